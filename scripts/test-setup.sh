@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs that npm does not: Ceph RGW (the local S3 server) and Chromium
+# (browser tests). Idempotent and quiet when everything is there; needs root (or sudo) to install.
+set -euo pipefail
+need=()
+for bin in ceph-mon:ceph-mon ceph-osd:ceph-osd radosgw:radosgw ceph:ceph-common monmaptool:ceph-base \
+           uuidgen:uuid-runtime curl:curl chromium:chromium; do
+  command -v "${bin%%:*}" >/dev/null 2>&1 || need+=("${bin#*:}")
+done
+((${#need[@]})) || exit 0
+SUDO=""
+[[ $(id -u) -eq 0 ]] || SUDO="sudo"
+echo "[test-setup] installing ${need[*]} with apt-get" >&2
+$SUDO apt-get update -q >&2 || echo "[test-setup] apt-get update failed; trying install anyway" >&2
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >&2

@@ -1,0 +1,49 @@
+/** The shape every CLI command module has; main.ts lazy-loads them so `--help` never loads Vega or the SDK. */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UsageError } from "../errors.js";
+import type { Logger } from "../log.js";
+
+/** What a command gets from main: where to print and the global flags. */
+export interface CommandContext {
+  logger: Logger;
+  /** Print a result line to stdout (the URL, the summary, --json output). */
+  print(line: string): void;
+  /** --config PATH, when given */
+  configPath?: string;
+  json: boolean;
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** A command: its flags table and what it does with the parsed values. */
+export interface Command<O extends Options = Options> {
+  summary: string;
+  /** e.g. `reportsite share <key> [--bucket raw|site|NAME] [--expires 1h]` */
+  usage: string;
+  /** Flag descriptions for --help, keyed like `options`. */
+  flags: Record<string, string>;
+  options: O;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[], ctx: CommandContext): Promise<void>;
+}
+
+/** Parse a command's argv; unknown flags and bad values are UsageErrors (exit code 2). */
+export function parseCommandArgs(command: Command, argv: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, "")}\nUsage: ${command.usage}`);
+  }
+}
+
+/** The text `reportsite <command> --help` prints. */
+export function formatCommandHelp(name: string, command: Command): string {
+  const width = Math.max(0, ...Object.keys(command.flags).map((f) => f.length)) + 4;
+  const flags = Object.entries(command.flags).map(([flag, text]) => `  --${flag.padEnd(width)}${text}`);
+  return [`reportsite ${name}: ${command.summary}`, "", `Usage: ${command.usage}`, "", "Flags:", ...flags, `  --${"config PATH".padEnd(width)}site-config.json to use (default ./site-config.json)`].join("\n");
+}
+
+/** Define a command with typed options (identity; keeps each command file short). */
+export function defineCommand<O extends Options>(command: Command<O>): Command<O> {
+  return command;
+}

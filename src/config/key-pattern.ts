@@ -1,0 +1,63 @@
+/** Pure: the raw key pattern (`{year}_{mon}_{day}_gid_requests.csv`) compiled to a matcher. */
+
+export const MONTH_ABBREVIATIONS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"] as const;
+
+const PLACEHOLDERS: Record<string, string> = {
+  year: "(?<year>\\d{4})",
+  mon: `(?<mon>${MONTH_ABBREVIATIONS.join("|")})`,
+  month: "(?<month>0[1-9]|1[0-2])",
+  day: "(?<day>0?[1-9]|[12]\\d|3[01])",
+};
+
+/** What a raw key says about itself. */
+export interface KeyDate {
+  year: number;
+  /** 1..12 */
+  month: number;
+  /** 1..31, or undefined when the pattern has no {day} */
+  day?: number;
+}
+
+/** A compiled key pattern: `match` gives the date of a key (relative to the raw prefix), or undefined. */
+export interface KeyPattern {
+  source: string;
+  match(name: string): KeyDate | undefined;
+}
+
+/** Problems with a pattern, as sentences; empty when the pattern is usable. */
+export function checkKeyPattern(pattern: string): string[] {
+  const problems: string[] = [];
+  const names = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? "");
+  for (const name of names) {
+    if (!(name in PLACEHOLDERS)) problems.push(`unknown placeholder {${name}}; use {year}, {mon}, {month} or {day}`);
+  }
+  for (const name of new Set(names)) {
+    if (names.filter((n) => n === name).length > 1) problems.push(`placeholder {${name}} appears more than once`);
+  }
+  if (!names.includes("year")) problems.push("needs {year}");
+  if (names.includes("mon") === names.includes("month")) problems.push("needs exactly one of {mon} (jan) or {month} (01)");
+  return problems;
+}
+
+/** Compile a pattern that passed checkKeyPattern. */
+export function compileKeyPattern(pattern: string): KeyPattern {
+  const body = pattern
+    .split(/(\{[a-z]+\})/)
+    .map((part) => {
+      const name = /^\{([a-z]+)\}$/.exec(part)?.[1];
+      return name && PLACEHOLDERS[name] ? PLACEHOLDERS[name] : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    })
+    .join("");
+  const regex = new RegExp(`^${body}$`, "i");
+  return {
+    source: pattern,
+    match(name) {
+      const groups = regex.exec(name)?.groups;
+      if (!groups) return undefined;
+      const month = groups.mon
+        ? MONTH_ABBREVIATIONS.indexOf(groups.mon.toLowerCase() as (typeof MONTH_ABBREVIATIONS)[number]) + 1
+        : Number(groups.month);
+      return { year: Number(groups.year), month, day: groups.day === undefined ? undefined : Number(groups.day) };
+    },
+  };
+}

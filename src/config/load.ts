@@ -1,0 +1,166 @@
+/** Read site-config.json, validate it, and return a frozen, fully defaulted SiteConfig. */
+import { readFile } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import type { z } from "zod";
+import { ConfigError } from "../errors.js";
+import { checkKeyPattern, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
+import { siteConfigSchema, type SiteConfigSpec } from "./schema.js";
+
+/** The file name looked for when no --config is given. */
+export const DEFAULT_CONFIG_FILE = "site-config.json";
+
+/** Cell values pandas.read_csv reads as NaN by default (pandas' STR_NA_VALUES). */
+export const PANDAS_MISSING_VALUES = [
+  "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
+  "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
+];
+
+/** The validated configuration every stage receives; nothing in it is undefined unless optional by nature. */
+export interface SiteConfig {
+  /** Absolute path of the config file (or `<inline>`). */
+  readonly file: string;
+  readonly region: string;
+  /** Custom S3 endpoint; undefined for AWS. */
+  readonly endpoint?: string;
+  /** Defaults to true when endpoint is set. */
+  readonly forcePathStyle: boolean;
+  /** Website endpoint of a custom S3 server, e.g. http://127.0.0.1:7482. */
+  readonly websiteEndpoint?: string;
+  readonly raw: {
+    readonly bucket: string;
+    /** Empty or ending in `/`. */
+    readonly prefix: string;
+    readonly keyPattern: KeyPattern;
+    /** Defaults to 4. */
+    readonly concurrency: number;
+  };
+  readonly site: {
+    readonly bucket: string;
+    /** Empty or ending in `/`. */
+    readonly prefix: string;
+    readonly title: string;
+    /** Defaults to `{year}/{mon}`. */
+    readonly monthPath: string;
+    readonly files: { readonly csv: string; readonly table: string; readonly chart: string };
+    /** Defaults to auto. */
+    readonly publicAccess: "auto" | "acl" | "policy";
+  };
+  readonly report: {
+    /** Defaults to ["service_name"]. */
+    readonly groupBy: readonly string[];
+    /** Defaults to case_record_type. */
+    readonly chartField: string;
+    /** Defaults to groupBy + "count". */
+    readonly columns: readonly string[];
+    readonly linkColumns: readonly string[];
+    /** groupBy + chartField + requiredColumns, without repeats. */
+    readonly requiredColumns: readonly string[];
+    /** Defaults to PANDAS_MISSING_VALUES. */
+    readonly missingValues: readonly string[];
+  };
+  /** Absolute path of the output folder; defaults to <config dir>/dist. */
+  readonly output: string;
+}
+
+/** Values given on the command line; they win over the file. */
+export interface ConfigOverrides {
+  output?: string;
+}
+
+/** Read and validate a config file. Relative paths in it resolve against the file's folder. */
+export async function loadConfig(path = DEFAULT_CONFIG_FILE, overrides: ConfigOverrides = {}): Promise<SiteConfig> {
+  const file = resolve(path);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new ConfigError(`${path}: ${missing ? "file not found" : "cannot be read"}`, file, [], {
+      hint: missing ? "Create site-config.json (see README, Configuration) or pass --config PATH." : undefined,
+      cause: error,
+    });
+  }
+  let spec: unknown;
+  try {
+    spec = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${path}: not valid JSON: ${(error as Error).message}`, file);
+  }
+  return configFromSpec(spec, { file, baseDir: dirname(file), overrides });
+}
+
+/** Validate an already-parsed config object. Throws ConfigError listing every problem. */
+export function configFromSpec(
+  spec: unknown,
+  { file = "<inline>", baseDir = process.cwd(), overrides = {} }: { file?: string; baseDir?: string; overrides?: ConfigOverrides } = {},
+): SiteConfig {
+  const parsed = siteConfigSchema.safeParse(spec);
+  const problems = parsed.success ? [] : parsed.error.issues.map(formatIssue);
+  if (parsed.success) problems.push(...checkSemantics(parsed.data, baseDir, overrides));
+  if (!parsed.success || problems.length > 0) {
+    const name = file === "<inline>" ? file : relative(process.cwd(), file) || file;
+    throw new ConfigError(`${name} is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`, file, problems, {
+      hint: "Fix the keys above; site-config.schema.json lists every key and its allowed values.",
+    });
+  }
+  return deepFreeze(normalise(parsed.data, file, baseDir, overrides));
+}
+
+function formatIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
+  return `${path || "(top level)"}: ${issue.message}`;
+}
+
+type ParsedSpec = z.output<typeof siteConfigSchema>;
+
+function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOverrides): string[] {
+  const problems = checkKeyPattern(spec.raw.keyPattern).map((p) => `raw.keyPattern: ${p}`);
+  const output = resolve(baseDir, overrides.output ?? spec.output);
+  if (output === resolve("/") || output === resolve(baseDir) || relative(output, baseDir).split(/[\\/]/)[0] !== "..") {
+    problems.push(`output: "${overrides.output ?? spec.output}" would replace the project folder or one above it; use a subfolder such as "dist"`);
+  }
+  if (spec.raw.bucket === spec.site.bucket && !spec.site.prefix) {
+    problems.push("site.bucket: is the raw bucket; publish to a different bucket (or at least a site.prefix) so raw data never becomes public");
+  }
+  for (const [name, value] of Object.entries(spec.site.files)) {
+    if (!/^[^/\\]+$/.test(value) || value === "index.html") problems.push(`site.files.${name}: "${value}" must be a plain file name other than index.html`);
+  }
+  if (!spec.site.monthPath.includes("{year}")) problems.push("site.monthPath: needs {year} so months of different years do not collide");
+  return problems;
+}
+
+function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: ConfigOverrides): SiteConfig {
+  const groupBy = spec.report.groupBy;
+  return {
+    file,
+    region: spec.region,
+    endpoint: spec.endpoint,
+    forcePathStyle: spec.forcePathStyle ?? spec.endpoint !== undefined,
+    websiteEndpoint: spec.websiteEndpoint?.replace(/\/+$/, ""),
+    raw: { ...spec.raw, prefix: withSlash(spec.raw.prefix), keyPattern: compileKeyPattern(spec.raw.keyPattern) },
+    site: { ...spec.site, prefix: withSlash(spec.site.prefix), monthPath: spec.site.monthPath.replace(/^\/+|\/+$/g, "") },
+    report: {
+      groupBy,
+      chartField: spec.report.chartField,
+      columns: spec.report.columns ?? [...groupBy, "count"],
+      linkColumns: spec.report.linkColumns,
+      requiredColumns: [...new Set([...groupBy, spec.report.chartField, ...spec.report.requiredColumns])],
+      missingValues: spec.report.missingValues ?? PANDAS_MISSING_VALUES,
+    },
+    output: isAbsolute(overrides.output ?? spec.output) ? resolve(overrides.output ?? spec.output) : resolve(baseDir, overrides.output ?? spec.output),
+  };
+}
+
+function withSlash(prefix: string): string {
+  return prefix === "" || prefix.endsWith("/") ? prefix : `${prefix}/`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+export type { SiteConfigSpec };

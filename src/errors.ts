@@ -1,0 +1,88 @@
+/**
+ * Errors a user can act on. Every stage throws a subclass of ReportsiteError; the CLI's one
+ * top-level handler (cli/main.ts) prints message, hint and cause chain without a stack.
+ */
+
+/** Options every reportsite error accepts. */
+export interface ReportsiteErrorOptions extends ErrorOptions {
+  /** What the user can do about it, printed on its own line. */
+  hint?: string;
+  /** Process exit code when this error ends the CLI; defaults to 1. */
+  exitCode?: number;
+}
+
+/** Base class of every error reportsite throws on purpose. */
+export class ReportsiteError extends Error {
+  readonly hint?: string;
+  readonly exitCode: number;
+  constructor(message: string, options: ReportsiteErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? 1;
+  }
+}
+
+/** Wrong command line: unknown command or flag, missing argument. Exit code 2. */
+export class UsageError extends ReportsiteError {
+  constructor(message: string, options: ReportsiteErrorOptions = {}) {
+    super(message, { hint: "Run `reportsite --help` for the commands and flags.", ...options, exitCode: 2 });
+  }
+}
+
+/** site-config.json is missing, unreadable or invalid; the message lists every problem with its key path. */
+export class ConfigError extends ReportsiteError {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly problems: string[] = [],
+    options: ReportsiteErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}
+
+/** A raw object could not be read or parsed; names the bucket, key and (when known) line. */
+export class SourceError extends ReportsiteError {
+  constructor(
+    message: string,
+    readonly key?: string,
+    readonly line?: number,
+    options: ReportsiteErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}
+
+/** A page could not be rendered. */
+export class RenderError extends ReportsiteError {}
+
+/** Writing or reading the local site folder failed. */
+export class SiteError extends ReportsiteError {}
+
+/** A deploy step failed; names the key and phase and says what state the live site is in. */
+export class DeployError extends ReportsiteError {
+  constructor(
+    message: string,
+    readonly phase: string,
+    readonly key?: string,
+    options: ReportsiteErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}
+
+/** share / acl / url / download failed. */
+export class ShareError extends ReportsiteError {}
+
+/** An S3 request failed; `code` is the S3 error code and the hint says what to check. */
+export class S3Error extends ReportsiteError {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status?: number,
+    options: ReportsiteErrorOptions = {},
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,40 @@
+/** Pure: public URLs of objects and of the website, with each key segment URL-encoded. */
+
+/** The regions whose website endpoint uses a dash (`s3-website-us-east-1`); newer ones use a dot. */
+export const DASH_WEBSITE_REGIONS = new Set([
+  "us-east-1", "us-west-1", "us-west-2", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "eu-west-1", "sa-east-1", "us-gov-west-1",
+]);
+
+/** Where the URLs point: the config's region and optional custom endpoints. */
+export interface UrlTarget {
+  region: string;
+  endpoint?: string;
+  websiteEndpoint?: string;
+}
+
+/** Encode a key for a URL path: every segment percent-encoded, the slashes kept. */
+export function encodeKey(key: string): string {
+  return key
+    .split("/")
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join("/");
+}
+
+/** The public object URL: `https://BUCKET.s3.REGION.amazonaws.com/KEY`, or path style on a custom endpoint. */
+export function objectUrl(target: UrlTarget, bucket: string, key: string): string {
+  if (target.endpoint) return `${target.endpoint.replace(/\/+$/, "")}/${bucket}/${encodeKey(key)}`;
+  return `https://${bucket}.s3.${target.region}.amazonaws.com/${encodeKey(key)}`;
+}
+
+/** The website URL of a key (or of the site root when key is empty). */
+export function websiteUrl(target: UrlTarget, bucket: string, key = ""): string {
+  return `${websiteRoot(target, bucket)}${encodeKey(key)}`;
+}
+
+/** The website endpoint of a bucket, ending in `/`. */
+export function websiteRoot(target: UrlTarget, bucket: string): string {
+  if (target.websiteEndpoint) return `${target.websiteEndpoint.replace(/\/+$/, "")}/${bucket}/`;
+  if (target.endpoint) return `${target.endpoint.replace(/\/+$/, "")}/${bucket}/`;
+  const separator = DASH_WEBSITE_REGIONS.has(target.region) ? "-" : ".";
+  return `http://${bucket}.s3-website${separator}${target.region}.amazonaws.com/`;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/support/s3-server.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // two cores: keep RGW responsive while tests run
+    maxWorkers: 2,
+  },
+});
