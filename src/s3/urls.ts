@@ -1,4 +1,7 @@
 /** Pure: public URLs of objects and of the website, with each key segment URL-encoded. */
+import { encodeKey } from "../key-path.js";
+
+export { encodeKey };
 
 /** The regions whose website endpoint uses a dash (`s3-website-us-east-1`); newer ones use a dot. */
 export const DASH_WEBSITE_REGIONS = new Set([
@@ -12,13 +15,6 @@ export interface UrlTarget {
   websiteEndpoint?: string;
 }
 
-/** Encode a key for a URL path: every segment percent-encoded, the slashes kept. */
-export function encodeKey(key: string): string {
-  return key
-    .split("/")
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join("/");
-}
 
 /** The public object URL: `https://BUCKET.s3.REGION.amazonaws.com/KEY`, or path style on a custom endpoint. */
 export function objectUrl(target: UrlTarget, bucket: string, key: string): string {

@@ -1,0 +1,9 @@
+/** reportsite as a library: the same functions the CLI calls, for scripts. */
+export { loadConfig, configFromSpec } from "./config/index.js";
+export type { SiteConfig, SiteConfigSpec } from "./config/index.js";
+export { createS3Client, objectUrl, websiteUrl, encodeKey } from "./s3/index.js";
+export * from "./errors.js";
+export type { Logger } from "./log.js";
+// build
+// deploy
+// share

@@ -1,0 +1,57 @@
+/** Pure: the site's index.html, a table of every published file (Link, LastModified, Size). */
+import { encodeKey } from "../key-path.js";
+import { renderPage } from "./layout.js";
+import { renderTemplate } from "./templates.js";
+
+/** One published file, with its key relative to the site root, e.g. `2019/jan/final_report.csv`. */
+export interface SiteEntry {
+  key: string;
+  size: number;
+  lastModified: Date;
+}
+
+/** Options of renderIndexPage. */
+export interface IndexPageOptions {
+  /** The site's title, shown as heading. */
+  title: string;
+}
+
+/** Keys the index never lists: itself, the error page and the chart scripts. */
+export function isListedInIndex(key: string): boolean {
+  return key !== "index.html" && key !== "error.html" && !key.startsWith("assets/");
+}
+
+/**
+ * Render index.html from a listing (the local dist/ at build time, the bucket after a deploy's uploads).
+ * Links are relative and URL-encoded per segment, so they work on the website endpoint, under a
+ * prefix and in preview alike. Rows are sorted by key.
+ * @example renderIndexPage([{ key: "2019/jan/final_report.csv", size: 120, lastModified: new Date() }], { title: "311" })
+ */
+export function renderIndexPage(entries: readonly SiteEntry[], options: IndexPageOptions): string {
+  const rows = entries
+    .filter((e) => isListedInIndex(e.key))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((e) => ({
+      key: e.key,
+      href: encodeKey(e.key),
+      size: e.size,
+      sizeText: formatSize(e.size),
+      lastModifiedIso: e.lastModified.toISOString(),
+      lastModifiedText: e.lastModified.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC"),
+    }));
+  const body = renderTemplate("index", { siteTitle: options.title, entries: rows });
+  return renderPage({ body, pageTitle: options.title, siteTitle: options.title, depth: 0 });
+}
+
+/** Bytes as people read them: `812 B`, `12.4 kB`, `3.1 MB` (powers of 1000, like `aws s3 ls --human-readable` but SI). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ["kB", "MB", "GB", "TB"];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
