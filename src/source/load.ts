@@ -1,0 +1,124 @@
+/** Load months of raw data: list, pick the month's keys, stream and parse them, concatenate. */
+import type { S3Client } from "@aws-sdk/client-s3";
+import { table, type ColumnTable } from "arquero";
+import type { SiteConfig } from "../config/index.js";
+import { SourceError } from "../errors.js";
+import type { Logger } from "../log.js";
+import { listRawObjects } from "./list.js";
+import { dateRawKey, daysInMonth, groupByMonth, monthId, type DatedObject, type Month } from "./month.js";
+import type { RawFile } from "./parse.js";
+import { readCsvObject } from "./read.js";
+
+/** Options of loadMonths. */
+export interface LoadOptions {
+  /** Only these months (default: every month found). */
+  months?: readonly Month[];
+  /** Leave out files that fail to parse, with a warning, instead of failing the month. Defaults to false. */
+  skipBadFiles?: boolean;
+  logger: Logger;
+  /** For testing only! A clock for the per-file timings. */
+  now?: () => number;
+}
+
+/** One month's data, ready to aggregate. */
+export interface MonthData {
+  month: Month;
+  /** Every row of the month's files, in day order; the kept columns only, all strings. */
+  table: ColumnTable;
+  /** The raw objects that were read (and counted). */
+  objects: DatedObject[];
+  /** Files left out with --skip-bad-files, with the reason. */
+  skipped: { key: string; reason: string }[];
+}
+
+/** List the raw bucket once and load every wanted month. Throws SourceError when a month cannot be built in full. */
+export async function loadMonths(client: S3Client, config: SiteConfig, options: LoadOptions): Promise<MonthData[]> {
+  const { logger } = options;
+  const { objects, pages } = await listRawObjects(client, config);
+  const dated = objects.map((o) => dateRawKey(config, o)).filter((o): o is DatedObject => o !== undefined);
+  const ignored = objects.length - dated.length;
+  logger.info(`listed s3://${config.raw.bucket}/${config.raw.prefix}: ${objects.length} objects in ${pages} page${pages === 1 ? "" : "s"}, ${dated.length} match ${config.raw.keyPattern.source}${ignored ? ` (${ignored} others ignored)` : ""}`);
+  const byMonth = groupByMonth(dated);
+  const wanted = options.months ?? [...byMonth.values()].map((m) => m.month);
+  if (wanted.length === 0) {
+    throw new SourceError(`no raw files in s3://${config.raw.bucket}/${config.raw.prefix} match the key pattern ${config.raw.keyPattern.source}`, undefined, undefined, {
+      hint: "Check raw.bucket, raw.prefix and raw.keyPattern in site-config.json.",
+    });
+  }
+  const result: MonthData[] = [];
+  for (const month of wanted) {
+    const entry = byMonth.get(monthId(month));
+    if (!entry) {
+      throw new SourceError(`${monthId(month)}: no raw files for this month in s3://${config.raw.bucket}/${config.raw.prefix} (pattern ${config.raw.keyPattern.source})`, undefined, undefined, {
+        hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.`,
+      });
+    }
+    result.push(await loadMonth(client, config, month, entry.objects, options));
+  }
+  return result;
+}
+
+async function loadMonth(client: S3Client, config: SiteConfig, month: Month, objects: DatedObject[], options: LoadOptions): Promise<MonthData> {
+  const { logger } = options;
+  const now = options.now ?? Date.now;
+  warnAboutDays(month, objects, logger);
+  const parseOptions = { requiredColumns: config.report.requiredColumns, keepColumns: [...config.report.requiredColumns, ...config.report.columns] };
+  const outcomes = await mapWithConcurrency(objects, config.raw.concurrency, async (object) => {
+    const started = now();
+    try {
+      const file = await readCsvObject(client, config, object.key, parseOptions);
+      logger.info(`read ${object.key}: ${file.rows} rows in ${now() - started}ms`);
+      return { object, file };
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      return { object, error };
+    }
+  });
+  const failures = outcomes.filter((o) => o.error).map((o) => ({ key: o.object.key, reason: o.error!.message }));
+  if (failures.length > 0 && !options.skipBadFiles) {
+    throw new SourceError(
+      `${monthId(month)}: ${failures.length} of ${objects.length} raw file${objects.length === 1 ? "" : "s"} cannot be read; no report was written for this month:\n${failures.map((f) => `  - ${f.reason}`).join("\n")}`,
+      failures[0]!.key,
+      undefined,
+      { hint: "Fix or re-export the files above, or pass --skip-bad-files to publish the month without them (they are listed as a warning)." },
+    );
+  }
+  for (const failure of failures) logger.warn(`${monthId(month)}: skipped ${failure.reason}`);
+  const good = outcomes.filter((o): o is { object: DatedObject; file: RawFile } => o.file !== undefined);
+  if (good.length === 0) throw new SourceError(`${monthId(month)}: every raw file was skipped; nothing to report`, undefined, undefined);
+  const data = concatenate(good.map((o) => o.file), parseOptions.keepColumns);
+  logger.info(`${monthId(month)}: ${data.numRows()} rows from ${good.length} file${good.length === 1 ? "" : "s"}`);
+  return { month, table: data, objects: good.map((o) => o.object), skipped: failures };
+}
+
+/** Concatenate files column by column; a column missing from a file is filled with "" (pandas.concat gives NaN). */
+function concatenate(files: RawFile[], columns: readonly string[]): ColumnTable {
+  const present = [...new Set(columns)].filter((c) => files.some((f) => f.columns[c]));
+  const data: Record<string, string[]> = {};
+  for (const column of present) {
+    data[column] = files.flatMap((f) => f.columns[column] ?? new Array<string>(f.rows).fill(""));
+  }
+  return table(data);
+}
+
+function warnAboutDays(month: Month, objects: DatedObject[], logger: Logger): void {
+  const days = objects.map((o) => o.day).filter((d): d is number => d !== undefined);
+  if (days.length === 0) return;
+  const repeated = [...new Set(days.filter((d, i) => days.indexOf(d) !== i))];
+  if (repeated.length) logger.warn(`${monthId(month)}: more than one file for day ${repeated.join(", ")}; all are counted`);
+  const missing = Array.from({ length: daysInMonth(month) }, (_, i) => i + 1).filter((d) => !days.includes(d));
+  if (missing.length) logger.warn(`${monthId(month)}: ${daysInMonth(month) - missing.length} of ${daysInMonth(month)} days have a file; missing day ${missing.join(", ")}`);
+}
+
+async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

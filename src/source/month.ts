@@ -1,0 +1,73 @@
+/** Pure: months, and which raw keys belong to which month. */
+import { MONTH_ABBREVIATIONS, type SiteConfig } from "../config/index.js";
+
+/** A calendar month of data, e.g. { year: 2019, month: 1 }. */
+export interface Month {
+  year: number;
+  /** 1..12 */
+  month: number;
+}
+
+/** `2019-01` */
+export function monthId({ year, month }: Month): string {
+  return `${year}-${String(month).padStart(2, "0")}`;
+}
+
+/** `jan` */
+export function monthAbbreviation({ month }: Month): string {
+  return MONTH_ABBREVIATIONS[month - 1]!;
+}
+
+/** `January 2019` */
+export function monthTitle({ year, month }: Month): string {
+  return `${new Date(Date.UTC(year, month - 1, 1)).toLocaleString("en-US", { month: "long", timeZone: "UTC" })} ${year}`;
+}
+
+/** Number of days in the month. */
+export function daysInMonth({ year, month }: Month): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Parse `2019-01` (from --month); undefined when it is not a month. */
+export function parseMonth(text: string): Month | undefined {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
+  return m ? { year: Number(m[1]), month: Number(m[2]) } : undefined;
+}
+
+/** A raw object found in the listing. */
+export interface RawObject {
+  key: string;
+  size: number;
+  etag?: string;
+  lastModified?: Date;
+}
+
+/** A raw object with the date its key names. */
+export interface DatedObject extends RawObject {
+  month: Month;
+  /** Day of month, when the key pattern has {day}. */
+  day?: number;
+}
+
+/** Date a raw key by the config's key pattern (applied to the key after raw.prefix); undefined when it does not match. */
+export function dateRawKey(config: Pick<SiteConfig, "raw">, object: RawObject): DatedObject | undefined {
+  if (!object.key.startsWith(config.raw.prefix)) return undefined;
+  const date = config.raw.keyPattern.match(object.key.slice(config.raw.prefix.length));
+  if (!date) return undefined;
+  const month = { year: date.year, month: date.month };
+  if (date.day !== undefined && date.day > daysInMonth(month)) return undefined;
+  return { ...object, month, day: date.day };
+}
+
+/** Objects grouped by month, months in calendar order and each month's objects by day, then key. */
+export function groupByMonth(objects: readonly DatedObject[]): Map<string, { month: Month; objects: DatedObject[] }> {
+  const sorted = [...objects].sort((a, b) => monthId(a.month).localeCompare(monthId(b.month)) || (a.day ?? 0) - (b.day ?? 0) || (a.key < b.key ? -1 : 1));
+  const months = new Map<string, { month: Month; objects: DatedObject[] }>();
+  for (const object of sorted) {
+    const id = monthId(object.month);
+    const entry = months.get(id) ?? { month: object.month, objects: [] };
+    entry.objects.push(object);
+    months.set(id, entry);
+  }
+  return months;
+}
