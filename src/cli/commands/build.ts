@@ -1,13 +1,35 @@
-import { ReportsiteError } from "../../errors.js";
+import { buildSite } from "../../build.js";
+import { loadConfig } from "../../config/index.js";
+import { UsageError } from "../../errors.js";
+import { parseMonth, type Month } from "../../source/index.js";
 import { defineCommand } from "../command.js";
 
-// Placeholder until the command lands (see the open issue for it).
 export default defineCommand({
-  summary: "build",
-  usage: "reportsite build",
-  flags: {},
-  options: {},
-  async run() {
-    throw new ReportsiteError("reportsite build is not available yet");
+  summary: "read the raw CSVs from S3 and build every month's report into dist/",
+  usage: "reportsite build [--month 2019-01]... [--skip-bad-files] [--output DIR]",
+  flags: {
+    "month YYYY-MM": "build only this month (repeatable); default: every month with raw data",
+    "skip-bad-files": "publish a month without the files that fail to parse, listing them as a warning",
+    "output DIR": "build into DIR instead of the config's output",
+    json: "print the build report as JSON",
+  },
+  options: {
+    month: { type: "string", multiple: true },
+    "skip-bad-files": { type: "boolean" },
+    output: { type: "string" },
+  },
+  async run(values, _positionals, ctx) {
+    const months = ((values.month as unknown as string[] | undefined) ?? []).map(toMonth);
+    const config = await loadConfig(ctx.configPath, { output: values.output as string | undefined });
+    const report = await buildSite(config, { months: months.length ? months : undefined, skipBadFiles: values["skip-bad-files"] === true, logger: ctx.logger });
+    if (ctx.json) return ctx.print(JSON.stringify(report, null, 2));
+    const rows = report.months.reduce((n, m) => n + m.rows, 0);
+    ctx.print(`Built ${report.months.length} month${report.months.length === 1 ? "" : "s"} (${rows} rows) into ${report.output}: ${report.files} files, ${report.bytes} bytes in ${report.seconds.toFixed(1)}s`);
   },
 });
+
+function toMonth(text: string): Month {
+  const month = parseMonth(text);
+  if (!month) throw new UsageError(`--month ${text}: expected a month as YYYY-MM, e.g. 2019-01`);
+  return month;
+}

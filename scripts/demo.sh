@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The demo: a local S3 server, a private raw bucket with three months of generated exports, a build
+# (and a deploy, once it exists) using ./site-config.json. The server keeps running afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+STATE="$PWD/.reportsite/rgw"
+mkdir -p .reportsite
+echo "[demo] starting the local S3 server (Ceph RGW) on 127.0.0.1:7480"
+bash scripts/s3-local/start-rgw.sh 7480 "$STATE" > .reportsite/demo.env
+# shellcheck disable=SC1091
+source .reportsite/demo.env
+npx tsx scripts/demo-seed.ts site-config.json
+npx tsx src/cli/main.ts build
+if [[ -n "${DEMO_DEPLOY:-1}" ]] && ! grep -q "not available yet" src/cli/commands/deploy.ts; then
+  npx tsx src/cli/main.ts deploy
+fi
+cat <<MSG
+
+[demo] dist/ is at $PWD/dist (open dist/index.html)
+[demo] the S3 server keeps running; for more commands against it, first: source .reportsite/demo.env
+[demo] stop it with: npm run s3:stop -- $STATE --kill --purge
+MSG

@@ -1,0 +1,106 @@
+/**
+ * A deterministic generator of realistic daily 311 exports (the same date and seed always give the
+ * same bytes). Descriptions carry commas, quotes and newlines; a few rows have a blank service_name.
+ */
+
+export const SAMPLE_COLUMNS = [
+  "service_request_id", "requested_datetime", "updated_datetime", "status", "service_name", "case_record_type",
+  "lat", "lng", "council_district", "public_description", "media_url",
+] as const;
+
+const SERVICES: [string, number][] = [
+  ["Pothole in Street", 18], ["Graffiti Removal", 14], ["Illegal Dumping", 12], ["Missed Trash Pickup", 11],
+  ["Streetlight Out", 9], ["Abandoned Vehicle", 8], ["Noise Complaint", 7], ["Tree Trimming", 6],
+  ["Sidewalk Repair", 5], ["Water Leak", 4], ["Dead Animal Pickup", 3], ["", 1],
+];
+const RECORD_TYPES: [string, number][] = [["Request", 6], ["Complaint", 3], ["Inquiry", 1]];
+const STATUSES: [string, number][] = [["closed", 6], ["open", 3], ["in progress", 2]];
+const STREETS = ["Main St", "5th Ave", "Mission Blvd", "Oak St", "Harbor Dr", "Elm St", "Broadway", "Pine St"];
+const DESCRIPTIONS = [
+  (s: string) => `Large pothole near ${s}, about 2 feet wide`,
+  (s: string) => `Caller says "it's been there for weeks", at ${s}`,
+  (s: string) => `Bags of trash, a couch, and a mattress on ${s}`,
+  (s: string) => `Light flickering at ${s}\nSecond report this month`,
+  (s: string) => `Tagging on wall: "CREW 21"; near ${s}`,
+  (s: string) => `Car with no plates parked on ${s} since Monday`,
+  (s: string) => `Loud music, party at ${s}, "every weekend"`,
+  (s: string) => `Branches over sidewalk at ${s}`,
+];
+
+/** Options of generateDay. */
+export interface SampleDayOptions {
+  /** Rows per file, inclusive range; defaults to [20, 60]. */
+  rows?: [number, number];
+  /** CRLF line endings (like Excel exports); defaults to false. */
+  crlf?: boolean;
+  /** Start with a UTF-8 BOM; defaults to false. */
+  bom?: boolean;
+  seed?: number;
+}
+
+/** The file name of a day in the default key pattern: `2019_jan_10_gid_requests.csv`. */
+export function sampleKey(date: Date): string {
+  const mon = date.toLocaleString("en-US", { month: "short", timeZone: "UTC" }).toLowerCase();
+  return `${date.getUTCFullYear()}_${mon}_${String(date.getUTCDate()).padStart(2, "0")}_gid_requests.csv`;
+}
+
+/** One day's export as CSV text. */
+export function generateDay(date: Date, options: SampleDayOptions = {}): string {
+  const random = mulberry32((options.seed ?? 311) * 100_003 + Math.floor(date.getTime() / 86_400_000));
+  const [min, max] = options.rows ?? [20, 60];
+  const count = min + Math.floor(random() * (max - min + 1));
+  const lines = [SAMPLE_COLUMNS.join(",")];
+  for (let i = 0; i < count; i++) {
+    const at = new Date(date.getTime() + Math.floor(random() * 86_400_000));
+    const street = pick(random, STREETS.map((s) => [s, 1]));
+    const id = `${date.toISOString().slice(0, 10).replaceAll("-", "")}-${String(i + 1).padStart(4, "0")}`;
+    const row = [
+      id,
+      at.toISOString().replace("T", " ").slice(0, 19),
+      new Date(at.getTime() + Math.floor(random() * 3 * 86_400_000)).toISOString().replace("T", " ").slice(0, 19),
+      pick(random, STATUSES),
+      pick(random, SERVICES),
+      pick(random, RECORD_TYPES),
+      (32.7 + random() * 0.2).toFixed(6),
+      (-117.25 + random() * 0.2).toFixed(6),
+      String(1 + Math.floor(random() * 9)),
+      DESCRIPTIONS[Math.floor(random() * DESCRIPTIONS.length)]!(street),
+      random() < 0.3 ? `https://example.org/media/${id}.jpg` : "",
+    ];
+    lines.push(row.map(csvField).join(","));
+  }
+  const eol = options.crlf ? "\r\n" : "\n";
+  return `${options.bom ? "\ufeff" : ""}${lines.join(eol)}${eol}`;
+}
+
+/** Every day of a month, as `{ key, body }`. */
+export function generateMonth(year: number, month: number, options: SampleDayOptions = {}): { key: string; body: string }[] {
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return Array.from({ length: days }, (_, i) => {
+    const date = new Date(Date.UTC(year, month - 1, i + 1));
+    return { key: sampleKey(date), body: generateDay(date, options) };
+  });
+}
+
+/** Quote a CSV field when it holds a comma, quote or line break (RFC 4180). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+function pick(random: () => number, weighted: [string, number][]): string {
+  const total = weighted.reduce((sum, [, w]) => sum + w, 0);
+  let r = random() * total;
+  for (const [value, weight] of weighted) if ((r -= weight) < 0) return value;
+  return weighted[weighted.length - 1]![0];
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

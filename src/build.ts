@@ -1,0 +1,68 @@
+/** The build composition root: source -> aggregate -> render -> site. */
+import type { S3Client } from "@aws-sdk/client-s3";
+import { aggregateReport } from "./aggregate/index.js";
+import type { SiteConfig } from "./config/index.js";
+import type { Logger } from "./log.js";
+import { renderErrorPage, renderIndexPage, renderMonthPages, TEMPLATES_DIR, type SiteFile } from "./render/index.js";
+import { createS3Client, encodeKey, websiteRoot } from "./s3/index.js";
+import { readChartAssets } from "./site/assets.js";
+import { writeSite } from "./site/write.js";
+import { loadMonths, monthAbbreviation, monthId, monthTitle, type Month } from "./source/index.js";
+
+/** Options of buildSite. */
+export interface BuildOptions {
+  /** Only these months (default: every month with raw data). */
+  months?: readonly Month[];
+  /** Publish months without the files that fail to parse (warned about) instead of failing. */
+  skipBadFiles?: boolean;
+  logger: Logger;
+  /** A client to use instead of one made from the config. */
+  client?: S3Client;
+  /** For testing only! The clock used for the index's LastModified column. */
+  now?: () => Date;
+}
+
+/** What a build did. */
+export interface BuildReport {
+  output: string;
+  months: { month: string; rows: number; files: number; skipped: string[] }[];
+  files: number;
+  bytes: number;
+  seconds: number;
+}
+
+/** Build every wanted month into config.output, replacing it only when everything succeeded. */
+export async function buildSite(config: SiteConfig, options: BuildOptions): Promise<BuildReport> {
+  const started = Date.now();
+  const client = options.client ?? createS3Client(config);
+  const months = await loadMonths(client, config, { months: options.months, skipBadFiles: options.skipBadFiles, logger: options.logger });
+  const files: SiteFile[] = [];
+  const summary: BuildReport["months"] = [];
+  for (const data of months) {
+    const report = aggregateReport(data.table, config.report);
+    const dir = monthDir(config.site.monthPath, data.month);
+    files.push(...(await renderMonthPages({ monthTitle: monthTitle(data.month), dir, report, fileCount: data.objects.length }, { ...config.report, siteTitle: config.site.title, files: config.site.files })));
+    summary.push({ month: monthId(data.month), rows: report.totalRows, files: data.objects.length, skipped: data.skipped.map((s) => s.key) });
+    options.logger.info(`${monthId(data.month)}: ${report.counts.numRows()} groups -> ${dir}/`);
+  }
+  const siteRoot = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
+  files.push({ path: "error.html", body: renderErrorPage(config.site.title, siteRoot) }, ...(await readChartAssets(TEMPLATES_DIR)));
+  const now = (options.now ?? (() => new Date()))();
+  const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: now }));
+  files.push({ path: "index.html", body: renderIndexPage(entries, { title: config.site.title }) });
+  await writeSite(files, config.output);
+  const bytes = files.reduce((sum, f) => sum + byteLength(f.body), 0);
+  return { output: config.output, months: summary, files: files.length, bytes, seconds: (Date.now() - started) / 1000 };
+}
+
+/** The folder of a month in the site: `{year}/{mon}` -> `2019/jan`. */
+export function monthDir(template: string, month: Month): string {
+  return template
+    .replaceAll("{year}", String(month.year))
+    .replaceAll("{mon}", monthAbbreviation(month))
+    .replaceAll("{month}", String(month.month).padStart(2, "0"));
+}
+
+function byteLength(body: string | Uint8Array): number {
+  return typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
+}
