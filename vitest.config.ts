@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // two cores: keep RGW responsive while tests run
     maxWorkers: 2,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   },
 });

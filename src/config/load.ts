@@ -125,6 +125,14 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
   for (const [name, value] of Object.entries(spec.site.files)) {
     if (!/^[^/\\]+$/.test(value) || value === "index.html") problems.push(`site.files.${name}: "${value}" must be a plain file name other than index.html`);
   }
+  const reportColumns = [...spec.report.groupBy, "count"];
+  const columns = spec.report.columns ?? reportColumns;
+  spec.report.columns?.forEach((c, i) => {
+    if (!reportColumns.includes(c)) problems.push(`report.columns[${i}]: "${c}" is not a report column; choose from ${reportColumns.join(", ")}`);
+  });
+  spec.report.linkColumns.forEach((c, i) => {
+    if (!columns.includes(c)) problems.push(`report.linkColumns[${i}]: "${c}" is not one of report.columns (${columns.join(", ")})`);
+  });
   if (!spec.site.monthPath.includes("{year}")) problems.push("site.monthPath: needs {year} so months of different years do not collide");
   return problems;
 }

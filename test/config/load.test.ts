@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { configFromSpec, loadConfig } from "../../src/config/index.js";
+import { expectReportsiteError } from "../support/errors.js";
+
+const minimal = { raw: { bucket: "gid-raw" }, site: { bucket: "gid-reports" } };
+
+describe("configFromSpec", () => {
+  test("fills every default and freezes the result", () => {
+    const config = configFromSpec(minimal, { baseDir: "/project" });
+    expect(config.output).toBe("/project/dist");
+    expect(config.report.groupBy).toEqual(["service_name"]);
+    expect(config.report.columns).toEqual(["service_name", "count"]);
+    expect(config.report.requiredColumns).toEqual(["service_name", "case_record_type"]);
+    expect(config.report.missingValues).toContain("NA");
+    expect(config.site.files).toEqual({ csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" });
+    expect(config.forcePathStyle).toBe(false);
+    expect(config.raw.keyPattern.match("2019_jan_10_gid_requests.csv")).toEqual({ year: 2019, month: 1, day: 10 });
+    expect(config.raw.keyPattern.match("2019_JAN_10_gid_requests.csv")).toEqual({ year: 2019, month: 1, day: 10 });
+    expect(config.raw.keyPattern.match("notes.txt")).toBeUndefined();
+    expect(Object.isFrozen(config.report.groupBy)).toBe(true);
+  });
+
+  test("prefixes get a trailing slash; an endpoint turns on path style", () => {
+    const config = configFromSpec({ ...minimal, endpoint: "http://127.0.0.1:7480", raw: { bucket: "gid-raw", prefix: "exports/311" } });
+    expect(config.raw.prefix).toBe("exports/311/");
+    expect(config.forcePathStyle).toBe(true);
+  });
+
+  test("lists every problem with its key path", async () => {
+    const error = await expectReportsiteError(
+      () =>
+        configFromSpec({
+          raw: { bucket: "Bad_Bucket", keyPattern: "{year}_{week}.csv", extra: 1 },
+          site: { bucket: "ok-site", publicAccess: "everyone" },
+          endpoint: "ftp://example.org",
+        }),
+      { name: "ConfigError", exitCode: 1 },
+    );
+    expect(error.message).toMatch(/raw\.bucket: must be an S3 bucket name/);
+    expect(error.message).toMatch(/raw: Unrecognized key: "extra"/);
+    expect(error.message).toMatch(/site\.publicAccess: Invalid option: expected one of "auto"\|"acl"\|"policy"/);
+    expect(error.message).toMatch(/endpoint: must be an http\(s\) URL/);
+  });
+
+  test.each([
+    { description: "unknown placeholder", spec: { ...minimal, raw: { bucket: "gid-raw", keyPattern: "{year}_{mon}_{week}.csv" } }, message: /raw\.keyPattern: unknown placeholder \{week\}/ },
+    { description: "no month in pattern", spec: { ...minimal, raw: { bucket: "gid-raw", keyPattern: "{year}_{day}.csv" } }, message: /raw\.keyPattern: needs exactly one of \{mon\}/ },
+    { description: "output is the project folder", spec: { ...minimal, output: "." }, message: /output: "\." would replace the project folder/ },
+    { description: "output above the project", spec: { ...minimal, output: ".." }, message: /output: "\.\." would replace/ },
+    { description: "site bucket is the raw bucket", spec: { raw: { bucket: "same-b" }, site: { bucket: "same-b" } }, message: /site\.bucket: is the raw bucket/ },
+    { description: "table column that is not in the report", spec: { ...minimal, report: { columns: ["service_name", "status"] } }, message: /report\.columns\[1\]: "status" is not a report column/ },
+    { description: "link column not shown", spec: { ...minimal, report: { linkColumns: ["media_url"] } }, message: /report\.linkColumns\[0\]: "media_url" is not one of report\.columns/ },
+  ])("refuses $description", async ({ spec, message }) => {
+    await expectReportsiteError(() => configFromSpec(spec, { baseDir: "/project" }), { name: "ConfigError", message });
+  });
+});
+
+describe("loadConfig", () => {
+  test("names a missing file and broken JSON", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "config-"));
+    await expectReportsiteError(() => loadConfig(join(dir, "site-config.json")), { name: "ConfigError", message: /site-config\.json: file not found/ });
+    writeFileSync(join(dir, "site-config.json"), '{"raw": {"bucket": "x"},}');
+    await expectReportsiteError(() => loadConfig(join(dir, "site-config.json")), { name: "ConfigError", message: /not valid JSON/ });
+  });
+
+  test("resolves output against the config's folder and lets --output win", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "config-"));
+    writeFileSync(join(dir, "site-config.json"), JSON.stringify({ ...minimal, output: "public" }));
+    expect((await loadConfig(join(dir, "site-config.json"))).output).toBe(join(dir, "public"));
+    expect((await loadConfig(join(dir, "site-config.json"), { output: "/tmp/elsewhere" })).output).toBe("/tmp/elsewhere");
+  });
+});

@@ -1,0 +1,20 @@
+/** The reference implementation: what pandas says about the same files (Debian's python3-pandas). */
+import { execFileSync } from "node:child_process";
+
+const SCRIPT = `
+import json, sys
+import pandas as pd
+group_by, chart_field = json.loads(sys.argv[1]), sys.argv[2]
+frame = pd.concat([pd.read_csv(path) for path in sys.argv[3:]])
+def counts(columns):
+    sizes = frame.groupby(columns).size()
+    return [[*(k if isinstance(k, tuple) else (k,)), int(v)] for k, v in sizes.items()]
+from pandas._libs.parsers import STR_NA_VALUES
+print(json.dumps({"naValues": sorted(STR_NA_VALUES), "rows": len(frame), "counts": counts(group_by), "breakdown": counts(group_by + [chart_field])}))
+`;
+
+/** pandas' default missing markers (they differ between versions: "None" came in 2.0), rows read, groupby(groupBy).size() and groupby(groupBy + [chartField]).size() for local CSV files. */
+export function pandasCounts(files: string[], groupBy: string[], chartField: string): { naValues: string[]; rows: number; counts: (string | number)[][]; breakdown: (string | number)[][] } {
+  const out = execFileSync("/usr/bin/python3", ["-c", SCRIPT, JSON.stringify(groupBy), chartField, ...files], { encoding: "utf8" });
+  return JSON.parse(out);
+}
