@@ -31,7 +31,7 @@ export interface SiteConfig {
     /** Empty or ending in `/`. */
     readonly prefix: string;
     readonly keyPattern: KeyPattern;
-    /** Defaults to 4. */
+    /** Defaults to 16. */
     readonly concurrency: number;
   };
   readonly site: {

@@ -39,7 +39,7 @@ export const siteConfigSchema = z
           .string()
           .default("{year}_{mon}_{day}_gid_requests.csv")
           .describe("File name pattern of a daily export: {year} (2019), {mon} (jan), {month} (01), {day} (10)."),
-        concurrency: z.int().min(1).max(64).default(4).describe("Raw objects read at once."),
+        concurrency: z.int().min(1).max(64).default(16).describe("Raw objects read at once."),
       })
       .strict(),
     site: z

@@ -1,0 +1,148 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { buildSite } from "../../src/build.js";
+import type { SiteConfig } from "../../src/config/index.js";
+import { memoryLogger } from "../../src/log.js";
+import { csvField, sampleKey } from "../../scripts/sample/generate.js";
+import { expectReportsiteError } from "../support/errors.js";
+import { createBucket, putObjects, testClient, testConfig, testServer, uniqueBucket } from "../support/s3.js";
+
+const SERVICES = ["Pothole", "Graffiti, Removal", 'Says "hi"', "Streetlight\nOut", ""];
+
+/** Every file below `dir`, as relative paths. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+describe("a build over more than 1,000 raw objects", () => {
+  // 1,100 days from 2016-01-01: 37 months, so the listing spans two or more pages
+  const DAYS = 1100;
+  const expected = new Map<string, Map<string, number>>(); // month folder -> service -> count
+  let config: SiteConfig;
+  const logger = memoryLogger();
+
+  beforeAll(async () => {
+    config = testConfig({ raw: { bucket: uniqueBucket("big-raw"), prefix: "exports/311" }, site: { bucket: uniqueBucket("big-site") } });
+    const objects: Record<string, string> = { "exports/311/README.txt": "not a daily export", "exports/other/2016_jan_01_gid_requests.csv": "outside the prefix" };
+    for (let d = 0; d < DAYS; d++) {
+      const date = new Date(Date.UTC(2016, 0, 1 + d));
+      const folder = `${date.getUTCFullYear()}/${sampleKey(date).split("_")[1]}`;
+      const counts = expected.get(folder) ?? new Map<string, number>();
+      expected.set(folder, counts);
+      const lines = ["service_request_id,service_name,case_record_type"];
+      for (let r = 0; r < 1 + (d % 3); r++) {
+        const service = SERVICES[(d * 7 + r) % SERVICES.length]!;
+        const label = service === "" ? "(blank)" : service;
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+        lines.push([`${d}-${r}`, service, r % 2 ? "Complaint" : "Request"].map(csvField).join(","));
+      }
+      objects[`exports/311/${sampleKey(date)}`] = `${lines.join("\n")}\n`;
+    }
+    await createBucket(testClient(), config.raw.bucket, objects);
+    await buildSite(config, { logger });
+  }, 180_000);
+
+  test("lists every page and reads every daily file", () => {
+    const listed = logger.lines.find((l) => l.startsWith("listed "));
+    expect(listed).toMatch(new RegExp(`${DAYS + 1} objects in [2-9] pages, ${DAYS} match`));
+    expect(logger.lines.filter((l) => l.startsWith("read exports/311/"))).toHaveLength(DAYS);
+  });
+
+  test("writes the dist/ tree: three files a month, index, error page, chart scripts", () => {
+    const files = listFiles(config.output);
+    const months = [...expected.keys()];
+    expect(months).toHaveLength(37);
+    expect(files).toEqual(
+      [
+        ...months.flatMap((m) => [`${m}/final_chart.html`, `${m}/final_report.csv`, `${m}/final_report.html`]),
+        "assets/chart.js",
+        "assets/vega.min.js",
+        "error.html",
+        "index.html",
+      ].sort(),
+    );
+  });
+
+  test("every month's counts equal the counts of what was uploaded", async () => {
+    const { fromCSV } = await import("arquero");
+    for (const [folder, counts] of expected) {
+      const csv = fromCSV(readFileSync(join(config.output, folder, "final_report.csv"), "utf8"), { autoType: false });
+      const ours = Object.fromEntries((csv.objects() as Record<string, string>[]).map((r) => [r.service_name, Number(r.count)]));
+      expect(ours, folder).toEqual(Object.fromEntries(counts));
+    }
+  });
+
+  test("index.html lists every published file with its size", () => {
+    const index = readFileSync(join(config.output, "index.html"), "utf8");
+    for (const file of listFiles(config.output).filter((f) => !["index.html", "error.html"].includes(f) && !f.startsWith("assets/"))) {
+      const size = readFileSync(join(config.output, file)).byteLength;
+      expect(index).toContain(`<a href="${file}">${file}</a>`);
+      expect(index).toMatch(new RegExp(`href="${file}">[^\\n]*data-bytes="${size}"`));
+    }
+  });
+
+  test("the raw bucket stays private: an anonymous GET is refused", async () => {
+    const response = await fetch(`${testServer().endpoint}/${config.raw.bucket}/exports/311/2016_jan_01_gid_requests.csv`);
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("bad input never publishes a partial month", () => {
+  let config: SiteConfig;
+  beforeAll(async () => {
+    config = testConfig({ raw: { bucket: uniqueBucket("bad-raw") }, site: { bucket: uniqueBucket("bad-site") } });
+    await createBucket(testClient(), config.raw.bucket, {
+      "2019_jan_01_gid_requests.csv": "service_name,case_record_type\nPothole,Request\n",
+      "2019_jan_02_gid_requests.csv": "service_name,case_record_type\nPothole,Request\nGraffiti,Request,extra\n",
+      "2019_jan_03_gid_requests.csv": "service_name,case_record_type\r\n",
+    });
+  });
+
+  test("a bad file fails the build, names every bad key and line, and leaves dist/ as it was", async () => {
+    mkdirSync(config.output, { recursive: true });
+    writeFileSync(join(config.output, "index.html"), "previous site");
+    const error = await expectReportsiteError(() => buildSite(config, { logger: memoryLogger() }), { name: "SourceError", message: /2019-01: 2 of 3 raw files cannot be read; no report was written/ });
+    expect(error.message).toContain("2019_jan_02_gid_requests.csv: line 3: expected 2 fields (as in the header), found 3");
+    expect(error.message).toContain("2019_jan_03_gid_requests.csv: the file has a header but no data rows");
+    expect(error.hint).toMatch(/--skip-bad-files/);
+    expect(listFiles(config.output)).toEqual(["index.html"]);
+    expect(readFileSync(join(config.output, "index.html"), "utf8")).toBe("previous site");
+  });
+
+  test("--skip-bad-files publishes the month without them and warns with each key", async () => {
+    const logger = memoryLogger();
+    const report = await buildSite(config, { logger, skipBadFiles: true });
+    expect(report.months).toEqual([{ month: "2019-01", rows: 1, files: 1, skipped: ["2019_jan_02_gid_requests.csv", "2019_jan_03_gid_requests.csv"] }]);
+    expect(logger.warnings.join("\n")).toMatch(/skipped 2019_jan_02_gid_requests\.csv: line 3/);
+    expect(readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8")).toBe("service_name,count\nPothole,1\n");
+  });
+
+  test("a month with no files is an error naming the month and the months that exist", async () => {
+    await expectReportsiteError(() => buildSite(config, { logger: memoryLogger(), months: [{ year: 2019, month: 5 }] }), {
+      name: "SourceError",
+      message: /2019-05: no raw files for this month/,
+    });
+  });
+
+  test("a bucket with no matching keys is an error", async () => {
+    const empty = testConfig({ raw: { bucket: uniqueBucket("empty-raw") }, site: { bucket: uniqueBucket("empty-site") } });
+    await createBucket(testClient(), empty.raw.bucket, { "notes.txt": "x" });
+    await expectReportsiteError(() => buildSite(empty, { logger: memoryLogger() }), { name: "SourceError", message: /no raw files in s3:\/\/.* match the key pattern/ });
+    expect(existsSync(empty.output)).toBe(false);
+  });
+
+  test("a missing raw bucket is an S3Error that says so", async () => {
+    const missing = testConfig({ raw: { bucket: uniqueBucket("no-such") }, site: { bucket: uniqueBucket("x-site") } });
+    await expectReportsiteError(() => buildSite(missing, { logger: memoryLogger() }), { name: "S3Error", message: /cannot list s3:\/\/no-such-[0-9a-f]+: the bucket does not exist/ });
+  });
+
+  test("objects added after a failure are picked up on the next run", async () => {
+    await putObjects(testClient(), config.raw.bucket, { "2019_jan_02_gid_requests.csv": "service_name,case_record_type\nGraffiti,Request\n", "2019_jan_03_gid_requests.csv": "service_name,case_record_type\nGraffiti,Inquiry\n" });
+    await buildSite(config, { logger: memoryLogger() });
+    expect(readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8")).toBe("service_name,count\nGraffiti,2\nPothole,1\n");
+  });
+});
