@@ -107,7 +107,19 @@ function warnAboutDays(month: Month, objects: DatedObject[], logger: Logger): vo
   const repeated = [...new Set(days.filter((d, i) => days.indexOf(d) !== i))];
   if (repeated.length) logger.warn(`${monthId(month)}: more than one file for day ${repeated.join(", ")}; all are counted`);
   const missing = Array.from({ length: daysInMonth(month) }, (_, i) => i + 1).filter((d) => !days.includes(d));
-  if (missing.length) logger.warn(`${monthId(month)}: ${daysInMonth(month) - missing.length} of ${daysInMonth(month)} days have a file; missing day ${missing.join(", ")}`);
+  if (missing.length) logger.warn(`${monthId(month)}: ${daysInMonth(month) - missing.length} of ${daysInMonth(month)} days have a file; missing day ${formatRanges(missing)}`);
+}
+
+/** [1, 2, 3, 7, 9, 10] -> "1-3, 7, 9-10" */
+export function formatRanges(numbers: readonly number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    ranges.push(j > i ? `${numbers[i]}-${numbers[j]}` : String(numbers[i]));
+    i = j + 1;
+  }
+  return ranges.join(", ");
 }
 
 async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -116,6 +116,7 @@ describe("bad input never publishes a partial month", () => {
   test("--skip-bad-files publishes the month without them and warns with each key", async () => {
     const logger = memoryLogger();
     const report = await buildSite(config, { logger, skipBadFiles: true });
+    expect(logger.warnings).toContain("2019-01: 3 of 31 days have a file; missing day 4-31");
     expect(report.months).toEqual([{ month: "2019-01", rows: 1, files: 1, skipped: ["2019_jan_02_gid_requests.csv", "2019_jan_03_gid_requests.csv"] }]);
     expect(logger.warnings.join("\n")).toMatch(/skipped 2019_jan_02_gid_requests\.csv: line 3/);
     expect(readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8")).toBe("service_name,count\nPothole,1\n");
