@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STATE="$PWD/.reportsite/rgw"
+# the SDK warns that its 2027 releases need Node 22; the pinned one works on Node 20
+export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 mkdir -p .reportsite
 echo "[demo] starting the local S3 server (Ceph RGW) on 127.0.0.1:7480"
 bash scripts/s3-local/start-rgw.sh 7480 "$STATE" > .reportsite/demo.env
