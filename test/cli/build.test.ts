@@ -89,7 +89,7 @@ describe("reportsite build against the local server", () => {
     expect(report.output).toBe(join(dir, "out"));
   });
 
-  test.each([
+  test.each<{ description: string; env: Record<string, string>; message: RegExp }>([
     { description: "a wrong secret key", env: { AWS_SECRET_ACCESS_KEY: "wrong-secret-wrong-secret-wrong-secret00" }, message: /cannot list s3:\/\/cli-raw-[0-9a-f]+: the request signature does not match\nhint: Check AWS_SECRET_ACCESS_KEY/ },
     { description: "an unknown access key", env: { AWS_ACCESS_KEY_ID: "AKIAUNKNOWNKEY000000" }, message: /the access key id is not known to the server\nhint: Check AWS_ACCESS_KEY_ID/ },
   ])("$description: one line that says which and what to check", async ({ env, message }) => {
