@@ -1,11 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so there is no separate compile step.
-import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+// Runs the TypeScript CLI in this process through tsx's loader, so there is no compile step and
+// signals (Ctrl-C) reach the CLI directly.
+import { register } from "tsx/esm/api";
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve("tsx/cli");
-const main = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
-const result = spawnSync(process.execPath, [tsx, main, ...process.argv.slice(2)], { stdio: "inherit" });
-process.exitCode = result.status ?? (result.signal === "SIGINT" ? 130 : 143);
+register();
+await import("../src/cli/main.ts");

@@ -12,9 +12,9 @@ bash scripts/s3-local/start-rgw.sh 7480 "$STATE" > .reportsite/demo.env
 # shellcheck disable=SC1091
 source .reportsite/demo.env
 npx tsx scripts/demo-seed.ts site-config.json
-npx tsx src/cli/main.ts build
+node bin/reportsite.mjs build
 if [[ -n "${DEMO_DEPLOY:-1}" ]] && ! grep -q "not available yet" src/cli/commands/deploy.ts; then
-  npx tsx src/cli/main.ts deploy
+  node bin/reportsite.mjs deploy
 fi
 cat <<MSG
 

@@ -5,8 +5,7 @@ import type { SiteConfig } from "./config/index.js";
 import type { Logger } from "./log.js";
 import { renderErrorPage, renderIndexPage, renderMonthPages, TEMPLATES_DIR, type SiteFile } from "./render/index.js";
 import { createS3Client, encodeKey, websiteRoot } from "./s3/index.js";
-import { readChartAssets } from "./site/assets.js";
-import { writeSite } from "./site/write.js";
+import { readChartAssets, writeSite } from "./site/index.js";
 import { loadMonths, monthAbbreviation, monthId, monthTitle, type Month } from "./source/index.js";
 
 /** Options of buildSite. */

@@ -1,0 +1,104 @@
+/**
+ * Serve dist/ on 127.0.0.1 the way S3 website hosting serves the deployed site: index documents for
+ * folders, a redirect from `/folder` to `/folder/`, the error document with 404 for missing keys, and
+ * the same Content-Type and Cache-Control headers deploy sets (from site/headers).
+ */
+import { readFile, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ReportsiteError } from "../errors.js";
+import type { Logger } from "../log.js";
+import { headersFor, pathWithin } from "../site/index.js";
+
+/** Options of startPreview. */
+export interface PreviewOptions {
+  /** Folder to serve (the config's output). */
+  root: string;
+  /** Defaults to 4321; 0 picks a free port. */
+  port?: number;
+  /** Defaults to 127.0.0.1: the preview is for this machine only. */
+  host?: string;
+  logger: Logger;
+}
+
+/** A running preview: its URL and how to stop it. */
+export interface Preview {
+  url: string;
+  close(): Promise<void>;
+}
+
+export const PREVIEW_PORT_DEFAULT = 4321;
+const INDEX_DOCUMENT = "index.html";
+const ERROR_DOCUMENT = "error.html";
+
+/** Start serving; resolves once the server listens. */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const info = await stat(options.root).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new ReportsiteError(`nothing to preview: ${options.root} does not exist`, { hint: "Run `reportsite build` first." });
+  }
+  const server: Server = createServer((request, response) => {
+    void respond(options, request, response).catch((error: Error) => {
+      options.logger.warn(`preview: ${request.url}: ${error.message}`);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new ReportsiteError(`port ${options.port ?? PREVIEW_PORT_DEFAULT} is in use`, { hint: "Pass --port with another number (or 0 for any free port)." }) : error),
+    );
+    server.listen(options.port ?? PREVIEW_PORT_DEFAULT, options.host ?? "127.0.0.1", resolve);
+  });
+  const { address, port } = server.address() as AddressInfo;
+  return { url: `http://${address}:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function respond(options: PreviewOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    response.writeHead(405, { Allow: "GET, HEAD" }).end();
+    return;
+  }
+  const key = keyOf(request.url ?? "/");
+  const found = key === undefined ? undefined : await findObject(options.root, key);
+  if (found?.redirect) {
+    response.writeHead(302, { Location: `/${found.redirect}` }).end();
+  } else if (found) {
+    await send(response, request, 200, options.root, found.key);
+  } else {
+    await send(response, request, 404, options.root, ERROR_DOCUMENT);
+  }
+  options.logger.info(`${request.method} ${request.url} -> ${response.statusCode}`);
+}
+
+/** The S3 key a URL path names: percent-decoded, without the leading slash; folders get the index document. */
+function keyOf(url: string): string | undefined {
+  try {
+    const path = decodeURIComponent(new URL(url, "http://preview").pathname).replace(/^\/+/, "");
+    return path === "" || path.endsWith("/") ? `${path}${INDEX_DOCUMENT}` : path;
+  } catch {
+    return undefined;
+  }
+}
+
+async function findObject(root: string, key: string): Promise<{ key: string; redirect?: string } | undefined> {
+  if (await isFile(root, key)) return { key };
+  // S3 website hosting redirects `/folder` to `/folder/` when `folder/index.html` exists
+  if (!key.endsWith(INDEX_DOCUMENT) && (await isFile(root, `${key}/${INDEX_DOCUMENT}`))) return { key, redirect: `${encodeURI(key)}/` };
+  return undefined;
+}
+
+async function isFile(root: string, key: string): Promise<boolean> {
+  try {
+    return (await stat(pathWithin(root, key))).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function send(response: ServerResponse, request: IncomingMessage, status: number, root: string, key: string): Promise<void> {
+  const body = await readFile(pathWithin(root, key)).catch(() => Buffer.from(status === 404 ? "Not found" : ""));
+  const headers = headersFor(key);
+  response.writeHead(status, { "Content-Type": headers.contentType, "Cache-Control": headers.cacheControl, "Content-Length": body.byteLength });
+  response.end(request.method === "HEAD" ? undefined : body);
+}
