@@ -6,13 +6,14 @@ import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
-const LEAVES = ["errors", "log", "key-path"];
+const LEAVES = ["errors", "log", "key-path", "concurrency"];
 
 /** Which top-level modules each module may import (leaf modules are allowed everywhere). */
 const ALLOWED: Record<string, string[]> = {
   errors: [],
   log: [],
   "key-path": [],
+  concurrency: [],
   index: ["*"],
   config: [],
   s3: ["config"],

@@ -3,3 +3,5 @@ export type { OutputFile } from "./write.js";
 export { readChartAssets } from "./assets.js";
 export { headersFor, REVALIDATE, ASSET_CACHE } from "./headers.js";
 export type { FileHeaders } from "./headers.js";
+export { readSite } from "./read.js";
+export type { LocalFile } from "./read.js";

@@ -2,6 +2,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import { table, type ColumnTable } from "arquero";
 import type { SiteConfig } from "../config/index.js";
+import { mapWithConcurrency } from "../concurrency.js";
 import { SourceError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { listRawObjects } from "./list.js";
@@ -122,15 +123,3 @@ export function formatRanges(numbers: readonly number[]): string {
   return ranges.join(", ");
 }
 
-async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}

@@ -1,0 +1,57 @@
+/** Gather what is in the site bucket: every page of the listing, plus each object's headers where the plan needs them. */
+import { HeadObjectCommand, paginateListObjectsV2, type S3Client } from "@aws-sdk/client-s3";
+import { toS3Error } from "../s3/index.js";
+import { mapWithConcurrency } from "../concurrency.js";
+import type { RemoteObject } from "./plan.js";
+
+/** Metadata keys reportsite stores on every object it uploads (x-amz-meta-…). */
+export const META_MD5 = "reportsite-md5";
+export const META_ACCESS = "reportsite-access";
+
+/** Where the site lives. */
+export interface RemoteSite {
+  client: S3Client;
+  bucket: string;
+  /** Empty or ending in `/`. */
+  prefix: string;
+  endpoint?: string;
+}
+
+/** Every object under the prefix, keys relative to it. Follows every continuation token. */
+export async function listRemote(site: RemoteSite): Promise<RemoteObject[]> {
+  const objects: RemoteObject[] = [];
+  try {
+    for await (const page of paginateListObjectsV2({ client: site.client, pageSize: 1000 }, { Bucket: site.bucket, Prefix: site.prefix || undefined })) {
+      for (const item of page.Contents ?? []) {
+        if (!item.Key || item.Key.endsWith("/")) continue;
+        objects.push({ key: item.Key.slice(site.prefix.length), size: item.Size ?? 0, md5: md5FromEtag(item.ETag), lastModified: item.LastModified });
+      }
+    }
+  } catch (error) {
+    throw toS3Error(error, { operation: "list", bucket: site.bucket, key: site.prefix || undefined, endpoint: site.endpoint });
+  }
+  return objects;
+}
+
+/**
+ * Add headers and stored metadata to the objects whose keys are in `keys` (one HEAD each): the
+ * listing has no Content-Type or metadata, and a multipart ETag is not an MD5.
+ */
+export async function addRemoteHeaders(site: RemoteSite, objects: RemoteObject[], keys: ReadonlySet<string>): Promise<RemoteObject[]> {
+  return mapWithConcurrency(objects, 16, async (object) => {
+    if (!keys.has(object.key)) return object;
+    try {
+      const head = await site.client.send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + object.key }));
+      const stored = head.Metadata?.[META_MD5];
+      return { ...object, md5: object.md5 ?? stored, contentType: head.ContentType, cacheControl: head.CacheControl, access: head.Metadata?.[META_ACCESS] };
+    } catch (error) {
+      throw toS3Error(error, { operation: "read the headers of", bucket: site.bucket, key: site.prefix + object.key, endpoint: site.endpoint });
+    }
+  });
+}
+
+/** The MD5 a single-part ETag holds; undefined for multipart ETags (`"…-3"`). */
+export function md5FromEtag(etag: string | undefined): string | undefined {
+  const value = etag?.replaceAll('"', "");
+  return value && /^[0-9a-f]{32}$/i.test(value) ? value.toLowerCase() : undefined;
+}

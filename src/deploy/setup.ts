@@ -1,0 +1,130 @@
+/**
+ * Make the site bucket a public website: create it when missing, set the website configuration
+ * (index and error documents) and choose how objects become public. Checks every blocker before
+ * changing anything, so a bucket is never left half-public. Never touches the raw bucket.
+ */
+import {
+  CreateBucketCommand,
+  GetBucketOwnershipControlsCommand,
+  GetBucketPolicyCommand,
+  GetBucketWebsiteCommand,
+  GetPublicAccessBlockCommand,
+  HeadBucketCommand,
+  PutBucketPolicyCommand,
+  PutBucketWebsiteCommand,
+  type S3Client,
+} from "@aws-sdk/client-s3";
+import type { SiteConfig } from "../config/index.js";
+import { DeployError } from "../errors.js";
+import type { Logger } from "../log.js";
+import { toS3Error } from "../s3/index.js";
+import type { AccessMode } from "./plan.js";
+
+export const INDEX_DOCUMENT = "index.html";
+export const ERROR_DOCUMENT = "error.html";
+/** The Sid of the statement reportsite adds to a bucket policy; other statements are kept. */
+export const POLICY_SID = "ReportsitePublicRead";
+
+/** What setup found and did. */
+export interface SiteBucketState {
+  access: AccessMode;
+  created: boolean;
+  /** Changes made (or, with dryRun, that would be made), as sentences. */
+  changes: string[];
+}
+
+interface PublicAccessBlock {
+  BlockPublicAcls?: boolean;
+  IgnorePublicAcls?: boolean;
+  BlockPublicPolicy?: boolean;
+  RestrictPublicBuckets?: boolean;
+}
+
+/** Ensure the site bucket exists and is a public website; idempotent. With dryRun nothing is changed. */
+export async function ensureSiteBucket(client: S3Client, config: SiteConfig, options: { dryRun?: boolean; logger: Logger }): Promise<SiteBucketState> {
+  const bucket = config.site.bucket;
+  const fail = (operation: string) => (error: unknown) => Promise.reject(toS3Error(error, { operation, bucket, endpoint: config.endpoint }));
+  const changes: string[] = [];
+  const exists = await client.send(new HeadBucketCommand({ Bucket: bucket })).then(
+    () => true,
+    (error: { $metadata?: { httpStatusCode?: number }; name?: string }) => (error.$metadata?.httpStatusCode === 404 || error.name === "NotFound" ? false : fail("check")(error)),
+  );
+  if (!exists) {
+    changes.push(`create the bucket ${bucket}`);
+    if (options.dryRun) return { access: config.site.publicAccess === "policy" ? "policy" : "acl", created: false, changes: [...changes, "set the website configuration", "make the site prefix publicly readable"] };
+    options.logger.info(`site bucket ${bucket} does not exist; creating it (as \`reportsite setup\` does)`);
+    const location = config.endpoint || config.region === "us-east-1" ? undefined : { LocationConstraint: config.region as never };
+    await client.send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: location })).catch(fail("create"));
+  }
+  const access = await chooseAccess(client, config, fail);
+  await ensureWebsite(client, config, changes, options.dryRun, fail);
+  if (access === "policy") await ensurePolicy(client, config, changes, options.dryRun, fail);
+  return { access, created: !exists, changes };
+}
+
+async function chooseAccess(client: S3Client, config: SiteConfig, fail: (op: string) => (e: unknown) => Promise<never>): Promise<AccessMode> {
+  const bucket = config.site.bucket;
+  const block: PublicAccessBlock = await client.send(new GetPublicAccessBlockCommand({ Bucket: bucket })).then(
+    (r) => r.PublicAccessBlockConfiguration ?? {},
+    (error: { name?: string }) => (error.name === "NoSuchPublicAccessBlockConfiguration" ? {} : fail("read Block Public Access of")(error)),
+  );
+  // Ceph RGW does not implement ownership controls and answers with an empty result: ACLs enabled.
+  const ownership = await client.send(new GetBucketOwnershipControlsCommand({ Bucket: bucket })).then(
+    (r) => r.OwnershipControls?.Rules?.[0]?.ObjectOwnership,
+    (error: { name?: string }) => (error.name === "OwnershipControlsNotFoundError" ? undefined : fail("read the object ownership of")(error)),
+  );
+  const aclBlockers = [
+    ...(ownership === "BucketOwnerEnforced" ? ["Object Ownership is \"Bucket owner enforced\" (ACLs are disabled)"] : []),
+    ...(["BlockPublicAcls", "IgnorePublicAcls"] as const).filter((k) => block[k]).map((k) => `Block Public Access setting ${k} is on`),
+  ];
+  const policyBlockers = (["BlockPublicPolicy", "RestrictPublicBuckets"] as const).filter((k) => block[k]).map((k) => `Block Public Access setting ${k} is on`);
+  const wanted = config.site.publicAccess;
+  if (wanted === "acl" || (wanted === "auto" && aclBlockers.length === 0)) {
+    if (aclBlockers.length) throw blocked(bucket, "acl", aclBlockers);
+    return "acl";
+  }
+  if (policyBlockers.length) throw blocked(bucket, wanted === "auto" ? "auto" : "policy", wanted === "auto" ? [...aclBlockers, ...policyBlockers] : policyBlockers);
+  return "policy";
+}
+
+function blocked(bucket: string, mode: "acl" | "policy" | "auto", blockers: string[]): DeployError {
+  const what = mode === "acl" ? "public-read ACLs" : mode === "policy" ? "a public bucket policy" : "both public-read ACLs and a public bucket policy";
+  const settings = blockers.map((b) => /setting (\w+)/.exec(b)?.[1]).filter(Boolean).map((k) => `${k}=false`);
+  const hint = [
+    settings.length ? `To publish, turn those settings off: aws s3api put-public-access-block --bucket ${bucket} --public-access-block-configuration ${["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"].map((k) => `${k}=${settings.includes(`${k}=false`) ? "false" : "true"}`).join(",")}` : "",
+    blockers.some((b) => b.startsWith("Object Ownership")) ? `ACLs are disabled on this bucket: set "site.publicAccess": "policy" in site-config.json, or enable ACLs with aws s3api put-bucket-ownership-controls --bucket ${bucket} --ownership-controls Rules=[{ObjectOwnership=ObjectWriter}]` : "",
+    mode === "acl" && !blockers.some((b) => b.startsWith("Object Ownership")) ? `Or set "site.publicAccess": "policy" if the account allows public bucket policies.` : "",
+  ].filter(Boolean).join("\n");
+  return new DeployError(`the site bucket ${bucket} cannot be made public with ${what}: ${blockers.join("; ")}. Nothing was uploaded or changed.`, "setup", undefined, { hint });
+}
+
+async function ensureWebsite(client: S3Client, config: SiteConfig, changes: string[], dryRun: boolean | undefined, fail: (op: string) => (e: unknown) => Promise<never>): Promise<void> {
+  const bucket = config.site.bucket;
+  const errorKey = `${config.site.prefix}${ERROR_DOCUMENT}`;
+  const current = await client.send(new GetBucketWebsiteCommand({ Bucket: bucket })).catch((error: { name?: string }) =>
+    error.name === "NoSuchWebsiteConfiguration" ? undefined : fail("read the website configuration of")(error),
+  );
+  if (current?.IndexDocument?.Suffix === INDEX_DOCUMENT && current.ErrorDocument?.Key === errorKey) return;
+  changes.push(`set the website configuration (index ${INDEX_DOCUMENT}, error ${errorKey})`);
+  if (dryRun) return;
+  await client
+    .send(new PutBucketWebsiteCommand({ Bucket: bucket, WebsiteConfiguration: { IndexDocument: { Suffix: INDEX_DOCUMENT }, ErrorDocument: { Key: errorKey } } }))
+    .catch(fail("set the website configuration of"));
+}
+
+async function ensurePolicy(client: S3Client, config: SiteConfig, changes: string[], dryRun: boolean | undefined, fail: (op: string) => (e: unknown) => Promise<never>): Promise<void> {
+  const bucket = config.site.bucket;
+  type Policy = { Version?: string; Statement?: { Sid?: string }[] };
+  const current: Policy = await client.send(new GetBucketPolicyCommand({ Bucket: bucket })).then(
+    (r) => JSON.parse(r.Policy ?? "{}") as Policy,
+    (error: { name?: string }) => (error.name === "NoSuchBucketPolicy" ? {} : fail("read the bucket policy of")(error)),
+  );
+  const statement = { Sid: POLICY_SID, Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `arn:aws:s3:::${bucket}/${config.site.prefix}*` };
+  const others = (current.Statement ?? []).filter((s) => s.Sid !== POLICY_SID);
+  const existing = (current.Statement ?? []).find((s) => s.Sid === POLICY_SID);
+  if (existing && JSON.stringify(existing) === JSON.stringify(statement)) return;
+  changes.push(`grant public s3:GetObject on ${bucket}/${config.site.prefix}* with a bucket policy statement (${POLICY_SID})`);
+  if (dryRun) return;
+  const policy = { Version: current.Version ?? "2012-10-17", Statement: [...others, statement] };
+  await client.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) })).catch(fail("set the bucket policy of"));
+}
