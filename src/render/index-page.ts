@@ -1,5 +1,6 @@
 /** Pure: the site's index.html, a table of every published file (Link, LastModified, Size). */
 import { encodeKey } from "../key-path.js";
+import { formatSize } from "../units.js";
 import { renderPage } from "./layout.js";
 import { renderTemplate } from "./templates.js";
 
@@ -43,15 +44,4 @@ export function renderIndexPage(entries: readonly SiteEntry[], options: IndexPag
   return renderPage({ body, pageTitle: options.title, siteTitle: options.title, depth: 0 });
 }
 
-/** Bytes as people read them: `812 B`, `12.4 kB`, `3.1 MB` (powers of 1000, like `aws s3 ls --human-readable` but SI). */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ["kB", "MB", "GB", "TB"];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
-}
+export { formatSize };

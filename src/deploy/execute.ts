@@ -1,0 +1,140 @@
+/**
+ * Carry out a SyncPlan. Order keeps the live site consistent at every moment:
+ *   1. upload groups one after the other (data and assets, then pages); a failure stops here;
+ *   2. list the bucket and render index.html from it, leaving out the keys about to be deleted,
+ *      so reports published by earlier runs stay listed and nothing listed is missing;
+ *   3. upload index.html (only when its bytes or headers changed);
+ *   4. delete stale keys, which the live index no longer lists.
+ */
+import { createHash } from "node:crypto";
+import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { mapWithConcurrency } from "../concurrency.js";
+import { DeployError, ReportsiteError } from "../errors.js";
+import type { Logger } from "../log.js";
+import { toS3Error } from "../s3/index.js";
+import { formatSize } from "../units.js";
+import { countUploads, INDEX_KEY, type AccessMode, type SyncPlan, type UploadReason } from "./plan.js";
+import { listRemote, META_ACCESS, META_MD5, type RemoteSite } from "./remote.js";
+import { uploadFile } from "./upload.js";
+
+/** A published file as index.html lists it. */
+export interface IndexEntry {
+  key: string;
+  size: number;
+  lastModified: Date;
+}
+
+/** What the executor needs besides the plan. */
+export interface ExecuteOptions {
+  site: RemoteSite;
+  access: AccessMode;
+  /** Render index.html from the listing (the CLI passes render's renderIndexPage). */
+  renderIndex: (entries: IndexEntry[]) => string;
+  /** Headers of index.html. */
+  indexHeaders: { contentType: string; cacheControl: string };
+  logger: Logger;
+  /** Uploads at once within a group; defaults to 8. */
+  concurrency?: number;
+  /** For testing only! Multipart threshold in bytes. */
+  multipartThreshold?: number;
+}
+
+/** What a deploy did. */
+export interface SyncReport {
+  uploaded: { key: string; reason: UploadReason | "index" }[];
+  skipped: number;
+  deleted: string[];
+  /** Stale keys left in place (no --delete, or over the cap). */
+  kept: number;
+  bytes: number;
+  seconds: number;
+}
+
+/** Execute the plan; throws DeployError naming the phase, the key and the state of the live site. */
+export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): Promise<SyncReport> {
+  const started = Date.now();
+  const { site, logger } = options;
+  const report: SyncReport = { uploaded: [], skipped: plan.unchanged.length, deleted: [], kept: plan.kept.length, bytes: 0, seconds: 0 };
+  const total = countUploads(plan);
+  for (const group of plan.groups) {
+    await mapWithConcurrency(group, options.concurrency ?? 8, async (upload) => {
+      try {
+        await uploadFile(site, upload, options.access, options.multipartThreshold);
+      } catch (error) {
+        throw new DeployError(
+          `upload of ${upload.key} failed: ${toS3Error(error, { operation: "upload", bucket: site.bucket, key: site.prefix + upload.key, endpoint: site.endpoint }).message}. ` +
+            `The live site is consistent: index.html was not changed and links only to files that exist (${report.uploaded.length} of ${total} uploads finished, nothing deleted).`,
+          "upload",
+          upload.key,
+          { hint: "Run deploy again when the cause is fixed: it uploads only what is still missing or changed.", cause: error },
+        );
+      }
+      report.uploaded.push({ key: upload.key, reason: upload.reason });
+      report.bytes += upload.size;
+      logger.info(`uploaded ${upload.key} (${formatSize(upload.size)}): ${upload.reason}`);
+    });
+  }
+  const indexBytes = await publishIndex(plan, options);
+  if (indexBytes !== undefined) {
+    report.uploaded.push({ key: INDEX_KEY, reason: "index" });
+    report.bytes += indexBytes;
+  }
+  await mapWithConcurrency(plan.deletes, options.concurrency ?? 8, async (key) => {
+    try {
+      await site.client.send(new DeleteObjectCommand({ Bucket: site.bucket, Key: site.prefix + key }));
+    } catch (error) {
+      throw new DeployError(
+        `delete of ${key} failed: ${toS3Error(error, { operation: "delete", bucket: site.bucket, key: site.prefix + key }).message}. Every upload finished and index.html no longer lists the stale files; ${plan.deletes.length - report.deleted.length} of them are still in the bucket.`,
+        "delete",
+        key,
+        { hint: "Run deploy --delete again to remove the rest.", cause: error },
+      );
+    }
+    report.deleted.push(key);
+    logger.info(`deleted ${key}: not in dist/`);
+  });
+  report.seconds = (Date.now() - started) / 1000;
+  return report;
+}
+
+/** Render index.html from the bucket as it now is, and upload it when it differs. Returns its size when uploaded. */
+async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<number | undefined> {
+  const { site } = options;
+  const fail = (phase: string) => (error: unknown) => {
+    if (error instanceof ReportsiteError) throw error;
+    throw new DeployError(
+      `${phase} index.html failed: ${toS3Error(error, { operation: phase, bucket: site.bucket, key: site.prefix + INDEX_KEY }).message}. Every report file is uploaded; the live index.html is the previous one, which links only to files that exist.`,
+      "index",
+      INDEX_KEY,
+      { hint: "Run deploy again to publish the new index.", cause: error },
+    );
+  };
+  const deleting = new Set(plan.deletes);
+  const listing = await listRemote(site).catch(fail("list for"));
+  const entries = listing.filter((o) => o.key !== INDEX_KEY && !deleting.has(o.key)).map((o) => ({ key: o.key, size: o.size, lastModified: o.lastModified ?? new Date(0) }));
+  const body = Buffer.from(options.renderIndex(entries));
+  const md5 = createHash("md5").update(body).digest("hex");
+  const current = await site.client.send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + INDEX_KEY })).catch((error: { $metadata?: { httpStatusCode?: number } }) => (error.$metadata?.httpStatusCode === 404 ? undefined : fail("read")(error)));
+  const same =
+    current?.Metadata?.[META_MD5] === md5 &&
+    current.Metadata?.[META_ACCESS] === options.access &&
+    current.ContentType === options.indexHeaders.contentType &&
+    current.CacheControl === options.indexHeaders.cacheControl;
+  if (same) return undefined;
+  await site.client
+    .send(
+      new PutObjectCommand({
+        Bucket: site.bucket,
+        Key: site.prefix + INDEX_KEY,
+        Body: body,
+        ContentMD5: Buffer.from(md5, "hex").toString("base64"),
+        ContentType: options.indexHeaders.contentType,
+        CacheControl: options.indexHeaders.cacheControl,
+        Metadata: { [META_MD5]: md5, [META_ACCESS]: options.access },
+        ACL: options.access === "acl" ? "public-read" : undefined,
+      }),
+    )
+    .catch(fail("upload of"));
+  options.logger.info(`uploaded ${INDEX_KEY} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`);
+  return body.byteLength;
+}

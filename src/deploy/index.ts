@@ -1,0 +1,74 @@
+/** deploySite: read dist/ -> list the bucket -> plan -> (dry run: print | execute), Hugo's Deploy() as a list of stage calls. */
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { SiteConfig } from "../config/index.js";
+import type { Logger } from "../log.js";
+import { createS3Client, encodeKey, websiteRoot } from "../s3/index.js";
+import { headersFor, readSite } from "../site/index.js";
+import { executeSyncPlan, type IndexEntry, type SyncReport } from "./execute.js";
+import { formatPlan, formatReport } from "./format.js";
+import { INDEX_KEY, MAX_DELETES_DEFAULT, planSync, type SyncPlan } from "./plan.js";
+import { addRemoteHeaders, listRemote, type RemoteSite } from "./remote.js";
+import { ensureSiteBucket } from "./setup.js";
+
+/** Flags of a deploy. */
+export interface DeployOptions {
+  dryRun?: boolean;
+  /** Delete published files that dist/ does not have. Defaults to false. */
+  delete?: boolean;
+  /** Defaults to MAX_DELETES_DEFAULT (100). */
+  maxDeletes?: number;
+  force?: boolean;
+}
+
+/** Side effects a deploy needs. */
+export interface DeployEffects {
+  logger: Logger;
+  /** Render index.html from the bucket listing (render's renderIndexPage). */
+  renderIndex: (entries: IndexEntry[]) => string;
+  /** A client to use instead of one made from the config (tests inject faults through it). */
+  client?: S3Client;
+  /** For testing only! */
+  multipartThreshold?: number;
+}
+
+/** The result of a deploy: the plan, the report (undefined on a dry run) and the site's URL. */
+export interface DeployResult {
+  plan: SyncPlan;
+  report?: SyncReport;
+  url: string;
+  /** Bucket setup changes made (or that a dry run would make). */
+  setup: string[];
+}
+
+/** Publish config.output to the site bucket. */
+export async function deploySite(config: SiteConfig, options: DeployOptions, effects: DeployEffects): Promise<DeployResult> {
+  const { logger } = effects;
+  const client = effects.client ?? createS3Client(config);
+  const site: RemoteSite = { client, bucket: config.site.bucket, prefix: config.site.prefix, endpoint: config.endpoint };
+  const url = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
+  const local = (await readSite(config.output)).map((file) => ({ ...file, ...headersFor(file.key) }));
+  for (const file of local.filter((f) => !f.knownType)) logger.warn(`${file.key}: unknown file type, uploaded as application/octet-stream`);
+  const bucket = await ensureSiteBucket(client, config, { dryRun: options.dryRun, logger });
+  const remote = bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create"))) ? [] : await listRemote(site);
+  const withHeaders = await addRemoteHeaders(site, remote, new Set(local.map((f) => f.key)));
+  const plan = planSync(local, withHeaders, { access: bucket.access, delete: options.delete ?? false, maxDeletes: options.maxDeletes ?? MAX_DELETES_DEFAULT, force: options.force ?? false });
+  if (options.dryRun) {
+    for (const line of formatPlan(plan, bucket.changes)) logger.info(line);
+    return { plan, url, setup: bucket.changes };
+  }
+  for (const change of bucket.changes) logger.info(`setup: ${change}`);
+  if (plan.blockedDeletes) logger.warn(`not deleting ${plan.blockedDeletes.count} stale files: more than --max-deletes ${plan.blockedDeletes.max}. Raise it (--max-deletes ${plan.blockedDeletes.count}) or pass --force.`);
+  const indexHeaders = headersFor(INDEX_KEY);
+  const report = await executeSyncPlan(plan, { site, access: bucket.access, renderIndex: effects.renderIndex, indexHeaders, logger, multipartThreshold: effects.multipartThreshold });
+  logger.info(formatReport(report));
+  return { plan, report, url, setup: bucket.changes };
+}
+
+export { ensureSiteBucket } from "./setup.js";
+export type { SiteBucketState } from "./setup.js";
+export { planSync, countUploads, MAX_DELETES_DEFAULT, INDEX_KEY } from "./plan.js";
+export type { SyncPlan, Upload, UploadReason, PlannedFile, RemoteObject, PlanOptions, AccessMode } from "./plan.js";
+export { executeSyncPlan } from "./execute.js";
+export type { SyncReport, IndexEntry, ExecuteOptions } from "./execute.js";
+export { formatPlan, formatReport } from "./format.js";
+export { listRemote, addRemoteHeaders, md5FromEtag } from "./remote.js";
