@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
-const LEAVES = ["errors", "log", "key-path", "concurrency"];
+const LEAVES = ["errors", "log", "key-path", "concurrency", "units"];
 
 /** Which top-level modules each module may import (leaf modules are allowed everywhere). */
 const ALLOWED: Record<string, string[]> = {
@@ -14,6 +14,7 @@ const ALLOWED: Record<string, string[]> = {
   log: [],
   "key-path": [],
   concurrency: [],
+  units: [],
   index: ["*"],
   config: [],
   s3: ["config"],
