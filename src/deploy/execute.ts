@@ -74,6 +74,9 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
       logger.info(`uploaded ${upload.key} (${formatSize(upload.size)}): ${upload.reason}`);
     });
   }
+  // uploads finish in any order; report them in the plan's order
+  const order = plan.groups.flat().map((u) => u.key);
+  report.uploaded.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
   const indexBytes = await publishIndex(plan, options);
   if (indexBytes !== undefined) {
     report.uploaded.push({ key: INDEX_KEY, reason: "index" });

@@ -80,18 +80,20 @@ async function chooseAccess(client: S3Client, config: SiteConfig, fail: (op: str
   const policyBlockers = (["BlockPublicPolicy", "RestrictPublicBuckets"] as const).filter((k) => block[k]).map((k) => `Block Public Access setting ${k} is on`);
   const wanted = config.site.publicAccess;
   if (wanted === "acl" || (wanted === "auto" && aclBlockers.length === 0)) {
-    if (aclBlockers.length) throw blocked(bucket, "acl", aclBlockers);
+    if (aclBlockers.length) throw blocked(bucket, "acl", aclBlockers, block);
     return "acl";
   }
-  if (policyBlockers.length) throw blocked(bucket, wanted === "auto" ? "auto" : "policy", wanted === "auto" ? [...aclBlockers, ...policyBlockers] : policyBlockers);
+  if (policyBlockers.length) throw blocked(bucket, wanted === "auto" ? "auto" : "policy", wanted === "auto" ? [...aclBlockers, ...policyBlockers] : policyBlockers, block);
   return "policy";
 }
 
-function blocked(bucket: string, mode: "acl" | "policy" | "auto", blockers: string[]): DeployError {
+function blocked(bucket: string, mode: "acl" | "policy" | "auto", blockers: string[], block: PublicAccessBlock): DeployError {
   const what = mode === "acl" ? "public-read ACLs" : mode === "policy" ? "a public bucket policy" : "both public-read ACLs and a public bucket policy";
-  const settings = blockers.map((b) => /setting (\w+)/.exec(b)?.[1]).filter(Boolean).map((k) => `${k}=false`);
+  const off = new Set(blockers.map((b) => /setting (\w+)/.exec(b)?.[1]).filter(Boolean));
+  // the command turns off only the settings in the way and keeps the others as they are
+  const settings = (["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"] as const).map((k) => `${k}=${off.has(k) ? false : Boolean(block[k])}`);
   const hint = [
-    settings.length ? `To publish, turn those settings off: aws s3api put-public-access-block --bucket ${bucket} --public-access-block-configuration ${["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"].map((k) => `${k}=${settings.includes(`${k}=false`) ? "false" : "true"}`).join(",")}` : "",
+    off.size ? `To publish, turn those settings off: aws s3api put-public-access-block --bucket ${bucket} --public-access-block-configuration ${settings.join(",")}` : "",
     blockers.some((b) => b.startsWith("Object Ownership")) ? `ACLs are disabled on this bucket: set "site.publicAccess": "policy" in site-config.json, or enable ACLs with aws s3api put-bucket-ownership-controls --bucket ${bucket} --ownership-controls Rules=[{ObjectOwnership=ObjectWriter}]` : "",
     mode === "acl" && !blockers.some((b) => b.startsWith("Object Ownership")) ? `Or set "site.publicAccess": "policy" if the account allows public bucket policies.` : "",
   ].filter(Boolean).join("\n");

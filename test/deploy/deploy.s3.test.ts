@@ -1,0 +1,182 @@
+import { PutPublicAccessBlockCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { SiteConfig } from "../../src/config/index.js";
+import { expectReportsiteError } from "../support/errors.js";
+import { createBucket, testClient, testConfig, testServer, uniqueBucket } from "../support/s3.js";
+import { bucketKeys, deploy, indexLinks, readBack, websiteGet, writeDist } from "./support.js";
+
+const PAGE = (title: string) => `<!doctype html><title>${title}</title><p>${title}</p>`;
+const jan = {
+  "index.html": "local index, replaced by the one rendered from the bucket",
+  "error.html": PAGE("not found"),
+  "assets/chart.js": "void 0;",
+  "2019/jan/final_report.csv": "service_name,count\nPothole,2\n",
+  "2019/jan/final_report.html": PAGE("jan table"),
+  "2019/jan/final_chart.html": PAGE("jan chart"),
+  "2019/jan/a b+c#d é.csv": "odd,name\n1,2\n",
+};
+
+describe("deploy, step by step on a real bucket", () => {
+  const client = testClient();
+  let config: SiteConfig;
+  let rawKey: string;
+
+  beforeAll(async () => {
+    config = testConfig({ raw: { bucket: uniqueBucket("dep-raw") }, site: { bucket: uniqueBucket("dep-site"), prefix: "reports", title: "Deploy test" } });
+    rawKey = "2019_jan_01_gid_requests.csv";
+    await createBucket(client, config.raw.bucket, { [rawKey]: "service_name,case_record_type\nPothole,Request\n" });
+  });
+
+  test("1. first deploy creates the bucket and uploads everything; anonymous visitors get every page", async () => {
+    expect((await fetch(`${testServer().endpoint}/${config.raw.bucket}/${rawKey}`)).status).toBe(403);
+    writeDist(config, jan);
+    const { report, url, logger } = await deploy(config);
+    expect(logger.lines).toContain(`site bucket ${config.site.bucket} does not exist; creating it (as \`reportsite setup\` does)`);
+    expect(report!.uploaded.map((u) => u.reason)).toEqual([...Array(6).fill("new"), "index"]);
+    expect(url).toBe(`${testServer().websiteEndpoint}/${config.site.bucket}/reports/`);
+    expect(await bucketKeys(client, config)).toEqual([...Object.keys(jan)].sort());
+    for (const key of Object.keys(jan).filter((k) => k !== "index.html")) {
+      const object = await readBack(client, config, key);
+      expect(object.body, key).toBe(jan[key as keyof typeof jan]);
+      expect(object.publicRead, key).toBe(true);
+    }
+    expect((await readBack(client, config, "2019/jan/final_report.csv")).contentType).toBe("text/csv; charset=utf-8");
+    expect((await readBack(client, config, "assets/chart.js")).cacheControl).toBe("public, max-age=3600");
+    const index = await websiteGet(config, "");
+    expect(index.status).toBe(200);
+    expect(index.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const links = indexLinks(await index.text());
+    expect(links).toEqual(["2019/jan/a%20b%2Bc%23d%20%C3%A9.csv", "2019/jan/final_chart.html", "2019/jan/final_report.csv", "2019/jan/final_report.html"]);
+    for (const link of links) {
+      const response = await fetch(new URL(link, url));
+      expect(response.status, link).toBe(200);
+      expect(response.headers.get("content-type"), link).toMatch(/^text\/(html|csv); charset=utf-8$/);
+    }
+    expect((await websiteGet(config, "2019/jan/missing.html")).status).toBeGreaterThanOrEqual(400);
+    expect((await fetch(`${testServer().endpoint}/${config.raw.bucket}/${rawKey}`)).status).toBe(403);
+  });
+
+  test("2. the same dist/ again: zero uploads, zero deletes", async () => {
+    const { report, logger } = await deploy(config);
+    expect(report!.uploaded).toEqual([]);
+    expect(report!.deleted).toEqual([]);
+    expect(logger.lines.at(-1)).toBe("No changes required (6 files unchanged).");
+  });
+
+  test("3. next month's run has only February: January stays published and listed", async () => {
+    writeDist(config, { "index.html": "x", "error.html": jan["error.html"], "assets/chart.js": jan["assets/chart.js"], "2019/feb/final_report.csv": "service_name,count\nGraffiti,1\n", "2019/feb/final_report.html": PAGE("feb table") });
+    const { report, plan } = await deploy(config);
+    expect(report!.uploaded.map((u) => u.key)).toEqual(["2019/feb/final_report.csv", "2019/feb/final_report.html", "index.html"]);
+    expect(plan.kept).toHaveLength(4);
+    const links = indexLinks(await (await websiteGet(config, "")).text());
+    expect(links).toContain("2019/jan/final_report.html");
+    expect(links).toContain("2019/feb/final_report.html");
+  });
+
+  test("4. dry run with --delete prints the plan and changes nothing", async () => {
+    const before = await bucketKeys(client, config);
+    const { plan, report, logger } = await deploy(config, { dryRun: true, delete: true });
+    expect(report).toBeUndefined();
+    expect(plan.deletes).toEqual(["2019/jan/a b+c#d é.csv", "2019/jan/final_chart.html", "2019/jan/final_report.csv", "2019/jan/final_report.html"]);
+    expect(logger.lines).toContain("delete 2019/jan/final_report.html: not in dist/");
+    expect(await bucketKeys(client, config)).toEqual(before);
+  });
+
+  test("5. --delete over the cap deletes nothing and says how to go on; with --max-deletes it deletes, index first", async () => {
+    const capped = await deploy(config, { delete: true, maxDeletes: 3 });
+    expect(capped.report!.deleted).toEqual([]);
+    expect(capped.logger.warnings).toContain("not deleting 4 stale files: more than --max-deletes 3. Raise it (--max-deletes 4) or pass --force.");
+    const { report } = await deploy(config, { delete: true, maxDeletes: 4 });
+    expect(report!.deleted).toHaveLength(4);
+    expect(report!.uploaded.map((u) => u.key)).toEqual(["index.html"]);
+    expect(await bucketKeys(client, config)).toEqual(["2019/feb/final_report.csv", "2019/feb/final_report.html", "assets/chart.js", "error.html", "index.html"]);
+    expect(indexLinks(await (await websiteGet(config, "")).text())).toEqual(["2019/feb/final_report.csv", "2019/feb/final_report.html"]);
+  });
+
+  test("6. modify one file, delete one, add one: exactly 2 uploads (+ index) and 1 delete; then 0 again", async () => {
+    writeDist(config, { "index.html": "x", "error.html": jan["error.html"], "assets/chart.js": jan["assets/chart.js"], "2019/feb/final_report.csv": "service_name,count\nGraffiti,2\n", "2019/mar/final_report.csv": "service_name,count\nPothole,9\n" });
+    const { report } = await deploy(config, { delete: true });
+    expect(report!.uploaded.map((u) => [u.key, u.reason])).toEqual([["2019/feb/final_report.csv", "content changed"], ["2019/mar/final_report.csv", "new"], ["index.html", "index"]]);
+    expect(report!.deleted).toEqual(["2019/feb/final_report.html"]);
+    expect((await readBack(client, config, "2019/feb/final_report.csv")).body).toBe("service_name,count\nGraffiti,2\n");
+    const again = await deploy(config, { delete: true });
+    expect(again.report!.uploaded).toEqual([]);
+    expect(again.report!.deleted).toEqual([]);
+  });
+
+  test("7. a file never goes outside the site prefix, and other prefixes are never deleted", async () => {
+    await client.send(new PutObjectCommand({ Bucket: config.site.bucket, Key: "other/keep.txt", Body: "not ours" }));
+    await deploy(config, { delete: true, force: true });
+    expect((await client.send(new PutObjectCommand({ Bucket: config.site.bucket, Key: "other/keep.txt", Body: "not ours" }))).ETag).toBeDefined();
+    expect((await bucketKeys(client, { ...config, site: { ...config.site, prefix: "" } })).filter((k) => !k.startsWith("reports/"))).toEqual(["other/keep.txt"]);
+  });
+});
+
+describe("public access modes", () => {
+  const client = testClient();
+
+  test("policy mode: a bucket policy makes the site public; objects carry no public ACL", async () => {
+    const config = testConfig({ raw: { bucket: uniqueBucket("pol-raw") }, site: { bucket: uniqueBucket("pol-site"), publicAccess: "policy" } });
+    writeDist(config, { "index.html": "x", "error.html": PAGE("404"), "2019/jan/final_report.csv": "a,b\n1,2\n" });
+    const { report, logger } = await deploy(config);
+    expect(logger.lines.some((l) => /grant public s3:GetObject on pol-site-[0-9a-f]+\/\* with a bucket policy statement/.test(l))).toBe(true);
+    expect(report!.uploaded).toHaveLength(3);
+    expect((await readBack(client, config, "2019/jan/final_report.csv")).publicRead).toBe(false);
+    const response = await websiteGet(config, "2019/jan/final_report.csv");
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("a,b\n1,2\n");
+  });
+
+  test("switching acl -> policy re-uploads every file (headers changed)", async () => {
+    const spec = { raw: { bucket: uniqueBucket("sw-raw") }, site: { bucket: uniqueBucket("sw-site") } };
+    const acl = testConfig({ ...spec, site: { ...spec.site, publicAccess: "acl" } });
+    writeDist(acl, { "index.html": "x", "2019/jan/final_report.csv": "a\n1\n" });
+    await deploy(acl);
+    const policy = testConfig({ ...spec, site: { ...spec.site, publicAccess: "policy" } }, acl.output.replace(/\/dist$/, ""));
+    const { report } = await deploy(policy);
+    expect(report!.uploaded.map((u) => [u.key, u.reason])).toEqual([["2019/jan/final_report.csv", "headers changed"], ["index.html", "index"]]);
+  });
+
+  test("acl mode with Block Public Access fails naming the setting, before anything is uploaded", async () => {
+    const config = testConfig({ raw: { bucket: uniqueBucket("bpa-raw") }, site: { bucket: uniqueBucket("bpa-site"), publicAccess: "acl" } });
+    await createBucket(client, config.site.bucket);
+    await client.send(new PutPublicAccessBlockCommand({ Bucket: config.site.bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false } }));
+    writeDist(config, { "index.html": "x", "2019/jan/final_report.csv": "a\n1\n" });
+    const error = await expectReportsiteError(() => deploy(config), { name: "DeployError", message: /cannot be made public with public-read ACLs: Block Public Access setting BlockPublicAcls is on\. Nothing was uploaded or changed\./ });
+    expect(error.hint).toContain("--public-access-block-configuration BlockPublicAcls=false,IgnorePublicAcls=false,BlockPublicPolicy=false,RestrictPublicBuckets=false");
+    expect(error.hint).toContain('"site.publicAccess": "policy"');
+    expect(await bucketKeys(client, config)).toEqual([]);
+  });
+
+  // (Ceph RGW 16 refuses every PutObject while BlockPublicAcls is on, unlike AWS, so this uses IgnorePublicAcls.)
+  test("auto mode falls back to the policy when public ACLs would be ignored, and names both settings when both are blocked", async () => {
+    const config = testConfig({ raw: { bucket: uniqueBucket("auto-raw") }, site: { bucket: uniqueBucket("auto-site") } });
+    await createBucket(client, config.site.bucket);
+    await client.send(new PutPublicAccessBlockCommand({ Bucket: config.site.bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: false, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false } }));
+    writeDist(config, { "index.html": "x", "2019/jan/final_report.csv": "a\n1\n" });
+    await deploy(config);
+    expect((await websiteGet(config, "2019/jan/final_report.csv")).status).toBe(200);
+    await client.send(new PutPublicAccessBlockCommand({ Bucket: config.site.bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: false, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: false } }));
+    writeDist(config, { "index.html": "x", "2019/jan/final_report.csv": "a\n2\n" });
+    const error = await expectReportsiteError(() => deploy(config), { name: "DeployError", message: /cannot be made public with both public-read ACLs and a public bucket policy: Block Public Access setting IgnorePublicAcls is on; Block Public Access setting BlockPublicPolicy is on\. Nothing was uploaded or changed\./ });
+    expect(error.hint).toContain("--public-access-block-configuration BlockPublicAcls=false,IgnorePublicAcls=false,BlockPublicPolicy=false,RestrictPublicBuckets=false");
+    expect(await (await websiteGet(config, "2019/jan/final_report.csv")).text()).toBe("a\n1\n");
+  });
+});
+
+describe("large files", () => {
+  test("a multipart upload is recognised on the next run by the MD5 in its metadata", async () => {
+    const client = testClient();
+    const config = testConfig({ raw: { bucket: uniqueBucket("mp-raw") }, site: { bucket: uniqueBucket("mp-site") } });
+    const big = Buffer.alloc(6 * 1024 * 1024 + 123, "x");
+    writeDist(config, { "index.html": "x", "data/big.csv": big });
+    const first = await deploy(config, {}, { multipartThreshold: 5 * 1024 * 1024 });
+    expect(first.report!.uploaded.map((u) => u.key)).toEqual(["data/big.csv", "index.html"]);
+    const { HeadObjectCommand } = await import("@aws-sdk/client-s3");
+    const head = await client.send(new HeadObjectCommand({ Bucket: config.site.bucket, Key: "data/big.csv" }));
+    expect(head.ETag).toMatch(/-2"$/);
+    expect(head.ContentLength).toBe(big.byteLength);
+    const second = await deploy(config, {}, { multipartThreshold: 5 * 1024 * 1024 });
+    expect(second.report!.uploaded).toEqual([]);
+  });
+});
