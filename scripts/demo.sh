@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo: a local S3 server, a private raw bucket with three months of generated exports, a build
-# (and a deploy, once it exists) using ./site-config.json. The server keeps running afterwards.
+# and a deploy to the public website bucket, using ./site-config.json. The server keeps running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STATE="$PWD/.reportsite/rgw"
@@ -13,12 +13,11 @@ bash scripts/s3-local/start-rgw.sh 7480 "$STATE" > .reportsite/demo.env
 source .reportsite/demo.env
 npx tsx scripts/demo-seed.ts site-config.json
 node bin/reportsite.mjs build
-if [[ -n "${DEMO_DEPLOY:-1}" ]] && ! grep -q "not available yet" src/cli/commands/deploy.ts; then
-  node bin/reportsite.mjs deploy
-fi
+node bin/reportsite.mjs deploy
 cat <<MSG
 
-[demo] dist/ is at $PWD/dist (open dist/index.html)
+[demo] dist/ is at $PWD/dist; the website is at http://127.0.0.1:7482/gid-reports/
+[demo] preview dist/ locally with: npm run preview
 [demo] the S3 server keeps running; for more commands against it, first: source .reportsite/demo.env
 [demo] stop it with: npm run s3:stop -- $STATE --kill --purge
 MSG
