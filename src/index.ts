@@ -12,4 +12,10 @@ export type { Report } from "./aggregate/index.js";
 export { loadMonths, parseCsvStream } from "./source/index.js";
 export type { Month, MonthData } from "./source/index.js";
 // deploy
+export { deploySite, ensureSiteBucket, planSync, executeSyncPlan, formatPlan, formatReport } from "./deploy/index.js";
+export type { DeployOptions, DeployEffects, DeployResult, SyncPlan, SyncReport } from "./deploy/index.js";
+export { renderIndexPage } from "./render/index.js";
+export { startPreview } from "./preview/index.js";
 // share
+export { presignUrl, parseExpiry, readObjectAcl, setObjectAcl, downloadObject, objectUrls, resolveBucket } from "./share/index.js";
+export type { SharedLink, ObjectAccess, CannedAcl, BucketTarget } from "./share/index.js";

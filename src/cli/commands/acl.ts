@@ -1,13 +1,33 @@
-import { ReportsiteError } from "../../errors.js";
+import { loadConfig } from "../../config/index.js";
+import { UsageError } from "../../errors.js";
+import { createS3Client } from "../../s3/index.js";
+import { readObjectAcl, resolveBucket, setObjectAcl } from "../../share/index.js";
 import { defineCommand } from "../command.js";
 
-// Placeholder until the command lands (see the open issue for it).
 export default defineCommand({
-  summary: "acl",
-  usage: "reportsite acl",
-  flags: {},
-  options: {},
-  async run() {
-    throw new ReportsiteError("reportsite acl is not available yet");
+  summary: "show or set an object's canned ACL (public-read | private)",
+  usage: "reportsite acl <key> [public-read|private] [--bucket raw|site|NAME] [--force]",
+  flags: {
+    "bucket raw|site|NAME": "the config's raw or site bucket, or a bucket name (default site)",
+    force: "allow public-read on the raw bucket",
+    json: "print the object's access as JSON",
+  },
+  options: { bucket: { type: "string" }, force: { type: "boolean" } },
+  async run(values, positionals, ctx) {
+    const [key, acl, ...rest] = positionals;
+    if (!key || rest.length) throw new UsageError(`expected a key and optionally public-read or private\nUsage: ${this.usage}`);
+    if (acl !== undefined && acl !== "public-read" && acl !== "private") throw new UsageError(`"${acl}" is not a canned ACL this command sets; use public-read or private`);
+    const config = await loadConfig(ctx.configPath);
+    const client = createS3Client(config);
+    const target = resolveBucket(config, (values.bucket as string | undefined) ?? "site");
+    if (acl) {
+      const { warning } = await setObjectAcl(client, target, key, acl, { force: values.force === true });
+      if (warning) ctx.logger.warn(warning);
+    }
+    const access = await readObjectAcl(client, target, key);
+    if (ctx.json) return ctx.print(JSON.stringify({ bucket: target.bucket, key, ...access }, null, 2));
+    ctx.print(`s3://${target.bucket}/${key}: ${access.publicRead ? "public (anyone can read it)" : "private (only the grants below)"}`);
+    ctx.print(`owner: ${access.owner}`);
+    for (const grant of access.grants) ctx.print(`grant: ${grant}`);
   },
 });
