@@ -38,6 +38,17 @@ describe("sharing against the real server", () => {
     expect(link.warning).toBeUndefined();
   });
 
+  test("temporary credentials that expire first: a warning with the real lifetime", async () => {
+    const s3 = testServer();
+    const { S3Client } = await import("@aws-sdk/client-s3");
+    const expiration = new Date(Date.now() + 10 * 60_000);
+    const temporary = new S3Client({ region: s3.region, endpoint: s3.endpoint, forcePathStyle: true, credentials: async () => ({ accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, expiration }) });
+    const link = await presignUrl(temporary, config.raw.bucket, "2019_jan_01_gid_requests.csv", 3600);
+    expect(link.warning).toMatch(/^the credentials in use are temporary and expire at .*: this URL stops working then, after (9m \d+s|10m), not after 1h\./);
+    expect(link.expiresAt).toEqual(expiration);
+    expect((await fetch(link.url)).status).toBe(200);
+  });
+
   test("a presigned URL stops working when it expires", async () => {
     const link = await presignUrl(client, config.raw.bucket, "2019_jan_01_gid_requests.csv", 2);
     expect((await fetch(link.url)).status).toBe(200);
