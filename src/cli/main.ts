@@ -76,16 +76,16 @@ async function dispatch(argv: string[]): Promise<number> {
   const before = first ? argv.slice(0, first.index) : argv;
   const rest = first ? [...before, ...argv.slice(first.index + 1)] : [];
   if (!name) {
-    if (before.includes("--version")) return void console.log(VERSION), 0;
-    if (before.includes("--help") || before.includes("-h") || before.length === 0) return void console.log(mainHelp()), 0;
-    throw new UsageError(`no command given`);
+    if (before.includes("--version")) return printed(VERSION);
+    if (before.includes("--help") || before.includes("-h") || before.length === 0) return printed(mainHelp());
+    throw new UsageError("no command given");
   }
   const load = COMMANDS[name];
   if (!load) throw new UsageError(`unknown command "${name}"`);
   const command = (await load()).default;
   const withGlobals: Command = { ...command, options: { ...command.options, ...GLOBAL_OPTIONS } };
   const { values, positionals } = parseCommandArgs(withGlobals, rest);
-  if (values.help) return void console.log(formatCommandHelp(name, command)), 0;
+  if (values.help) return printed(formatCommandHelp(name, command));
   const json = values.json === true;
   await command.run(values, positionals, {
     logger: cliLogger({ json }),
@@ -93,6 +93,12 @@ async function dispatch(argv: string[]): Promise<number> {
     configPath: typeof values.config === "string" ? values.config : undefined,
     json,
   });
+  return 0;
+}
+
+/** Print text to stdout and succeed. */
+function printed(text: string): number {
+  console.log(text);
   return 0;
 }
 
