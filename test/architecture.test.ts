@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
-const LEAVES = ["errors", "log", "key-path", "concurrency", "units"];
+const LEAVES = ["errors", "log", "key-path", "concurrency", "units", "temp-paths"];
 
 /** Which top-level modules each module may import (leaf modules are allowed everywhere). */
 const ALLOWED: Record<string, string[]> = {
@@ -15,6 +15,7 @@ const ALLOWED: Record<string, string[]> = {
   "key-path": [],
   concurrency: [],
   units: [],
+  "temp-paths": [],
   index: ["*"],
   config: [],
   s3: ["config"],

@@ -8,6 +8,8 @@ export interface CommandContext {
   logger: Logger;
   /** Print a result line to stdout (the URL, the summary, --json output). */
   print(line: string): void;
+  /** A line for the person at the terminal, on stderr, so `$(reportsite share KEY)` captures only the result. */
+  note(line: string): void;
   /** --config PATH, when given */
   configPath?: string;
   json: boolean;

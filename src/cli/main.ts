@@ -90,6 +90,7 @@ async function dispatch(argv: string[]): Promise<number> {
   await command.run(values, positionals, {
     logger: cliLogger({ json }),
     print: (line) => console.log(line),
+    note: (line) => console.error(line),
     configPath: typeof values.config === "string" ? values.config : undefined,
     json,
   });

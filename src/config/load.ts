@@ -119,8 +119,10 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
   if (output === resolve("/") || output === resolve(baseDir) || relative(output, baseDir).split(/[\\/]/)[0] !== "..") {
     problems.push(`output: "${overrides.output ?? spec.output}" would replace the project folder or one above it; use a subfolder such as "dist"`);
   }
-  if (spec.raw.bucket === spec.site.bucket && !spec.site.prefix) {
-    problems.push("site.bucket: is the raw bucket; publish to a different bucket (or at least a site.prefix) so raw data never becomes public");
+  if (spec.raw.bucket === spec.site.bucket) {
+    // setup changes the site bucket's website configuration, policy and Block Public Access advice,
+    // and deploy --delete removes keys in it: raw data must never be in that bucket.
+    problems.push(`site.bucket: "${spec.site.bucket}" is also raw.bucket; publish to a bucket of its own so raw data is never made public or deleted`);
   }
   for (const [name, value] of Object.entries(spec.site.files)) {
     if (!/^[^/\\]+$/.test(value) || value === "index.html") problems.push(`site.files.${name}: "${value}" must be a plain file name other than index.html`);

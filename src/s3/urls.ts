@@ -16,9 +16,13 @@ export interface UrlTarget {
 }
 
 
-/** The public object URL: `https://BUCKET.s3.REGION.amazonaws.com/KEY`, or path style on a custom endpoint. */
+/**
+ * The public object URL: `https://BUCKET.s3.REGION.amazonaws.com/KEY`, or path style on a custom
+ * endpoint and for bucket names with dots (AWS's wildcard certificate does not cover them).
+ */
 export function objectUrl(target: UrlTarget, bucket: string, key: string): string {
   if (target.endpoint) return `${target.endpoint.replace(/\/+$/, "")}/${bucket}/${encodeKey(key)}`;
+  if (bucket.includes(".")) return `https://s3.${target.region}.amazonaws.com/${bucket}/${encodeKey(key)}`;
   return `https://${bucket}.s3.${target.region}.amazonaws.com/${encodeKey(key)}`;
 }
 

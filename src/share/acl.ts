@@ -1,33 +1,84 @@
-/** Read and set an object's canned ACL. */
-import { GetObjectAclCommand, PutObjectAclCommand, type S3Client } from "@aws-sdk/client-s3";
+/** Read and set an object's canned ACL, and tell who can really read the object. */
+import { GetBucketPolicyCommand, GetObjectAclCommand, GetPublicAccessBlockCommand, PutObjectAclCommand, type Grant, type PublicAccessBlockConfiguration, type S3Client } from "@aws-sdk/client-s3";
 import { ShareError } from "../errors.js";
-import { toS3Error } from "../s3/index.js";
+import { objectError } from "./errors.js";
+import { readPolicy } from "./policy.js";
 import type { BucketTarget } from "./target.js";
 
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
+const AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
 
 /** Who can read an object. */
 export interface ObjectAccess {
   owner: string;
-  /** Anyone on the internet may GET it (an AllUsers READ or FULL_CONTROL grant). */
+  /** Anyone on the internet may GET it. */
   publicRead: boolean;
+  /** What makes it public: a public-read ACL grant, the bucket policy, or both. */
+  publicVia: ("acl" | "bucket policy")[];
+  /** Any AWS account, signed in, may GET it (an AuthenticatedUsers grant): not anonymous, but far from private. */
+  anyAwsAccount: boolean;
   /** Each grant as `GRANTEE: PERMISSION`. */
   grants: string[];
+  /** What else bears on access: Block Public Access overriding a grant, conditional policy statements, a policy we could not read. */
+  notes: string[];
 }
 
 export type CannedAcl = "public-read" | "private";
 
-/** The object's owner and grants. */
+/**
+ * The object's owner and grants, plus what the bucket policy and Block Public Access make of them:
+ * on a bucket published with a policy (`site.publicAccess: policy`) the ACL alone says "private".
+ * @example const access = await readObjectAcl(client, resolveBucket(config, "site"), "index.html"); access.publicRead
+ */
 export async function readObjectAcl(client: S3Client, target: BucketTarget, key: string): Promise<ObjectAccess> {
-  const acl = await client.send(new GetObjectAclCommand({ Bucket: target.bucket, Key: key })).catch((error) => Promise.reject(aclError(error, target, key, "read the ACL of")));
-  const grants = (acl.Grants ?? []).map((g) => `${g.Grantee?.URI === ALL_USERS ? "everyone (AllUsers)" : g.Grantee?.DisplayName || g.Grantee?.ID || g.Grantee?.URI || "?"}: ${g.Permission}`);
-  const publicRead = (acl.Grants ?? []).some((g) => g.Grantee?.URI === ALL_USERS && (g.Permission === "READ" || g.Permission === "FULL_CONTROL"));
-  return { owner: acl.Owner?.DisplayName || acl.Owner?.ID || "?", publicRead, grants };
+  const acl = await client.send(new GetObjectAclCommand({ Bucket: target.bucket, Key: key })).catch(async (error) => Promise.reject(await aclError(client, error, target, key, "read the ACL of")));
+  const notes: string[] = [];
+  const grants = acl.Grants ?? [];
+  const block: PublicAccessBlockConfiguration = await client.send(new GetPublicAccessBlockCommand({ Bucket: target.bucket })).then(
+    (r) => r.PublicAccessBlockConfiguration ?? {},
+    (error: { name?: string }) => {
+      if (error.name !== "NoSuchPublicAccessBlockConfiguration") notes.push(`Block Public Access of the bucket could not be read (${error.name}); it may override the grants.`);
+      return {};
+    },
+  );
+  const policyText = await client.send(new GetBucketPolicyCommand({ Bucket: target.bucket })).then(
+    (r) => r.Policy,
+    (error: { name?: string }) => {
+      if (error.name !== "NoSuchBucketPolicy") notes.push(`the bucket policy could not be read (${error.name}); it may make the object public.`);
+      return undefined;
+    },
+  );
+  const aclPublic = grants.some((g) => grantsRead(g, ALL_USERS));
+  if (aclPublic && block.IgnorePublicAcls) notes.push("the public-read ACL grant has no effect: Block Public Access setting IgnorePublicAcls is on.");
+  const policy = readPolicy(policyText, target.bucket, key);
+  if (policy.publicRead && block.RestrictPublicBuckets) notes.push("the public bucket policy has no effect: Block Public Access setting RestrictPublicBuckets is on.");
+  if (policy.conditional) notes.push("the bucket policy has conditional statements for everyone that may also let anonymous users read it.");
+  const publicVia = [...(aclPublic && !block.IgnorePublicAcls ? (["acl"] as const) : []), ...(policy.publicRead && !block.RestrictPublicBuckets ? (["bucket policy"] as const) : [])];
+  return {
+    owner: acl.Owner?.DisplayName || acl.Owner?.ID || "?",
+    publicRead: publicVia.length > 0,
+    publicVia,
+    anyAwsAccount: grants.some((g) => grantsRead(g, AUTHENTICATED_USERS)) && !block.IgnorePublicAcls,
+    grants: grants.map((g) => `${granteeName(g)}: ${g.Permission}`),
+    notes,
+  };
+}
+
+function grantsRead(grant: Grant, group: string): boolean {
+  return grant.Grantee?.URI === group && (grant.Permission === "READ" || grant.Permission === "FULL_CONTROL");
+}
+
+function granteeName(grant: Grant): string {
+  const g = grant.Grantee;
+  if (g?.URI === ALL_USERS) return "everyone (AllUsers)";
+  if (g?.URI === AUTHENTICATED_USERS) return "any AWS account (AuthenticatedUsers)";
+  return g?.DisplayName || g?.ID || g?.EmailAddress || g?.URI || "?";
 }
 
 /**
  * Set a canned ACL. Making a raw-bucket object public needs `force` (raw data is private by design);
  * the returned warning says so when it was forced.
+ * @example await setObjectAcl(client, resolveBucket(config, "site"), key, "public-read")
  */
 export async function setObjectAcl(client: S3Client, target: BucketTarget, key: string, acl: CannedAcl, options: { force?: boolean } = {}): Promise<{ warning?: string }> {
   if (acl === "public-read" && target.role === "raw" && !options.force) {
@@ -35,18 +86,16 @@ export async function setObjectAcl(client: S3Client, target: BucketTarget, key: 
       hint: "Pass --force if you really mean it, or share it for a limited time with `reportsite share`.",
     });
   }
-  await client.send(new PutObjectAclCommand({ Bucket: target.bucket, Key: key, ACL: acl })).catch((error) => Promise.reject(aclError(error, target, key, "set the ACL of")));
-  return acl === "public-read" && target.role === "raw" ? { warning: `s3://${target.bucket}/${key} in the raw bucket is now readable by anyone; undo with: reportsite acl ${key} private --bucket raw` } : {};
+  await client.send(new PutObjectAclCommand({ Bucket: target.bucket, Key: key, ACL: acl })).catch(async (error) => Promise.reject(await aclError(client, error, target, key, "set the ACL of")));
+  return acl === "public-read" && target.role === "raw" ? { warning: `s3://${target.bucket}/${key} holds raw data and is now readable by anyone` } : {};
 }
 
-function aclError(error: unknown, target: BucketTarget, key: string, operation: string): Error {
-  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  if (e.name === "AccessControlListNotSupported") {
-    return new ShareError(`cannot ${operation} s3://${target.bucket}/${key}: the bucket has ACLs disabled (Object Ownership: bucket owner enforced)`, {
+async function aclError(client: S3Client, error: unknown, target: BucketTarget, key: string, action: string): Promise<Error> {
+  if ((error as { name?: string }).name === "AccessControlListNotSupported") {
+    return new ShareError(`cannot ${action} s3://${target.bucket}/${key}: the bucket has ACLs disabled (Object Ownership: bucket owner enforced)`, {
       hint: 'Public access on such a bucket comes from a bucket policy: set "site.publicAccess": "policy" in site-config.json and run `reportsite setup`.',
       cause: error,
     });
   }
-  if (e.$metadata?.httpStatusCode === 404 || e.name === "NoSuchKey") return new ShareError(`cannot ${operation} s3://${target.bucket}/${key}: no such object`, { hint: "Check the key and --bucket.", cause: error });
-  return toS3Error(error, { operation, bucket: target.bucket, key });
+  return objectError(client, error, action, target.bucket, key);
 }

@@ -2,27 +2,32 @@
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { ShareError } from "../errors.js";
-import { toS3Error } from "../s3/index.js";
-import { formatDuration } from "./expiry.js";
+import { objectError } from "./errors.js";
+import { formatDuration, MAX_EXPIRY_SECONDS } from "./expiry.js";
 
 /** A presigned URL and when it stops working. */
 export interface SharedLink {
   url: string;
-  /** When the signature expires. */
+  /** When the URL stops working: the signature's expiry, or earlier when the signing credentials expire first. */
   expiresAt: Date;
   /** Set when the credentials that signed it expire first: the URL dies with them. */
   warning?: string;
 }
 
-/** Check the object exists, then sign a GET for it valid `expiresInSeconds`. */
+/**
+ * Check the object exists, then sign a GET for it valid `expiresInSeconds` (1 s to 7 days).
+ * @example const { url } = await presignUrl(client, "gid-raw", "2019_jan_10_gid_requests.csv", parseExpiry("1h"))
+ */
 export async function presignUrl(client: S3Client, bucket: string, key: string, expiresInSeconds: number, now = new Date()): Promise<SharedLink> {
-  await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })).catch((error: { $metadata?: { httpStatusCode?: number } }) => {
-    if (error.$metadata?.httpStatusCode === 404) throw new ShareError(`cannot share s3://${bucket}/${key}: no such object`, { hint: "Check the key (keys are case-sensitive and include the prefix) and --bucket." });
-    throw toS3Error(error, { operation: "share", bucket, key });
-  });
+  if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1 || expiresInSeconds > MAX_EXPIRY_SECONDS) {
+    throw new ShareError(`cannot share s3://${bucket}/${key} for ${expiresInSeconds} seconds: a presigned URL lives a whole number of seconds from 1 to ${MAX_EXPIRY_SECONDS} (7 days, the Signature Version 4 limit)`);
+  }
+  await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })).catch(async (error) => Promise.reject(await objectError(client, error, "share", bucket, key)));
+  // Resolved before signing: the SDK refreshes credentials that are about to expire on this call and
+  // signs with the same cached ones right after, so the expiry checked here is the one that signs.
+  const credentials = await client.config.credentials();
   const url = await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: expiresInSeconds });
   const expiresAt = new Date(now.getTime() + expiresInSeconds * 1000);
-  const credentials = await client.config.credentials();
   const credentialsExpire = credentials.expiration;
   if (credentialsExpire && credentialsExpire < expiresAt) {
     const lifetime = formatDuration((credentialsExpire.getTime() - now.getTime()) / 1000);

@@ -2,6 +2,7 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { SiteError } from "../errors.js";
+import { removeOnExit } from "../temp-paths.js";
 
 /** A file to write: path relative to the site root, and its bytes. */
 export interface OutputFile {
@@ -32,6 +33,7 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
   const stamp = `${process.pid}-${Date.now()}`;
   const temp = join(parent, `.${basename(output)}-new-${stamp}`);
   const old = join(parent, `.${basename(output)}-old-${stamp}`);
+  const release = removeOnExit(temp);
   try {
     await mkdir(temp, { recursive: true });
     for (const file of files) {
@@ -43,6 +45,8 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
     await rm(temp, { recursive: true, force: true });
     if (error instanceof SiteError) throw error;
     throw new SiteError(`cannot write the site to ${temp}: ${(error as Error).message}; ${output} was left as it was`, { cause: error });
+  } finally {
+    release();
   }
   const hadOld = await rename(output, old).then(() => true, (e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? false : Promise.reject(e)));
   try {

@@ -50,7 +50,8 @@ describe("configFromSpec", () => {
     { description: "no month in pattern", spec: { ...minimal, raw: { bucket: "gid-raw", keyPattern: "{year}_{day}.csv" } }, message: /raw\.keyPattern: needs exactly one of \{mon\}/ },
     { description: "output is the project folder", spec: { ...minimal, output: "." }, message: /output: "\." would replace the project folder/ },
     { description: "output above the project", spec: { ...minimal, output: ".." }, message: /output: "\.\." would replace/ },
-    { description: "site bucket is the raw bucket", spec: { raw: { bucket: "same-b" }, site: { bucket: "same-b" } }, message: /site\.bucket: is the raw bucket/ },
+    { description: "site bucket is the raw bucket", spec: { raw: { bucket: "same-b" }, site: { bucket: "same-b" } }, message: /site\.bucket: "same-b" is also raw\.bucket; publish to a bucket of its own/ },
+    { description: "site bucket is the raw bucket, even with a site prefix", spec: { raw: { bucket: "same-b", prefix: "raw" }, site: { bucket: "same-b", prefix: "site" } }, message: /site\.bucket: "same-b" is also raw\.bucket/ },
     { description: "table column that is not in the report", spec: { ...minimal, report: { columns: ["service_name", "status"] } }, message: /report\.columns\[1\]: "status" is not a report column/ },
     { description: "link column not shown", spec: { ...minimal, report: { linkColumns: ["media_url"] } }, message: /report\.linkColumns\[0\]: "media_url" is not one of report\.columns/ },
   ])("refuses $description", async ({ spec, message }) => {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { SiteConfig } from "../../src/config/index.js";
 import { ensureSiteBucket } from "../../src/deploy/index.js";
 import { memoryLogger } from "../../src/log.js";
-import { downloadObject, downloadTarget, objectUrls, presignUrl, readObjectAcl, resolveBucket, setObjectAcl } from "../../src/share/index.js";
+import { downloadObject, objectUrls, presignUrl, readObjectAcl, resolveBucket, setObjectAcl } from "../../src/share/index.js";
 import { expectReportsiteError } from "../support/errors.js";
 import { runCli } from "../support/cli.js";
 import { createBucket, tempDir, testClient, testConfig, testServer, uniqueBucket } from "../support/s3.js";
@@ -96,23 +96,22 @@ describe("sharing against the real server", () => {
     await expectReportsiteError(() => setObjectAcl(client, raw, "2019_jan_01_gid_requests.csv", "public-read"), { name: "ShareError", message: /refusing to make .* public: it is in the raw bucket/ });
     expect((await readObjectAcl(client, raw, "2019_jan_01_gid_requests.csv")).publicRead).toBe(false);
     const forced = await setObjectAcl(client, raw, "2019_jan_01_gid_requests.csv", "public-read", { force: true });
-    expect(forced.warning).toMatch(/is now readable by anyone; undo with: reportsite acl 2019_jan_01_gid_requests\.csv private --bucket raw/);
+    expect(forced.warning).toMatch(/2019_jan_01_gid_requests\.csv holds raw data and is now readable by anyone/);
     await setObjectAcl(client, raw, "2019_jan_01_gid_requests.csv", "private");
     expect((await fetch(`${testServer().endpoint}/${raw.bucket}/2019_jan_01_gid_requests.csv`)).status).toBe(403);
   });
 
   test("download round-trips every byte value and leaves no temp file", async () => {
     const dir = tempDir("dl-");
-    const path = await downloadTarget(`${dir}/`, "bin/all-bytes.bin");
-    expect(path).toBe(join(dir, "bin/all-bytes.bin"));
-    const result = await downloadObject(client, config.raw.bucket, "bin/all-bytes.bin", path);
+    const path = join(dir, "bin/all-bytes.bin");
+    const result = await downloadObject(client, config.raw.bucket, "bin/all-bytes.bin", { to: `${dir}/` });
+    expect(result.path).toBe(path);
     expect(result.bytes).toBe(ALL_BYTES.byteLength);
     expect(readFileSync(path).equals(ALL_BYTES)).toBe(true);
     expect(readdirSync(join(dir, "bin"))).toEqual(["all-bytes.bin"]);
   });
 
   test("download of traversal keys stays inside the target folder", async () => {
-    await createBucket(client, uniqueBucket("never-used")).catch(() => undefined);
     const evil = ["../../escape.txt", "/abs/escape.txt", "a/../../../escape.txt"];
     const { PutObjectCommand } = await import("@aws-sdk/client-s3");
     for (const key of evil) await client.send(new PutObjectCommand({ Bucket: config.raw.bucket, Key: key, Body: `evil ${key}` }));
@@ -120,9 +119,8 @@ describe("sharing against the real server", () => {
     const target = join(parent, "target");
     mkdirSync(target);
     for (const key of evil) {
-      const path = await downloadTarget(target, key);
+      const { path } = await downloadObject(client, config.raw.bucket, key, { to: target });
       expect(path.startsWith(`${target}/`)).toBe(true);
-      await downloadObject(client, config.raw.bucket, key, path);
       expect(readFileSync(path, "utf8")).toBe(`evil ${key}`);
     }
     expect(readdirSync(parent)).toEqual(["target"]);
@@ -131,21 +129,24 @@ describe("sharing against the real server", () => {
 
   test("a download of a missing object writes nothing", async () => {
     const dir = tempDir("dl-missing-");
-    await expectReportsiteError(() => downloadObject(client, config.raw.bucket, "nope.csv", join(dir, "nope.csv")), { name: "ShareError", message: /no such object/ });
+    await expectReportsiteError(() => downloadObject(client, config.raw.bucket, "nope.csv", { to: dir }), { name: "ShareError", message: /no such object/ });
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  test("the CLI: share prints only the URL on stdout; a missing key is one line and exit 1", async () => {
+  test("the CLI: share prints only the URL on stdout (the expiry on stderr); a missing key is one line and exit 1", async () => {
     const s3 = testServer();
     const dir = tempDir("cli-share-");
     writeFileSync(join(dir, "site-config.json"), JSON.stringify({ endpoint: s3.endpoint, websiteEndpoint: s3.websiteEndpoint, raw: { bucket: config.raw.bucket }, site: { bucket: config.site.bucket } }));
     const env = { AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey, AWS_REGION: s3.region };
     const ok = await runCli(["share", "bin/all-bytes.bin", "--expires", "15m"], { cwd: dir, env });
     expect(ok.exitCode).toBe(0);
-    expect(ok.stderr).toBe("");
-    const lines = ok.stdout.trim().split("\n");
-    expect(lines[0]).toMatch(new RegExp(`^${s3.endpoint}/${config.raw.bucket}/bin/all-bytes\\.bin\\?.*X-Amz-Expires=900`));
-    expect(Buffer.from(await (await fetch(lines[0]!)).arrayBuffer()).equals(ALL_BYTES)).toBe(true);
+    expect(ok.stderr).toMatch(/^valid until \d{4}-\d\d-\d\dT[\d:.]+Z\n$/);
+    expect(ok.stdout).toMatch(new RegExp(`^${s3.endpoint}/${config.raw.bucket}/bin/all-bytes\\.bin\\?[^\\s]*X-Amz-Expires=900[^\\s]*\\n$`));
+    expect(Buffer.from(await (await fetch(ok.stdout.trim())).arrayBuffer()).equals(ALL_BYTES)).toBe(true);
+    const json = await runCli(["share", "bin/all-bytes.bin", "--json"], { cwd: dir, env });
+    const link = JSON.parse(json.stdout) as { url: string; expiresAt: string };
+    expect(link.url).toMatch(/X-Amz-Expires=3600/);
+    expect(Math.abs(Date.parse(link.expiresAt) - Date.now() - 3600_000)).toBeLessThan(60_000);
 
     const missing = await runCli(["share", "no/such.csv"], { cwd: dir, env });
     expect(missing.exitCode).toBe(1);
@@ -158,11 +159,19 @@ describe("sharing against the real server", () => {
 
     const acl = await runCli(["acl", "reports/a+b.csv", "public-read"], { cwd: dir, env });
     expect(acl.exitCode).toBe(0);
-    expect(acl.stdout).toMatch(/^s3:\/\/sh-site-[0-9a-f]+\/reports\/a\+b\.csv: public \(anyone can read it\)$/m);
+    expect(acl.stdout).toMatch(/^s3:\/\/sh-site-[0-9a-f]+\/reports\/a\+b\.csv: public \(anyone can read it, by acl\)$/m);
     const rawAcl = await runCli(["acl", "2019_jan_01_gid_requests.csv", "public-read", "--bucket", "raw"], { cwd: dir, env });
     expect(rawAcl.exitCode).toBe(1);
     expect(rawAcl.stderr).toMatch(/refusing to make .* public/);
+    const forced = await runCli(["acl", "2019_jan_01_gid_requests.csv", "public-read", "--bucket", "raw", "--force"], { cwd: dir, env });
+    expect(forced.exitCode).toBe(0);
+    expect(forced.stderr).toMatch(/holds raw data and is now readable by anyone; undo with: reportsite acl 2019_jan_01_gid_requests\.csv private --bucket raw\n/);
+    const undo = await runCli(["acl", "2019_jan_01_gid_requests.csv", "private", "--bucket", "raw", "--json"], { cwd: dir, env });
+    expect(JSON.parse(undo.stdout)).toMatchObject({ bucket: config.raw.bucket, key: "2019_jan_01_gid_requests.csv", publicRead: false, publicVia: [] });
+    expect((await fetch(`${s3.endpoint}/${config.raw.bucket}/2019_jan_01_gid_requests.csv`)).status).toBe(403);
 
+    const urlJson = await runCli(["url", "reports/a b.csv", "--json"], { cwd: dir, env });
+    expect(JSON.parse(urlJson.stdout)).toEqual({ objectUrl: `${s3.endpoint}/${config.site.bucket}/reports/a%20b.csv`, websiteUrl: `${s3.websiteEndpoint}/${config.site.bucket}/reports/a%20b.csv` });
     const url = await runCli(["url", "reports/a b.csv"], { cwd: dir, env });
     expect(url.stdout).toBe(`object:  ${s3.endpoint}/${config.site.bucket}/reports/a%20b.csv\nwebsite: ${s3.websiteEndpoint}/${config.site.bucket}/reports/a%20b.csv\n`);
 

@@ -4,7 +4,7 @@ import { ReportsiteError } from "../../src/errors.js";
 
 export async function expectReportsiteError(
   fn: () => unknown,
-  expected: { name: string; message?: RegExp | string; exitCode?: number },
+  expected: { name: string; message?: RegExp | string; hint?: RegExp | string; exitCode?: number },
 ): Promise<ReportsiteError> {
   let caught: unknown;
   try {
@@ -16,6 +16,7 @@ export async function expectReportsiteError(
   const error = caught as ReportsiteError;
   expect(error.name).toBe(expected.name);
   if (expected.message !== undefined) expect(error.message).toMatch(expected.message);
+  if (expected.hint !== undefined) expect(error.hint).toMatch(expected.hint);
   if (expected.exitCode !== undefined) expect(error.exitCode).toBe(expected.exitCode);
   return error;
 }

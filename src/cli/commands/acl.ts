@@ -1,11 +1,12 @@
 import { loadConfig } from "../../config/index.js";
 import { UsageError } from "../../errors.js";
 import { createS3Client } from "../../s3/index.js";
-import { readObjectAcl, resolveBucket, setObjectAcl } from "../../share/index.js";
+import { readObjectAcl, resolveBucket, setObjectAcl, type ObjectAccess } from "../../share/index.js";
 import { defineCommand } from "../command.js";
+import { shellQuote } from "./share.js";
 
 export default defineCommand({
-  summary: "show or set an object's canned ACL (public-read | private)",
+  summary: "show who can read an object, or set its canned ACL (public-read | private)",
   usage: "reportsite acl <key> [public-read|private] [--bucket raw|site|NAME] [--force]",
   flags: {
     "bucket raw|site|NAME": "the config's raw or site bucket, or a bucket name (default site)",
@@ -19,15 +20,24 @@ export default defineCommand({
     if (acl !== undefined && acl !== "public-read" && acl !== "private") throw new UsageError(`"${acl}" is not a canned ACL this command sets; use public-read or private`);
     const config = await loadConfig(ctx.configPath);
     const client = createS3Client(config);
-    const target = resolveBucket(config, (values.bucket as string | undefined) ?? "site");
+    const bucketName = (values.bucket as string | undefined) ?? "site";
+    const target = resolveBucket(config, bucketName);
     if (acl) {
       const { warning } = await setObjectAcl(client, target, key, acl, { force: values.force === true });
-      if (warning) ctx.logger.warn(warning);
+      const configFlag = ctx.configPath ? ` --config ${shellQuote(ctx.configPath)}` : "";
+      if (warning) ctx.logger.warn(`${warning}; undo with: reportsite acl ${shellQuote(key)} private --bucket ${shellQuote(bucketName)}${configFlag}`);
     }
     const access = await readObjectAcl(client, target, key);
     if (ctx.json) return ctx.print(JSON.stringify({ bucket: target.bucket, key, ...access }, null, 2));
-    ctx.print(`s3://${target.bucket}/${key}: ${access.publicRead ? "public (anyone can read it)" : "private (only the grants below)"}`);
+    ctx.print(`s3://${target.bucket}/${key}: ${describeAccess(access)}`);
     ctx.print(`owner: ${access.owner}`);
     for (const grant of access.grants) ctx.print(`grant: ${grant}`);
+    for (const note of access.notes) ctx.print(`note: ${note}`);
   },
 });
+
+function describeAccess(access: ObjectAccess): string {
+  if (access.publicRead) return `public (anyone can read it, by ${access.publicVia.join(" and by ")})`;
+  if (access.anyAwsAccount) return "readable by any AWS account (an AuthenticatedUsers grant), though not anonymously";
+  return "private (only the owner and the grants below)";
+}

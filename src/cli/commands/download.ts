@@ -1,6 +1,6 @@
 import { loadConfig } from "../../config/index.js";
 import { createS3Client } from "../../s3/index.js";
-import { downloadObject, downloadTarget, resolveBucket } from "../../share/index.js";
+import { downloadObject, resolveBucket } from "../../share/index.js";
 import { formatSize } from "../../units.js";
 import { defineCommand } from "../command.js";
 import { onlyKey } from "./share.js";
@@ -17,8 +17,7 @@ export default defineCommand({
     const key = onlyKey(positionals, this.usage);
     const config = await loadConfig(ctx.configPath);
     const target = resolveBucket(config, (values.bucket as string | undefined) ?? "raw");
-    const path = await downloadTarget(values.to as string | undefined, key);
-    const result = await downloadObject(createS3Client(config), target.bucket, key, path);
+    const result = await downloadObject(createS3Client(config), target.bucket, key, { to: values.to as string | undefined });
     if (ctx.json) return ctx.print(JSON.stringify(result, null, 2));
     ctx.print(`Downloaded s3://${target.bucket}/${key} to ${result.path} (${formatSize(result.bytes)})`);
   },

@@ -22,7 +22,7 @@ export default defineCommand({
     if (link.warning) ctx.logger.warn(link.warning);
     if (ctx.json) return ctx.print(JSON.stringify(link, null, 2));
     ctx.print(link.url);
-    ctx.logger.info(`valid until ${link.expiresAt.toISOString()}`);
+    ctx.note(`valid until ${link.expiresAt.toISOString()}`);
   },
 });
 
@@ -30,4 +30,9 @@ export default defineCommand({
 export function onlyKey(positionals: string[], usage: string): string {
   if (positionals.length !== 1 || !positionals[0]) throw new UsageError(`expected one object key\nUsage: ${usage}`);
   return positionals[0];
+}
+
+/** `value` quoted for a POSIX shell when it needs it, so a printed command can be pasted. */
+export function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }

@@ -12,6 +12,7 @@ export default defineCommand({
     const key = onlyKey(positionals, this.usage);
     const config = await loadConfig(ctx.configPath);
     const urls = objectUrls(config, resolveBucket(config, (values.bucket as string | undefined) ?? "site"), key);
+    if (urls.warning) ctx.logger.warn(urls.warning);
     if (ctx.json) return ctx.print(JSON.stringify(urls, null, 2));
     ctx.print(`object:  ${urls.objectUrl}`);
     if (urls.websiteUrl) ctx.print(`website: ${urls.websiteUrl}`);
