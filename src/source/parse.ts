@@ -22,7 +22,7 @@ export interface RawFile {
 }
 
 /**
- * Read a CSV stream: UTF-8 (a BOM is dropped), LF or CRLF, quoted commas, quotes and newlines.
+ * Read a CSV stream: UTF-8 (a BOM is dropped), LF, CRLF or CR line endings (mixed, too), quoted commas, quotes and newlines.
  * Like pandas, blank and whitespace-only lines are skipped. Unlike pandas, a row with more or fewer
  * fields than the header is an error rather than a silent NaN fill or a shifted row.
  */
@@ -37,12 +37,15 @@ export async function parseCsvStream(body: Readable, key: string, options: Parse
     raw: true,
     relax_quotes: true,
     relax_column_count: true,
+    // csv-parse would otherwise guess one line ending from the first line and keep a "\r" of the
+    // others in the last field; pandas accepts any mix, so does this.
+    record_delimiter: ["\r\n", "\n", "\r"],
     skip_empty_lines: false,
     // with raw: true, csv-parse hands on_record { record, raw } (its typings only know string[])
     on_record: ((({ record, raw }: { record: string[]; raw: string }) => {
       const line = nextLine;
       // raw may or may not end with the record delimiter, so drop it before counting the lines spanned
-      nextLine += 1 + (raw.replace(/\r?\n$|\r$/, "").match(/\n/g)?.length ?? 0);
+      nextLine += 1 + (raw.replace(/\r?\n$|\r$/, "").match(/\r\n|\n|\r/g)?.length ?? 0);
       return record.length === 1 && /^[ \t\r\n]*$/.test(raw) ? null : { record, line };
     }) as unknown as Options["on_record"]),
   });

@@ -33,6 +33,13 @@ describe("parseCsvStream reads what pandas reads", () => {
     expect(file.columns.service_name).toEqual(["A", "B"]);
   });
 
+  test.each([1, 3, 65_536])("mixed LF, CRLF and CR line endings, the group column last (chunks of %i bytes)", async (chunk) => {
+    const file = await parse("case_record_type,service_name\nRequest,A\r\nRequest,A\nInquiry,\"B\r\nC\"\rRequest,D\r\n", chunk);
+    expect(file.columns.service_name).toEqual(["A", "A", "B\r\nC", "D"]);
+    const error = await parse("case_record_type,service_name\r\nRequest,A\nRequest,A\rRequest,A,extra\n", chunk).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/line 4: expected 2 fields/);
+  });
+
   test("multi-byte UTF-8 split across chunks passes", async () => {
     const file = await parse("service_name,case_record_type\nCafé ☕ 𝄞,Request\n", 1);
     expect(file.columns.service_name).toEqual(["Café ☕ 𝄞"]);
