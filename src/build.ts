@@ -3,9 +3,9 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { aggregateReport } from "./aggregate/index.js";
 import type { SiteConfig } from "./config/index.js";
 import type { Logger } from "./log.js";
-import { renderErrorPage, renderIndexPage, renderMonthPages, TEMPLATES_DIR, type SiteFile } from "./render/index.js";
+import { renderErrorPage, renderIndexPage, renderMonthPages, TEMPLATES_DIR } from "./render/index.js";
 import { createS3Client, encodeKey, websiteRoot } from "./s3/index.js";
-import { readChartAssets, writeSite } from "./site/index.js";
+import { keptFiles, readChartAssets, writeSite, type OutputFile } from "./site/index.js";
 import { loadMonths, monthAbbreviation, monthId, monthTitle, type Month } from "./source/index.js";
 
 /** Options of buildSite. */
@@ -30,12 +30,15 @@ export interface BuildReport {
   seconds: number;
 }
 
-/** Build every wanted month into config.output, replacing it only when everything succeeded. */
+/**
+ * Build every wanted month into config.output, replacing it only when everything succeeded. With
+ * `months`, only those are rebuilt and the other months' files of the previous build are kept.
+ */
 export async function buildSite(config: SiteConfig, options: BuildOptions): Promise<BuildReport> {
   const started = Date.now();
   const client = options.client ?? createS3Client(config);
   const months = await loadMonths(client, config, { months: options.months, skipBadFiles: options.skipBadFiles, logger: options.logger });
-  const files: SiteFile[] = [];
+  const files: OutputFile[] = [];
   const summary: BuildReport["months"] = [];
   for (const data of months) {
     const report = aggregateReport(data.table, config.report);
@@ -46,8 +49,15 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
   }
   const siteRoot = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
   files.push({ path: "error.html", body: renderErrorPage(config.site.title, siteRoot) }, ...(await readChartAssets(TEMPLATES_DIR)));
+  if (options.months) {
+    // a build of some months updates them in the site and keeps the others, so the index (and a
+    // later `deploy --delete`) still has every month
+    const kept = await keptFiles(config.output, new Set(files.map((f) => f.path)));
+    files.push(...kept.map((f) => ({ path: f.key, body: f.body, modified: f.modified })));
+    if (kept.length) options.logger.info(`kept ${kept.length} files of other months from ${config.output}`);
+  }
   const now = (options.now ?? (() => new Date()))();
-  const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: now }));
+  const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
   files.push({ path: "index.html", body: renderIndexPage(entries, { title: config.site.title }) });
   await writeSite(files, config.output);
   const bytes = files.reduce((sum, f) => sum + byteLength(f.body), 0);

@@ -1,6 +1,7 @@
 /** deploySite: read dist/ -> list the bucket -> plan -> (dry run: print | execute), Hugo's Deploy() as a list of stage calls. */
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { SiteConfig } from "../config/index.js";
+import { DeployError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { createS3Client, encodeKey, websiteRoot } from "../s3/index.js";
 import { headersFor, readSite } from "../site/index.js";
@@ -47,6 +48,10 @@ export async function deploySite(config: SiteConfig, options: DeployOptions, eff
   const site: RemoteSite = { client, bucket: config.site.bucket, prefix: config.site.prefix, endpoint: config.endpoint };
   const url = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
   const local = (await readSite(config.output)).map((file) => ({ ...file, ...headersFor(file.key) }));
+  if (!local.some((f) => f.key === INDEX_KEY)) {
+    // an empty or foreign folder must not be synced: with --delete it would unpublish the site
+    throw new DeployError(`${config.output} has no ${INDEX_KEY}, so it is not a site built by reportsite; nothing was uploaded or deleted`, "read", undefined, { hint: "Run `reportsite build` first, or point --output at the built site." });
+  }
   for (const file of local.filter((f) => !f.knownType)) logger.warn(`${file.key}: unknown file type, uploaded as application/octet-stream`);
   const bucket = await ensureSiteBucket(client, config, { dryRun: options.dryRun, logger });
   const remote = bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create"))) ? [] : await listRemote(site);

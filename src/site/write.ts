@@ -1,13 +1,21 @@
 /** Write the built site into its folder all at once: into a temp folder first, then swap, so dist/ is never half-written. */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { SiteError } from "../errors.js";
 import { removeOnExit } from "../temp-paths.js";
+
+/**
+ * Written into every built site: only a folder holding it (or an empty or missing one) is replaced
+ * by a build, so `--output src` or a typo can never wipe someone's files. Never deployed.
+ */
+export const BUILD_MARKER = ".reportsite-build";
 
 /** A file to write: path relative to the site root, and its bytes. */
 export interface OutputFile {
   path: string;
   body: string | Uint8Array;
+  /** Keep this modification time (a file carried over from the previous build); default now. */
+  modified?: Date;
 }
 
 /** The absolute path of `relative` inside `root`, or a SiteError when it would land outside it. */
@@ -29,6 +37,7 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
     if (seen.has(file.path)) throw new SiteError(`two files of the site would be written to ${file.path}`, { hint: "Check site.monthPath and site.files in site-config.json: they must give each month its own files." });
     seen.add(file.path);
   }
+  await assertReplaceable(output);
   const parent = dirname(output);
   const stamp = `${process.pid}-${Date.now()}`;
   const temp = join(parent, `.${basename(output)}-new-${stamp}`);
@@ -36,10 +45,12 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
   const release = removeOnExit(temp);
   try {
     await mkdir(temp, { recursive: true });
+    await writeFile(join(temp, BUILD_MARKER), "This folder was written by `reportsite build`, which replaces all of it on the next build.\n");
     for (const file of files) {
       const target = pathWithin(temp, file.path);
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, file.body);
+      if (file.modified) await utimes(target, file.modified, file.modified);
     }
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
@@ -56,4 +67,16 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
     throw new SiteError(`cannot move the new site into ${output}: ${(error as Error).message}; the previous site was kept`, { cause: error });
   }
   if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+/** Refuse to replace anything but a missing or empty folder or an earlier build. */
+async function assertReplaceable(output: string): Promise<void> {
+  const info = await stat(output).catch(() => undefined);
+  if (!info) return;
+  const hint = "Choose an output folder of its own (\"output\" in site-config.json or --output); to replace this one, delete or empty it first.";
+  if (!info.isDirectory()) throw new SiteError(`refusing to build into ${output}: it is a file, not a folder`, { hint });
+  const names = await readdir(output);
+  if (names.length > 0 && !names.includes(BUILD_MARKER)) {
+    throw new SiteError(`refusing to replace ${output}: it holds files that reportsite did not build (it has no ${BUILD_MARKER} marker); nothing was changed`, { hint });
+  }
 }

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { buildSite } from "../../src/build.js";
 import type { SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
+import { BUILD_MARKER } from "../../src/site/index.js";
 import { csvField, sampleKey } from "../../scripts/sample/generate.js";
 import { expectReportsiteError } from "../support/errors.js";
 import { createBucket, putObjects, testClient, testConfig, testServer, uniqueBucket } from "../support/s3.js";
@@ -59,6 +60,7 @@ describe("a build over more than 1,000 raw objects", () => {
     expect(files).toEqual(
       [
         ...months.flatMap((m) => [`${m}/final_chart.html`, `${m}/final_report.csv`, `${m}/final_report.html`]),
+        ".reportsite-build", // the marker that lets the next build replace this folder (never deployed)
         "assets/chart.js",
         "assets/vega.min.js",
         "error.html",
@@ -78,7 +80,7 @@ describe("a build over more than 1,000 raw objects", () => {
 
   test("index.html lists every published file with its size", () => {
     const index = readFileSync(join(config.output, "index.html"), "utf8");
-    for (const file of listFiles(config.output).filter((f) => !["index.html", "error.html"].includes(f) && !f.startsWith("assets/"))) {
+    for (const file of listFiles(config.output).filter((f) => !["index.html", "error.html", BUILD_MARKER].includes(f) && !f.startsWith("assets/"))) {
       const size = readFileSync(join(config.output, file)).byteLength;
       expect(index).toContain(`<a href="${file}">${file}</a>`);
       expect(index).toMatch(new RegExp(`href="${file}">[^\\n]*data-bytes="${size}"`));
@@ -88,6 +90,27 @@ describe("a build over more than 1,000 raw objects", () => {
   test("the raw bucket stays private: an anonymous GET is refused", async () => {
     const response = await fetch(`${testServer().endpoint}/${config.raw.bucket}/exports/311/2016_jan_01_gid_requests.csv`);
     expect(response.status).toBe(403);
+  });
+
+  test("rebuilding one month keeps every other month, its bytes and its date, in dist/ and the index", async () => {
+    const before = listFiles(config.output);
+    const januaryCsv = join(config.output, "2016/jan/final_report.csv");
+    const januaryBytes = readFileSync(januaryCsv);
+    const januaryTime = statSync(januaryCsv).mtimeMs;
+    const indexBefore = readFileSync(join(config.output, "index.html"), "utf8");
+    const rebuild = memoryLogger();
+    const report = await buildSite(config, { logger: rebuild, months: [{ year: 2016, month: 2 }], now: () => new Date(Date.UTC(2030, 0, 1)) });
+    expect(report.months.map((m) => m.month)).toEqual(["2016-02"]);
+    expect(rebuild.lines.filter((l) => l.startsWith("read "))).toHaveLength(29);
+    expect(rebuild.lines).toContain(`kept ${36 * 3} files of other months from ${config.output}`);
+    expect(listFiles(config.output)).toEqual(before);
+    expect(readFileSync(januaryCsv).equals(januaryBytes)).toBe(true);
+    expect(Math.abs(statSync(januaryCsv).mtimeMs - januaryTime)).toBeLessThan(1); // utimes keeps whole milliseconds
+    const index = readFileSync(join(config.output, "index.html"), "utf8");
+    const links = (html: string) => [...html.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]);
+    expect(links(index)).toEqual(links(indexBefore));
+    // only February's three files carry the new build's date
+    expect(index.match(/datetime="2030-01-01/g)).toHaveLength(3);
   });
 });
 
@@ -105,11 +128,12 @@ describe("bad input never publishes a partial month", () => {
   test("a bad file fails the build, names every bad key and line, and leaves dist/ as it was", async () => {
     mkdirSync(config.output, { recursive: true });
     writeFileSync(join(config.output, "index.html"), "previous site");
+    writeFileSync(join(config.output, BUILD_MARKER), ""); // an earlier build
     const error = await expectReportsiteError(() => buildSite(config, { logger: memoryLogger() }), { name: "SourceError", message: /2019-01: 2 of 3 raw files cannot be read; no report was written/ });
     expect(error.message).toContain("2019_jan_02_gid_requests.csv: line 3: expected 2 fields (as in the header), found 3");
     expect(error.message).toContain("2019_jan_03_gid_requests.csv: the file has a header but no data rows");
     expect(error.hint).toMatch(/--skip-bad-files/);
-    expect(listFiles(config.output)).toEqual(["index.html"]);
+    expect(listFiles(config.output)).toEqual([BUILD_MARKER, "index.html"]);
     expect(readFileSync(join(config.output, "index.html"), "utf8")).toBe("previous site");
   });
 

@@ -1,3 +1,4 @@
+import { mkdirSync, rmSync } from "node:fs";
 import { PutPublicAccessBlockCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { SiteConfig } from "../../src/config/index.js";
@@ -105,10 +106,21 @@ describe("deploy, step by step on a real bucket", () => {
   });
 
   test("7. a file never goes outside the site prefix, and other prefixes are never deleted", async () => {
-    await client.send(new PutObjectCommand({ Bucket: config.site.bucket, Key: "other/keep.txt", Body: "not ours" }));
-    await deploy(config, { delete: true, force: true });
-    expect((await client.send(new PutObjectCommand({ Bucket: config.site.bucket, Key: "other/keep.txt", Body: "not ours" }))).ETag).toBeDefined();
-    expect((await bucketKeys(client, { ...config, site: { ...config.site, prefix: "" } })).filter((k) => !k.startsWith("reports/"))).toEqual(["other/keep.txt"]);
+    for (const key of ["other/keep.txt", "reports-old/keep.txt"]) await client.send(new PutObjectCommand({ Bucket: config.site.bucket, Key: key, Body: "not ours" }));
+    const { report } = await deploy(config, { delete: true, force: true });
+    expect(report!.deleted.every((k) => k.startsWith("reports/"))).toBe(true);
+    // listed without the prefix: what lies beside the site ("reports-old/" shares its first letters) is untouched
+    const everything = await bucketKeys(client, { ...config, site: { ...config.site, prefix: "" } });
+    expect(everything.filter((k) => !k.startsWith("reports/"))).toEqual(["other/keep.txt", "reports-old/keep.txt"]);
+    expect(everything.filter((k) => k.startsWith("reports/")).length).toBeGreaterThan(0);
+  });
+
+  test("8. a folder without index.html is not a built site: refused before anything is uploaded or deleted", async () => {
+    const before = await bucketKeys(client, config);
+    rmSync(config.output, { recursive: true, force: true });
+    mkdirSync(config.output, { recursive: true });
+    await expectReportsiteError(() => deploy(config, { delete: true, force: true }), { name: "DeployError", message: /has no index\.html, so it is not a site built by reportsite; nothing was uploaded or deleted/ });
+    expect(await bucketKeys(client, config)).toEqual(before);
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { writeSite } from "../../src/site/write.js";
+import { BUILD_MARKER, readSite, writeSite } from "../../src/site/index.js";
 import { expectReportsiteError } from "../support/errors.js";
 
 function fresh(): { root: string; dist: string } {
@@ -15,17 +15,40 @@ describe("writeSite", () => {
     const { root, dist } = fresh();
     mkdirSync(join(dist, "old"), { recursive: true });
     writeFileSync(join(dist, "old/stale.html"), "stale");
+    writeFileSync(join(dist, BUILD_MARKER), "");
     await writeSite([{ path: "index.html", body: "new" }, { path: "2019/jan/a.csv", body: new Uint8Array([1, 2]) }], dist);
     expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("new");
     expect([...readFileSync(join(dist, "2019/jan/a.csv"))]).toEqual([1, 2]);
     expect(existsSync(join(dist, "old"))).toBe(false);
     expect(readdirSync(root)).toEqual(["dist"]);
+    expect(existsSync(join(dist, BUILD_MARKER))).toBe(true);
+    expect((await readSite(dist)).map((f) => f.key)).toEqual(["2019/jan/a.csv", "index.html"]);
+  });
+
+  test("refuses to replace a folder it did not build (e.g. --output src), and changes nothing in it", async () => {
+    const { root } = fresh();
+    const src = join(root, "src");
+    mkdirSync(src);
+    writeFileSync(join(src, "notes.txt"), "precious");
+    await expectReportsiteError(() => writeSite([{ path: "index.html", body: "x" }], src), { name: "SiteError", message: /refusing to replace .*\/src: it holds files that reportsite did not build/ });
+    expect(readdirSync(src)).toEqual(["notes.txt"]);
+    expect(readdirSync(root)).toEqual(["src"]);
+    writeFileSync(join(root, "file"), "x");
+    await expectReportsiteError(() => writeSite([{ path: "index.html", body: "x" }], join(root, "file")), { name: "SiteError", message: /it is a file, not a folder/ });
+  });
+
+  test("an empty folder is fine to build into", async () => {
+    const { dist } = fresh();
+    mkdirSync(dist);
+    await writeSite([{ path: "index.html", body: "x" }], dist);
+    expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("x");
   });
 
   test.each(["../escape.html", "/etc/passwd", "a/../../escape.html"])("refuses a path outside the site: %s, and keeps the old dist/", async (path) => {
     const { root, dist } = fresh();
     mkdirSync(dist);
     writeFileSync(join(dist, "index.html"), "old");
+    writeFileSync(join(dist, BUILD_MARKER), "");
     await expectReportsiteError(() => writeSite([{ path: "ok.html", body: "x" }, { path, body: "x" }], dist), { name: "SiteError", message: /outside the site folder/ });
     expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("old");
     expect(readdirSync(root)).toEqual(["dist"]);
