@@ -12,16 +12,25 @@ export interface ChartInput {
   breakdown: readonly Record<string, unknown>[];
 }
 
-/** The field that labels a bar: the group values joined, so several groupBy columns still make one axis. */
-export const GROUP_LABEL_FIELD = "group";
+/**
+ * The chart's own field names. Column names from the config are only titles: Vega-Lite reads dots
+ * and brackets in a field name as a path (`case.type`), and a column called "group" or "count"
+ * would collide with the chart's fields.
+ */
+export const CHART_FIELDS = { group: "group", type: "type", count: "count" } as const;
 
-/** The Vega-Lite spec (data inlined). Pure. */
+/**
+ * The Vega-Lite spec (data inlined). Pure.
+ * @example toChartSpec({ title: "January 2019", groupBy: ["service_name"], chartField: "case_record_type", breakdown }).data
+ */
 export function toChartSpec(input: ChartInput): TopLevelSpec {
+  const { group, type, count } = CHART_FIELDS;
   const values = input.breakdown.map((row) => ({
-    [GROUP_LABEL_FIELD]: input.groupBy.map((c) => String(row[c])).join(" · "),
-    [input.chartField]: String(row[input.chartField]),
-    count: Number(row.count),
+    [group]: input.groupBy.map((c) => String(row[c])).join(" · "),
+    [type]: String(row[input.chartField]),
+    [count]: Number(row.count),
   }));
+  const groupTitle = input.groupBy.join(" · ");
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: input.title,
@@ -30,13 +39,13 @@ export function toChartSpec(input: ChartInput): TopLevelSpec {
     width: 560,
     height: { step: 18 },
     encoding: {
-      y: { field: GROUP_LABEL_FIELD, type: "nominal", sort: "-x", title: input.groupBy.join(" · "), axis: { labelLimit: 320 } },
-      x: { aggregate: "sum", field: "count", type: "quantitative", title: "Requests" },
-      color: { field: input.chartField, type: "nominal", title: input.chartField },
+      y: { field: group, type: "nominal", sort: "-x", title: groupTitle, axis: { labelLimit: 320 } },
+      x: { aggregate: "sum", field: count, type: "quantitative", title: "Requests" },
+      color: { field: type, type: "nominal", title: input.chartField },
       tooltip: [
-        { field: GROUP_LABEL_FIELD, type: "nominal", title: input.groupBy.join(" · ") },
-        { field: input.chartField, type: "nominal" },
-        { field: "count", type: "quantitative", aggregate: "sum", title: "Requests" },
+        { field: group, type: "nominal", title: groupTitle },
+        { field: type, type: "nominal", title: input.chartField },
+        { field: count, type: "quantitative", aggregate: "sum", title: "Requests" },
       ],
     },
   };

@@ -84,8 +84,8 @@ describe("generated months with CRLF, BOM and multi-line descriptions", () => {
     // the chart's breakdown is in the chart page's spec
     const chartPage = readFileSync(join(config.output, "2019/feb/final_chart.html"), "utf8");
     const spec = JSON.parse(/<script type="application\/json" id="chart-spec">(.*?)<\/script>/s.exec(chartPage)![1]!);
-    const values = spec.data.find((d: { values?: unknown[] }) => d.values).values as { group: string; case_record_type: string; count: number }[];
-    const pairs = Object.fromEntries(values.filter((v) => v.group !== "(blank)" && v.case_record_type !== "(blank)").map((v) => [`${v.group}|${v.case_record_type}`, v.count]));
+    const values = spec.data.find((d: { values?: unknown[] }) => d.values).values as { group: string; type: string; count: number }[];
+    const pairs = Object.fromEntries(values.filter((v) => v.group !== "(blank)" && v.type !== "(blank)").map((v) => [`${v.group}|${v.type}`, v.count]));
     expect(pairs).toEqual(Object.fromEntries(pandas.breakdown.map(([s, t, n]) => [`${s}|${t}`, n])));
     expect(table({ n: values.map((v) => v.count) }).rollup({ total: "d => op.sum(d.n)" }).get("total", 0)).toBe(pandas.rows);
   });
