@@ -62,6 +62,7 @@ export async function loadMonths(client: S3Client, config: SiteConfig, options: 
 async function loadMonth(client: S3Client, config: SiteConfig, month: Month, objects: DatedObject[], options: LoadOptions): Promise<MonthData> {
   const { logger } = options;
   const now = options.now ?? Date.now;
+  refuseRepeatedDays(month, objects);
   warnAboutDays(month, objects, logger);
   const parseOptions = { requiredColumns: config.report.requiredColumns, keepColumns: [...config.report.requiredColumns, ...config.report.columns] };
   const outcomes = await mapWithConcurrency(objects, config.raw.concurrency, async (object) => {
@@ -102,11 +103,26 @@ function concatenate(files: RawFile[], columns: readonly string[]): ColumnTable 
   return table(data);
 }
 
+/**
+ * Two keys for one day (`2019_feb_1_…` and `2019_feb_01_…`, or `jan` and `Jan`) are almost always
+ * one export uploaded twice: counting both would double that day, so the month is not built.
+ */
+function refuseRepeatedDays(month: Month, objects: DatedObject[]): void {
+  const byDay = new Map<number, string[]>();
+  for (const o of objects) if (o.day !== undefined) byDay.set(o.day, [...(byDay.get(o.day) ?? []), o.key]);
+  const repeated = [...byDay].filter(([, keys]) => keys.length > 1);
+  if (repeated.length === 0) return;
+  throw new SourceError(
+    `${monthId(month)}: more than one raw file for a day, so those days would be counted twice; no report was written for this month:\n${repeated.map(([day, keys]) => `  - day ${day}: ${keys.join(", ")}`).join("\n")}`,
+    repeated[0]![1][1],
+    undefined,
+    { hint: "Keep one file per day below raw.prefix (move the extra copies elsewhere); raw.keyPattern decides which keys count." },
+  );
+}
+
 function warnAboutDays(month: Month, objects: DatedObject[], logger: Logger): void {
   const days = objects.map((o) => o.day).filter((d): d is number => d !== undefined);
   if (days.length === 0) return;
-  const repeated = [...new Set(days.filter((d, i) => days.indexOf(d) !== i))];
-  if (repeated.length) logger.warn(`${monthId(month)}: more than one file for day ${repeated.join(", ")}; all are counted`);
   const missing = Array.from({ length: daysInMonth(month) }, (_, i) => i + 1).filter((d) => !days.includes(d));
   if (missing.length) logger.warn(`${monthId(month)}: ${daysInMonth(month) - missing.length} of ${daysInMonth(month)} days have a file; missing day ${formatRanges(missing)}`);
 }

@@ -146,6 +146,17 @@ describe("bad input never publishes a partial month", () => {
     expect(readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8")).toBe("service_name,count\nPothole,1\n");
   });
 
+  test("two files for one day (1 and 01, jan and Jan) fail the month instead of counting the day twice", async () => {
+    const twice = testConfig({ raw: { bucket: uniqueBucket("twice-raw") }, site: { bucket: uniqueBucket("twice-site") } });
+    const file = "service_name,case_record_type\nPothole,Request\n";
+    await createBucket(testClient(), twice.raw.bucket, { "2019_feb_1_gid_requests.csv": file, "2019_feb_01_gid_requests.csv": file, "2019_feb_02_gid_requests.csv": file, "2019_Feb_02_gid_requests.csv": file, "2019_feb_03_gid_requests.csv": file });
+    const error = await expectReportsiteError(() => buildSite(twice, { logger: memoryLogger() }), { name: "SourceError", message: /^2019-02: more than one raw file for a day, so those days would be counted twice; no report was written/ });
+    expect(error.message).toContain("day 1: 2019_feb_01_gid_requests.csv, 2019_feb_1_gid_requests.csv");
+    expect(error.message).toContain("day 2: 2019_Feb_02_gid_requests.csv, 2019_feb_02_gid_requests.csv");
+    expect(error.message).not.toContain("day 3");
+    expect(existsSync(twice.output)).toBe(false);
+  });
+
   test("a month with no files is an error naming the month and the months that exist", async () => {
     await expectReportsiteError(() => buildSite(config, { logger: memoryLogger(), months: [{ year: 2019, month: 5 }] }), {
       name: "SourceError",
