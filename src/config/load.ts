@@ -124,9 +124,13 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
     // and deploy --delete removes keys in it: raw data must never be in that bucket.
     problems.push(`site.bucket: "${spec.site.bucket}" is also raw.bucket; publish to a bucket of its own so raw data is never made public or deleted`);
   }
+  const fileNames = Object.values(spec.site.files);
   for (const [name, value] of Object.entries(spec.site.files)) {
-    if (!/^[^/\\]+$/.test(value) || value === "index.html") problems.push(`site.files.${name}: "${value}" must be a plain file name other than index.html`);
+    if (!/^[^/\\]+$/.test(value) || [".", "..", "index.html", "error.html"].includes(value)) problems.push(`site.files.${name}: "${value}" must be a plain file name other than index.html and error.html`);
+    else if (fileNames.indexOf(value) !== fileNames.lastIndexOf(value)) problems.push(`site.files.${name}: "${value}" is also the name of another of site.files; each file needs its own name`);
   }
+  problems.push(...checkMonthPath(spec.site.monthPath).map((p) => `site.monthPath: ${p}`));
+  if (spec.report.groupBy.includes(spec.report.chartField)) problems.push(`report.chartField: "${spec.report.chartField}" is also in report.groupBy; chart another column (e.g. case_record_type)`);
   const reportColumns = [...spec.report.groupBy, "count"];
   const columns = spec.report.columns ?? reportColumns;
   spec.report.columns?.forEach((c, i) => {
@@ -135,7 +139,18 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
   spec.report.linkColumns.forEach((c, i) => {
     if (!columns.includes(c)) problems.push(`report.linkColumns[${i}]: "${c}" is not one of report.columns (${columns.join(", ")})`);
   });
-  if (!spec.site.monthPath.includes("{year}")) problems.push("site.monthPath: needs {year} so months of different years do not collide");
+  return problems;
+}
+
+/** The month folder must name year and month once each, and stay inside the site. */
+function checkMonthPath(path: string): string[] {
+  const problems: string[] = [];
+  const names = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? "");
+  for (const name of names) if (!["year", "mon", "month"].includes(name)) problems.push(`unknown placeholder {${name}}; use {year}, {mon} or {month}`);
+  if (!names.includes("year")) problems.push("needs {year} so months of different years do not collide");
+  if (!names.includes("mon") && !names.includes("month")) problems.push("needs {mon} (jan) or {month} (01) so the months of a year do not collide");
+  const segments = path.replace(/^\/+|\/+$/g, "").split("/");
+  if (segments.some((s) => s === "" || s === "." || s === "..") || path.includes("\\")) problems.push(`"${path}" must be a folder path inside the site, without empty, "." or ".." parts`);
   return problems;
 }
 

@@ -11,9 +11,13 @@ const bucketName = z
 const prefix = z
   .string()
   .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), "must not start with '/' or contain '..'")
+  // in a bucket policy's Resource, * and ? are wildcards: the public grant would reach past the prefix
+  .refine((p) => !/[*?]/.test(p), "must not contain '*' or '?'")
   .describe("Key prefix, e.g. `exports/311/`; empty for the whole bucket.");
 
 const columnName = z.string().min(1, "must not be empty");
+/** A column to count or chart: "count" is the report's own column. */
+const groupColumn = columnName.refine((c) => c !== "count", '"count" is the report\'s own column; it cannot be grouped or charted');
 
 export const siteConfigSchema = z
   .object({
@@ -67,8 +71,8 @@ export const siteConfigSchema = z
       .strict(),
     report: z
       .object({
-        groupBy: z.array(columnName).min(1).default(["service_name"]).describe("Column(s) whose values are counted."),
-        chartField: columnName.default("case_record_type").describe("Column broken down in the chart (colour)."),
+        groupBy: z.array(groupColumn).min(1).default(["service_name"]).describe("Column(s) whose values are counted."),
+        chartField: groupColumn.default("case_record_type").describe("Column broken down in the chart (colour)."),
         columns: z
           .array(columnName)
           .optional()

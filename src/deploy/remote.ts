@@ -1,6 +1,6 @@
 /** Gather what is in the site bucket: every page of the listing, plus each object's headers where the plan needs them. */
-import { HeadObjectCommand, paginateListObjectsV2, type S3Client } from "@aws-sdk/client-s3";
-import { toS3Error } from "../s3/index.js";
+import { HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { listAllObjects, toS3Error } from "../s3/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import type { RemoteObject } from "./plan.js";
 
@@ -19,18 +19,8 @@ export interface RemoteSite {
 
 /** Every object under the prefix, keys relative to it. Follows every continuation token. */
 export async function listRemote(site: RemoteSite): Promise<RemoteObject[]> {
-  const objects: RemoteObject[] = [];
-  try {
-    for await (const page of paginateListObjectsV2({ client: site.client, pageSize: 1000 }, { Bucket: site.bucket, Prefix: site.prefix || undefined })) {
-      for (const item of page.Contents ?? []) {
-        if (!item.Key || item.Key.endsWith("/")) continue;
-        objects.push({ key: item.Key.slice(site.prefix.length), size: item.Size ?? 0, md5: md5FromEtag(item.ETag), lastModified: item.LastModified });
-      }
-    }
-  } catch (error) {
-    throw toS3Error(error, { operation: "list", bucket: site.bucket, key: site.prefix || undefined, endpoint: site.endpoint });
-  }
-  return objects;
+  const { objects } = await listAllObjects(site.client, site.bucket, site.prefix, site.endpoint);
+  return objects.map((item) => ({ key: item.Key!.slice(site.prefix.length), size: item.Size ?? 0, md5: md5FromEtag(item.ETag), lastModified: item.LastModified }));
 }
 
 /**
@@ -42,8 +32,10 @@ export async function addRemoteHeaders(site: RemoteSite, objects: RemoteObject[]
     if (!keys.has(object.key)) return object;
     try {
       const head = await site.client.send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + object.key }));
+      // the stored MD5 was checked by S3 (Content-MD5) when we uploaded; an ETag is not an MD5 for
+      // multipart or SSE-KMS objects. An out-of-band overwrite drops our metadata, so the ETag is used then.
       const stored = head.Metadata?.[META_MD5];
-      return { ...object, md5: object.md5 ?? stored, contentType: head.ContentType, cacheControl: head.CacheControl, access: head.Metadata?.[META_ACCESS] };
+      return { ...object, md5: stored ?? object.md5, contentType: head.ContentType, cacheControl: head.CacheControl, access: head.Metadata?.[META_ACCESS] };
     } catch (error) {
       throw toS3Error(error, { operation: "read the headers of", bucket: site.bucket, key: site.prefix + object.key, endpoint: site.endpoint });
     }

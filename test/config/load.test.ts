@@ -52,6 +52,14 @@ describe("configFromSpec", () => {
     { description: "output above the project", spec: { ...minimal, output: ".." }, message: /output: "\.\." would replace/ },
     { description: "site bucket is the raw bucket", spec: { raw: { bucket: "same-b" }, site: { bucket: "same-b" } }, message: /site\.bucket: "same-b" is also raw\.bucket; publish to a bucket of its own/ },
     { description: "site bucket is the raw bucket, even with a site prefix", spec: { raw: { bucket: "same-b", prefix: "raw" }, site: { bucket: "same-b", prefix: "site" } }, message: /site\.bucket: "same-b" is also raw\.bucket/ },
+    { description: "a month path without the month", spec: { ...minimal, site: { bucket: "gid-reports", monthPath: "{year}" } }, message: /site\.monthPath: needs \{mon\} \(jan\) or \{month\} \(01\)/ },
+    { description: "an unknown month path placeholder", spec: { ...minimal, site: { bucket: "gid-reports", monthPath: "{year}/{mon}/{day}" } }, message: /site\.monthPath: unknown placeholder \{day\}/ },
+    { description: "a month path leaving the site", spec: { ...minimal, site: { bucket: "gid-reports", monthPath: "{year}/../{mon}" } }, message: /site\.monthPath: "\{year\}\/\.\.\/\{mon\}" must be a folder path inside the site/ },
+    { description: "two site files with one name", spec: { ...minimal, site: { bucket: "gid-reports", files: { table: "report.html", chart: "report.html" } } }, message: /site\.files\.table: "report\.html" is also the name of another/ },
+    { description: "a site file named ..", spec: { ...minimal, site: { bucket: "gid-reports", files: { csv: ".." } } }, message: /site\.files\.csv: "\.\." must be a plain file name/ },
+    { description: "grouping by count", spec: { ...minimal, report: { groupBy: ["count"] } }, message: /report\.groupBy\[0\]: "count" is the report's own column/ },
+    { description: "charting a grouped column", spec: { ...minimal, report: { chartField: "service_name" } }, message: /report\.chartField: "service_name" is also in report\.groupBy/ },
+    { description: "a wildcard in the site prefix", spec: { ...minimal, site: { bucket: "gid-reports", prefix: "reports*" } }, message: /site\.prefix: must not contain '\*' or '\?'/ },
     { description: "table column that is not in the report", spec: { ...minimal, report: { columns: ["service_name", "status"] } }, message: /report\.columns\[1\]: "status" is not a report column/ },
     { description: "link column not shown", spec: { ...minimal, report: { linkColumns: ["media_url"] } }, message: /report\.linkColumns\[0\]: "media_url" is not one of report\.columns/ },
   ])("refuses $description", async ({ spec, message }) => {
@@ -73,4 +81,10 @@ describe("loadConfig", () => {
     expect((await loadConfig(join(dir, "site-config.json"))).output).toBe(join(dir, "public"));
     expect((await loadConfig(join(dir, "site-config.json"), { output: "/tmp/elsewhere" })).output).toBe("/tmp/elsewhere");
   });
+});
+
+test("site-config.schema.json is the one generated from the schema (run `npm run schema` after changing it)", async () => {
+  const { configJsonSchema } = await import("../../scripts/write-config-schema.js");
+  const { readFileSync } = await import("node:fs");
+  expect(readFileSync(new URL("../../site-config.schema.json", import.meta.url), "utf8")).toBe(configJsonSchema());
 });
