@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { mapWithConcurrency } from "../concurrency.js";
-import { DeployError, ReportsiteError } from "../errors.js";
+import { DeployError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { toS3Error } from "../s3/index.js";
 import { formatSize } from "../units.js";
@@ -61,13 +61,9 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
       try {
         await uploadFile(site, upload, options.access, options.multipartThreshold);
       } catch (error) {
-        throw new DeployError(
-          `upload of ${upload.key} failed: ${toS3Error(error, { operation: "upload", bucket: site.bucket, key: site.prefix + upload.key, endpoint: site.endpoint }).message}. ` +
-            `The live site is consistent: index.html was not changed and links only to files that exist (${report.uploaded.length} of ${total} uploads finished, nothing deleted).`,
-          "upload",
-          upload.key,
-          { hint: "Run deploy again when the cause is fixed: it uploads only what is still missing or changed.", cause: error },
-        );
+        throw failed(error, { phase: "upload", what: `upload of ${upload.key}`, site, key: upload.key, operation: "upload" },
+          `The live site is consistent: index.html was not changed and links only to files that exist (${report.uploaded.length} of ${total} uploads finished, nothing deleted).`,
+          "Run deploy again when the cause is fixed: it uploads only what is still missing or changed.");
       }
       report.uploaded.push({ key: upload.key, reason: upload.reason });
       report.bytes += upload.size;
@@ -86,12 +82,9 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
     try {
       await site.client.send(new DeleteObjectCommand({ Bucket: site.bucket, Key: site.prefix + key }));
     } catch (error) {
-      throw new DeployError(
-        `delete of ${key} failed: ${toS3Error(error, { operation: "delete", bucket: site.bucket, key: site.prefix + key }).message}. Every upload finished and index.html no longer lists the stale files; ${plan.deletes.length - report.deleted.length} of them are still in the bucket.`,
-        "delete",
-        key,
-        { hint: "Run deploy --delete again to remove the rest.", cause: error },
-      );
+      throw failed(error, { phase: "delete", what: `delete of ${key}`, site, key, operation: "delete" },
+        `Every upload finished and index.html no longer lists the stale files; ${plan.deletes.length - report.deleted.length} of them are still in the bucket.`,
+        "Run deploy --delete again to remove the rest.");
     }
     report.deleted.push(key);
     logger.info(`deleted ${key}: not in dist/`);
@@ -103,14 +96,11 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
 /** Render index.html from the bucket as it now is, and upload it when it differs. Returns its size when uploaded. */
 async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<number | undefined> {
   const { site } = options;
-  const fail = (phase: string) => (error: unknown) => {
-    if (error instanceof ReportsiteError) throw error;
-    throw new DeployError(
-      `${phase} index.html failed: ${toS3Error(error, { operation: phase, bucket: site.bucket, key: site.prefix + INDEX_KEY }).message}. Every report file is uploaded; the live index.html is the previous one, which links only to files that exist.`,
-      "index",
-      INDEX_KEY,
-      { hint: "Run deploy again to publish the new index.", cause: error },
-    );
+  const fail = (operation: string) => (error: unknown) => {
+    if (error instanceof DeployError) throw error;
+    throw failed(error, { phase: "index", what: `${operation} index.html`, site, key: INDEX_KEY, operation },
+      "Every report file is uploaded; the live index.html is the previous one, which links only to files that exist.",
+      "Run deploy again to publish the new index.");
   };
   const deleting = new Set(plan.deletes);
   const listing = await listRemote(site).catch(fail("list for"));
@@ -140,4 +130,13 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
     .catch(fail("upload of"));
   options.logger.info(`uploaded ${INDEX_KEY} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`);
   return body.byteLength;
+}
+
+/**
+ * A DeployError for a failed S3 call: what failed and why (with the S3 hint, e.g. which permission
+ * or setting), then the state the live site is in and how a re-run finishes the job.
+ */
+function failed(error: unknown, at: { phase: string; what: string; site: RemoteSite; key: string; operation: string }, state: string, retry: string): DeployError {
+  const cause = toS3Error(error, { operation: at.operation, bucket: at.site.bucket, key: at.site.prefix + at.key, endpoint: at.site.endpoint });
+  return new DeployError(`${at.what} failed: ${cause.message}. ${state}`, at.phase, at.key, { hint: [cause.hint, retry].filter(Boolean).join("\n"), cause: error });
 }

@@ -8,14 +8,14 @@ import { testClient, testConfig, uniqueBucket } from "../support/s3.js";
 import { bucketKeys, deploy, indexLinks, websiteGet, writeDist } from "./support.js";
 
 /** A real client whose `nth` call of `command` (optionally for one key) fails before it is sent. */
-function faultyClient(command: string, nth: number, key?: string): S3Client & { calls: () => number } {
+function faultyClient(command: string, nth: number, key?: string, fault = { name: "InternalError", status: 500 }): S3Client & { calls: () => number } {
   const client = testClient();
   let calls = 0;
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = (args as { input: { Key?: string } }).input;
       if (context.commandName === command && (key === undefined || input.Key?.endsWith(key)) && ++calls === nth) {
-        throw Object.assign(new Error("injected fault"), { name: "InternalError", $metadata: { httpStatusCode: 500 } });
+        throw Object.assign(new Error("injected fault"), { name: fault.name, $metadata: { httpStatusCode: fault.status } });
       }
       return next(args);
     },
@@ -88,6 +88,22 @@ describe("a deploy that fails part way", () => {
     expect(rerun.report!.uploaded).toEqual([]);
     expect(rerun.report!.deleted.length).toBeGreaterThanOrEqual(1);
     expect(await bucketKeys(testClient(), config)).toEqual(["2019/jan/final_report.csv", "2019/jan/final_report.html", "error.html", "index.html"]);
+  });
+
+  test("the listing for the new index fails: the old index stays, the message says so; a re-run publishes the index", async () => {
+    const config = await publishedJanuary("f-list2");
+    const client = faultyClient("ListObjectsV2Command", 2); // the first lists for the plan, the second for the index
+    const error = await expectReportsiteError(() => deploy(config, {}, { client }), { name: "DeployError", message: /^list for index\.html failed: cannot list s3:\/\/f-list2-site-[0-9a-f]+: InternalError\. Every report file is uploaded; the live index\.html is the previous one/ });
+    expect(error.hint).toMatch(/Run deploy again to publish the new index/);
+    expect(await expectLiveIndexConsistent(config)).toEqual(["2019/jan/final_report.csv", "2019/jan/final_report.html"]);
+    expect((await deploy(config)).report!.uploaded.map((u) => u.key)).toEqual(["index.html"]);
+  });
+
+  test("an upload refused for a reason with a fix: the hint keeps the fix and adds the re-run", async () => {
+    const config = await publishedJanuary("f-acl");
+    const client = faultyClient("PutObjectCommand", 1, undefined, { name: "AccessControlListNotSupported", status: 400 });
+    const error = await expectReportsiteError(() => deploy(config, {}, { client }), { name: "DeployError", message: /the bucket has ACLs disabled/ });
+    expect(error.hint).toMatch(/"site\.publicAccess": "policy"[\s\S]*\nRun deploy again when the cause is fixed/);
   });
 
   test("listing the bucket fails: nothing is uploaded", async () => {
