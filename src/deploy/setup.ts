@@ -56,9 +56,14 @@ export async function ensureSiteBucket(client: S3Client, config: SiteConfig, opt
     const location = config.endpoint || config.region === "us-east-1" ? undefined : { LocationConstraint: config.region as never };
     await client.send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: location })).catch(fail("create"));
   }
-  const access = await chooseAccess(client, config, fail);
+  const access = await chooseAccess(client, config, fail).catch((error: unknown) => {
+    // a new AWS bucket has Block Public Access on and ACLs disabled: say that it now exists, private
+    if (!exists && error instanceof DeployError) throw new DeployError(error.message.replace("Nothing was uploaded or changed.", "The bucket was created and is private and empty; nothing was uploaded."), error.phase, undefined, { hint: error.hint, cause: error });
+    throw error;
+  });
   await ensureWebsite(client, config, changes, options.dryRun, fail);
   if (access === "policy") await ensurePolicy(client, config, changes, options.dryRun, fail);
+  else await warnAboutLeftoverPolicy(client, config, options.logger);
   return { access, created: !exists, changes };
 }
 
@@ -89,13 +94,17 @@ async function chooseAccess(client: S3Client, config: SiteConfig, fail: (op: str
 
 function blocked(bucket: string, mode: "acl" | "policy" | "auto", blockers: string[], block: PublicAccessBlock): DeployError {
   const what = mode === "acl" ? "public-read ACLs" : mode === "policy" ? "a public bucket policy" : "both public-read ACLs and a public bucket policy";
-  const off = new Set(blockers.map((b) => /setting (\w+)/.exec(b)?.[1]).filter(Boolean));
+  // auto: the smallest change is the policy route (two settings, ACLs may stay disabled)
+  const fix = mode === "auto" ? blockers.filter((b) => /BlockPublicPolicy|RestrictPublicBuckets/.test(b)) : blockers;
+  const off = new Set(fix.map((b) => /setting (\w+)/.exec(b)?.[1]).filter(Boolean));
   // the command turns off only the settings in the way and keeps the others as they are
   const settings = (["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"] as const).map((k) => `${k}=${off.has(k) ? false : Boolean(block[k])}`);
+  const ownershipBlocks = fix.some((b) => b.startsWith("Object Ownership"));
   const hint = [
-    off.size ? `To publish, turn those settings off: aws s3api put-public-access-block --bucket ${bucket} --public-access-block-configuration ${settings.join(",")}` : "",
-    blockers.some((b) => b.startsWith("Object Ownership")) ? `ACLs are disabled on this bucket: set "site.publicAccess": "policy" in site-config.json, or enable ACLs with aws s3api put-bucket-ownership-controls --bucket ${bucket} --ownership-controls Rules=[{ObjectOwnership=ObjectWriter}]` : "",
-    mode === "acl" && !blockers.some((b) => b.startsWith("Object Ownership")) ? `Or set "site.publicAccess": "policy" if the account allows public bucket policies.` : "",
+    off.size ? `To publish${mode === "auto" ? " with a bucket policy (the smallest change)" : ""}, turn ${mode === "auto" ? "these" : "those"} settings off: aws s3api put-public-access-block --bucket ${bucket} --public-access-block-configuration ${settings.join(",")}` : "",
+    ownershipBlocks ? `ACLs are disabled on this bucket: set "site.publicAccess": "policy" in site-config.json, or enable ACLs with aws s3api put-bucket-ownership-controls --bucket ${bucket} --ownership-controls 'Rules=[{ObjectOwnership=ObjectWriter}]'` : "",
+    mode === "acl" && !ownershipBlocks ? `Or set "site.publicAccess": "policy" if the account allows public bucket policies.` : "",
+    "Account-wide Block Public Access (aws s3control get-public-access-block --account-id ID) must allow it too.",
   ].filter(Boolean).join("\n");
   return new DeployError(`the site bucket ${bucket} cannot be made public with ${what}: ${blockers.join("; ")}. Nothing was uploaded or changed.`, "setup", undefined, { hint });
 }
@@ -109,8 +118,10 @@ async function ensureWebsite(client: S3Client, config: SiteConfig, changes: stri
   if (current?.IndexDocument?.Suffix === INDEX_DOCUMENT && current.ErrorDocument?.Key === errorKey) return;
   changes.push(`set the website configuration (index ${INDEX_DOCUMENT}, error ${errorKey})`);
   if (dryRun) return;
+  // routing rules the team set up (redirects of old report paths) are kept
+  const routing = current?.RoutingRules?.length ? { RoutingRules: current.RoutingRules } : {};
   await client
-    .send(new PutBucketWebsiteCommand({ Bucket: bucket, WebsiteConfiguration: { IndexDocument: { Suffix: INDEX_DOCUMENT }, ErrorDocument: { Key: errorKey } } }))
+    .send(new PutBucketWebsiteCommand({ Bucket: bucket, WebsiteConfiguration: { IndexDocument: { Suffix: INDEX_DOCUMENT }, ErrorDocument: { Key: errorKey }, ...routing } }))
     .catch(fail("set the website configuration of"));
 }
 
@@ -129,4 +140,15 @@ async function ensurePolicy(client: S3Client, config: SiteConfig, changes: strin
   if (dryRun) return;
   const policy = { Version: current.Version ?? "2012-10-17", Statement: [...others, statement] };
   await client.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) })).catch(fail("set the bucket policy of"));
+}
+
+/** In acl mode a statement left from policy mode still makes the whole prefix public, `acl KEY private` or not. */
+async function warnAboutLeftoverPolicy(client: S3Client, config: SiteConfig, logger: Logger): Promise<void> {
+  const bucket = config.site.bucket;
+  const text = await client.send(new GetBucketPolicyCommand({ Bucket: bucket })).then((r) => r.Policy ?? "", () => "");
+  if (!/"Sid"\s*:\s*"ReportsitePublicRead"/.test(text)) return;
+  logger.warn(
+    `the bucket policy of ${bucket} still has the ${POLICY_SID} statement from policy mode: every object below the site prefix stays public whatever its ACL. ` +
+      `If that is not wanted, remove the statement (aws s3api get-bucket-policy --bucket ${bucket}, then put-bucket-policy without it, or delete-bucket-policy if it is the only one).`,
+  );
 }

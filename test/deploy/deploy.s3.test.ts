@@ -1,5 +1,7 @@
 import { mkdirSync, rmSync } from "node:fs";
-import { PutPublicAccessBlockCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { GetBucketWebsiteCommand, PutBucketWebsiteCommand, PutPublicAccessBlockCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { ensureSiteBucket } from "../../src/deploy/index.js";
+import { memoryLogger } from "../../src/log.js";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { SiteConfig } from "../../src/config/index.js";
 import { expectReportsiteError } from "../support/errors.js";
@@ -171,8 +173,53 @@ describe("public access modes", () => {
     await client.send(new PutPublicAccessBlockCommand({ Bucket: config.site.bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: false, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: false } }));
     writeDist(config, { "index.html": "x", "2019/jan/final_report.csv": "a\n2\n" });
     const error = await expectReportsiteError(() => deploy(config), { name: "DeployError", message: /cannot be made public with both public-read ACLs and a public bucket policy: Block Public Access setting IgnorePublicAcls is on; Block Public Access setting BlockPublicPolicy is on\. Nothing was uploaded or changed\./ });
-    expect(error.hint).toContain("--public-access-block-configuration BlockPublicAcls=false,IgnorePublicAcls=false,BlockPublicPolicy=false,RestrictPublicBuckets=false");
+    // the smallest route is the policy: only BlockPublicPolicy needs to go, IgnorePublicAcls may stay
+    expect(error.hint).toContain("with a bucket policy (the smallest change), turn these settings off: aws s3api put-public-access-block --bucket auto-site-");
+    expect(error.hint).toContain("--public-access-block-configuration BlockPublicAcls=false,IgnorePublicAcls=true,BlockPublicPolicy=false,RestrictPublicBuckets=false");
     expect(await (await websiteGet(config, "2019/jan/final_report.csv")).text()).toBe("a\n1\n");
+  });
+
+  test("a new bucket with AWS's defaults (Block Public Access on, ACLs disabled): created, said to be private and empty, with the policy route", async () => {
+    const config = testConfig({ raw: { bucket: uniqueBucket("new-raw") }, site: { bucket: uniqueBucket("new-site") } });
+    // RGW creates buckets open; the real answers to these two reads are replaced by what AWS answers for a new bucket
+    const awsDefaults = testClient();
+    awsDefaults.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (context.commandName === "GetPublicAccessBlockCommand") Object.assign(result.output as object, { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } });
+        if (context.commandName === "GetBucketOwnershipControlsCommand") Object.assign(result.output as object, { OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] } });
+        return result;
+      },
+      { step: "initialize", name: "awsNewBucketDefaults" },
+    );
+    writeDist(config, { "index.html": "x", "2019/jan/final_report.csv": "a\n1\n" });
+    const error = await expectReportsiteError(() => deploy(config, {}, { client: awsDefaults }), { name: "DeployError", message: /The bucket was created and is private and empty; nothing was uploaded\.$/ });
+    expect(error.message).toContain('Object Ownership is "Bucket owner enforced" (ACLs are disabled)');
+    expect(error.hint).toContain("BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=false,RestrictPublicBuckets=false");
+    expect(error.hint).not.toContain("put-bucket-ownership-controls");
+    expect(await bucketKeys(client, config)).toEqual([]);
+  });
+
+  test("switching policy -> acl warns that the policy statement still makes the whole prefix public", async () => {
+    const spec = { raw: { bucket: uniqueBucket("back-raw") }, site: { bucket: uniqueBucket("back-site"), publicAccess: "policy" as const } };
+    const policy = testConfig(spec);
+    writeDist(policy, { "index.html": "x", "2019/jan/final_report.csv": "a\n1\n" });
+    expect((await deploy(policy)).logger.warnings).toEqual([]);
+    const acl = testConfig({ ...spec, site: { ...spec.site, publicAccess: "acl" } }, policy.output.replace(/\/dist$/, ""));
+    const { logger } = await deploy(acl);
+    expect(logger.warnings).toEqual([expect.stringMatching(/still has the ReportsitePublicRead statement from policy mode: every object below the site prefix stays public whatever its ACL/)]);
+  });
+
+  test("setup keeps the website's routing rules when it sets the index and error documents", async () => {
+    const config = testConfig({ raw: { bucket: uniqueBucket("rr-raw") }, site: { bucket: uniqueBucket("rr-site") } });
+    await createBucket(client, config.site.bucket);
+    const RoutingRules = [{ Condition: { KeyPrefixEquals: "old/" }, Redirect: { ReplaceKeyPrefixWith: "2019/" } }];
+    await client.send(new PutBucketWebsiteCommand({ Bucket: config.site.bucket, WebsiteConfiguration: { IndexDocument: { Suffix: "home.html" }, RoutingRules } }));
+    await ensureSiteBucket(client, config, { logger: memoryLogger() });
+    const website = await client.send(new GetBucketWebsiteCommand({ Bucket: config.site.bucket }));
+    expect(website.IndexDocument?.Suffix).toBe("index.html");
+    expect(website.ErrorDocument?.Key).toBe("error.html");
+    expect(website.RoutingRules).toMatchObject(RoutingRules);
   });
 });
 
