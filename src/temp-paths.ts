@@ -1,21 +1,32 @@
 /**
- * Temp files and folders to remove if the process exits before they are renamed into place: the
- * CLI exits at once on Ctrl-C (process.exit runs "exit" listeners, not pending finally blocks),
- * and an interrupted download or build must not leave half-written files behind. Leaf module.
+ * Clean-ups to run if the process exits half-way: the CLI exits at once on Ctrl-C (process.exit
+ * runs "exit" listeners, not pending finally blocks), and an interrupted download or build must not
+ * leave half-written files behind. Leaf module.
  */
 import { rmSync } from "node:fs";
 
-const pending = new Set<string>();
+const pending = new Set<() => void>();
 let listening = false;
 
-/** Remove `path` if the process exits before the returned release function is called. */
-export function removeOnExit(path: string): () => void {
+/** Run `cleanUp` (synchronous) if the process exits before the returned release function is called. */
+export function onExitBefore(cleanUp: () => void): () => void {
   if (!listening) {
     process.once("exit", () => {
-      for (const p of pending) rmSync(p, { recursive: true, force: true });
+      for (const fn of pending) {
+        try {
+          fn();
+        } catch {
+          // exiting anyway; the next run reports what is left
+        }
+      }
     });
     listening = true;
   }
-  pending.add(path);
-  return () => pending.delete(path);
+  pending.add(cleanUp);
+  return () => pending.delete(cleanUp);
+}
+
+/** Remove `path` if the process exits before the returned release function is called. */
+export function removeOnExit(path: string): () => void {
+  return onExitBefore(() => rmSync(path, { recursive: true, force: true }));
 }

@@ -25,6 +25,8 @@ export interface Command<O extends Options = Options> {
   /** Flag descriptions for --help, keyed like `options`. */
   flags: Record<string, string>;
   options: O;
+  /** What Ctrl-C leaves behind, printed after "interrupted" (e.g. the state of the live site). */
+  interrupted?: string;
   run(values: Record<string, string | boolean | undefined>, positionals: string[], ctx: CommandContext): Promise<void>;
 }
 

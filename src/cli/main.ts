@@ -24,7 +24,7 @@ const SUMMARIES: Record<string, string> = {
   setup: "create and configure the website bucket (website hosting, public read)",
   preview: "serve dist/ locally the way S3 website hosting would",
   share: "print a presigned URL for a private object",
-  acl: "show or set an object's canned ACL (public-read | private)",
+  acl: "show who can read an object, or set its canned ACL (public-read | private)",
   url: "print the public object URL and website URL of a key",
   download: "download a private object to a local file",
 };
@@ -87,6 +87,7 @@ async function dispatch(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(withGlobals, rest);
   if (values.help) return printed(formatCommandHelp(name, command));
   const json = values.json === true;
+  interruptedNote = command.interrupted;
   await command.run(values, positionals, {
     logger: cliLogger({ json }),
     print: (line) => console.log(line),
@@ -120,10 +121,13 @@ function printError(error: unknown, debug: boolean): void {
   if (debug && error.stack) console.error(error.stack);
 }
 
+/** The running command's note on what an interruption leaves behind. */
+let interruptedNote: string | undefined;
+
 const SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
 for (const [signal, number] of Object.entries(SIGNALS)) {
   process.once(signal, () => {
-    console.error(`\ninterrupted (${signal})`);
+    console.error(`\ninterrupted (${signal})${interruptedNote ? `: ${interruptedNote}` : ""}`);
     process.exit(128 + number);
   });
 }

@@ -1,8 +1,9 @@
 /** Write the built site into its folder all at once: into a temp folder first, then swap, so dist/ is never half-written. */
+import { existsSync, renameSync, rmSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { SiteError } from "../errors.js";
-import { removeOnExit } from "../temp-paths.js";
+import { onExitBefore, removeOnExit } from "../temp-paths.js";
 
 /**
  * Written into every built site: only a folder holding it (or an empty or missing one) is replaced
@@ -53,20 +54,32 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
       if (file.modified) await utimes(target, file.modified, file.modified);
     }
   } catch (error) {
+    release();
     await rm(temp, { recursive: true, force: true });
     if (error instanceof SiteError) throw error;
     throw new SiteError(`cannot write the site to ${temp}: ${(error as Error).message}; ${output} was left as it was`, { cause: error });
-  } finally {
-    release();
   }
-  const hadOld = await rename(output, old).then(() => true, (e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? false : Promise.reject(e)));
+  // interrupted during the swap: the previous site goes back if the new one is not in place yet
+  const releaseSwap = onExitBefore(() => {
+    if (!existsSync(old)) return;
+    if (existsSync(output)) rmSync(old, { recursive: true, force: true });
+    else renameSync(old, output);
+  });
   try {
-    await rename(temp, output);
-  } catch (error) {
-    if (hadOld) await rename(old, output);
-    throw new SiteError(`cannot move the new site into ${output}: ${(error as Error).message}; the previous site was kept`, { cause: error });
+    const hadOld = await rename(output, old).then(() => true, (e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? false : Promise.reject(e)));
+    try {
+      await rename(temp, output);
+    } catch (error) {
+      if (hadOld) await rename(old, output);
+      throw new SiteError(`cannot move the new site into ${output}: ${(error as Error).message}; the previous site was kept`, { cause: error });
+    }
+    releaseSwap();
+    if (hadOld) await rm(old, { recursive: true, force: true });
+  } finally {
+    releaseSwap();
+    release();
+    await rm(temp, { recursive: true, force: true });
   }
-  if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
 /** Refuse to replace anything but a missing or empty folder or an earlier build. */

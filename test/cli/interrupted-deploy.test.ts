@@ -41,6 +41,8 @@ test("SIGINT during uploads: exit 130, the old index still works, a re-run uploa
   writeMonths(dist, MONTHS);
   const child = spawn(process.execPath, [BIN, "deploy"], { cwd: dir, env: { PATH: process.env.PATH ?? "", HOME: dir, AWS_EC2_METADATA_DISABLED: "true", ...env } });
   let out = "";
+  let err = "";
+  child.stderr.on("data", (chunk) => (err += chunk));
   let uploadedWhenInterrupted = 0;
   child.stdout.on("data", (chunk) => {
     out += chunk;
@@ -52,6 +54,7 @@ test("SIGINT during uploads: exit 130, the old index still works, a re-run uploa
   });
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   expect(code).toBe(130);
+  expect(err).toMatch(/interrupted \(SIGINT\): the live site is consistent \(index\.html is replaced only after every upload, and links only to files that exist\); run deploy again to finish\./);
   expect(out).not.toMatch(/^uploaded index\.html/m);
 
   const links = await liveLinks(siteUrl);

@@ -15,6 +15,7 @@ export default defineCommand({
     "output DIR": "deploy DIR instead of the config's output",
     json: "print the deploy report as JSON",
   },
+  interrupted: "the live site is consistent (index.html is replaced only after every upload, and links only to files that exist); run deploy again to finish.",
   options: {
     "dry-run": { type: "boolean" },
     delete: { type: "boolean" },

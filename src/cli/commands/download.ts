@@ -12,6 +12,7 @@ export default defineCommand({
     "to PATH": "a folder (existing, or ending in /: the key's path is kept below it) or a file path; default: the key's path below .",
     "bucket raw|site|NAME": "the config's raw or site bucket, or a bucket name (default raw)",
   },
+  interrupted: "no partial file was left; run download again.",
   options: { to: { type: "string" }, bucket: { type: "string" } },
   async run(values, positionals, ctx) {
     const key = onlyKey(positionals, this.usage);
