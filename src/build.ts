@@ -37,10 +37,10 @@ export interface BuildReport {
 export async function buildSite(config: SiteConfig, options: BuildOptions): Promise<BuildReport> {
   const started = Date.now();
   const client = options.client ?? createS3Client(config);
-  const months = await loadMonths(client, config, { months: options.months, skipBadFiles: options.skipBadFiles, logger: options.logger });
   const files: OutputFile[] = [];
   const summary: BuildReport["months"] = [];
-  for (const data of months) {
+  // one month's rows in memory at a time: each is aggregated and rendered before the next is read
+  for await (const data of loadMonths(client, config, { months: options.months, skipBadFiles: options.skipBadFiles, logger: options.logger })) {
     const report = aggregateReport(data.table, config.report);
     const dir = monthDir(config.site.monthPath, data.month);
     files.push(...(await renderMonthPages({ monthTitle: monthTitle(data.month), dir, report, fileCount: data.objects.length }, { ...config.report, siteTitle: config.site.title, files: config.site.files })));

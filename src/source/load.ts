@@ -32,8 +32,13 @@ export interface MonthData {
   skipped: { key: string; reason: string }[];
 }
 
-/** List the raw bucket once and load every wanted month. Throws SourceError when a month cannot be built in full. */
-export async function loadMonths(client: S3Client, config: SiteConfig, options: LoadOptions): Promise<MonthData[]> {
+/**
+ * List the raw bucket once, check that every wanted month has files, then load the months one at a
+ * time (each is yielded before the next is read, so memory holds one month's rows). Throws
+ * SourceError when a month cannot be built in full.
+ * @example for await (const data of loadMonths(client, config, { logger })) console.log(monthId(data.month), data.table.numRows())
+ */
+export async function* loadMonths(client: S3Client, config: SiteConfig, options: LoadOptions): AsyncGenerator<MonthData> {
   const { logger } = options;
   const { objects, pages } = await listRawObjects(client, config);
   const dated = objects.map((o) => dateRawKey(config, o)).filter((o): o is DatedObject => o !== undefined);
@@ -46,17 +51,13 @@ export async function loadMonths(client: S3Client, config: SiteConfig, options: 
       hint: "Check raw.bucket, raw.prefix and raw.keyPattern in site-config.json.",
     });
   }
-  const result: MonthData[] = [];
-  for (const month of wanted) {
-    const entry = byMonth.get(monthId(month));
-    if (!entry) {
-      throw new SourceError(`${monthId(month)}: no raw files for this month in s3://${config.raw.bucket}/${config.raw.prefix} (pattern ${config.raw.keyPattern.source})`, undefined, undefined, {
-        hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.`,
-      });
-    }
-    result.push(await loadMonth(client, config, month, entry.objects, options));
+  const missing = wanted.filter((month) => !byMonth.has(monthId(month)));
+  if (missing.length) {
+    throw new SourceError(`${missing.map(monthId).join(", ")}: no raw files for ${missing.length === 1 ? "this month" : "these months"} in s3://${config.raw.bucket}/${config.raw.prefix} (pattern ${config.raw.keyPattern.source})`, undefined, undefined, {
+      hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.`,
+    });
   }
-  return result;
+  for (const month of wanted) yield await loadMonth(client, config, month, byMonth.get(monthId(month))!.objects, options);
 }
 
 async function loadMonth(client: S3Client, config: SiteConfig, month: Month, objects: DatedObject[], options: LoadOptions): Promise<MonthData> {

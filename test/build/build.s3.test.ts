@@ -53,6 +53,14 @@ describe("a build over more than 1,000 raw objects", () => {
     expect(logger.lines.filter((l) => l.startsWith("read exports/311/"))).toHaveLength(DAYS);
   });
 
+  test("reads one month at a time: a month is aggregated before the next month's files are read", () => {
+    const januaryDone = logger.lines.findIndex((l) => /^2016-01: \d+ groups -> 2016\/jan\/$/.test(l));
+    const firstFebruaryRead = logger.lines.findIndex((l) => l.startsWith("read exports/311/2016_feb_"));
+    const lastJanuaryRead = logger.lines.findLastIndex((l) => l.startsWith("read exports/311/2016_jan_"));
+    expect(januaryDone).toBeGreaterThan(lastJanuaryRead);
+    expect(firstFebruaryRead).toBeGreaterThan(januaryDone);
+  });
+
   test("writes the dist/ tree: three files a month, index, error page, chart scripts", () => {
     const files = listFiles(config.output);
     const months = [...expected.keys()];
