@@ -6,7 +6,7 @@ import type { Logger } from "./log.js";
 import { renderErrorPage, renderIndexPage, renderMonthPages, TEMPLATES_DIR } from "./render/index.js";
 import { createS3Client, encodeKey, websiteRoot } from "./s3/index.js";
 import { keptFiles, readChartAssets, writeSite, type OutputFile } from "./site/index.js";
-import { loadMonths, monthAbbreviation, monthId, monthTitle, type Month } from "./source/index.js";
+import { formatRanges, loadMonths, monthAbbreviation, monthId, monthTitle, type Month } from "./source/index.js";
 
 /** Options of buildSite. */
 export interface BuildOptions {
@@ -24,7 +24,8 @@ export interface BuildOptions {
 /** What a build did. */
 export interface BuildReport {
   output: string;
-  months: { month: string; rows: number; files: number; skipped: string[] }[];
+  /** Per month: rows counted, raw files read, files skipped (--skip-bad-files) and days without a file. */
+  months: { month: string; rows: number; files: number; skipped: string[]; missingDays: number[] }[];
   files: number;
   bytes: number;
   seconds: number;
@@ -43,8 +44,9 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
   for await (const data of loadMonths(client, config, { months: options.months, skipBadFiles: options.skipBadFiles, logger: options.logger })) {
     const report = aggregateReport(data.table, config.report);
     const dir = monthDir(config.site.monthPath, data.month);
-    files.push(...(await renderMonthPages({ monthTitle: monthTitle(data.month), dir, report, fileCount: data.objects.length }, { ...config.report, siteTitle: config.site.title, files: config.site.files })));
-    summary.push({ month: monthId(data.month), rows: report.totalRows, files: data.objects.length, skipped: data.skipped.map((s) => s.key) });
+    const gaps = { missingDays: formatRanges(data.missingDays), skippedFiles: data.skipped.length };
+    files.push(...(await renderMonthPages({ monthTitle: monthTitle(data.month), dir, report, fileCount: data.objects.length, ...gaps }, { ...config.report, siteTitle: config.site.title, files: config.site.files })));
+    summary.push({ month: monthId(data.month), rows: report.totalRows, files: data.objects.length, skipped: data.skipped.map((s) => s.key), missingDays: data.missingDays });
     options.logger.info(`${monthId(data.month)}: ${report.counts.numRows()} groups -> ${dir}/`);
   }
   const siteRoot = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;

@@ -20,6 +20,10 @@ export interface MonthPagesInput {
   dir: string;
   report: Report;
   fileCount: number;
+  /** Days without a raw file, as ranges (`4-6, 9`); empty when complete or unknown. */
+  missingDays: string;
+  /** Raw files left out because they could not be read (--skip-bad-files). */
+  skippedFiles: number;
 }
 
 /** Site-wide settings the pages need. */
@@ -37,7 +41,7 @@ export interface MonthPagesSettings {
 export async function renderMonthPages(input: MonthPagesInput, settings: MonthPagesSettings): Promise<SiteFile[]> {
   const depth = input.dir.split("/").length;
   const heading = `${settings.siteTitle}: ${input.monthTitle}`;
-  const common = { heading, totalRows: input.report.totalRows, fileCount: input.fileCount, groupBy: settings.groupBy, chartField: settings.chartField, csvHref: settings.files.csv, tableHref: settings.files.table, chartHref: settings.files.chart };
+  const common = { heading, totalRows: input.report.totalRows, fileCount: input.fileCount, gaps: gapsNote(input), groupBy: settings.groupBy, chartField: settings.chartField, csvHref: settings.files.csv, tableHref: settings.files.table, chartHref: settings.files.chart };
   const tableBody = renderTemplate("report", { ...common, ...tableModel(input.report, settings) });
   const chart = await renderChart({ title: `${input.monthTitle}: requests by ${settings.groupBy.join(" · ")}`, groupBy: settings.groupBy, chartField: settings.chartField, breakdown: input.report.breakdown.objects() as Record<string, unknown>[] });
   const chartBody = renderTemplate("chart", { ...common, svg: chart.svg, specJson: jsonForScript(chart.vegaSpec), assetsHref: `${"../".repeat(depth)}assets/` });
@@ -47,6 +51,15 @@ export async function renderMonthPages(input: MonthPagesInput, settings: MonthPa
     { path: `${input.dir}/${settings.files.table}`, body: page(tableBody, "Report") },
     { path: `${input.dir}/${settings.files.chart}`, body: page(chartBody, "Chart") },
   ];
+}
+
+/** What a reader must know when the month is not complete; empty when it is. */
+function gapsNote(input: MonthPagesInput): string {
+  const parts = [
+    input.missingDays ? `no daily file for day ${input.missingDays}` : "",
+    input.skippedFiles ? `${input.skippedFiles} daily file${input.skippedFiles === 1 ? "" : "s"} could not be read and ${input.skippedFiles === 1 ? "is" : "are"} left out` : "",
+  ].filter(Boolean);
+  return parts.length ? `Incomplete month: ${parts.join("; ")}.` : "";
 }
 
 interface Cell {

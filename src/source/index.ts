@@ -1,4 +1,4 @@
-export { loadMonths } from "./load.js";
+export { loadMonths, formatRanges } from "./load.js";
 export type { LoadOptions, MonthData } from "./load.js";
 export { monthId, monthAbbreviation, monthTitle, parseMonth, daysInMonth, dateRawKey, groupByMonth } from "./month.js";
 export type { Month, RawObject, DatedObject } from "./month.js";

@@ -30,6 +30,8 @@ export interface MonthData {
   objects: DatedObject[];
   /** Files left out with --skip-bad-files, with the reason. */
   skipped: { key: string; reason: string }[];
+  /** Days of the month with no raw file at all (empty when the key pattern has no {day}); skipped files are in `skipped`. */
+  missingDays: number[];
 }
 
 /**
@@ -91,7 +93,8 @@ async function loadMonth(client: S3Client, config: SiteConfig, month: Month, obj
   if (good.length === 0) throw new SourceError(`${monthId(month)}: every raw file was skipped; nothing to report`, undefined, undefined);
   const data = concatenate(good.map((o) => o.file), parseOptions.keepColumns);
   logger.info(`${monthId(month)}: ${data.numRows()} rows from ${good.length} file${good.length === 1 ? "" : "s"}`);
-  return { month, table: data, objects: good.map((o) => o.object), skipped: failures };
+  const objectsRead = good.map((o) => o.object);
+  return { month, table: data, objects: objectsRead, skipped: failures, missingDays: missingDays(month, objects) };
 }
 
 /** Concatenate files column by column; a column missing from a file is filled with "" (pandas.concat gives NaN). */
@@ -122,10 +125,15 @@ function refuseRepeatedDays(month: Month, objects: DatedObject[]): void {
 }
 
 function warnAboutDays(month: Month, objects: DatedObject[], logger: Logger): void {
-  const days = objects.map((o) => o.day).filter((d): d is number => d !== undefined);
-  if (days.length === 0) return;
-  const missing = Array.from({ length: daysInMonth(month) }, (_, i) => i + 1).filter((d) => !days.includes(d));
+  const missing = missingDays(month, objects);
   if (missing.length) logger.warn(`${monthId(month)}: ${daysInMonth(month) - missing.length} of ${daysInMonth(month)} days have a file; missing day ${formatRanges(missing)}`);
+}
+
+/** The days of `month` no object is dated to; none when the key pattern has no {day}. */
+function missingDays(month: Month, objects: DatedObject[]): number[] {
+  const days = new Set(objects.map((o) => o.day).filter((d): d is number => d !== undefined));
+  if (days.size === 0) return [];
+  return Array.from({ length: daysInMonth(month) }, (_, i) => i + 1).filter((d) => !days.has(d));
 }
 
 /** [1, 2, 3, 7, 9, 10] -> "1-3, 7, 9-10" */

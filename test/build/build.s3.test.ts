@@ -56,7 +56,7 @@ describe("a build over more than 1,000 raw objects", () => {
   test("reads one month at a time: a month is aggregated before the next month's files are read", () => {
     const januaryDone = logger.lines.findIndex((l) => /^2016-01: \d+ groups -> 2016\/jan\/$/.test(l));
     const firstFebruaryRead = logger.lines.findIndex((l) => l.startsWith("read exports/311/2016_feb_"));
-    const lastJanuaryRead = logger.lines.findLastIndex((l) => l.startsWith("read exports/311/2016_jan_"));
+    const lastJanuaryRead = logger.lines.length - 1 - [...logger.lines].reverse().findIndex((l) => l.startsWith("read exports/311/2016_jan_"));
     expect(januaryDone).toBeGreaterThan(lastJanuaryRead);
     expect(firstFebruaryRead).toBeGreaterThan(januaryDone);
   });
@@ -149,7 +149,11 @@ describe("bad input never publishes a partial month", () => {
     const logger = memoryLogger();
     const report = await buildSite(config, { logger, skipBadFiles: true });
     expect(logger.warnings).toContain("2019-01: 3 of 31 days have a file; missing day 4-31");
-    expect(report.months).toEqual([{ month: "2019-01", rows: 1, files: 1, skipped: ["2019_jan_02_gid_requests.csv", "2019_jan_03_gid_requests.csv"] }]);
+    expect(report.months).toEqual([{ month: "2019-01", rows: 1, files: 1, skipped: ["2019_jan_02_gid_requests.csv", "2019_jan_03_gid_requests.csv"], missingDays: Array.from({ length: 28 }, (_, i) => i + 4) }]);
+    // the published page says what it is missing; raw keys stay out of the site
+    const page = readFileSync(join(config.output, "2019/jan/final_report.html"), "utf8");
+    expect(page).toContain("Incomplete month: no daily file for day 4-31; 2 daily files could not be read and are left out.");
+    expect(page).not.toContain("gid_requests");
     expect(logger.warnings.join("\n")).toMatch(/skipped 2019_jan_02_gid_requests\.csv: line 3/);
     expect(readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8")).toBe("service_name,count\nPothole,1\n");
   });

@@ -85,7 +85,7 @@ describe("reportsite build against the local server", () => {
     const result = await runCli(["build", "--json", "--output", "out"], { cwd: dir, env: credentials() });
     expect(result.exitCode).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.months).toEqual([{ month: "2019-01", rows: 32, files: 31, skipped: [] }]);
+    expect(report.months).toEqual([{ month: "2019-01", rows: 32, files: 31, skipped: [], missingDays: [] }]);
     expect(report.output).toBe(join(dir, "out"));
   });
 

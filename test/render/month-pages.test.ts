@@ -14,7 +14,7 @@ async function hostilePages() {
   });
   const report = aggregateReport(rows, { groupBy: ["service_name"], chartField: "case_record_type", missingValues: [""] });
   const files = await renderMonthPages(
-    { monthTitle: "January 2019", dir: "2019/jan", report, fileCount: 1 },
+    { monthTitle: "January 2019", dir: "2019/jan", report, fileCount: 1, missingDays: "", skippedFiles: 0 },
     { siteTitle: "Reports <b>", files: { csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" }, groupBy: ["service_name"], chartField: "case_record_type", columns: ["service_name", "count"], linkColumns: ["service_name"] },
   );
   return Object.fromEntries(files.map((f) => [f.path, String(f.body)]));
@@ -58,6 +58,17 @@ describe("escaping", () => {
     expect(JSON.stringify(JSON.parse(spec))).toContain(HOSTILE);
     expect(page.match(/<script/g)).toHaveLength(3); // the spec and the two site scripts, nothing from the data
     expect(page).not.toContain("<img src=x");
+  });
+
+  test("an incomplete month says so on both pages; a complete one says nothing", async () => {
+    const report = aggregateReport(table({ service_name: ["Pothole"], case_record_type: ["Request"] }), { groupBy: ["service_name"], chartField: "case_record_type", missingValues: [""] });
+    const settings = { siteTitle: "311", files: { csv: "c.csv", table: "t.html", chart: "ch.html" }, groupBy: ["service_name"], chartField: "case_record_type", columns: ["service_name", "count"], linkColumns: [] };
+    const gappy = await renderMonthPages({ monthTitle: "February 2019", dir: "2019/feb", report, fileCount: 24, missingDays: "4-6, 9", skippedFiles: 1 }, settings);
+    for (const file of gappy.filter((f) => f.path.endsWith(".html"))) {
+      expect(String(file.body)).toContain('<p class="notice" role="note">Incomplete month: no daily file for day 4-6, 9; 1 daily file could not be read and is left out.</p>');
+    }
+    const complete = await renderMonthPages({ monthTitle: "February 2019", dir: "2019/feb", report, fileCount: 28, missingDays: "", skippedFiles: 0 }, settings);
+    for (const file of complete) expect(String(file.body)).not.toContain("Incomplete");
   });
 
   test("the CSV keeps the values as they are, quoted where needed", async () => {

@@ -23,7 +23,7 @@ describe("pages in headless Chromium", () => {
     });
     const report = aggregateReport(rows, { groupBy: ["service_name"], chartField: "case_record_type", missingValues: [""] });
     const pages = await renderMonthPages(
-      { monthTitle: "January 2019", dir: "2019/jan", report, fileCount: 2 },
+      { monthTitle: "January 2019", dir: "2019/jan", report, fileCount: 2, missingDays: "3-31", skippedFiles: 0 },
       { siteTitle: "311", files: { csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" }, groupBy: ["service_name"], chartField: "case_record_type", columns: ["service_name", "count"], linkColumns: ["service_name"] },
     );
     const assets = await readChartAssets(TEMPLATES_DIR);

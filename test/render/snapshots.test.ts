@@ -26,7 +26,7 @@ async function renderCase(name: string): Promise<Record<string, string>> {
     for (const c of Object.keys(columns)) columns[c]!.push(...parsed.columns[c]!);
   }
   const report = aggregateReport(table(columns), { ...settings, missingValues: PANDAS_MISSING_VALUES });
-  const pages = await renderMonthPages({ monthTitle: "January 2019", dir: "2019/jan", report, fileCount: names.length }, { ...settings, siteTitle: "311 <reports>", files: { csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" } });
+  const pages = await renderMonthPages({ monthTitle: "January 2019", dir: "2019/jan", report, fileCount: names.length, missingDays: "6-31", skippedFiles: 0 }, { ...settings, siteTitle: "311 <reports>", files: { csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" } });
   const index = renderIndexPage(pages.map((p) => ({ key: p.path, size: Buffer.byteLength(String(p.body)), lastModified: FIXED_DATE })), { title: "311 <reports>" });
   return Object.fromEntries([...pages.map((p) => [p.path.replaceAll("/", "__"), String(p.body)]), ["index.html", index]]);
 }
