@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { ReportsiteError } from "../errors.js";
 import type { Logger } from "../log.js";
-import { headersFor, pathWithin } from "../site/index.js";
+import { BUILD_MARKER, headersFor, pathWithin } from "../site/index.js";
 
 /** Options of startPreview. */
 export interface PreviewOptions {
@@ -82,6 +82,7 @@ function keyOf(url: string): string | undefined {
 }
 
 async function findObject(root: string, key: string): Promise<{ key: string; redirect?: string } | undefined> {
+  if (key === BUILD_MARKER) return undefined; // never deployed, so never served
   if (await isFile(root, key)) return { key };
   // S3 website hosting redirects `/folder` to `/folder/` when `folder/index.html` exists
   if (!key.endsWith(INDEX_DOCUMENT) && (await isFile(root, `${key}/${INDEX_DOCUMENT}`))) return { key, redirect: `${encodeURI(key)}/` };

@@ -17,6 +17,7 @@ describe("preview serves dist/ like S3 website hosting", () => {
     "assets/chart.js": "void 0;",
     "a b+c.html": "<p>space and plus</p>",
     "café.html": "<p>accent</p>",
+    ".reportsite-build": "the build marker, which deploy never uploads",
   };
 
   beforeAll(async () => {
@@ -39,6 +40,7 @@ describe("preview serves dist/ like S3 website hosting", () => {
     { path: "2019/mar/final_report.html", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
     { path: "..%2Fsecret.txt", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
     { path: "%2E%2E/%2E%2E/etc/passwd", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
+    { path: ".reportsite-build", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
   ])("GET /$path -> $status", async ({ path, status, type, body }) => {
     const response = await fetch(`${preview.url}${path}`);
     expect(response.status).toBe(status);
