@@ -1,6 +1,6 @@
 /** Read site-config.json, validate it, and return a frozen, fully defaulted SiteConfig. */
 import { readFile } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { ConfigError } from "../errors.js";
 import { checkKeyPattern, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
@@ -84,7 +84,7 @@ export async function loadConfig(path = DEFAULT_CONFIG_FILE, overrides: ConfigOv
   try {
     spec = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${path}: not valid JSON: ${(error as Error).message}`, file);
+    throw new ConfigError(`${path}: not valid JSON${jsonErrorPlace(text, (error as Error).message)}: ${(error as Error).message}`, file);
   }
   return configFromSpec(spec, { file, baseDir: dirname(file), overrides });
 }
@@ -106,6 +106,14 @@ export function configFromSpec(
   return deepFreeze(normalise(parsed.data, file, baseDir, overrides));
 }
 
+/** " (line 3, column 5)" for JSON.parse's "… at position 42", so the editor can jump there. */
+function jsonErrorPlace(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return "";
+  const before = text.slice(0, Number(position)).split("\n");
+  return ` (line ${before.length}, column ${before.at(-1)!.length + 1})`;
+}
+
 function formatIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
   return `${path || "(top level)"}: ${issue.message}`;
@@ -115,7 +123,7 @@ type ParsedSpec = z.output<typeof siteConfigSchema>;
 
 function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOverrides): string[] {
   const problems = checkKeyPattern(spec.raw.keyPattern).map((p) => `raw.keyPattern: ${p}`);
-  const output = resolve(baseDir, overrides.output ?? spec.output);
+  const output = outputFolder(spec, baseDir, overrides);
   if (output === resolve("/") || output === resolve(baseDir) || relative(output, baseDir).split(/[\\/]/)[0] !== "..") {
     problems.push(`output: "${overrides.output ?? spec.output}" would replace the project folder or one above it; use a subfolder such as "dist"`);
   }
@@ -172,8 +180,13 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
       requiredColumns: [...new Set([...groupBy, spec.report.chartField, ...spec.report.requiredColumns])],
       missingValues: spec.report.missingValues ?? PANDAS_MISSING_VALUES,
     },
-    output: isAbsolute(overrides.output ?? spec.output) ? resolve(overrides.output ?? spec.output) : resolve(baseDir, overrides.output ?? spec.output),
+    output: outputFolder(spec, baseDir, overrides),
   };
+}
+
+/** `output` from the config is relative to the config's folder; `--output` to the current folder, as on any command line. */
+function outputFolder(spec: ParsedSpec, baseDir: string, overrides: ConfigOverrides): string {
+  return overrides.output !== undefined ? resolve(overrides.output) : resolve(baseDir, spec.output);
 }
 
 function withSlash(prefix: string): string {

@@ -28,7 +28,7 @@ export function toS3Error(error: unknown, context: S3ErrorContext): S3Error {
   const status = e.$metadata?.httpStatusCode;
   const code = networkCode(e) ?? (e.name && e.name !== "Unknown" && e.name !== "UnknownError" ? e.name : statusCode(status));
   const where = context.key ? `s3://${context.bucket}/${context.key}` : `s3://${context.bucket}`;
-  const { what, hint } = explain(code, context);
+  const { what, hint } = explain(code, context, e.message);
   return new S3Error(`cannot ${context.operation} ${where}: ${what}`, code, status, { hint, cause: error });
 }
 
@@ -47,8 +47,12 @@ function statusCode(status: number | undefined): string {
   return status ? `HTTP${status}` : "Unknown";
 }
 
-function explain(code: string, c: S3ErrorContext): { what: string; hint?: string } {
+function explain(code: string, c: S3ErrorContext, message?: string): { what: string; hint?: string } {
   switch (code) {
+    case "PermanentRedirect":
+    case "AuthorizationHeaderMalformed":
+    case "IllegalLocationConstraintException":
+      return { what: "the bucket is in another region than the one configured", hint: `Set "region" in site-config.json to the bucket's region (aws s3api get-bucket-location --bucket ${c.bucket}).` };
     case "NoSuchBucket":
       return { what: "the bucket does not exist", hint: `Check the bucket name in site-config.json and the region/endpoint; create it if it is new.` };
     case "NoSuchKey":
@@ -77,6 +81,7 @@ function explain(code: string, c: S3ErrorContext): { what: string; hint?: string
     case "ECONNRESET":
       return { what: `the S3 endpoint cannot be reached (${code})`, hint: `Check "endpoint" and "region" in site-config.json${c.endpoint ? ` (now ${c.endpoint})` : ""} and that the server is running.` };
     default:
-      return { what: code };
+      // keep what the server said: it is often the only clue (e.g. "InvalidBucketName: ...")
+      return { what: message && message !== code && message !== "UnknownError" ? `${code}: ${message}` : code };
   }
 }

@@ -22,8 +22,8 @@ export interface UrlTarget {
  */
 export function objectUrl(target: UrlTarget, bucket: string, key: string): string {
   if (target.endpoint) return `${target.endpoint.replace(/\/+$/, "")}/${bucket}/${encodeKey(key)}`;
-  if (bucket.includes(".")) return `https://s3.${target.region}.amazonaws.com/${bucket}/${encodeKey(key)}`;
-  return `https://${bucket}.s3.${target.region}.amazonaws.com/${encodeKey(key)}`;
+  if (bucket.includes(".")) return `https://s3.${target.region}.${awsDomain(target.region)}/${bucket}/${encodeKey(key)}`;
+  return `https://${bucket}.s3.${target.region}.${awsDomain(target.region)}/${encodeKey(key)}`;
 }
 
 /** The website URL of a key (or of the site root when key is empty). */
@@ -36,5 +36,10 @@ export function websiteRoot(target: UrlTarget, bucket: string): string {
   if (target.websiteEndpoint) return `${target.websiteEndpoint.replace(/\/+$/, "")}/${bucket}/`;
   if (target.endpoint) return `${target.endpoint.replace(/\/+$/, "")}/${bucket}/`;
   const separator = DASH_WEBSITE_REGIONS.has(target.region) ? "-" : ".";
-  return `http://${bucket}.s3-website${separator}${target.region}.amazonaws.com/`;
+  return `http://${bucket}.s3-website${separator}${target.region}.${awsDomain(target.region)}/`;
+}
+
+/** AWS's China regions (cn-north-1, cn-northwest-1) live under their own domain. */
+function awsDomain(region: string): string {
+  return region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
 }

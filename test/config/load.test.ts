@@ -71,15 +71,17 @@ describe("loadConfig", () => {
   test("names a missing file and broken JSON", async () => {
     const dir = mkdtempSync(join(tmpdir(), "config-"));
     await expectReportsiteError(() => loadConfig(join(dir, "site-config.json")), { name: "ConfigError", message: /site-config\.json: file not found/ });
-    writeFileSync(join(dir, "site-config.json"), '{"raw": {"bucket": "x"},}');
-    await expectReportsiteError(() => loadConfig(join(dir, "site-config.json")), { name: "ConfigError", message: /not valid JSON/ });
+    writeFileSync(join(dir, "site-config.json"), '{\n  "raw": {"bucket": "x"},\n}');
+    await expectReportsiteError(() => loadConfig(join(dir, "site-config.json")), { name: "ConfigError", message: /not valid JSON \(line 3, column 1\)/ });
   });
 
-  test("resolves output against the config's folder and lets --output win", async () => {
+  test("resolves output against the config's folder; --output wins, relative to the current folder", async () => {
     const dir = mkdtempSync(join(tmpdir(), "config-"));
     writeFileSync(join(dir, "site-config.json"), JSON.stringify({ ...minimal, output: "public" }));
     expect((await loadConfig(join(dir, "site-config.json"))).output).toBe(join(dir, "public"));
     expect((await loadConfig(join(dir, "site-config.json"), { output: "/tmp/elsewhere" })).output).toBe("/tmp/elsewhere");
+    // a relative --output is relative to where the command runs, not to the config
+    expect((await loadConfig(join(dir, "site-config.json"), { output: "out" })).output).toBe(join(process.cwd(), "out"));
   });
 });
 

@@ -93,7 +93,7 @@ describe("a deploy that fails part way", () => {
   test("the listing for the new index fails: the old index stays, the message says so; a re-run publishes the index", async () => {
     const config = await publishedJanuary("f-list2");
     const client = faultyClient("ListObjectsV2Command", 2); // the first lists for the plan, the second for the index
-    const error = await expectReportsiteError(() => deploy(config, {}, { client }), { name: "DeployError", message: /^list for index\.html failed: cannot list s3:\/\/f-list2-site-[0-9a-f]+: InternalError\. Every report file is uploaded; the live index\.html is the previous one/ });
+    const error = await expectReportsiteError(() => deploy(config, {}, { client }), { name: "DeployError", message: /^list for index\.html failed: cannot list s3:\/\/f-list2-site-[0-9a-f]+: InternalError: injected fault\. Every report file is uploaded; the live index\.html is the previous one/ });
     expect(error.hint).toMatch(/Run deploy again to publish the new index/);
     expect(await expectLiveIndexConsistent(config)).toEqual(["2019/jan/final_report.csv", "2019/jan/final_report.html"]);
     expect((await deploy(config)).report!.uploaded.map((u) => u.key)).toEqual(["index.html"]);

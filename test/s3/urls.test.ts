@@ -18,6 +18,8 @@ describe("URLs of keys", () => {
     expect(websiteUrl({ region: "us-east-1" }, "gid", "reports/2019/jan/final_report.html")).toBe("http://gid.s3-website-us-east-1.amazonaws.com/reports/2019/jan/final_report.html");
     // a dotted bucket name does not match the *.s3.REGION.amazonaws.com certificate: path style
     expect(objectUrl({ region: "eu-central-1" }, "reports.example.org", "a b.csv")).toBe("https://s3.eu-central-1.amazonaws.com/reports.example.org/a%20b.csv");
+    expect(objectUrl({ region: "cn-north-1" }, "gid", "a.csv")).toBe("https://gid.s3.cn-north-1.amazonaws.com.cn/a.csv");
+    expect(websiteRoot({ region: "cn-northwest-1" }, "gid")).toBe("http://gid.s3-website.cn-northwest-1.amazonaws.com.cn/");
   });
 
   test("url warns about keys with . or .. segments, which no URL can address reliably", () => {
