@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync } from "node:fs";
-import { GetBucketWebsiteCommand, PutBucketWebsiteCommand, PutPublicAccessBlockCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, GetBucketWebsiteCommand, HeadObjectCommand, PutBucketWebsiteCommand, PutPublicAccessBlockCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { ensureSiteBucket } from "../../src/deploy/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -129,8 +129,9 @@ describe("deploy, step by step on a real bucket", () => {
 describe("public access modes", () => {
   const client = testClient();
 
-  test("policy mode: a bucket policy makes the site public; objects carry no public ACL", async () => {
+  test("policy mode: a bucket policy makes the site public; objects carry no public ACL; the raw bucket stays private", async () => {
     const config = testConfig({ raw: { bucket: uniqueBucket("pol-raw") }, site: { bucket: uniqueBucket("pol-site"), publicAccess: "policy" } });
+    await createBucket(client, config.raw.bucket, { "2019_jan_01_gid_requests.csv": "service_name\nPothole\n" });
     writeDist(config, { "index.html": "x", "error.html": PAGE("404"), "2019/jan/final_report.csv": "a,b\n1,2\n" });
     const { report, logger } = await deploy(config);
     expect(logger.lines.some((l) => /grant public s3:GetObject on pol-site-[0-9a-f]+\/\* with a bucket policy statement/.test(l))).toBe(true);
@@ -139,6 +140,22 @@ describe("public access modes", () => {
     const response = await websiteGet(config, "2019/jan/final_report.csv");
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("a,b\n1,2\n");
+    expect((await fetch(`${testServer().endpoint}/${config.raw.bucket}/2019_jan_01_gid_requests.csv`)).status).toBe(403);
+  });
+
+  test("a header changed behind our back (Content-Type set by another tool) is re-uploaded as 'headers changed'", async () => {
+    const config = testConfig({ raw: { bucket: uniqueBucket("hdr-raw") }, site: { bucket: uniqueBucket("hdr-site") } });
+    writeDist(config, { "index.html": "x", "2019/jan/final_report.csv": "a\n1\n", "notes.weird": "?" });
+    const first = await deploy(config);
+    expect(first.logger.warnings).toEqual(["notes.weird: unknown file type, uploaded as application/octet-stream"]);
+    expect((await readBack(client, config, "notes.weird")).contentType).toBe("application/octet-stream");
+    // same bytes, same metadata, another Content-Type: what a console edit or `aws s3 cp --content-type` leaves
+    const head = await client.send(new HeadObjectCommand({ Bucket: config.site.bucket, Key: "2019/jan/final_report.csv" }));
+    await client.send(new CopyObjectCommand({ Bucket: config.site.bucket, Key: "2019/jan/final_report.csv", CopySource: `${config.site.bucket}/2019/jan/final_report.csv`, MetadataDirective: "REPLACE", Metadata: head.Metadata, CacheControl: head.CacheControl, ContentType: "text/plain", ACL: "public-read" }));
+    expect((await readBack(client, config, "2019/jan/final_report.csv")).contentType).toBe("text/plain");
+    const { report } = await deploy(config);
+    expect(report!.uploaded.map((u) => [u.key, u.reason])).toEqual([["2019/jan/final_report.csv", "headers changed"], ["index.html", "index"]]); // the index shows the new date
+    expect((await readBack(client, config, "2019/jan/final_report.csv")).contentType).toBe("text/csv; charset=utf-8");
   });
 
   test("switching acl -> policy re-uploads every file (headers changed)", async () => {
@@ -231,7 +248,6 @@ describe("large files", () => {
     writeDist(config, { "index.html": "x", "data/big.csv": big });
     const first = await deploy(config, {}, { multipartThreshold: 5 * 1024 * 1024 });
     expect(first.report!.uploaded.map((u) => u.key)).toEqual(["data/big.csv", "index.html"]);
-    const { HeadObjectCommand } = await import("@aws-sdk/client-s3");
     const head = await client.send(new HeadObjectCommand({ Bucket: config.site.bucket, Key: "data/big.csv" }));
     expect(head.ETag).toMatch(/-2"$/);
     expect(head.ContentLength).toBe(big.byteLength);
