@@ -5,7 +5,7 @@ import type { SiteConfig } from "./config/index.js";
 import type { Logger } from "./log.js";
 import { renderErrorPage, renderIndexPage, renderMonthPages, TEMPLATES_DIR } from "./render/index.js";
 import { createS3Client, encodeKey, websiteRoot } from "./s3/index.js";
-import { keptFiles, readChartAssets, writeSite, type OutputFile } from "./site/index.js";
+import { checkOutputFolder, isBuiltSite, readChartAssets, readKeptFiles, writeSite, type OutputFile } from "./site/index.js";
 import { formatRanges, loadMonths, monthAbbreviation, monthId, monthTitle, type Month } from "./source/index.js";
 
 /** Options of buildSite. */
@@ -38,6 +38,10 @@ export interface BuildReport {
 export async function buildSite(config: SiteConfig, options: BuildOptions): Promise<BuildReport> {
   const started = Date.now();
   const client = options.client ?? createS3Client(config);
+  await checkOutputFolder(config.output); // before any raw data is read
+  if (options.months && !(await isBuiltSite(config.output))) {
+    options.logger.warn(`${config.output} holds no earlier build, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`);
+  }
   const files: OutputFile[] = [];
   const summary: BuildReport["months"] = [];
   // one month's rows in memory at a time: each is aggregated and rendered before the next is read
@@ -54,7 +58,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
   if (options.months) {
     // a build of some months updates them in the site and keeps the others, so the index (and a
     // later `deploy --delete`) still has every month
-    const kept = await keptFiles(config.output, new Set(files.map((f) => f.path)));
+    const kept = await readKeptFiles(config.output, new Set(files.map((f) => f.path)));
     files.push(...kept.map((f) => ({ path: f.key, body: f.body, modified: f.modified })));
     if (kept.length) options.logger.info(`kept ${kept.length} files of other months from ${config.output}`);
   }

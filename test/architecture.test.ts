@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
-const LEAVES = ["errors", "log", "key-path", "concurrency", "units", "temp-paths"];
+const LEAVES = ["errors", "log", "key-path", "concurrency", "units", "exit-hooks"];
 
 /** Which top-level modules each module may import (leaf modules are allowed everywhere). */
 const ALLOWED: Record<string, string[]> = {
@@ -15,7 +15,7 @@ const ALLOWED: Record<string, string[]> = {
   "key-path": [],
   concurrency: [],
   units: [],
-  "temp-paths": [],
+  "exit-hooks": [],
   index: ["*"],
   config: [],
   s3: ["config"],

@@ -155,6 +155,7 @@ function checkMonthPath(path: string): string[] {
   const problems: string[] = [];
   const names = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? "");
   for (const name of names) if (!["year", "mon", "month"].includes(name)) problems.push(`unknown placeholder {${name}}; use {year}, {mon} or {month}`);
+  for (const name of new Set(names)) if (names.filter((n) => n === name).length > 1) problems.push(`placeholder {${name}} appears more than once`);
   if (!names.includes("year")) problems.push("needs {year} so months of different years do not collide");
   if (!names.includes("mon") && !names.includes("month")) problems.push("needs {mon} (jan) or {month} (01) so the months of a year do not collide");
   const segments = path.replace(/^\/+|\/+$/g, "").split("/");

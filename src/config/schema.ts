@@ -11,9 +11,10 @@ const bucketName = z
 const prefix = z
   .string()
   .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), "must not start with '/' or contain '..'")
-  // in a bucket policy's Resource, * and ? are wildcards: the public grant would reach past the prefix
-  .refine((p) => !/[*?]/.test(p), "must not contain '*' or '?'")
   .describe("Key prefix, e.g. `exports/311/`; empty for the whole bucket.");
+
+// in a bucket policy's Resource, * and ? are wildcards: the public grant would reach past the prefix
+const sitePrefix = prefix.refine((p) => !/[*?]/.test(p), "must not contain '*' or '?'");
 
 const columnName = z.string().min(1, "must not be empty");
 /** A column to count or chart: "count" is the report's own column. */
@@ -49,7 +50,7 @@ export const siteConfigSchema = z
     site: z
       .object({
         bucket: bucketName.describe("Public website bucket the site is deployed to."),
-        prefix: prefix.default(""),
+        prefix: sitePrefix.default(""),
         title: z.string().min(1).default("311 service request reports"),
         monthPath: z
           .string()

@@ -96,18 +96,18 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
 /** Render index.html from the bucket as it now is, and upload it when it differs. Returns its size when uploaded. */
 async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<number | undefined> {
   const { site } = options;
-  const fail = (operation: string) => (error: unknown) => {
+  const fail = (what: string, operation: string) => (error: unknown) => {
     if (error instanceof DeployError) throw error;
-    throw failed(error, { phase: "index", what: `${operation} index.html`, site, key: INDEX_KEY, operation },
+    throw failed(error, { phase: "index", what, site, key: INDEX_KEY, operation },
       "Every report file is uploaded; the live index.html is the previous one, which links only to files that exist.",
       "Run deploy again to publish the new index.");
   };
   const deleting = new Set(plan.deletes);
-  const listing = await listRemote(site).catch(fail("list for"));
+  const listing = await listRemote(site).catch(fail("list for index.html", "list"));
   const entries = listing.filter((o) => o.key !== INDEX_KEY && !deleting.has(o.key)).map((o) => ({ key: o.key, size: o.size, lastModified: o.lastModified ?? new Date(0) }));
   const body = Buffer.from(options.renderIndex(entries));
   const md5 = createHash("md5").update(body).digest("hex");
-  const current = await site.client.send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + INDEX_KEY })).catch((error: { $metadata?: { httpStatusCode?: number } }) => (error.$metadata?.httpStatusCode === 404 ? undefined : fail("read")(error)));
+  const current = await site.client.send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + INDEX_KEY })).catch((error: { $metadata?: { httpStatusCode?: number } }) => (error.$metadata?.httpStatusCode === 404 ? undefined : fail("read of index.html", "read")(error)));
   const same =
     current?.Metadata?.[META_MD5] === md5 &&
     current.Metadata?.[META_ACCESS] === options.access &&
@@ -127,7 +127,7 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
         ACL: options.access === "acl" ? "public-read" : undefined,
       }),
     )
-    .catch(fail("upload of"));
+    .catch(fail("upload of index.html", "upload"));
   options.logger.info(`uploaded ${INDEX_KEY} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`);
   return body.byteLength;
 }

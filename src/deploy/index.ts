@@ -4,7 +4,7 @@ import type { SiteConfig } from "../config/index.js";
 import { DeployError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { createS3Client, encodeKey, websiteRoot } from "../s3/index.js";
-import { headersFor, readSite } from "../site/index.js";
+import { BUILD_MARKER, headersFor, isBuiltSite, readSite } from "../site/index.js";
 import { executeSyncPlan, type IndexEntry, type SyncReport } from "./execute.js";
 import { formatPlan, formatReport } from "./format.js";
 import { INDEX_KEY, MAX_DELETES_DEFAULT, planSync, type SyncPlan } from "./plan.js";
@@ -48,9 +48,11 @@ export async function deploySite(config: SiteConfig, options: DeployOptions, eff
   const site: RemoteSite = { client, bucket: config.site.bucket, prefix: config.site.prefix, endpoint: config.endpoint };
   const url = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
   const local = (await readSite(config.output)).map((file) => ({ ...file, ...headersFor(file.key) }));
-  if (!local.some((f) => f.key === INDEX_KEY)) {
+  if (!(await isBuiltSite(config.output)) || !local.some((f) => f.key === INDEX_KEY)) {
     // an empty or foreign folder must not be synced: with --delete it would unpublish the site
-    throw new DeployError(`${config.output} has no ${INDEX_KEY}, so it is not a site built by reportsite; nothing was uploaded or deleted`, "read", undefined, { hint: "Run `reportsite build` first, or point --output at the built site." });
+    throw new DeployError(`${config.output} is not a site written by \`reportsite build\` (no ${BUILD_MARKER} marker or no ${INDEX_KEY}); nothing was uploaded or deleted`, "read", undefined, {
+      hint: "Run `reportsite build` first, or point --output at the folder it built.",
+    });
   }
   for (const file of local.filter((f) => !f.knownType)) logger.warn(`${file.key}: unknown file type, uploaded as application/octet-stream`);
   const bucket = await ensureSiteBucket(client, config, { dryRun: options.dryRun, logger });

@@ -56,18 +56,15 @@ export async function ensureSiteBucket(client: S3Client, config: SiteConfig, opt
     const location = config.endpoint || config.region === "us-east-1" ? undefined : { LocationConstraint: config.region as never };
     await client.send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: location })).catch(fail("create"));
   }
-  const access = await chooseAccess(client, config, fail).catch((error: unknown) => {
-    // a new AWS bucket has Block Public Access on and ACLs disabled: say that it now exists, private
-    if (!exists && error instanceof DeployError) throw new DeployError(error.message.replace("Nothing was uploaded or changed.", "The bucket was created and is private and empty; nothing was uploaded."), error.phase, undefined, { hint: error.hint, cause: error });
-    throw error;
-  });
+  const access = await chooseAccess(client, config, fail, !exists);
   await ensureWebsite(client, config, changes, options.dryRun, fail);
   if (access === "policy") await ensurePolicy(client, config, changes, options.dryRun, fail);
   else await warnAboutLeftoverPolicy(client, config, options.logger);
   return { access, created: !exists, changes };
 }
 
-async function chooseAccess(client: S3Client, config: SiteConfig, fail: (op: string) => (e: unknown) => Promise<never>): Promise<AccessMode> {
+/** `created`: the bucket was just created (a new AWS bucket has Block Public Access on and ACLs disabled). */
+async function chooseAccess(client: S3Client, config: SiteConfig, fail: (op: string) => (e: unknown) => Promise<never>, created: boolean): Promise<AccessMode> {
   const bucket = config.site.bucket;
   const block: PublicAccessBlock = await client.send(new GetPublicAccessBlockCommand({ Bucket: bucket })).then(
     (r) => r.PublicAccessBlockConfiguration ?? {},
@@ -85,14 +82,14 @@ async function chooseAccess(client: S3Client, config: SiteConfig, fail: (op: str
   const policyBlockers = (["BlockPublicPolicy", "RestrictPublicBuckets"] as const).filter((k) => block[k]).map((k) => `Block Public Access setting ${k} is on`);
   const wanted = config.site.publicAccess;
   if (wanted === "acl" || (wanted === "auto" && aclBlockers.length === 0)) {
-    if (aclBlockers.length) throw blocked(bucket, "acl", aclBlockers, block);
+    if (aclBlockers.length) throw blocked(bucket, "acl", aclBlockers, block, created);
     return "acl";
   }
-  if (policyBlockers.length) throw blocked(bucket, wanted === "auto" ? "auto" : "policy", wanted === "auto" ? [...aclBlockers, ...policyBlockers] : policyBlockers, block);
+  if (policyBlockers.length) throw blocked(bucket, wanted === "auto" ? "auto" : "policy", wanted === "auto" ? [...aclBlockers, ...policyBlockers] : policyBlockers, block, created);
   return "policy";
 }
 
-function blocked(bucket: string, mode: "acl" | "policy" | "auto", blockers: string[], block: PublicAccessBlock): DeployError {
+function blocked(bucket: string, mode: "acl" | "policy" | "auto", blockers: string[], block: PublicAccessBlock, created: boolean): DeployError {
   const what = mode === "acl" ? "public-read ACLs" : mode === "policy" ? "a public bucket policy" : "both public-read ACLs and a public bucket policy";
   // auto: the smallest change is the policy route (two settings, ACLs may stay disabled)
   const fix = mode === "auto" ? blockers.filter((b) => /BlockPublicPolicy|RestrictPublicBuckets/.test(b)) : blockers;
@@ -106,7 +103,8 @@ function blocked(bucket: string, mode: "acl" | "policy" | "auto", blockers: stri
     mode === "acl" && !ownershipBlocks ? `Or set "site.publicAccess": "policy" if the account allows public bucket policies.` : "",
     "Account-wide Block Public Access (aws s3control get-public-access-block --account-id ID) must allow it too.",
   ].filter(Boolean).join("\n");
-  return new DeployError(`the site bucket ${bucket} cannot be made public with ${what}: ${blockers.join("; ")}. Nothing was uploaded or changed.`, "setup", undefined, { hint });
+  const state = created ? "The bucket was created and is private and empty; nothing was uploaded." : "Nothing was uploaded or changed.";
+  return new DeployError(`the site bucket ${bucket} cannot be made public with ${what}: ${blockers.join("; ")}. ${state}`, "setup", undefined, { hint });
 }
 
 async function ensureWebsite(client: S3Client, config: SiteConfig, changes: string[], dryRun: boolean | undefined, fail: (op: string) => (e: unknown) => Promise<never>): Promise<void> {
@@ -146,7 +144,7 @@ async function ensurePolicy(client: S3Client, config: SiteConfig, changes: strin
 async function warnAboutLeftoverPolicy(client: S3Client, config: SiteConfig, logger: Logger): Promise<void> {
   const bucket = config.site.bucket;
   const text = await client.send(new GetBucketPolicyCommand({ Bucket: bucket })).then((r) => r.Policy ?? "", () => "");
-  if (!/"Sid"\s*:\s*"ReportsitePublicRead"/.test(text)) return;
+  if (!new RegExp(`"Sid"\\s*:\\s*"${POLICY_SID}"`).test(text)) return;
   logger.warn(
     `the bucket policy of ${bucket} still has the ${POLICY_SID} statement from policy mode: every object below the site prefix stays public whatever its ACL. ` +
       `If that is not wanted, remove the statement (aws s3api get-bucket-policy --bucket ${bucket}, then put-bucket-policy without it, or delete-bucket-policy if it is the only one).`,

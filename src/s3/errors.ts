@@ -44,6 +44,7 @@ function networkCode(e: SdkLikeError): string | undefined {
 function statusCode(status: number | undefined): string {
   if (status === 403) return "AccessDenied";
   if (status === 404) return "NotFound";
+  if (status === 301) return "PermanentRedirect"; // a HEAD answer has no body to name it
   return status ? `HTTP${status}` : "Unknown";
 }
 

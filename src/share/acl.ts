@@ -2,7 +2,7 @@
 import { GetBucketPolicyCommand, GetObjectAclCommand, GetPublicAccessBlockCommand, PutObjectAclCommand, type Grant, type PublicAccessBlockConfiguration, type S3Client } from "@aws-sdk/client-s3";
 import { ShareError } from "../errors.js";
 import { objectError } from "./errors.js";
-import { readPolicy } from "./policy.js";
+import { parsePolicy } from "./policy.js";
 import type { BucketTarget } from "./target.js";
 
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
@@ -50,7 +50,7 @@ export async function readObjectAcl(client: S3Client, target: BucketTarget, key:
   );
   const aclPublic = grants.some((g) => grantsRead(g, ALL_USERS));
   if (aclPublic && block.IgnorePublicAcls) notes.push("the public-read ACL grant has no effect: Block Public Access setting IgnorePublicAcls is on.");
-  const policy = readPolicy(policyText, target.bucket, key);
+  const policy = parsePolicy(policyText, target.bucket, key);
   if (policy.publicRead && block.RestrictPublicBuckets) notes.push("the public bucket policy has no effect: Block Public Access setting RestrictPublicBuckets is on.");
   if (policy.conditional) notes.push("the bucket policy has conditional statements for everyone that may also let anonymous users read it.");
   const publicVia = [...(aclPublic && !block.IgnorePublicAcls ? (["acl"] as const) : []), ...(policy.publicRead && !block.RestrictPublicBuckets ? (["bucket policy"] as const) : [])];

@@ -7,7 +7,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { ShareError } from "../errors.js";
-import { removeOnExit } from "../temp-paths.js";
+import { removeOnExit } from "../exit-hooks.js";
 import { objectError } from "./errors.js";
 
 /**
@@ -43,6 +43,7 @@ export async function downloadTarget(to: string | undefined, key: string): Promi
  * @example await downloadObject(client, "gid-raw", "2019_jan_10_gid_requests.csv", { to: "data/" })
  */
 export async function downloadObject(client: S3Client, bucket: string, key: string, options: { to?: string } = {}): Promise<{ path: string; bytes: number }> {
+  if (key.endsWith("/")) throw new ShareError(`cannot download "${key}": a key ending in "/" is a folder marker, not a file`);
   const path = await downloadTarget(options.to, key);
   const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key })).catch(async (error) => Promise.reject(await objectError(client, error, "download", bucket, key)));
   const body = response.Body as Readable;

@@ -3,6 +3,8 @@ import { HeadBucketCommand, type S3Client } from "@aws-sdk/client-s3";
 import { ShareError } from "../errors.js";
 import { toS3Error } from "../s3/index.js";
 
+const CREDENTIAL_ERRORS = new Set(["InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "TokenRefreshRequired", "RequestTimeTooSkewed"]);
+
 interface SdkError {
   name?: string;
   $metadata?: { httpStatusCode?: number };
@@ -22,7 +24,8 @@ export async function objectError(client: S3Client, error: unknown, action: stri
   if (status === 404 || e.name === "NoSuchKey") {
     return new ShareError(`${where}: no such object`, { hint: "Check the key (keys are case-sensitive and include the prefix) and --bucket.", cause: error });
   }
-  if (status === 403 && (e.name === "Forbidden" || e.name === "AccessDenied")) {
+  // a HEAD 403 has no body, so the SDK cannot name it; named credential errors get their own hints
+  if (status === 403 && !CREDENTIAL_ERRORS.has(e.name ?? "")) {
     return new ShareError(`${where}: access denied`, {
       hint: "The credentials in use lack s3:GetObject on this object (or s3:GetObjectAcl / s3:PutObjectAcl for acl), or the secret key is wrong.",
       cause: error,

@@ -8,5 +8,3 @@ export type { ObjectAccess, CannedAcl } from "./acl.js";
 export { downloadObject, downloadTarget, localPathFor } from "./download.js";
 export { objectUrls } from "./urls.js";
 export type { ObjectUrls } from "./urls.js";
-export { readPolicy } from "./policy.js";
-export type { PolicyReading } from "./policy.js";

@@ -22,9 +22,9 @@ export interface PolicyReading {
 /**
  * Read a bucket policy the way S3 does for an anonymous GET of `key`. Statements with NotPrincipal,
  * NotAction or NotResource are not interpreted (they are rare in public-site policies).
- * @example readPolicy('{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/site/*"}]}', "b", "site/x.html") // { publicRead: true, conditional: false }
+ * @example parsePolicy('{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/site/*"}]}', "b", "site/x.html") // { publicRead: true, conditional: false }
  */
-export function readPolicy(policyText: string | undefined, bucket: string, key: string): PolicyReading {
+export function parsePolicy(policyText: string | undefined, bucket: string, key: string): PolicyReading {
   const statements = statementsOf(policyText);
   const resource = `arn:aws:s3:::${bucket}/${key}`;
   const applies = (s: Statement) => isEveryone(s.Principal) && list(s.Action).some((a) => wildcardMatch(a, "s3:GetObject", true)) && list(s.Resource).some((r) => wildcardMatch(r, resource, false));

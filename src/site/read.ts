@@ -15,7 +15,13 @@ export interface LocalFile {
   size: number;
   /** Hex MD5 of the bytes. */
   md5: string;
-  /** When the file was last written. */
+}
+
+/** A file an earlier build wrote, to carry into a partial build. */
+export interface KeptFile {
+  key: string;
+  body: Buffer;
+  /** When the earlier build wrote it (kept, so the index shows the month's real date). */
   modified: Date;
 }
 
@@ -23,26 +29,34 @@ export interface LocalFile {
 export async function readSite(root: string): Promise<LocalFile[]> {
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) throw new SiteError(`${root} does not exist`, { hint: "Run `reportsite build` first (or pass --output)." });
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  const result = await Promise.all(
-    files.map(async (path) => {
-      const { size, mtime } = await stat(path);
-      return { key: relative(root, path).split(sep).join("/"), path, size, md5: await md5File(path), modified: mtime };
-    }),
-  );
-  return result.filter((f) => f.key !== BUILD_MARKER).sort((a, b) => (a.key < b.key ? -1 : 1));
+  return Promise.all((await listFiles(root)).map(async ({ key, path }) => ({ key, path, size: (await stat(path)).size, md5: await md5File(path) })));
+}
+
+/** Whether `root` holds a site written by `reportsite build` (it has the build marker). */
+export async function isBuiltSite(root: string): Promise<boolean> {
+  return stat(join(root, BUILD_MARKER)).then((s) => s.isFile(), () => false);
 }
 
 /**
  * The files of an earlier build in `root` that a partial build (`--month`) keeps: every file but
  * those in `rebuilt` and the pages every build writes anew (the index, the error page, assets/).
+ * None when `root` is not an earlier build.
  */
-export async function keptFiles(root: string, rebuilt: ReadonlySet<string>): Promise<(LocalFile & { body: Buffer })[]> {
-  const exists = await stat(root).then((s) => s.isDirectory(), () => false);
-  if (!exists) return [];
-  const kept = (await readSite(root)).filter((f) => !rebuilt.has(f.key) && f.key !== "index.html" && f.key !== "error.html" && !f.key.startsWith("assets/"));
-  return Promise.all(kept.map(async (f) => ({ ...f, body: await readFile(f.path) })));
+export async function readKeptFiles(root: string, rebuilt: ReadonlySet<string>): Promise<KeptFile[]> {
+  if (!(await isBuiltSite(root))) return [];
+  const kept = (await listFiles(root)).filter((f) => !rebuilt.has(f.key) && f.key !== "index.html" && f.key !== "error.html" && !f.key.startsWith("assets/"));
+  return Promise.all(kept.map(async (f) => ({ key: f.key, body: await readFile(f.path), modified: (await stat(f.path)).mtime })));
+}
+
+/** Every file below `root` but the build marker, sorted by key. */
+async function listFiles(root: string): Promise<{ key: string; path: string }[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .map((path) => ({ key: relative(root, path).split(sep).join("/"), path }))
+    .filter((f) => f.key !== BUILD_MARKER)
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
 function md5File(path: string): Promise<string> {

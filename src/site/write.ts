@@ -3,7 +3,7 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { SiteError } from "../errors.js";
-import { onExitBefore, removeOnExit } from "../temp-paths.js";
+import { onExitBefore, removeOnExit } from "../exit-hooks.js";
 
 /**
  * Written into every built site: only a folder holding it (or an empty or missing one) is replaced
@@ -38,7 +38,7 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
     if (seen.has(file.path)) throw new SiteError(`two files of the site would be written to ${file.path}`, { hint: "Check site.monthPath and site.files in site-config.json: they must give each month its own files." });
     seen.add(file.path);
   }
-  await assertReplaceable(output);
+  await checkOutputFolder(output);
   const parent = dirname(output);
   const stamp = `${process.pid}-${Date.now()}`;
   const temp = join(parent, `.${basename(output)}-new-${stamp}`);
@@ -59,21 +59,20 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
     if (error instanceof SiteError) throw error;
     throw new SiteError(`cannot write the site to ${temp}: ${(error as Error).message}; ${output} was left as it was`, { cause: error });
   }
-  // interrupted during the swap: the previous site goes back if the new one is not in place yet
-  const releaseSwap = onExitBefore(() => {
-    if (!existsSync(old)) return;
-    if (existsSync(output)) rmSync(old, { recursive: true, force: true });
-    else renameSync(old, output);
-  });
+  // kept until the previous site is removed, so Ctrl-C at any point of the swap leaves one whole site
+  const releaseSwap = onExitBefore(() => finishSwap(output, old));
   try {
     const hadOld = await rename(output, old).then(() => true, (e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? false : Promise.reject(e)));
     try {
       await rename(temp, output);
     } catch (error) {
-      if (hadOld) await rename(old, output);
+      if (hadOld) {
+        await rename(old, output).catch((undo: unknown) => {
+          throw new SiteError(`cannot move the new site into ${output}, nor the previous one back: the previous site is in ${old}`, { cause: undo });
+        });
+      }
       throw new SiteError(`cannot move the new site into ${output}: ${(error as Error).message}; the previous site was kept`, { cause: error });
     }
-    releaseSwap();
     if (hadOld) await rm(old, { recursive: true, force: true });
   } finally {
     releaseSwap();
@@ -82,8 +81,11 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
   }
 }
 
-/** Refuse to replace anything but a missing or empty folder or an earlier build. */
-async function assertReplaceable(output: string): Promise<void> {
+/**
+ * Refuse to replace anything but a missing or empty folder or an earlier build. writeSite checks
+ * it again; a build checks it first too, before it reads any raw data.
+ */
+export async function checkOutputFolder(output: string): Promise<void> {
   const info = await stat(output).catch(() => undefined);
   if (!info) return;
   const hint = "Choose an output folder of its own (\"output\" in site-config.json or --output); to replace this one, delete or empty it first.";
@@ -92,4 +94,14 @@ async function assertReplaceable(output: string): Promise<void> {
   if (names.length > 0 && !names.includes(BUILD_MARKER)) {
     throw new SiteError(`refusing to replace ${output}: it holds files that reportsite did not build (it has no ${BUILD_MARKER} marker); nothing was changed`, { hint });
   }
+}
+
+/**
+ * Finish a swap that was cut off (synchronous, for an exit hook): the previous site goes back when
+ * the new one is not in place yet, and is removed when it is.
+ */
+export function finishSwap(output: string, old: string): void {
+  if (!existsSync(old)) return;
+  if (existsSync(output)) rmSync(old, { recursive: true, force: true });
+  else renameSync(old, output);
 }

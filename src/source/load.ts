@@ -59,13 +59,13 @@ export async function* loadMonths(client: S3Client, config: SiteConfig, options:
       hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.`,
     });
   }
+  refuseRepeatedDays(wanted.map((month) => byMonth.get(monthId(month))!.objects));
   for (const month of wanted) yield await loadMonth(client, config, month, byMonth.get(monthId(month))!.objects, options);
 }
 
 async function loadMonth(client: S3Client, config: SiteConfig, month: Month, objects: DatedObject[], options: LoadOptions): Promise<MonthData> {
   const { logger } = options;
   const now = options.now ?? Date.now;
-  refuseRepeatedDays(month, objects);
   warnAboutDays(month, objects, logger);
   const parseOptions = { requiredColumns: config.report.requiredColumns, keepColumns: [...config.report.requiredColumns, ...config.report.columns] };
   const outcomes = await mapWithConcurrency(objects, config.raw.concurrency, async (object) => {
@@ -109,15 +109,20 @@ function concatenate(files: RawFile[], columns: readonly string[]): ColumnTable 
 
 /**
  * Two keys for one day (`2019_feb_1_…` and `2019_feb_01_…`, or `jan` and `Jan`) are almost always
- * one export uploaded twice: counting both would double that day, so the month is not built.
+ * one export uploaded twice: counting both would double that day. Checked on the listing for every
+ * wanted month, before any file is read.
  */
-function refuseRepeatedDays(month: Month, objects: DatedObject[]): void {
-  const byDay = new Map<number, string[]>();
-  for (const o of objects) if (o.day !== undefined) byDay.set(o.day, [...(byDay.get(o.day) ?? []), o.key]);
+function refuseRepeatedDays(months: DatedObject[][]): void {
+  const byDay = new Map<string, string[]>();
+  for (const o of months.flat()) {
+    if (o.day === undefined) continue;
+    const day = `${monthId(o.month)}-${String(o.day).padStart(2, "0")}`;
+    byDay.set(day, [...(byDay.get(day) ?? []), o.key]);
+  }
   const repeated = [...byDay].filter(([, keys]) => keys.length > 1);
   if (repeated.length === 0) return;
   throw new SourceError(
-    `${monthId(month)}: more than one raw file for a day, so those days would be counted twice; no report was written for this month:\n${repeated.map(([day, keys]) => `  - day ${day}: ${keys.join(", ")}`).join("\n")}`,
+    `more than one raw file for a day, so ${repeated.length === 1 ? "that day" : "those days"} would be counted twice; nothing was built:\n${repeated.map(([day, keys]) => `  - ${day}: ${keys.join(", ")}`).join("\n")}`,
     repeated[0]![1][1],
     undefined,
     { hint: "Keep one file per day below raw.prefix (move the extra copies elsewhere); raw.keyPattern decides which keys count." },

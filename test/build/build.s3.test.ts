@@ -158,15 +158,33 @@ describe("bad input never publishes a partial month", () => {
     expect(readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8")).toBe("service_name,count\nPothole,1\n");
   });
 
-  test("two files for one day (1 and 01, jan and Jan) fail the month instead of counting the day twice", async () => {
+  test("two files for one day (1 and 01, jan and Jan) fail the build before any file is read, instead of counting the day twice", async () => {
     const twice = testConfig({ raw: { bucket: uniqueBucket("twice-raw") }, site: { bucket: uniqueBucket("twice-site") } });
     const file = "service_name,case_record_type\nPothole,Request\n";
-    await createBucket(testClient(), twice.raw.bucket, { "2019_feb_1_gid_requests.csv": file, "2019_feb_01_gid_requests.csv": file, "2019_feb_02_gid_requests.csv": file, "2019_Feb_02_gid_requests.csv": file, "2019_feb_03_gid_requests.csv": file });
-    const error = await expectReportsiteError(() => buildSite(twice, { logger: memoryLogger() }), { name: "SourceError", message: /^2019-02: more than one raw file for a day, so those days would be counted twice; no report was written/ });
-    expect(error.message).toContain("day 1: 2019_feb_01_gid_requests.csv, 2019_feb_1_gid_requests.csv");
-    expect(error.message).toContain("day 2: 2019_Feb_02_gid_requests.csv, 2019_feb_02_gid_requests.csv");
-    expect(error.message).not.toContain("day 3");
+    await createBucket(testClient(), twice.raw.bucket, { "2019_jan_05_gid_requests.csv": file, "2019_feb_1_gid_requests.csv": file, "2019_feb_01_gid_requests.csv": file, "2019_feb_02_gid_requests.csv": file, "2019_Feb_02_gid_requests.csv": file, "2019_feb_03_gid_requests.csv": file });
+    const logger = memoryLogger();
+    const error = await expectReportsiteError(() => buildSite(twice, { logger }), { name: "SourceError", message: /^more than one raw file for a day, so those days would be counted twice; nothing was built:/ });
+    expect(error.message).toContain("2019-02-01: 2019_feb_01_gid_requests.csv, 2019_feb_1_gid_requests.csv");
+    expect(error.message).toContain("2019-02-02: 2019_Feb_02_gid_requests.csv, 2019_feb_02_gid_requests.csv");
+    expect(error.message).not.toContain("2019-02-03");
+    // found on the listing: not even January (which comes first and is fine) was read
+    expect(logger.lines.filter((l) => l.startsWith("read "))).toEqual([]);
     expect(existsSync(twice.output)).toBe(false);
+  });
+
+  test("a foreign output folder is refused before any raw data is read; --month without an earlier build warns", async () => {
+    const foreign = testConfig({ raw: { bucket: config.raw.bucket }, site: { bucket: uniqueBucket("foreign-site") }, output: "src" });
+    mkdirSync(foreign.output, { recursive: true });
+    writeFileSync(join(foreign.output, "main.ts"), "precious");
+    const logger = memoryLogger();
+    await expectReportsiteError(() => buildSite(foreign, { logger }), { name: "SiteError", message: /refusing to replace .*\/src: it holds files that reportsite did not build/ });
+    expect(logger.lines).toEqual([]); // not even listed
+    expect(readdirSync(foreign.output)).toEqual(["main.ts"]);
+
+    const fresh = testConfig({ raw: { bucket: config.raw.bucket }, site: { bucket: uniqueBucket("fresh-site") } });
+    const warned = memoryLogger();
+    await buildSite(fresh, { logger: warned, months: [{ year: 2019, month: 1 }], skipBadFiles: true });
+    expect(warned.warnings).toContain(`${fresh.output} holds no earlier build, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`);
   });
 
   test("a month with no files is an error naming the month and the months that exist", async () => {

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
+import { BUILD_MARKER } from "../../src/site/index.js";
 import { runCli } from "../support/cli.js";
 import { tempDir, testServer, uniqueBucket } from "../support/s3.js";
 
@@ -11,6 +12,7 @@ const BIN = fileURLToPath(new URL("../../bin/reportsite.mjs", import.meta.url));
 const MONTHS = 120;
 
 function writeMonths(dist: string, count: number): void {
+  writeFileSync(join(dist, BUILD_MARKER), "");
   writeFileSync(join(dist, "index.html"), "local");
   writeFileSync(join(dist, "error.html"), "<title>404</title>");
   for (let m = 0; m < count; m++) {

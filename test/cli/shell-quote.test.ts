@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { shellQuote } from "../../src/cli/commands/share.js";
+import { shellQuote } from "../../src/cli/shell-quote.js";
 
 test("shellQuote leaves plain words alone and quotes the rest", () => {
   expect(shellQuote("2019/jan/final_report.csv")).toBe("2019/jan/final_report.csv");

@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { CopyObjectCommand, GetBucketWebsiteCommand, HeadObjectCommand, PutBucketWebsiteCommand, PutPublicAccessBlockCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { ensureSiteBucket } from "../../src/deploy/index.js";
 import { memoryLogger } from "../../src/log.js";
@@ -117,11 +118,14 @@ describe("deploy, step by step on a real bucket", () => {
     expect(everything.filter((k) => k.startsWith("reports/")).length).toBeGreaterThan(0);
   });
 
-  test("8. a folder without index.html is not a built site: refused before anything is uploaded or deleted", async () => {
+  test("8. an empty folder, or another project's site with an index.html, is refused before anything is uploaded or deleted", async () => {
     const before = await bucketKeys(client, config);
+    const refused = /is not a site written by `reportsite build` \(no \.reportsite-build marker or no index\.html\); nothing was uploaded or deleted/;
     rmSync(config.output, { recursive: true, force: true });
     mkdirSync(config.output, { recursive: true });
-    await expectReportsiteError(() => deploy(config, { delete: true, force: true }), { name: "DeployError", message: /has no index\.html, so it is not a site built by reportsite; nothing was uploaded or deleted/ });
+    await expectReportsiteError(() => deploy(config, { delete: true, force: true }), { name: "DeployError", message: refused });
+    writeFileSync(join(config.output, "index.html"), "<h1>another project</h1>");
+    await expectReportsiteError(() => deploy(config, { delete: true, force: true }), { name: "DeployError", message: refused });
     expect(await bucketKeys(client, config)).toEqual(before);
   });
 });
@@ -214,6 +218,7 @@ describe("public access modes", () => {
     expect(error.message).toContain('Object Ownership is "Bucket owner enforced" (ACLs are disabled)');
     expect(error.hint).toContain("BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=false,RestrictPublicBuckets=false");
     expect(error.hint).not.toContain("put-bucket-ownership-controls");
+    expect(error.cause).toBeUndefined(); // one message, not a second one contradicting it
     expect(await bucketKeys(client, config)).toEqual([]);
   });
 

@@ -70,7 +70,7 @@ describe("a deploy that fails part way", () => {
   test("the index upload fails: every report is up, the live index is the previous one; a re-run uploads only the index", async () => {
     const config = await publishedJanuary("f-idx");
     const client = faultyClient("PutObjectCommand", 1, "index.html");
-    await expectReportsiteError(() => deploy(config, {}, { client }), { name: "DeployError", message: /^upload of index\.html failed: .*Every report file is uploaded; the live index\.html is the previous one, which links only to files that exist\./ });
+    await expectReportsiteError(() => deploy(config, {}, { client }), { name: "DeployError", message: /^upload of index\.html failed: cannot upload s3:\/\/f-idx-site-[0-9a-f]+\/index\.html: InternalError: injected fault\. Every report file is uploaded; the live index\.html is the previous one, which links only to files that exist\./ });
     expect(await expectLiveIndexConsistent(config)).toEqual(["2019/jan/final_report.csv", "2019/jan/final_report.html"]);
     const rerun = await deploy(config);
     expect(rerun.report!.uploaded.map((u) => u.key)).toEqual(["index.html"]);

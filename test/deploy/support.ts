@@ -6,11 +6,14 @@ import { deploySite, type DeployOptions, type DeployResult } from "../../src/dep
 import type { SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { renderIndexPage } from "../../src/render/index.js";
+import { BUILD_MARKER } from "../../src/site/index.js";
 import { testServer } from "../support/s3.js";
 
-/** Replace the config's output folder with exactly these files. */
+/** Replace the config's output folder with exactly these files, marked as a build (deploy publishes only builds). */
 export function writeDist(config: SiteConfig, files: Record<string, string | Buffer>): void {
   rmSync(config.output, { recursive: true, force: true });
+  mkdirSync(config.output, { recursive: true });
+  writeFileSync(join(config.output, BUILD_MARKER), "");
   for (const [path, body] of Object.entries(files)) {
     mkdirSync(dirname(join(config.output, path)), { recursive: true });
     writeFileSync(join(config.output, path), body);

@@ -80,15 +80,14 @@ describe("access as it really is", () => {
   });
 
   test("a bucket with ACLs disabled: setting an ACL says so and points to the policy mode", async () => {
-    // RGW cannot disable ACLs; the real request goes out and the real AWS error replaces its answer.
+    // RGW cannot disable ACLs: the request is answered with the error AWS gives, and never sent
     const disabled = testClient();
     disabled.middlewareStack.add(
       (next, context) => async (args) => {
-        const result = await next(args);
         if (context.commandName === "PutObjectAclCommand") {
           throw Object.assign(new Error("The bucket does not allow ACLs"), { name: "AccessControlListNotSupported", $metadata: { httpStatusCode: 400 } });
         }
-        return result;
+        return next(args);
       },
       { step: "finalizeRequest", name: "aclsDisabled" },
     );

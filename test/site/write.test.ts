@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { BUILD_MARKER, readSite, writeSite } from "../../src/site/index.js";
+import { finishSwap } from "../../src/site/write.js";
 import { expectReportsiteError } from "../support/errors.js";
 
 function fresh(): { root: string; dist: string } {
@@ -58,5 +59,20 @@ describe("writeSite", () => {
     const { dist } = fresh();
     await expectReportsiteError(() => writeSite([{ path: "a.html", body: "1" }, { path: "a.html", body: "2" }], dist), { name: "SiteError", message: /two files of the site would be written to a\.html/ });
     expect(existsSync(dist)).toBe(false);
+  });
+
+  test("a swap cut off by Ctrl-C ends with one whole site: the previous one back, or the new one alone", () => {
+    const { root, dist } = fresh();
+    const old = join(root, ".dist-old-1");
+    mkdirSync(old);
+    writeFileSync(join(old, "index.html"), "previous");
+    finishSwap(dist, old); // cut off after dist/ was moved aside, before the new one moved in
+    expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("previous");
+    expect(readdirSync(root)).toEqual(["dist"]);
+    mkdirSync(old);
+    writeFileSync(join(old, "index.html"), "stale");
+    finishSwap(dist, old); // cut off while the previous site was being removed
+    expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("previous");
+    expect(readdirSync(root)).toEqual(["dist"]);
   });
 });

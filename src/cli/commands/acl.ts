@@ -3,7 +3,7 @@ import { UsageError } from "../../errors.js";
 import { createS3Client } from "../../s3/index.js";
 import { readObjectAcl, resolveBucket, setObjectAcl, type ObjectAccess } from "../../share/index.js";
 import { defineCommand } from "../command.js";
-import { shellQuote } from "./share.js";
+import { shellQuote } from "../shell-quote.js";
 
 export default defineCommand({
   summary: "show who can read an object, or set its canned ACL (public-read | private)",

@@ -13,7 +13,7 @@ export default defineCommand({
     "output DIR": "build into DIR instead of the config's output",
     json: "print the build report as JSON",
   },
-  interrupted: "dist/ was left as it was (a build is swapped in only when complete).",
+  interrupted: "the output folder was left as it was (a build is swapped in only when complete).",
   options: {
     month: { type: "string", multiple: true },
     "skip-bad-files": { type: "boolean" },

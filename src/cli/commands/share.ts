@@ -31,8 +31,3 @@ export function onlyKey(positionals: string[], usage: string): string {
   if (positionals.length !== 1 || !positionals[0]) throw new UsageError(`expected one object key\nUsage: ${usage}`);
   return positionals[0];
 }
-
-/** `value` quoted for a POSIX shell when it needs it, so a printed command can be pasted. */
-export function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
-}
