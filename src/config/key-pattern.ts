@@ -26,17 +26,24 @@ export interface KeyPattern {
 
 /** Problems with a pattern, as sentences; empty when the pattern is usable. */
 export function checkKeyPattern(pattern: string): string[] {
-  const problems: string[] = [];
-  const names = [...pattern.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? "");
-  for (const name of names) {
-    if (!(name in PLACEHOLDERS)) problems.push(`unknown placeholder {${name}}; use {year}, {mon}, {month} or {day}`);
-  }
-  for (const name of new Set(names)) {
-    if (names.filter((n) => n === name).length > 1) problems.push(`placeholder {${name}} appears more than once`);
-  }
+  const { names, problems } = checkPlaceholders(pattern, Object.keys(PLACEHOLDERS));
   if (!names.includes("year")) problems.push("needs {year}");
   if (names.includes("mon") === names.includes("month")) problems.push("needs exactly one of {mon} (jan) or {month} (01)");
   return problems;
+}
+
+/**
+ * The `{name}` placeholders of a template, and the problems every template shares: a name not in
+ * `allowed`, or one that appears twice. Each template adds what it needs on top.
+ */
+export function checkPlaceholders(template: string, allowed: readonly string[]): { names: string[]; problems: string[] } {
+  const problems: string[] = [];
+  const names = [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? "");
+  const choices = allowed.map((a) => `{${a}}`);
+  const list = `${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`;
+  for (const name of names) if (!allowed.includes(name)) problems.push(`unknown placeholder {${name}}; use ${list}`);
+  for (const name of new Set(names)) if (names.filter((n) => n === name).length > 1) problems.push(`placeholder {${name}} appears more than once`);
+  return { names, problems };
 }
 
 /** Compile a pattern that passed checkKeyPattern. */

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { ConfigError } from "../errors.js";
-import { checkKeyPattern, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
+import { checkKeyPattern, checkPlaceholders, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
 import { siteConfigSchema, type SiteConfigSpec } from "./schema.js";
 
 /** The file name looked for when no --config is given. */
@@ -152,10 +152,7 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
 
 /** The month folder must name year and month once each, and stay inside the site. */
 function checkMonthPath(path: string): string[] {
-  const problems: string[] = [];
-  const names = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? "");
-  for (const name of names) if (!["year", "mon", "month"].includes(name)) problems.push(`unknown placeholder {${name}}; use {year}, {mon} or {month}`);
-  for (const name of new Set(names)) if (names.filter((n) => n === name).length > 1) problems.push(`placeholder {${name}} appears more than once`);
+  const { names, problems } = checkPlaceholders(path, ["year", "mon", "month"]);
   if (!names.includes("year")) problems.push("needs {year} so months of different years do not collide");
   if (!names.includes("mon") && !names.includes("month")) problems.push("needs {mon} (jan) or {month} (01) so the months of a year do not collide");
   const segments = path.replace(/^\/+|\/+$/g, "").split("/");
