@@ -4,7 +4,7 @@ import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { SiteError } from "../errors.js";
-import { BUILD_MARKER } from "./write.js";
+import { BUILD_MARKER, isBuiltSite } from "./write.js";
 
 /** A file of the local site. */
 export interface LocalFile {
@@ -30,11 +30,6 @@ export async function readSite(root: string): Promise<LocalFile[]> {
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) throw new SiteError(`${root} does not exist`, { hint: "Run `reportsite build` first (or pass --output)." });
   return Promise.all((await listFiles(root)).map(async ({ key, path }) => ({ key, path, size: (await stat(path)).size, md5: await md5File(path) })));
-}
-
-/** Whether `root` holds a site written by `reportsite build` (it has the build marker). */
-export async function isBuiltSite(root: string): Promise<boolean> {
-  return stat(join(root, BUILD_MARKER)).then((s) => s.isFile(), () => false);
 }
 
 /**

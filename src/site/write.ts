@@ -11,6 +11,11 @@ import { onExitBefore, removeOnExit } from "../exit-hooks.js";
  */
 export const BUILD_MARKER = ".reportsite-build";
 
+/** Whether `root` holds a site written by `reportsite build` (it has the build marker). */
+export async function isBuiltSite(root: string): Promise<boolean> {
+  return stat(join(root, BUILD_MARKER)).then((s) => s.isFile(), () => false);
+}
+
 /** A file to write: path relative to the site root, and its bytes. */
 export interface OutputFile {
   path: string;
@@ -90,8 +95,7 @@ export async function checkOutputFolder(output: string): Promise<void> {
   if (!info) return;
   const hint = "Choose an output folder of its own (\"output\" in site-config.json or --output); to replace this one, delete or empty it first.";
   if (!info.isDirectory()) throw new SiteError(`refusing to build into ${output}: it is a file, not a folder`, { hint });
-  const names = await readdir(output);
-  if (names.length > 0 && !names.includes(BUILD_MARKER)) {
+  if ((await readdir(output)).length > 0 && !(await isBuiltSite(output))) {
     throw new SiteError(`refusing to replace ${output}: it holds files that reportsite did not build (it has no ${BUILD_MARKER} marker); nothing was changed`, { hint });
   }
 }
