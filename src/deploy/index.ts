@@ -47,8 +47,10 @@ export async function deploySite(config: SiteConfig, options: DeployOptions, eff
   const client = effects.client ?? createS3Client(config);
   const site: RemoteSite = { client, bucket: config.site.bucket, prefix: config.site.prefix, endpoint: config.endpoint };
   const url = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
-  const local = (await readSite(config.output)).map((file) => ({ ...file, ...headersFor(file.key) }));
-  if (!(await isBuiltSite(config.output)) || !local.some((f) => f.key === INDEX_KEY)) {
+  // checked before every file is hashed: a foreign folder may be large
+  const built = await isBuiltSite(config.output);
+  const local = built ? (await readSite(config.output)).map((file) => ({ ...file, ...headersFor(file.key) })) : [];
+  if (!built || !local.some((f) => f.key === INDEX_KEY)) {
     // an empty or foreign folder must not be synced: with --delete it would unpublish the site
     throw new DeployError(`${config.output} is not a site written by \`reportsite build\` (no ${BUILD_MARKER} marker or no ${INDEX_KEY}); nothing was uploaded or deleted`, "read", undefined, {
       hint: "Run `reportsite build` first, or point --output at the folder it built.",
