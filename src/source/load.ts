@@ -66,7 +66,8 @@ export async function* loadMonths(client: S3Client, config: SiteConfig, options:
 async function loadMonth(client: S3Client, config: SiteConfig, month: Month, objects: DatedObject[], options: LoadOptions): Promise<MonthData> {
   const { logger } = options;
   const now = options.now ?? Date.now;
-  warnAboutDays(month, objects, logger);
+  const missing = missingDays(month, objects);
+  if (missing.length) logger.warn(`${monthId(month)}: ${daysInMonth(month) - missing.length} of ${daysInMonth(month)} days have a file; missing day ${formatRanges(missing)}`);
   const parseOptions = { requiredColumns: config.report.requiredColumns, keepColumns: [...config.report.requiredColumns, ...config.report.columns] };
   const outcomes = await mapWithConcurrency(objects, config.raw.concurrency, async (object) => {
     const started = now();
@@ -94,7 +95,7 @@ async function loadMonth(client: S3Client, config: SiteConfig, month: Month, obj
   const data = concatenate(good.map((o) => o.file), parseOptions.keepColumns);
   logger.info(`${monthId(month)}: ${data.numRows()} rows from ${good.length} file${good.length === 1 ? "" : "s"}`);
   const objectsRead = good.map((o) => o.object);
-  return { month, table: data, objects: objectsRead, skipped: failures, missingDays: missingDays(month, objects) };
+  return { month, table: data, objects: objectsRead, skipped: failures, missingDays: missing };
 }
 
 /** Concatenate files column by column; a column missing from a file is filled with "" (pandas.concat gives NaN). */
@@ -127,11 +128,6 @@ function refuseRepeatedDays(months: DatedObject[][]): void {
     undefined,
     { hint: "Keep one file per day below raw.prefix (move the extra copies elsewhere); raw.keyPattern decides which keys count." },
   );
-}
-
-function warnAboutDays(month: Month, objects: DatedObject[], logger: Logger): void {
-  const missing = missingDays(month, objects);
-  if (missing.length) logger.warn(`${monthId(month)}: ${daysInMonth(month) - missing.length} of ${daysInMonth(month)} days have a file; missing day ${formatRanges(missing)}`);
 }
 
 /** The days of `month` no object is dated to; none when the key pattern has no {day}. */
