@@ -16,8 +16,17 @@ await Promise.all(
   Array.from({ length: 8 }, async () => {
     while (next < files.length) {
       const file = files[next++]!;
-      await client.send(new PutObjectCommand({ Bucket: config.raw.bucket, Key: `${config.raw.prefix}${file.key}`, Body: Buffer.from(file.body), ContentType: "text/csv" }));
+      await client.send(
+        new PutObjectCommand({
+          Bucket: config.raw.bucket,
+          Key: `${config.raw.prefix}${file.key}`,
+          Body: Buffer.from(file.body),
+          ContentType: "text/csv",
+        }),
+      );
     }
   }),
 );
-console.log(`uploaded ${files.length} daily files (2019-01 .. 2019-03) to the private bucket s3://${config.raw.bucket}/${config.raw.prefix}`);
+console.log(
+  `uploaded ${files.length} daily files (2019-01 .. 2019-03) to the private bucket s3://${config.raw.bucket}/${config.raw.prefix}`,
+);

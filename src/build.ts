@@ -5,7 +5,14 @@ import type { SiteConfig } from "./config/index.js";
 import type { Logger } from "./log.js";
 import { renderErrorPage, renderIndexPage, renderMonthPages, TEMPLATES_DIR } from "./render/index.js";
 import { createS3Client, encodeKey, websiteRoot } from "./s3/index.js";
-import { checkOutputFolder, isBuiltSite, readChartAssets, readKeptFiles, writeSite, type OutputFile } from "./site/index.js";
+import {
+  checkOutputFolder,
+  isBuiltSite,
+  readChartAssets,
+  readKeptFiles,
+  writeSite,
+  type OutputFile,
+} from "./site/index.js";
 import { formatRanges, loadMonths, monthAbbreviation, monthId, monthTitle, type Month } from "./source/index.js";
 
 /** Options of buildSite. */
@@ -40,21 +47,41 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
   const client = options.client ?? createS3Client(config);
   await checkOutputFolder(config.output); // before any raw data is read
   if (options.months && !(await isBuiltSite(config.output))) {
-    options.logger.warn(`${config.output} holds no earlier build, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`);
+    options.logger.warn(
+      `${config.output} holds no earlier build, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`,
+    );
   }
   const files: OutputFile[] = [];
   const summary: BuildReport["months"] = [];
   // one month's rows in memory at a time: each is aggregated and rendered before the next is read
-  for await (const data of loadMonths(client, config, { months: options.months, skipBadFiles: options.skipBadFiles, logger: options.logger })) {
+  for await (const data of loadMonths(client, config, {
+    months: options.months,
+    skipBadFiles: options.skipBadFiles,
+    logger: options.logger,
+  })) {
     const report = aggregateReport(data.table, config.report);
     const dir = monthDir(config.site.monthPath, data.month);
     const gaps = { missingDays: formatRanges(data.missingDays), skippedFiles: data.skipped.length };
-    files.push(...(await renderMonthPages({ monthTitle: monthTitle(data.month), dir, report, fileCount: data.objects.length, ...gaps }, { ...config.report, siteTitle: config.site.title, files: config.site.files })));
-    summary.push({ month: monthId(data.month), rows: report.totalRows, files: data.objects.length, skipped: data.skipped.map((s) => s.key), missingDays: data.missingDays });
+    files.push(
+      ...(await renderMonthPages(
+        { monthTitle: monthTitle(data.month), dir, report, fileCount: data.objects.length, ...gaps },
+        { ...config.report, siteTitle: config.site.title, files: config.site.files },
+      )),
+    );
+    summary.push({
+      month: monthId(data.month),
+      rows: report.totalRows,
+      files: data.objects.length,
+      skipped: data.skipped.map((s) => s.key),
+      missingDays: data.missingDays,
+    });
     options.logger.info(`${monthId(data.month)}: ${report.counts.numRows()} groups -> ${dir}/`);
   }
   const siteRoot = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
-  files.push({ path: "error.html", body: renderErrorPage(config.site.title, siteRoot) }, ...(await readChartAssets(TEMPLATES_DIR)));
+  files.push(
+    { path: "error.html", body: renderErrorPage(config.site.title, siteRoot) },
+    ...(await readChartAssets(TEMPLATES_DIR)),
+  );
   if (options.months) {
     // a build of some months updates them in the site and keeps the others, so the index (and a
     // later `deploy --delete`) still has every month

@@ -1,6 +1,10 @@
 /** Leaf helper (like errors.ts): bounded concurrency for S3 requests. */
 /** Run `fn` over items with at most `limit` at once; results keep the items' order. The first error rejects after the running ones settle. */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failed: { error: unknown } | undefined;

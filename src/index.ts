@@ -17,5 +17,13 @@ export type { DeployOptions, DeployEffects, DeployResult, SyncPlan, SyncReport }
 export { renderIndexPage } from "./render/index.js";
 export { startPreview } from "./preview/index.js";
 // share
-export { presignUrl, parseExpiry, readObjectAcl, setObjectAcl, downloadObject, objectUrls, resolveBucket } from "./share/index.js";
+export {
+  presignUrl,
+  parseExpiry,
+  readObjectAcl,
+  setObjectAcl,
+  downloadObject,
+  objectUrls,
+  resolveBucket,
+} from "./share/index.js";
 export type { SharedLink, ObjectAccess, CannedAcl, BucketTarget, ObjectUrls } from "./share/index.js";

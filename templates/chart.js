@@ -7,11 +7,14 @@
   var spec = JSON.parse(specElement.textContent);
   var container = document.createElement("div");
   var view = new window.vega.View(window.vega.parse(spec), { renderer: "svg", container: container, hover: true });
-  view.runAsync().then(function () {
-    figure.replaceChildren(container);
-    figure.dataset.interactive = "true";
-  }, function (error) {
-    figure.dataset.interactive = "failed";
-    console.error(error);
-  });
+  view.runAsync().then(
+    function () {
+      figure.replaceChildren(container);
+      figure.dataset.interactive = "true";
+    },
+    function (error) {
+      figure.dataset.interactive = "failed";
+      console.error(error);
+    },
+  );
 })();

@@ -37,7 +37,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 function moduleOf(file: string): string {
-  return relative(SRC, file).split("/")[0]!.replace(/\.[jt]s$/, "");
+  return relative(SRC, file)
+    .split("/")[0]!
+    .replace(/\.[jt]s$/, "");
 }
 
 test("stages import only the stages before them, through their index.ts", () => {
@@ -55,9 +57,11 @@ test("stages import only the stages before them, through their index.ts", () => 
       const target = join(file, "..", specifier!);
       const to = moduleOf(target);
       if (to === from || LEAVES.includes(to)) continue;
-      if (!allowed.includes("*") && !allowed.includes(to)) problems.push(`${relative(SRC, file)} imports ${to} ("${specifier}")`);
+      if (!allowed.includes("*") && !allowed.includes(to))
+        problems.push(`${relative(SRC, file)} imports ${to} ("${specifier}")`);
       const inside = relative(SRC, target).split("/");
-      if (from !== "cli" && from !== "build" && inside.length > 1 && inside[1] !== "index.js") problems.push(`${relative(SRC, file)} reaches into ${to} past its index.ts ("${specifier}")`);
+      if (from !== "cli" && from !== "build" && inside.length > 1 && inside[1] !== "index.js")
+        problems.push(`${relative(SRC, file)} reaches into ${to} past its index.ts ("${specifier}")`);
     }
   }
   expect(problems).toEqual([]);
@@ -65,6 +69,8 @@ test("stages import only the stages before them, through their index.ts", () => 
 
 test("pure modules do no I/O: no fs and no AWS SDK in aggregate/, render/ and deploy/plan.ts", () => {
   const pure = sourceFiles(SRC).filter((f) => /\/(aggregate|render)\//.test(f) || f.endsWith("deploy/plan.ts"));
-  const offenders = pure.filter((f) => /from\s+["'](node:fs[^"']*|fs|@aws-sdk\/[^"']+)["']/.test(readFileSync(f, "utf8")));
+  const offenders = pure.filter((f) =>
+    /from\s+["'](node:fs[^"']*|fs|@aws-sdk\/[^"']+)["']/.test(readFileSync(f, "utf8")),
+  );
   expect(offenders.map((f) => relative(SRC, f))).toEqual([]);
 });

@@ -4,17 +4,43 @@
  */
 
 export const SAMPLE_COLUMNS = [
-  "service_request_id", "requested_datetime", "updated_datetime", "status", "service_name", "case_record_type",
-  "lat", "lng", "council_district", "public_description", "media_url",
+  "service_request_id",
+  "requested_datetime",
+  "updated_datetime",
+  "status",
+  "service_name",
+  "case_record_type",
+  "lat",
+  "lng",
+  "council_district",
+  "public_description",
+  "media_url",
 ] as const;
 
 const SERVICES: [string, number][] = [
-  ["Pothole in Street", 18], ["Graffiti Removal", 14], ["Illegal Dumping", 12], ["Missed Trash Pickup", 11],
-  ["Streetlight Out", 9], ["Abandoned Vehicle", 8], ["Noise Complaint", 7], ["Tree Trimming", 6],
-  ["Sidewalk Repair", 5], ["Water Leak", 4], ["Dead Animal Pickup", 3], ["", 1],
+  ["Pothole in Street", 18],
+  ["Graffiti Removal", 14],
+  ["Illegal Dumping", 12],
+  ["Missed Trash Pickup", 11],
+  ["Streetlight Out", 9],
+  ["Abandoned Vehicle", 8],
+  ["Noise Complaint", 7],
+  ["Tree Trimming", 6],
+  ["Sidewalk Repair", 5],
+  ["Water Leak", 4],
+  ["Dead Animal Pickup", 3],
+  ["", 1],
 ];
-const RECORD_TYPES: [string, number][] = [["Request", 6], ["Complaint", 3], ["Inquiry", 1]];
-const STATUSES: [string, number][] = [["closed", 6], ["open", 3], ["in progress", 2]];
+const RECORD_TYPES: [string, number][] = [
+  ["Request", 6],
+  ["Complaint", 3],
+  ["Inquiry", 1],
+];
+const STATUSES: [string, number][] = [
+  ["closed", 6],
+  ["open", 3],
+  ["in progress", 2],
+];
 const STREETS = ["Main St", "5th Ave", "Mission Blvd", "Oak St", "Harbor Dr", "Elm St", "Broadway", "Pine St"];
 const DESCRIPTIONS = [
   (s: string) => `Large pothole near ${s}, about 2 feet wide`,
@@ -52,7 +78,10 @@ export function generateDay(date: Date, options: SampleDayOptions = {}): string 
   const lines = [SAMPLE_COLUMNS.join(",")];
   for (let i = 0; i < count; i++) {
     const at = new Date(date.getTime() + Math.floor(random() * 86_400_000));
-    const street = pick(random, STREETS.map((s) => [s, 1]));
+    const street = pick(
+      random,
+      STREETS.map((s) => [s, 1]),
+    );
     const id = `${date.toISOString().slice(0, 10).replaceAll("-", "")}-${String(i + 1).padStart(4, "0")}`;
     const row = [
       id,
@@ -74,7 +103,11 @@ export function generateDay(date: Date, options: SampleDayOptions = {}): string 
 }
 
 /** Every day of a month, as `{ key, body }`. */
-export function generateMonth(year: number, month: number, options: SampleDayOptions = {}): { key: string; body: string }[] {
+export function generateMonth(
+  year: number,
+  month: number,
+  options: SampleDayOptions = {},
+): { key: string; body: string }[] {
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return Array.from({ length: days }, (_, i) => {
     const date = new Date(Date.UTC(year, month - 1, i + 1));

@@ -36,7 +36,10 @@ export function aggregateReport(rows: ColumnTable, settings: ReportSettings): Re
   const keyColumns = [...new Set([...settings.groupBy, settings.chartField])];
   const blankFilled = rows.derive(
     Object.fromEntries(
-      keyColumns.map((column) => [column, escape((row: Record<string, unknown>) => toGroupValue(row[column], missing))]),
+      keyColumns.map((column) => [
+        column,
+        escape((row: Record<string, unknown>) => toGroupValue(row[column], missing)),
+      ]),
     ),
   );
   const counts = blankFilled

@@ -31,12 +31,22 @@ export interface Command<O extends Options = Options> {
 }
 
 /** Parse a command's argv; unknown flags and bad values are UsageErrors (exit code 2). */
-export function parseCommandArgs(command: Command, argv: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+export function parseCommandArgs(
+  command: Command,
+  argv: string[],
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: command.options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, "")}\nUsage: ${command.usage}`);
+    throw new UsageError(
+      `${(error as Error).message.replace(/\. To specify a positional argument.*$/s, "")}\nUsage: ${command.usage}`,
+    );
   }
 }
 
@@ -44,7 +54,15 @@ export function parseCommandArgs(command: Command, argv: string[]): { values: Re
 export function formatCommandHelp(name: string, command: Command): string {
   const width = Math.max(0, ...Object.keys(command.flags).map((f) => f.length)) + 4;
   const flags = Object.entries(command.flags).map(([flag, text]) => `  --${flag.padEnd(width)}${text}`);
-  return [`reportsite ${name}: ${command.summary}`, "", `Usage: ${command.usage}`, "", "Flags:", ...flags, `  --${"config PATH".padEnd(width)}site-config.json to use (default ./site-config.json)`].join("\n");
+  return [
+    `reportsite ${name}: ${command.summary}`,
+    "",
+    `Usage: ${command.usage}`,
+    "",
+    "Flags:",
+    ...flags,
+    `  --${"config PATH".padEnd(width)}site-config.json to use (default ./site-config.json)`,
+  ].join("\n");
 }
 
 /** Define a command with typed options (identity; keeps each command file short). */

@@ -1,6 +1,19 @@
 /** Pure: the raw key pattern (`{year}_{mon}_{day}_gid_requests.csv`) compiled to a matcher. */
 
-export const MONTH_ABBREVIATIONS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"] as const;
+export const MONTH_ABBREVIATIONS = [
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+] as const;
 
 const PLACEHOLDERS: Record<string, string> = {
   year: "(?<year>\\d{4})",
@@ -28,7 +41,8 @@ export interface KeyPattern {
 export function checkKeyPattern(pattern: string): string[] {
   const { names, problems } = checkPlaceholders(pattern, Object.keys(PLACEHOLDERS));
   if (!names.includes("year")) problems.push("needs {year}");
-  if (names.includes("mon") === names.includes("month")) problems.push("needs exactly one of {mon} (jan) or {month} (01)");
+  if (names.includes("mon") === names.includes("month"))
+    problems.push("needs exactly one of {mon} (jan) or {month} (01)");
   return problems;
 }
 
@@ -36,13 +50,17 @@ export function checkKeyPattern(pattern: string): string[] {
  * The `{name}` placeholders of a template, and the problems every template shares: a name not in
  * `allowed`, or one that appears twice. Each template adds what it needs on top.
  */
-export function checkPlaceholders(template: string, allowed: readonly string[]): { names: string[]; problems: string[] } {
+export function checkPlaceholders(
+  template: string,
+  allowed: readonly string[],
+): { names: string[]; problems: string[] } {
   const problems: string[] = [];
   const names = [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] ?? "");
   const choices = allowed.map((a) => `{${a}}`);
   const list = `${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`;
   for (const name of names) if (!allowed.includes(name)) problems.push(`unknown placeholder {${name}}; use ${list}`);
-  for (const name of new Set(names)) if (names.filter((n) => n === name).length > 1) problems.push(`placeholder {${name}} appears more than once`);
+  for (const name of new Set(names))
+    if (names.filter((n) => n === name).length > 1) problems.push(`placeholder {${name}} appears more than once`);
   return { names, problems };
 }
 

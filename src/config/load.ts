@@ -11,8 +11,25 @@ export const DEFAULT_CONFIG_FILE = "site-config.json";
 
 /** Cell values pandas.read_csv reads as NaN by default (pandas' STR_NA_VALUES). */
 export const PANDAS_MISSING_VALUES = [
-  "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
-  "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
+  "",
+  "#N/A",
+  "#N/A N/A",
+  "#NA",
+  "-1.#IND",
+  "-1.#QNAN",
+  "-NaN",
+  "-nan",
+  "1.#IND",
+  "1.#QNAN",
+  "<NA>",
+  "N/A",
+  "NA",
+  "NULL",
+  "NaN",
+  "None",
+  "n/a",
+  "nan",
+  "null",
 ];
 
 /** The validated configuration every stage receives; nothing in it is undefined unless optional by nature. */
@@ -84,7 +101,10 @@ export async function loadConfig(path = DEFAULT_CONFIG_FILE, overrides: ConfigOv
   try {
     spec = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${path}: not valid JSON${jsonErrorPlace(text, (error as Error).message)}: ${(error as Error).message}`, file);
+    throw new ConfigError(
+      `${path}: not valid JSON${jsonErrorPlace(text, (error as Error).message)}: ${(error as Error).message}`,
+      file,
+    );
   }
   return configFromSpec(spec, { file, baseDir: dirname(file), overrides });
 }
@@ -92,7 +112,11 @@ export async function loadConfig(path = DEFAULT_CONFIG_FILE, overrides: ConfigOv
 /** Validate an already-parsed config object. Throws ConfigError listing every problem. */
 export function configFromSpec(
   spec: unknown,
-  { file = "<inline>", baseDir = process.cwd(), overrides = {} }: { file?: string; baseDir?: string; overrides?: ConfigOverrides } = {},
+  {
+    file = "<inline>",
+    baseDir = process.cwd(),
+    overrides = {},
+  }: { file?: string; baseDir?: string; overrides?: ConfigOverrides } = {},
 ): SiteConfig {
   const parsed = siteConfigSchema.safeParse(spec);
   const problems = parsed.success ? [] : parsed.error.issues.map(formatIssue);
@@ -115,7 +139,10 @@ function jsonErrorPlace(text: string, message: string): string {
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : String(p))).join(".").replace(/\.\[/g, "[");
+  const path = issue.path
+    .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+    .join(".")
+    .replace(/\.\[/g, "[");
   return `${path || "(top level)"}: ${issue.message}`;
 }
 
@@ -125,27 +152,40 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
   const problems = checkKeyPattern(spec.raw.keyPattern).map((p) => `raw.keyPattern: ${p}`);
   const output = outputFolder(spec, baseDir, overrides);
   if (output === resolve("/") || output === resolve(baseDir) || relative(output, baseDir).split(/[\\/]/)[0] !== "..") {
-    problems.push(`output: "${overrides.output ?? spec.output}" would replace the project folder or one above it; use a subfolder such as "dist"`);
+    problems.push(
+      `output: "${overrides.output ?? spec.output}" would replace the project folder or one above it; use a subfolder such as "dist"`,
+    );
   }
   if (spec.raw.bucket === spec.site.bucket) {
     // setup changes the site bucket's website configuration, policy and Block Public Access advice,
     // and deploy --delete removes keys in it: raw data must never be in that bucket.
-    problems.push(`site.bucket: "${spec.site.bucket}" is also raw.bucket; publish to a bucket of its own so raw data is never made public or deleted`);
+    problems.push(
+      `site.bucket: "${spec.site.bucket}" is also raw.bucket; publish to a bucket of its own so raw data is never made public or deleted`,
+    );
   }
   const fileNames = Object.values(spec.site.files);
   for (const [name, value] of Object.entries(spec.site.files)) {
-    if (!/^[^/\\]+$/.test(value) || [".", "..", "index.html", "error.html"].includes(value)) problems.push(`site.files.${name}: "${value}" must be a plain file name other than index.html and error.html`);
-    else if (fileNames.indexOf(value) !== fileNames.lastIndexOf(value)) problems.push(`site.files.${name}: "${value}" is also the name of another of site.files; each file needs its own name`);
+    if (!/^[^/\\]+$/.test(value) || [".", "..", "index.html", "error.html"].includes(value))
+      problems.push(`site.files.${name}: "${value}" must be a plain file name other than index.html and error.html`);
+    else if (fileNames.indexOf(value) !== fileNames.lastIndexOf(value))
+      problems.push(
+        `site.files.${name}: "${value}" is also the name of another of site.files; each file needs its own name`,
+      );
   }
   problems.push(...checkMonthPath(spec.site.monthPath).map((p) => `site.monthPath: ${p}`));
-  if (spec.report.groupBy.includes(spec.report.chartField)) problems.push(`report.chartField: "${spec.report.chartField}" is also in report.groupBy; chart another column (e.g. case_record_type)`);
+  if (spec.report.groupBy.includes(spec.report.chartField))
+    problems.push(
+      `report.chartField: "${spec.report.chartField}" is also in report.groupBy; chart another column (e.g. case_record_type)`,
+    );
   const reportColumns = [...spec.report.groupBy, "count"];
   const columns = spec.report.columns ?? reportColumns;
   spec.report.columns?.forEach((c, i) => {
-    if (!reportColumns.includes(c)) problems.push(`report.columns[${i}]: "${c}" is not a report column; choose from ${reportColumns.join(", ")}`);
+    if (!reportColumns.includes(c))
+      problems.push(`report.columns[${i}]: "${c}" is not a report column; choose from ${reportColumns.join(", ")}`);
   });
   spec.report.linkColumns.forEach((c, i) => {
-    if (!columns.includes(c)) problems.push(`report.linkColumns[${i}]: "${c}" is not one of report.columns (${columns.join(", ")})`);
+    if (!columns.includes(c))
+      problems.push(`report.linkColumns[${i}]: "${c}" is not one of report.columns (${columns.join(", ")})`);
   });
   return problems;
 }
@@ -154,9 +194,11 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
 function checkMonthPath(path: string): string[] {
   const { names, problems } = checkPlaceholders(path, ["year", "mon", "month"]);
   if (!names.includes("year")) problems.push("needs {year} so months of different years do not collide");
-  if (!names.includes("mon") && !names.includes("month")) problems.push("needs {mon} (jan) or {month} (01) so the months of a year do not collide");
+  if (!names.includes("mon") && !names.includes("month"))
+    problems.push("needs {mon} (jan) or {month} (01) so the months of a year do not collide");
   const segments = path.replace(/^\/+|\/+$/g, "").split("/");
-  if (segments.some((s) => s === "" || s === "." || s === "..") || path.includes("\\")) problems.push(`"${path}" must be a folder path inside the site, without empty, "." or ".." parts`);
+  if (segments.some((s) => s === "" || s === "." || s === "..") || path.includes("\\"))
+    problems.push(`"${path}" must be a folder path inside the site, without empty, "." or ".." parts`);
   return problems;
 }
 
@@ -169,7 +211,11 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
     forcePathStyle: spec.forcePathStyle ?? spec.endpoint !== undefined,
     websiteEndpoint: spec.websiteEndpoint?.replace(/\/+$/, ""),
     raw: { ...spec.raw, prefix: withSlash(spec.raw.prefix), keyPattern: compileKeyPattern(spec.raw.keyPattern) },
-    site: { ...spec.site, prefix: withSlash(spec.site.prefix), monthPath: spec.site.monthPath.replace(/^\/+|\/+$/g, "") },
+    site: {
+      ...spec.site,
+      prefix: withSlash(spec.site.prefix),
+      monthPath: spec.site.monthPath.replace(/^\/+|\/+$/g, ""),
+    },
     report: {
       groupBy,
       chartField: spec.report.chartField,

@@ -6,7 +6,10 @@ import { z } from "zod";
 
 const bucketName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name: 3-63 characters, lowercase letters, digits, '.' and '-'");
+  .regex(
+    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+    "must be an S3 bucket name: 3-63 characters, lowercase letters, digits, '.' and '-'",
+  );
 
 const prefix = z
   .string()
@@ -18,7 +21,10 @@ const sitePrefix = prefix.refine((p) => !/[*?]/.test(p), "must not contain '*' o
 
 const columnName = z.string().min(1, "must not be empty");
 /** A column to count or chart: "count" is the report's own column. */
-const groupColumn = columnName.refine((c) => c !== "count", '"count" is the report\'s own column; it cannot be grouped or charted');
+const groupColumn = columnName.refine(
+  (c) => c !== "count",
+  '"count" is the report\'s own column; it cannot be grouped or charted',
+);
 
 export const siteConfigSchema = z
   .object({
@@ -67,7 +73,9 @@ export const siteConfigSchema = z
         publicAccess: z
           .enum(["auto", "acl", "policy"])
           .default("auto")
-          .describe("How objects become public: acl (public-read per object), policy (bucket policy), auto (acl when the bucket accepts ACLs)."),
+          .describe(
+            "How objects become public: acl (public-read per object), policy (bucket policy), auto (acl when the bucket accepts ACLs).",
+          ),
       })
       .strict(),
     report: z
@@ -78,7 +86,10 @@ export const siteConfigSchema = z
           .array(columnName)
           .optional()
           .describe("Columns shown in the HTML table, in order; defaults to groupBy + count."),
-        linkColumns: z.array(columnName).default([]).describe("Columns rendered as links when the value is an http(s) URL."),
+        linkColumns: z
+          .array(columnName)
+          .default([])
+          .describe("Columns rendered as links when the value is an http(s) URL."),
         requiredColumns: z
           .array(columnName)
           .default([])
@@ -86,7 +97,9 @@ export const siteConfigSchema = z
         missingValues: z
           .array(z.string())
           .optional()
-          .describe("Cell values counted as blank, like pandas' na_values; defaults to pandas' list ('', 'NA', 'N/A', 'null', ...)."),
+          .describe(
+            "Cell values counted as blank, like pandas' na_values; defaults to pandas' list ('', 'NA', 'N/A', 'null', ...).",
+          ),
       })
       .strict()
       .prefault({}),

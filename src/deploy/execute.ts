@@ -54,16 +54,26 @@ export interface SyncReport {
 export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): Promise<SyncReport> {
   const started = Date.now();
   const { site, logger } = options;
-  const report: SyncReport = { uploaded: [], skipped: plan.unchanged.length, deleted: [], kept: plan.kept.length, bytes: 0, seconds: 0 };
+  const report: SyncReport = {
+    uploaded: [],
+    skipped: plan.unchanged.length,
+    deleted: [],
+    kept: plan.kept.length,
+    bytes: 0,
+    seconds: 0,
+  };
   const total = countUploads(plan);
   for (const group of plan.groups) {
     await mapWithConcurrency(group, options.concurrency ?? 8, async (upload) => {
       try {
         await uploadFile(site, upload, options.access, options.multipartThreshold);
       } catch (error) {
-        throw failed(error, { phase: "upload", what: `upload of ${upload.key}`, site, key: upload.key, operation: "upload" },
+        throw failed(
+          error,
+          { phase: "upload", what: `upload of ${upload.key}`, site, key: upload.key, operation: "upload" },
           `The live site is consistent: index.html was not changed and links only to files that exist (${report.uploaded.length} of ${total} uploads finished, nothing deleted).`,
-          "Run deploy again when the cause is fixed: it uploads only what is still missing or changed.");
+          "Run deploy again when the cause is fixed: it uploads only what is still missing or changed.",
+        );
       }
       report.uploaded.push({ key: upload.key, reason: upload.reason });
       report.bytes += upload.size;
@@ -82,9 +92,12 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
     try {
       await site.client.send(new DeleteObjectCommand({ Bucket: site.bucket, Key: site.prefix + key }));
     } catch (error) {
-      throw failed(error, { phase: "delete", what: `delete of ${key}`, site, key, operation: "delete" },
+      throw failed(
+        error,
+        { phase: "delete", what: `delete of ${key}`, site, key, operation: "delete" },
         `Every upload finished and index.html no longer lists the stale files; ${plan.deletes.length - report.deleted.length} of them are still in the bucket.`,
-        "Run deploy --delete again to remove the rest.");
+        "Run deploy --delete again to remove the rest.",
+      );
     }
     report.deleted.push(key);
     logger.info(`deleted ${key}: not in dist/`);
@@ -98,16 +111,25 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
   const { site } = options;
   const fail = (what: string, operation: string) => (error: unknown) => {
     if (error instanceof DeployError) throw error;
-    throw failed(error, { phase: "index", what, site, key: INDEX_KEY, operation },
+    throw failed(
+      error,
+      { phase: "index", what, site, key: INDEX_KEY, operation },
       "Every report file is uploaded; the live index.html is the previous one, which links only to files that exist.",
-      "Run deploy again to publish the new index.");
+      "Run deploy again to publish the new index.",
+    );
   };
   const deleting = new Set(plan.deletes);
   const listing = await listRemote(site).catch(fail("list for index.html", "list"));
-  const entries = listing.filter((o) => o.key !== INDEX_KEY && !deleting.has(o.key)).map((o) => ({ key: o.key, size: o.size, lastModified: o.lastModified ?? new Date(0) }));
+  const entries = listing
+    .filter((o) => o.key !== INDEX_KEY && !deleting.has(o.key))
+    .map((o) => ({ key: o.key, size: o.size, lastModified: o.lastModified ?? new Date(0) }));
   const body = Buffer.from(options.renderIndex(entries));
   const md5 = createHash("md5").update(body).digest("hex");
-  const current = await site.client.send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + INDEX_KEY })).catch((error: { $metadata?: { httpStatusCode?: number } }) => (error.$metadata?.httpStatusCode === 404 ? undefined : fail("read of index.html", "read")(error)));
+  const current = await site.client
+    .send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + INDEX_KEY }))
+    .catch((error: { $metadata?: { httpStatusCode?: number } }) =>
+      error.$metadata?.httpStatusCode === 404 ? undefined : fail("read of index.html", "read")(error),
+    );
   const same =
     current?.Metadata?.[META_MD5] === md5 &&
     current.Metadata?.[META_ACCESS] === options.access &&
@@ -128,7 +150,9 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
       }),
     )
     .catch(fail("upload of index.html", "upload"));
-  options.logger.info(`uploaded ${INDEX_KEY} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`);
+  options.logger.info(
+    `uploaded ${INDEX_KEY} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`,
+  );
   return body.byteLength;
 }
 
@@ -136,7 +160,20 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
  * A DeployError for a failed S3 call: what failed and why (with the S3 hint, e.g. which permission
  * or setting), then the state the live site is in and how a re-run finishes the job.
  */
-function failed(error: unknown, at: { phase: string; what: string; site: RemoteSite; key: string; operation: string }, state: string, retry: string): DeployError {
-  const cause = toS3Error(error, { operation: at.operation, bucket: at.site.bucket, key: at.site.prefix + at.key, endpoint: at.site.endpoint });
-  return new DeployError(`${at.what} failed: ${cause.message}. ${state}`, at.phase, at.key, { hint: [cause.hint, retry].filter(Boolean).join("\n"), cause: error });
+function failed(
+  error: unknown,
+  at: { phase: string; what: string; site: RemoteSite; key: string; operation: string },
+  state: string,
+  retry: string,
+): DeployError {
+  const cause = toS3Error(error, {
+    operation: at.operation,
+    bucket: at.site.bucket,
+    key: at.site.prefix + at.key,
+    endpoint: at.site.endpoint,
+  });
+  return new DeployError(`${at.what} failed: ${cause.message}. ${state}`, at.phase, at.key, {
+    hint: [cause.hint, retry].filter(Boolean).join("\n"),
+    cause: error,
+  });
 }

@@ -69,7 +69,11 @@ export const MAX_DELETES_DEFAULT = 100;
  * Compare dist/ with the bucket by content (MD5) and headers, never by timestamps, so a fresh
  * checkout uploads nothing that did not change.
  */
-export function planSync(local: readonly PlannedFile[], remote: readonly RemoteObject[], options: PlanOptions): SyncPlan {
+export function planSync(
+  local: readonly PlannedFile[],
+  remote: readonly RemoteObject[],
+  options: PlanOptions,
+): SyncPlan {
   const remoteByKey = new Map(remote.map((r) => [r.key, r]));
   const uploads: Upload[] = [];
   const unchanged: string[] = [];
@@ -80,11 +84,16 @@ export function planSync(local: readonly PlannedFile[], remote: readonly RemoteO
     else unchanged.push(file.key);
   }
   const localKeys = new Set(local.map((f) => f.key));
-  const stale = remote.map((r) => r.key).filter((k) => !localKeys.has(k) && k !== INDEX_KEY).sort();
+  const stale = remote
+    .map((r) => r.key)
+    .filter((k) => !localKeys.has(k) && k !== INDEX_KEY)
+    .sort();
   const overCap = options.delete && !options.force && stale.length > options.maxDeletes;
   const deletes = options.delete && !overCap ? stale : [];
   return {
-    groups: [uploads.filter((u) => !isPage(u)), uploads.filter(isPage)].filter((g) => g.length > 0).map((g) => g.sort(byKey)),
+    groups: [uploads.filter((u) => !isPage(u)), uploads.filter(isPage)]
+      .filter((g) => g.length > 0)
+      .map((g) => g.sort(byKey)),
     deletes,
     unchanged: unchanged.sort(),
     kept: options.delete && !overCap ? [] : stale,
@@ -92,7 +101,11 @@ export function planSync(local: readonly PlannedFile[], remote: readonly RemoteO
   };
 }
 
-function compare(file: PlannedFile, remote: RemoteObject | undefined, access: AccessMode): { reason: UploadReason; detail?: string } | undefined {
+function compare(
+  file: PlannedFile,
+  remote: RemoteObject | undefined,
+  access: AccessMode,
+): { reason: UploadReason; detail?: string } | undefined {
   if (!remote) return { reason: "new" };
   if (remote.size !== file.size) return { reason: "size changed" };
   // an unknown remote MD5 (multipart upload by another tool) cannot be trusted to match
@@ -103,7 +116,12 @@ function compare(file: PlannedFile, remote: RemoteObject | undefined, access: Ac
     ["access", remote.access, access],
   ].filter(([, was, want]) => was !== want);
   if (changes.length === 0) return undefined;
-  return { reason: "headers changed", detail: changes.map(([name, was, want]) => `${name}: ${JSON.stringify(was ?? null)} -> ${JSON.stringify(want)}`).join(", ") };
+  return {
+    reason: "headers changed",
+    detail: changes
+      .map(([name, was, want]) => `${name}: ${JSON.stringify(was ?? null)} -> ${JSON.stringify(want)}`)
+      .join(", "),
+  };
 }
 
 function isPage(file: PlannedFile): boolean {

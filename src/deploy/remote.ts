@@ -20,24 +20,46 @@ export interface RemoteSite {
 /** Every object under the prefix, keys relative to it. Follows every continuation token. */
 export async function listRemote(site: RemoteSite): Promise<RemoteObject[]> {
   const { objects } = await listAllObjects(site.client, site.bucket, site.prefix, site.endpoint);
-  return objects.map((item) => ({ key: item.Key!.slice(site.prefix.length), size: item.Size ?? 0, md5: md5FromEtag(item.ETag), lastModified: item.LastModified }));
+  return objects.map((item) => ({
+    key: item.Key!.slice(site.prefix.length),
+    size: item.Size ?? 0,
+    md5: md5FromEtag(item.ETag),
+    lastModified: item.LastModified,
+  }));
 }
 
 /**
  * Add headers and stored metadata to the objects whose keys are in `keys` (one HEAD each): the
  * listing has no Content-Type or metadata, and a multipart ETag is not an MD5.
  */
-export async function addRemoteHeaders(site: RemoteSite, objects: RemoteObject[], keys: ReadonlySet<string>): Promise<RemoteObject[]> {
+export async function addRemoteHeaders(
+  site: RemoteSite,
+  objects: RemoteObject[],
+  keys: ReadonlySet<string>,
+): Promise<RemoteObject[]> {
   return mapWithConcurrency(objects, 16, async (object) => {
     if (!keys.has(object.key)) return object;
     try {
-      const head = await site.client.send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + object.key }));
+      const head = await site.client.send(
+        new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + object.key }),
+      );
       // the stored MD5 was checked by S3 (Content-MD5) when we uploaded; an ETag is not an MD5 for
       // multipart or SSE-KMS objects. An out-of-band overwrite drops our metadata, so the ETag is used then.
       const stored = head.Metadata?.[META_MD5];
-      return { ...object, md5: stored ?? object.md5, contentType: head.ContentType, cacheControl: head.CacheControl, access: head.Metadata?.[META_ACCESS] };
+      return {
+        ...object,
+        md5: stored ?? object.md5,
+        contentType: head.ContentType,
+        cacheControl: head.CacheControl,
+        access: head.Metadata?.[META_ACCESS],
+      };
     } catch (error) {
-      throw toS3Error(error, { operation: "read the headers of", bucket: site.bucket, key: site.prefix + object.key, endpoint: site.endpoint });
+      throw toS3Error(error, {
+        operation: "read the headers of",
+        bucket: site.bucket,
+        key: site.prefix + object.key,
+        endpoint: site.endpoint,
+      });
     }
   });
 }

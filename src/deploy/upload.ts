@@ -10,7 +10,12 @@ import { META_ACCESS, META_MD5, type RemoteSite } from "./remote.js";
 export const MULTIPART_THRESHOLD_BYTES = 8 * 1024 * 1024;
 
 /** Upload a file; small ones in one PutObject with Content-MD5 so S3 verifies the bytes. */
-export async function uploadFile(site: RemoteSite, file: PlannedFile, access: AccessMode, multipartThreshold = MULTIPART_THRESHOLD_BYTES): Promise<void> {
+export async function uploadFile(
+  site: RemoteSite,
+  file: PlannedFile,
+  access: AccessMode,
+  multipartThreshold = MULTIPART_THRESHOLD_BYTES,
+): Promise<void> {
   const params: PutObjectCommandInput = {
     Bucket: site.bucket,
     Key: site.prefix + file.key,
@@ -21,9 +26,17 @@ export async function uploadFile(site: RemoteSite, file: PlannedFile, access: Ac
   };
   if (file.size < multipartThreshold) {
     const body = await readFile(file.path);
-    await site.client.send(new PutObjectCommand({ ...params, Body: body, ContentMD5: Buffer.from(file.md5, "hex").toString("base64") }));
+    await site.client.send(
+      new PutObjectCommand({ ...params, Body: body, ContentMD5: Buffer.from(file.md5, "hex").toString("base64") }),
+    );
     return;
   }
   const partSize = Math.max(5 * 1024 * 1024, multipartThreshold);
-  await new MultipartUpload({ client: site.client, params: { ...params, Body: createReadStream(file.path) }, partSize, queueSize: 4, leavePartsOnError: false }).done();
+  await new MultipartUpload({
+    client: site.client,
+    params: { ...params, Body: createReadStream(file.path) },
+    partSize,
+    queueSize: 4,
+    leavePartsOnError: false,
+  }).done();
 }

@@ -35,7 +35,9 @@ const ERROR_DOCUMENT = "error.html";
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const info = await stat(options.root).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new ReportsiteError(`nothing to preview: ${options.root} does not exist`, { hint: "Run `reportsite build` first." });
+    throw new ReportsiteError(`nothing to preview: ${options.root} does not exist`, {
+      hint: "Run `reportsite build` first.",
+    });
   }
   const server: Server = createServer((request, response) => {
     void respond(options, request, response).catch((error: Error) => {
@@ -46,7 +48,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new ReportsiteError(`port ${options.port ?? PREVIEW_PORT_DEFAULT} is in use`, { hint: "Pass --port with another number (or 0 for any free port)." }) : error),
+      reject(
+        error.code === "EADDRINUSE"
+          ? new ReportsiteError(`port ${options.port ?? PREVIEW_PORT_DEFAULT} is in use`, {
+              hint: "Pass --port with another number (or 0 for any free port).",
+            })
+          : error,
+      ),
     );
     server.listen(options.port ?? PREVIEW_PORT_DEFAULT, options.host ?? "127.0.0.1", resolve);
   });
@@ -85,7 +93,8 @@ async function findObject(root: string, key: string): Promise<{ key: string; red
   if (key === BUILD_MARKER) return undefined; // never deployed, so never served
   if (await isFile(root, key)) return { key };
   // S3 website hosting redirects `/folder` to `/folder/` when `folder/index.html` exists
-  if (!key.endsWith(INDEX_DOCUMENT) && (await isFile(root, `${key}/${INDEX_DOCUMENT}`))) return { key, redirect: `${encodeURI(key)}/` };
+  if (!key.endsWith(INDEX_DOCUMENT) && (await isFile(root, `${key}/${INDEX_DOCUMENT}`)))
+    return { key, redirect: `${encodeURI(key)}/` };
   return undefined;
 }
 
@@ -97,9 +106,19 @@ async function isFile(root: string, key: string): Promise<boolean> {
   }
 }
 
-async function send(response: ServerResponse, request: IncomingMessage, status: number, root: string, key: string): Promise<void> {
+async function send(
+  response: ServerResponse,
+  request: IncomingMessage,
+  status: number,
+  root: string,
+  key: string,
+): Promise<void> {
   const body = await readFile(pathWithin(root, key)).catch(() => Buffer.from(status === 404 ? "Not found" : ""));
   const headers = headersFor(key);
-  response.writeHead(status, { "Content-Type": headers.contentType, "Cache-Control": headers.cacheControl, "Content-Length": body.byteLength });
+  response.writeHead(status, {
+    "Content-Type": headers.contentType,
+    "Cache-Control": headers.cacheControl,
+    "Content-Length": body.byteLength,
+  });
   response.end(request.method === "HEAD" ? undefined : body);
 }

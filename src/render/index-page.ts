@@ -38,7 +38,10 @@ export function renderIndexPage(entries: readonly SiteEntry[], options: IndexPag
       size: e.size,
       sizeText: formatSize(e.size),
       lastModifiedIso: e.lastModified.toISOString(),
-      lastModifiedText: e.lastModified.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC"),
+      lastModifiedText: e.lastModified
+        .toISOString()
+        .replace("T", " ")
+        .replace(/\.\d+Z$/, " UTC"),
     }));
   const body = renderTemplate("index", { siteTitle: options.title, entries: rows });
   return renderPage({ body, pageTitle: options.title, siteTitle: options.title, depth: 0 });

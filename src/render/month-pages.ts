@@ -41,11 +41,37 @@ export interface MonthPagesSettings {
 export async function renderMonthPages(input: MonthPagesInput, settings: MonthPagesSettings): Promise<SiteFile[]> {
   const depth = input.dir.split("/").length;
   const heading = `${settings.siteTitle}: ${input.monthTitle}`;
-  const common = { heading, totalRows: input.report.totalRows, fileCount: input.fileCount, gaps: gapsNote(input), groupBy: settings.groupBy, chartField: settings.chartField, csvHref: settings.files.csv, tableHref: settings.files.table, chartHref: settings.files.chart };
+  const common = {
+    heading,
+    totalRows: input.report.totalRows,
+    fileCount: input.fileCount,
+    gaps: gapsNote(input),
+    groupBy: settings.groupBy,
+    chartField: settings.chartField,
+    csvHref: settings.files.csv,
+    tableHref: settings.files.table,
+    chartHref: settings.files.chart,
+  };
   const tableBody = renderTemplate("report", { ...common, ...tableModel(input.report, settings) });
-  const chart = await renderChart({ title: `${input.monthTitle}: requests by ${settings.groupBy.join(" · ")}`, groupBy: settings.groupBy, chartField: settings.chartField, breakdown: input.report.breakdown.objects() as Record<string, unknown>[] });
-  const chartBody = renderTemplate("chart", { ...common, svg: chart.svg, specJson: jsonForScript(chart.vegaSpec), assetsHref: `${"../".repeat(depth)}assets/` });
-  const page = (body: string, what: string) => renderPage({ body, pageTitle: `${what}: ${input.monthTitle}, ${settings.siteTitle}`, siteTitle: settings.siteTitle, depth });
+  const chart = await renderChart({
+    title: `${input.monthTitle}: requests by ${settings.groupBy.join(" · ")}`,
+    groupBy: settings.groupBy,
+    chartField: settings.chartField,
+    breakdown: input.report.breakdown.objects() as Record<string, unknown>[],
+  });
+  const chartBody = renderTemplate("chart", {
+    ...common,
+    svg: chart.svg,
+    specJson: jsonForScript(chart.vegaSpec),
+    assetsHref: `${"../".repeat(depth)}assets/`,
+  });
+  const page = (body: string, what: string) =>
+    renderPage({
+      body,
+      pageTitle: `${what}: ${input.monthTitle}, ${settings.siteTitle}`,
+      siteTitle: settings.siteTitle,
+      depth,
+    });
   return [
     { path: `${input.dir}/${settings.files.csv}`, body: input.report.counts.select(...settings.columns).toCSV() },
     { path: `${input.dir}/${settings.files.table}`, body: page(tableBody, "Report") },
@@ -57,7 +83,9 @@ export async function renderMonthPages(input: MonthPagesInput, settings: MonthPa
 function gapsNote(input: MonthPagesInput): string {
   const parts = [
     input.missingDays ? `no daily file for day ${input.missingDays}` : "",
-    input.skippedFiles ? `${input.skippedFiles} daily file${input.skippedFiles === 1 ? "" : "s"} could not be read and ${input.skippedFiles === 1 ? "is" : "are"} left out` : "",
+    input.skippedFiles
+      ? `${input.skippedFiles} daily file${input.skippedFiles === 1 ? "" : "s"} could not be read and ${input.skippedFiles === 1 ? "is" : "are"} left out`
+      : "",
   ].filter(Boolean);
   return parts.length ? `Incomplete month: ${parts.join("; ")}.` : "";
 }
@@ -74,7 +102,11 @@ function tableModel(report: Report, settings: MonthPagesSettings) {
     settings.columns.map((name) => {
       const value = (row as Record<string, unknown>)[name];
       const text = name === "count" ? Number(value).toLocaleString("en-US") : String(value);
-      return { text, numeric: name === "count", href: settings.linkColumns.includes(name) ? safeHref(value) : undefined };
+      return {
+        text,
+        numeric: name === "count",
+        href: settings.linkColumns.includes(name) ? safeHref(value) : undefined,
+      };
     }),
   );
   const footer: Cell[] = settings.columns.map((name, i) => ({

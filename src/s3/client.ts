@@ -12,7 +12,10 @@ export interface S3ClientOptions {
  * An S3 client for the config's region and endpoint. Credentials are never read from the config:
  * the SDK's default chain resolves env variables, profiles, SSO and web identity.
  */
-export function createS3Client(config: Pick<SiteConfig, "region" | "endpoint" | "forcePathStyle">, options: S3ClientOptions = {}): S3Client {
+export function createS3Client(
+  config: Pick<SiteConfig, "region" | "endpoint" | "forcePathStyle">,
+  options: S3ClientOptions = {},
+): S3Client {
   return new S3Client({
     region: config.region,
     endpoint: config.endpoint,

@@ -19,14 +19,23 @@ interface SdkLikeError {
   cause?: unknown;
 }
 
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "TimeoutError"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "TimeoutError",
+]);
 
 /** Map any error thrown by an S3 call to an S3Error with a hint. Already-mapped errors pass through. */
 export function toS3Error(error: unknown, context: S3ErrorContext): S3Error {
   if (error instanceof S3Error) return error;
   const e = (error ?? {}) as SdkLikeError;
   const status = e.$metadata?.httpStatusCode;
-  const code = networkCode(e) ?? (e.name && e.name !== "Unknown" && e.name !== "UnknownError" ? e.name : statusCode(status));
+  const code =
+    networkCode(e) ?? (e.name && e.name !== "Unknown" && e.name !== "UnknownError" ? e.name : statusCode(status));
   const where = context.key ? `s3://${context.bucket}/${context.key}` : `s3://${context.bucket}`;
   const { what, hint } = explain(code, context, e.message);
   return new S3Error(`cannot ${context.operation} ${where}: ${what}`, code, status, { hint, cause: error });
@@ -53,26 +62,53 @@ function explain(code: string, c: S3ErrorContext, message?: string): { what: str
     case "PermanentRedirect":
     case "AuthorizationHeaderMalformed":
     case "IllegalLocationConstraintException":
-      return { what: "the bucket is in another region than the one configured", hint: `Set "region" in site-config.json to the bucket's region (aws s3api get-bucket-location --bucket ${c.bucket}).` };
+      return {
+        what: "the bucket is in another region than the one configured",
+        hint: `Set "region" in site-config.json to the bucket's region (aws s3api get-bucket-location --bucket ${c.bucket}).`,
+      };
     case "NoSuchBucket":
-      return { what: "the bucket does not exist", hint: `Check the bucket name in site-config.json and the region/endpoint; create it if it is new.` };
+      return {
+        what: "the bucket does not exist",
+        hint: `Check the bucket name in site-config.json and the region/endpoint; create it if it is new.`,
+      };
     case "NoSuchKey":
     case "NotFound":
-      return { what: c.key ? "no such object" : "not found", hint: "Check the key (it is case-sensitive) and the prefix." };
+      return {
+        what: c.key ? "no such object" : "not found",
+        hint: "Check the key (it is case-sensitive) and the prefix.",
+      };
     case "AccessDenied":
     case "AllAccessDisabled":
-      return { what: "access denied", hint: `The credentials in use lack permission for ${c.operation} on this bucket (check the IAM policy, e.g. s3:ListBucket / s3:GetObject / s3:PutObject), or Block Public Access refuses a public ACL or policy.` };
+      return {
+        what: "access denied",
+        hint: `The credentials in use lack permission for ${c.operation} on this bucket (check the IAM policy, e.g. s3:ListBucket / s3:GetObject / s3:PutObject), or Block Public Access refuses a public ACL or policy.`,
+      };
     case "InvalidAccessKeyId":
-      return { what: "the access key id is not known to the server", hint: "Check AWS_ACCESS_KEY_ID / AWS_PROFILE: the SDK's default credential chain picked up a key this server does not know." };
+      return {
+        what: "the access key id is not known to the server",
+        hint: "Check AWS_ACCESS_KEY_ID / AWS_PROFILE: the SDK's default credential chain picked up a key this server does not know.",
+      };
     case "SignatureDoesNotMatch":
-      return { what: "the request signature does not match", hint: "Check AWS_SECRET_ACCESS_KEY (or the profile's secret) for the access key in use." };
+      return {
+        what: "the request signature does not match",
+        hint: "Check AWS_SECRET_ACCESS_KEY (or the profile's secret) for the access key in use.",
+      };
     case "ExpiredToken":
     case "TokenRefreshRequired":
-      return { what: "the session credentials have expired", hint: "Refresh them (e.g. `aws sso login`) and run again." };
+      return {
+        what: "the session credentials have expired",
+        hint: "Refresh them (e.g. `aws sso login`) and run again.",
+      };
     case "CredentialsProviderError":
-      return { what: "no AWS credentials found", hint: "Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or log in with `aws sso login`." };
+      return {
+        what: "no AWS credentials found",
+        hint: "Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or log in with `aws sso login`.",
+      };
     case "AccessControlListNotSupported":
-      return { what: "the bucket has ACLs disabled (Object Ownership: bucket owner enforced)", hint: 'Set "site.publicAccess": "policy" in site-config.json to publish with a bucket policy instead.' };
+      return {
+        what: "the bucket has ACLs disabled (Object Ownership: bucket owner enforced)",
+        hint: 'Set "site.publicAccess": "policy" in site-config.json to publish with a bucket policy instead.',
+      };
     case "ECONNREFUSED":
     case "ENOTFOUND":
     case "EAI_AGAIN":
@@ -80,7 +116,10 @@ function explain(code: string, c: S3ErrorContext, message?: string): { what: str
     case "ETIMEDOUT":
     case "TimeoutError":
     case "ECONNRESET":
-      return { what: `the S3 endpoint cannot be reached (${code})`, hint: `Check "endpoint" and "region" in site-config.json${c.endpoint ? ` (now ${c.endpoint})` : ""} and that the server is running.` };
+      return {
+        what: `the S3 endpoint cannot be reached (${code})`,
+        hint: `Check "endpoint" and "region" in site-config.json${c.endpoint ? ` (now ${c.endpoint})` : ""} and that the server is running.`,
+      };
     default:
       // keep what the server said: it is often the only clue (e.g. "InvalidBucketName: ...")
       return { what: message && message !== code && message !== "UnknownError" ? `${code}: ${message}` : code };

@@ -5,7 +5,15 @@ export { encodeKey };
 
 /** The regions whose website endpoint uses a dash (`s3-website-us-east-1`); newer ones use a dot. */
 export const DASH_WEBSITE_REGIONS = new Set([
-  "us-east-1", "us-west-1", "us-west-2", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "eu-west-1", "sa-east-1", "us-gov-west-1",
+  "us-east-1",
+  "us-west-1",
+  "us-west-2",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ap-northeast-1",
+  "eu-west-1",
+  "sa-east-1",
+  "us-gov-west-1",
 ]);
 
 /** Where the URLs point: the config's region and optional custom endpoints. */
@@ -15,14 +23,14 @@ export interface UrlTarget {
   websiteEndpoint?: string;
 }
 
-
 /**
  * The public object URL: `https://BUCKET.s3.REGION.amazonaws.com/KEY`, or path style on a custom
  * endpoint and for bucket names with dots (AWS's wildcard certificate does not cover them).
  */
 export function objectUrl(target: UrlTarget, bucket: string, key: string): string {
   if (target.endpoint) return `${target.endpoint.replace(/\/+$/, "")}/${bucket}/${encodeKey(key)}`;
-  if (bucket.includes(".")) return `https://s3.${target.region}.${awsDomain(target.region)}/${bucket}/${encodeKey(key)}`;
+  if (bucket.includes("."))
+    return `https://s3.${target.region}.${awsDomain(target.region)}/${bucket}/${encodeKey(key)}`;
   return `https://${bucket}.s3.${target.region}.${awsDomain(target.region)}/${encodeKey(key)}`;
 }
 

@@ -1,5 +1,13 @@
 /** Read and set an object's canned ACL, and tell who can really read the object. */
-import { GetBucketPolicyCommand, GetObjectAclCommand, GetPublicAccessBlockCommand, PutObjectAclCommand, type Grant, type PublicAccessBlockConfiguration, type S3Client } from "@aws-sdk/client-s3";
+import {
+  GetBucketPolicyCommand,
+  GetObjectAclCommand,
+  GetPublicAccessBlockCommand,
+  PutObjectAclCommand,
+  type Grant,
+  type PublicAccessBlockConfiguration,
+  type S3Client,
+} from "@aws-sdk/client-s3";
 import { ShareError } from "../errors.js";
 import { objectError } from "./errors.js";
 import { parsePolicy } from "./policy.js";
@@ -31,29 +39,43 @@ export type CannedAcl = "public-read" | "private";
  * @example const access = await readObjectAcl(client, resolveBucket(config, "site"), "index.html"); access.publicRead
  */
 export async function readObjectAcl(client: S3Client, target: BucketTarget, key: string): Promise<ObjectAccess> {
-  const acl = await client.send(new GetObjectAclCommand({ Bucket: target.bucket, Key: key })).catch(async (error) => Promise.reject(await aclError(client, error, target, key, "read the ACL of")));
+  const acl = await client
+    .send(new GetObjectAclCommand({ Bucket: target.bucket, Key: key }))
+    .catch(async (error) => Promise.reject(await aclError(client, error, target, key, "read the ACL of")));
   const notes: string[] = [];
   const grants = acl.Grants ?? [];
-  const block: PublicAccessBlockConfiguration = await client.send(new GetPublicAccessBlockCommand({ Bucket: target.bucket })).then(
-    (r) => r.PublicAccessBlockConfiguration ?? {},
-    (error: { name?: string }) => {
-      if (error.name !== "NoSuchPublicAccessBlockConfiguration") notes.push(`Block Public Access of the bucket could not be read (${error.name}); it may override the grants.`);
-      return {};
-    },
-  );
+  const block: PublicAccessBlockConfiguration = await client
+    .send(new GetPublicAccessBlockCommand({ Bucket: target.bucket }))
+    .then(
+      (r) => r.PublicAccessBlockConfiguration ?? {},
+      (error: { name?: string }) => {
+        if (error.name !== "NoSuchPublicAccessBlockConfiguration")
+          notes.push(
+            `Block Public Access of the bucket could not be read (${error.name}); it may override the grants.`,
+          );
+        return {};
+      },
+    );
   const policyText = await client.send(new GetBucketPolicyCommand({ Bucket: target.bucket })).then(
     (r) => r.Policy,
     (error: { name?: string }) => {
-      if (error.name !== "NoSuchBucketPolicy") notes.push(`the bucket policy could not be read (${error.name}); it may make the object public.`);
+      if (error.name !== "NoSuchBucketPolicy")
+        notes.push(`the bucket policy could not be read (${error.name}); it may make the object public.`);
       return undefined;
     },
   );
   const aclPublic = grants.some((g) => grantsRead(g, ALL_USERS));
-  if (aclPublic && block.IgnorePublicAcls) notes.push("the public-read ACL grant has no effect: Block Public Access setting IgnorePublicAcls is on.");
+  if (aclPublic && block.IgnorePublicAcls)
+    notes.push("the public-read ACL grant has no effect: Block Public Access setting IgnorePublicAcls is on.");
   const policy = parsePolicy(policyText, target.bucket, key);
-  if (policy.publicRead && block.RestrictPublicBuckets) notes.push("the public bucket policy has no effect: Block Public Access setting RestrictPublicBuckets is on.");
-  if (policy.conditional) notes.push("the bucket policy has conditional statements for everyone that may also let anonymous users read it.");
-  const publicVia = [...(aclPublic && !block.IgnorePublicAcls ? (["acl"] as const) : []), ...(policy.publicRead && !block.RestrictPublicBuckets ? (["bucket policy"] as const) : [])];
+  if (policy.publicRead && block.RestrictPublicBuckets)
+    notes.push("the public bucket policy has no effect: Block Public Access setting RestrictPublicBuckets is on.");
+  if (policy.conditional)
+    notes.push("the bucket policy has conditional statements for everyone that may also let anonymous users read it.");
+  const publicVia = [
+    ...(aclPublic && !block.IgnorePublicAcls ? (["acl"] as const) : []),
+    ...(policy.publicRead && !block.RestrictPublicBuckets ? (["bucket policy"] as const) : []),
+  ];
   return {
     owner: acl.Owner?.DisplayName || acl.Owner?.ID || "?",
     publicRead: publicVia.length > 0,
@@ -80,22 +102,44 @@ function granteeName(grant: Grant): string {
  * the returned warning says so when it was forced.
  * @example await setObjectAcl(client, resolveBucket(config, "site"), key, "public-read")
  */
-export async function setObjectAcl(client: S3Client, target: BucketTarget, key: string, acl: CannedAcl, options: { force?: boolean } = {}): Promise<{ warning?: string }> {
+export async function setObjectAcl(
+  client: S3Client,
+  target: BucketTarget,
+  key: string,
+  acl: CannedAcl,
+  options: { force?: boolean } = {},
+): Promise<{ warning?: string }> {
   if (acl === "public-read" && target.role === "raw" && !options.force) {
-    throw new ShareError(`refusing to make s3://${target.bucket}/${key} public: it is in the raw bucket, which holds private data`, {
-      hint: "Pass --force if you really mean it, or share it for a limited time with `reportsite share`.",
-    });
+    throw new ShareError(
+      `refusing to make s3://${target.bucket}/${key} public: it is in the raw bucket, which holds private data`,
+      {
+        hint: "Pass --force if you really mean it, or share it for a limited time with `reportsite share`.",
+      },
+    );
   }
-  await client.send(new PutObjectAclCommand({ Bucket: target.bucket, Key: key, ACL: acl })).catch(async (error) => Promise.reject(await aclError(client, error, target, key, "set the ACL of")));
-  return acl === "public-read" && target.role === "raw" ? { warning: `s3://${target.bucket}/${key} holds raw data and is now readable by anyone` } : {};
+  await client
+    .send(new PutObjectAclCommand({ Bucket: target.bucket, Key: key, ACL: acl }))
+    .catch(async (error) => Promise.reject(await aclError(client, error, target, key, "set the ACL of")));
+  return acl === "public-read" && target.role === "raw"
+    ? { warning: `s3://${target.bucket}/${key} holds raw data and is now readable by anyone` }
+    : {};
 }
 
-async function aclError(client: S3Client, error: unknown, target: BucketTarget, key: string, action: string): Promise<Error> {
+async function aclError(
+  client: S3Client,
+  error: unknown,
+  target: BucketTarget,
+  key: string,
+  action: string,
+): Promise<Error> {
   if ((error as { name?: string }).name === "AccessControlListNotSupported") {
-    return new ShareError(`cannot ${action} s3://${target.bucket}/${key}: the bucket has ACLs disabled (Object Ownership: bucket owner enforced)`, {
-      hint: 'Public access on such a bucket comes from a bucket policy: set "site.publicAccess": "policy" in site-config.json and run `reportsite setup`.',
-      cause: error,
-    });
+    return new ShareError(
+      `cannot ${action} s3://${target.bucket}/${key}: the bucket has ACLs disabled (Object Ownership: bucket owner enforced)`,
+      {
+        hint: 'Public access on such a bucket comes from a bucket policy: set "site.publicAccess": "policy" in site-config.json and run `reportsite setup`.',
+        cause: error,
+      },
+    );
   }
   return objectError(client, error, action, target.bucket, key);
 }

@@ -16,13 +16,15 @@ import { objectError } from "./errors.js";
  * @example localPathFor("/tmp/out", "../../etc/passwd") // "/tmp/out/etc/passwd"
  */
 export function localPathFor(folder: string, key: string): string {
-  if (key.endsWith("/")) throw new ShareError(`cannot download "${key}": a key ending in "/" is a folder marker, not a file`);
+  if (key.endsWith("/"))
+    throw new ShareError(`cannot download "${key}": a key ending in "/" is a folder marker, not a file`);
   const segments = key.split(/[/\\]/).filter((s) => s !== "" && s !== "." && s !== "..");
   if (segments.length === 0) throw new ShareError(`cannot download "${key}": the key has no file name`);
   const root = resolve(folder);
   const target = resolve(root, ...segments);
   const inside = relative(root, target);
-  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) throw new ShareError(`cannot download "${key}": it would land outside ${root}`);
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside))
+    throw new ShareError(`cannot download "${key}": it would land outside ${root}`);
   return target;
 }
 
@@ -33,7 +35,12 @@ export function localPathFor(folder: string, key: string): string {
  */
 export async function downloadTarget(to: string | undefined, key: string): Promise<string> {
   if (to === undefined) return localPathFor(".", key);
-  const isFolder = /[/\\]$/.test(to) || (await stat(to).then((s) => s.isDirectory(), () => false));
+  const isFolder =
+    /[/\\]$/.test(to) ||
+    (await stat(to).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
   return isFolder ? localPathFor(to, key) : resolve(to);
 }
 
@@ -42,10 +49,18 @@ export async function downloadTarget(to: string | undefined, key: string): Promi
  * folder, renamed into place when complete: an error or Ctrl-C leaves no partial file.
  * @example await downloadObject(client, "gid-raw", "2019_jan_10_gid_requests.csv", { to: "data/" })
  */
-export async function downloadObject(client: S3Client, bucket: string, key: string, options: { to?: string } = {}): Promise<{ path: string; bytes: number }> {
-  if (key.endsWith("/")) throw new ShareError(`cannot download "${key}": a key ending in "/" is a folder marker, not a file`);
+export async function downloadObject(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  options: { to?: string } = {},
+): Promise<{ path: string; bytes: number }> {
+  if (key.endsWith("/"))
+    throw new ShareError(`cannot download "${key}": a key ending in "/" is a folder marker, not a file`);
   const path = await downloadTarget(options.to, key);
-  const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key })).catch(async (error) => Promise.reject(await objectError(client, error, "download", bucket, key)));
+  const response = await client
+    .send(new GetObjectCommand({ Bucket: bucket, Key: key }))
+    .catch(async (error) => Promise.reject(await objectError(client, error, "download", bucket, key)));
   const body = response.Body as Readable;
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.part`);
   const release = removeOnExit(temp);
@@ -55,14 +70,19 @@ export async function downloadObject(client: S3Client, bucket: string, key: stri
     body.on("data", (chunk: Buffer) => (bytes += chunk.length));
     await pipeline(body, createWriteStream(temp, { flags: "wx" }));
     if (response.ContentLength !== undefined && bytes !== response.ContentLength) {
-      throw new ShareError(`download of s3://${bucket}/${key} stopped after ${bytes} of ${response.ContentLength} bytes; nothing was written to ${path}`);
+      throw new ShareError(
+        `download of s3://${bucket}/${key} stopped after ${bytes} of ${response.ContentLength} bytes; nothing was written to ${path}`,
+      );
     }
     await rename(temp, path);
   } catch (error) {
     body.destroy();
     await rm(temp, { force: true });
     if (error instanceof ShareError) throw error;
-    throw new ShareError(`download of s3://${bucket}/${key} to ${path} failed: ${(error as Error).message}; nothing was written`, { cause: error });
+    throw new ShareError(
+      `download of s3://${bucket}/${key} to ${path} failed: ${(error as Error).message}; nothing was written`,
+      { cause: error },
+    );
   } finally {
     release();
   }

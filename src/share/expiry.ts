@@ -16,7 +16,10 @@ export function parseExpiry(text: string): number {
   const seconds = Number(match[1]) * UNIT_SECONDS[match[2]!]!;
   if (seconds <= 0) throw new ShareError(`--expires ${text}: must be more than 0 seconds`);
   if (seconds > MAX_EXPIRY_SECONDS) {
-    throw new ShareError(`--expires ${text}: presigned URLs (Signature Version 4) live at most 7 days (7d = ${MAX_EXPIRY_SECONDS}s)`, { hint: "For longer access, copy the file to the public site bucket instead." });
+    throw new ShareError(
+      `--expires ${text}: presigned URLs (Signature Version 4) live at most 7 days (7d = ${MAX_EXPIRY_SECONDS}s)`,
+      { hint: "For longer access, copy the file to the public site bucket instead." },
+    );
   }
   return seconds;
 }
@@ -25,7 +28,12 @@ export function parseExpiry(text: string): number {
 export function formatDuration(seconds: number): string {
   const parts: string[] = [];
   let rest = Math.max(0, Math.floor(seconds));
-  for (const [unit, size] of [["d", 86_400], ["h", 3600], ["m", 60], ["s", 1]] as const) {
+  for (const [unit, size] of [
+    ["d", 86_400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1],
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;

@@ -27,11 +27,17 @@ export interface PolicyReading {
 export function parsePolicy(policyText: string | undefined, bucket: string, key: string): PolicyReading {
   const statements = statementsOf(policyText);
   const resource = `arn:aws:s3:::${bucket}/${key}`;
-  const applies = (s: Statement) => isEveryone(s.Principal) && list(s.Action).some((a) => wildcardMatch(a, "s3:GetObject", true)) && list(s.Resource).some((r) => wildcardMatch(r, resource, false));
+  const applies = (s: Statement) =>
+    isEveryone(s.Principal) &&
+    list(s.Action).some((a) => wildcardMatch(a, "s3:GetObject", true)) &&
+    list(s.Resource).some((r) => wildcardMatch(r, resource, false));
   const relevant = statements.filter(applies);
   const denied = relevant.some((s) => s.Effect === "Deny" && s.Condition === undefined);
   const allowed = relevant.some((s) => s.Effect === "Allow" && s.Condition === undefined);
-  return { publicRead: allowed && !denied, conditional: !denied && relevant.some((s) => s.Effect === "Allow" && s.Condition !== undefined) };
+  return {
+    publicRead: allowed && !denied,
+    conditional: !denied && relevant.some((s) => s.Effect === "Allow" && s.Condition !== undefined),
+  };
 }
 
 function statementsOf(policyText: string | undefined): Statement[] {
@@ -56,6 +62,9 @@ function list(value: string | string[] | undefined): string[] {
 
 /** IAM wildcards: `*` any run of characters, `?` one character. Actions compare case-insensitively, ARNs exactly. */
 function wildcardMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${source}$`, ignoreCase ? "is" : "s").test(value);
 }

@@ -24,6 +24,10 @@ export const ASSET_CACHE = "public, max-age=3600";
  */
 export function headersFor(key: string): FileHeaders {
   const type = mime.lookup(key);
-  const contentType = !type ? "application/octet-stream" : type.startsWith("text/") || TEXT_TYPES.has(type) ? `${type}; charset=utf-8` : type;
+  const contentType = !type
+    ? "application/octet-stream"
+    : type.startsWith("text/") || TEXT_TYPES.has(type)
+      ? `${type}; charset=utf-8`
+      : type;
   return { contentType, cacheControl: key.startsWith("assets/") ? ASSET_CACHE : REVALIDATE, knownType: type !== false };
 }

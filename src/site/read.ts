@@ -28,8 +28,16 @@ export interface KeptFile {
 /** Every file below `root` (sorted by key) but the build marker. Throws SiteError when the folder does not exist. */
 export async function readSite(root: string): Promise<LocalFile[]> {
   const info = await stat(root).catch(() => undefined);
-  if (!info?.isDirectory()) throw new SiteError(`${root} does not exist`, { hint: "Run `reportsite build` first (or pass --output)." });
-  return Promise.all((await listFiles(root)).map(async ({ key, path }) => ({ key, path, size: (await stat(path)).size, md5: await md5File(path) })));
+  if (!info?.isDirectory())
+    throw new SiteError(`${root} does not exist`, { hint: "Run `reportsite build` first (or pass --output)." });
+  return Promise.all(
+    (await listFiles(root)).map(async ({ key, path }) => ({
+      key,
+      path,
+      size: (await stat(path)).size,
+      md5: await md5File(path),
+    })),
+  );
 }
 
 /**
@@ -39,8 +47,12 @@ export async function readSite(root: string): Promise<LocalFile[]> {
  */
 export async function readKeptFiles(root: string, rebuilt: ReadonlySet<string>): Promise<KeptFile[]> {
   if (!(await isBuiltSite(root))) return [];
-  const kept = (await listFiles(root)).filter((f) => !rebuilt.has(f.key) && f.key !== "index.html" && f.key !== "error.html" && !f.key.startsWith("assets/"));
-  return Promise.all(kept.map(async (f) => ({ key: f.key, body: await readFile(f.path), modified: (await stat(f.path)).mtime })));
+  const kept = (await listFiles(root)).filter(
+    (f) => !rebuilt.has(f.key) && f.key !== "index.html" && f.key !== "error.html" && !f.key.startsWith("assets/"),
+  );
+  return Promise.all(
+    kept.map(async (f) => ({ key: f.key, body: await readFile(f.path), modified: (await stat(f.path)).mtime })),
+  );
 }
 
 /** Every file below `root` but the build marker, sorted by key. */
@@ -57,6 +69,9 @@ async function listFiles(root: string): Promise<{ key: string; path: string }[]>
 function md5File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash("md5");
-    createReadStream(path).on("data", (chunk) => hash.update(chunk)).on("error", reject).on("end", () => resolve(hash.digest("hex")));
+    createReadStream(path)
+      .on("data", (chunk) => hash.update(chunk))
+      .on("error", reject)
+      .on("end", () => resolve(hash.digest("hex")));
   });
 }

@@ -13,7 +13,10 @@ export const BUILD_MARKER = ".reportsite-build";
 
 /** Whether `root` holds a site written by `reportsite build` (it has the build marker). */
 export async function isBuiltSite(root: string): Promise<boolean> {
-  return stat(join(root, BUILD_MARKER)).then((s) => s.isFile(), () => false);
+  return stat(join(root, BUILD_MARKER)).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** A file to write: path relative to the site root, and its bytes. */
@@ -40,7 +43,10 @@ export function pathWithin(root: string, relative: string): string {
 export async function writeSite(files: readonly OutputFile[], output: string): Promise<void> {
   const seen = new Set<string>();
   for (const file of files) {
-    if (seen.has(file.path)) throw new SiteError(`two files of the site would be written to ${file.path}`, { hint: "Check site.monthPath and site.files in site-config.json: they must give each month its own files." });
+    if (seen.has(file.path))
+      throw new SiteError(`two files of the site would be written to ${file.path}`, {
+        hint: "Check site.monthPath and site.files in site-config.json: they must give each month its own files.",
+      });
     seen.add(file.path);
   }
   await checkOutputFolder(output);
@@ -51,7 +57,10 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
   const release = removeOnExit(temp);
   try {
     await mkdir(temp, { recursive: true });
-    await writeFile(join(temp, BUILD_MARKER), "This folder was written by `reportsite build`, which replaces all of it on the next build.\n");
+    await writeFile(
+      join(temp, BUILD_MARKER),
+      "This folder was written by `reportsite build`, which replaces all of it on the next build.\n",
+    );
     for (const file of files) {
       const target = pathWithin(temp, file.path);
       await mkdir(dirname(target), { recursive: true });
@@ -62,21 +71,32 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
     release();
     await rm(temp, { recursive: true, force: true });
     if (error instanceof SiteError) throw error;
-    throw new SiteError(`cannot write the site to ${temp}: ${(error as Error).message}; ${output} was left as it was`, { cause: error });
+    throw new SiteError(`cannot write the site to ${temp}: ${(error as Error).message}; ${output} was left as it was`, {
+      cause: error,
+    });
   }
   // kept until the previous site is removed, so Ctrl-C at any point of the swap leaves one whole site
   const releaseSwap = onExitBefore(() => finishSwap(output, old));
   try {
-    const hadOld = await rename(output, old).then(() => true, (e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? false : Promise.reject(e)));
+    const hadOld = await rename(output, old).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? false : Promise.reject(e)),
+    );
     try {
       await rename(temp, output);
     } catch (error) {
       if (hadOld) {
         await rename(old, output).catch((undo: unknown) => {
-          throw new SiteError(`cannot move the new site into ${output}, nor the previous one back: the previous site is in ${old}`, { cause: undo });
+          throw new SiteError(
+            `cannot move the new site into ${output}, nor the previous one back: the previous site is in ${old}`,
+            { cause: undo },
+          );
         });
       }
-      throw new SiteError(`cannot move the new site into ${output}: ${(error as Error).message}; the previous site was kept`, { cause: error });
+      throw new SiteError(
+        `cannot move the new site into ${output}: ${(error as Error).message}; the previous site was kept`,
+        { cause: error },
+      );
     }
     if (hadOld) await rm(old, { recursive: true, force: true });
   } finally {
@@ -93,10 +113,15 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
 export async function checkOutputFolder(output: string): Promise<void> {
   const info = await stat(output).catch(() => undefined);
   if (!info) return;
-  const hint = "Choose an output folder of its own (\"output\" in site-config.json or --output); to replace this one, delete or empty it first.";
-  if (!info.isDirectory()) throw new SiteError(`refusing to build into ${output}: it is a file, not a folder`, { hint });
+  const hint =
+    'Choose an output folder of its own ("output" in site-config.json or --output); to replace this one, delete or empty it first.';
+  if (!info.isDirectory())
+    throw new SiteError(`refusing to build into ${output}: it is a file, not a folder`, { hint });
   if ((await readdir(output)).length > 0 && !(await isBuiltSite(output))) {
-    throw new SiteError(`refusing to replace ${output}: it holds files that reportsite did not build (it has no ${BUILD_MARKER} marker); nothing was changed`, { hint });
+    throw new SiteError(
+      `refusing to replace ${output}: it holds files that reportsite did not build (it has no ${BUILD_MARKER} marker); nothing was changed`,
+      { hint },
+    );
   }
 }
 

@@ -5,7 +5,18 @@ import { listAllObjects } from "../s3/index.js";
 import type { RawObject } from "./month.js";
 
 /** Every object under raw.prefix. Follows continuation tokens (pages may be short), never stops at 1,000 keys. */
-export async function listRawObjects(client: S3Client, config: SiteConfig): Promise<{ objects: RawObject[]; pages: number }> {
+export async function listRawObjects(
+  client: S3Client,
+  config: SiteConfig,
+): Promise<{ objects: RawObject[]; pages: number }> {
   const { objects, pages } = await listAllObjects(client, config.raw.bucket, config.raw.prefix, config.endpoint);
-  return { objects: objects.map((item) => ({ key: item.Key!, size: item.Size ?? 0, etag: item.ETag, lastModified: item.LastModified })), pages };
+  return {
+    objects: objects.map((item) => ({
+      key: item.Key!,
+      size: item.Size ?? 0,
+      etag: item.ETag,
+      lastModified: item.LastModified,
+    })),
+    pages,
+  };
 }

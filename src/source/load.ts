@@ -40,35 +40,64 @@ export interface MonthData {
  * SourceError when a month cannot be built in full.
  * @example for await (const data of loadMonths(client, config, { logger })) console.log(monthId(data.month), data.table.numRows())
  */
-export async function* loadMonths(client: S3Client, config: SiteConfig, options: LoadOptions): AsyncGenerator<MonthData> {
+export async function* loadMonths(
+  client: S3Client,
+  config: SiteConfig,
+  options: LoadOptions,
+): AsyncGenerator<MonthData> {
   const { logger } = options;
   const { objects, pages } = await listRawObjects(client, config);
   const dated = objects.map((o) => dateRawKey(config, o)).filter((o): o is DatedObject => o !== undefined);
   const ignored = objects.length - dated.length;
-  logger.info(`listed s3://${config.raw.bucket}/${config.raw.prefix}: ${objects.length} objects in ${pages} page${pages === 1 ? "" : "s"}, ${dated.length} match ${config.raw.keyPattern.source}${ignored ? ` (${ignored} others ignored)` : ""}`);
+  logger.info(
+    `listed s3://${config.raw.bucket}/${config.raw.prefix}: ${objects.length} objects in ${pages} page${pages === 1 ? "" : "s"}, ${dated.length} match ${config.raw.keyPattern.source}${ignored ? ` (${ignored} others ignored)` : ""}`,
+  );
   const byMonth = groupByMonth(dated);
   const wanted = options.months ?? [...byMonth.values()].map((m) => m.month);
   if (wanted.length === 0) {
-    throw new SourceError(`no raw files in s3://${config.raw.bucket}/${config.raw.prefix} match the key pattern ${config.raw.keyPattern.source}`, undefined, undefined, {
-      hint: "Check raw.bucket, raw.prefix and raw.keyPattern in site-config.json.",
-    });
+    throw new SourceError(
+      `no raw files in s3://${config.raw.bucket}/${config.raw.prefix} match the key pattern ${config.raw.keyPattern.source}`,
+      undefined,
+      undefined,
+      {
+        hint: "Check raw.bucket, raw.prefix and raw.keyPattern in site-config.json.",
+      },
+    );
   }
   const missing = wanted.filter((month) => !byMonth.has(monthId(month)));
   if (missing.length) {
-    throw new SourceError(`${missing.map(monthId).join(", ")}: no raw files for ${missing.length === 1 ? "this month" : "these months"} in s3://${config.raw.bucket}/${config.raw.prefix} (pattern ${config.raw.keyPattern.source})`, undefined, undefined, {
-      hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.`,
-    });
+    throw new SourceError(
+      `${missing.map(monthId).join(", ")}: no raw files for ${missing.length === 1 ? "this month" : "these months"} in s3://${config.raw.bucket}/${config.raw.prefix} (pattern ${config.raw.keyPattern.source})`,
+      undefined,
+      undefined,
+      {
+        hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.`,
+      },
+    );
   }
   refuseRepeatedDays(wanted.map((month) => byMonth.get(monthId(month))!.objects));
-  for (const month of wanted) yield await loadMonth(client, config, month, byMonth.get(monthId(month))!.objects, options);
+  for (const month of wanted)
+    yield await loadMonth(client, config, month, byMonth.get(monthId(month))!.objects, options);
 }
 
-async function loadMonth(client: S3Client, config: SiteConfig, month: Month, objects: DatedObject[], options: LoadOptions): Promise<MonthData> {
+async function loadMonth(
+  client: S3Client,
+  config: SiteConfig,
+  month: Month,
+  objects: DatedObject[],
+  options: LoadOptions,
+): Promise<MonthData> {
   const { logger } = options;
   const now = options.now ?? Date.now;
   const missing = missingDays(month, objects);
-  if (missing.length) logger.warn(`${monthId(month)}: ${daysInMonth(month) - missing.length} of ${daysInMonth(month)} days have a file; missing day ${formatRanges(missing)}`);
-  const parseOptions = { requiredColumns: config.report.requiredColumns, keepColumns: [...config.report.requiredColumns, ...config.report.columns] };
+  if (missing.length)
+    logger.warn(
+      `${monthId(month)}: ${daysInMonth(month) - missing.length} of ${daysInMonth(month)} days have a file; missing day ${formatRanges(missing)}`,
+    );
+  const parseOptions = {
+    requiredColumns: config.report.requiredColumns,
+    keepColumns: [...config.report.requiredColumns, ...config.report.columns],
+  };
   const outcomes = await mapWithConcurrency(objects, config.raw.concurrency, async (object) => {
     const started = now();
     try {
@@ -86,13 +115,19 @@ async function loadMonth(client: S3Client, config: SiteConfig, month: Month, obj
       `${monthId(month)}: ${failures.length} of ${objects.length} raw file${objects.length === 1 ? "" : "s"} cannot be read; no report was written for this month:\n${failures.map((f) => `  - ${f.reason}`).join("\n")}`,
       failures[0]!.key,
       undefined,
-      { hint: "Fix or re-export the files above, or pass --skip-bad-files to publish the month without them (they are listed as a warning)." },
+      {
+        hint: "Fix or re-export the files above, or pass --skip-bad-files to publish the month without them (they are listed as a warning).",
+      },
     );
   }
   for (const failure of failures) logger.warn(`${monthId(month)}: skipped ${failure.reason}`);
   const good = outcomes.filter((o): o is { object: DatedObject; file: RawFile } => o.file !== undefined);
-  if (good.length === 0) throw new SourceError(`${monthId(month)}: every raw file was skipped; nothing to report`, undefined, undefined);
-  const data = concatenate(good.map((o) => o.file), parseOptions.keepColumns);
+  if (good.length === 0)
+    throw new SourceError(`${monthId(month)}: every raw file was skipped; nothing to report`, undefined, undefined);
+  const data = concatenate(
+    good.map((o) => o.file),
+    parseOptions.keepColumns,
+  );
   logger.info(`${monthId(month)}: ${data.numRows()} rows from ${good.length} file${good.length === 1 ? "" : "s"}`);
   const objectsRead = good.map((o) => o.object);
   return { month, table: data, objects: objectsRead, skipped: failures, missingDays: missing };
@@ -126,7 +161,9 @@ function refuseRepeatedDays(months: DatedObject[][]): void {
     `more than one raw file for a day, so ${repeated.length === 1 ? "that day" : "those days"} would be counted twice; nothing was built:\n${repeated.map(([day, keys]) => `  - ${day}: ${keys.join(", ")}`).join("\n")}`,
     repeated[0]![1][1],
     undefined,
-    { hint: "Keep one file per day below raw.prefix (move the extra copies elsewhere); raw.keyPattern decides which keys count." },
+    {
+      hint: "Keep one file per day below raw.prefix (move the extra copies elsewhere); raw.keyPattern decides which keys count.",
+    },
   );
 }
 
@@ -140,7 +177,7 @@ function missingDays(month: Month, objects: DatedObject[]): number[] {
 /** [1, 2, 3, 7, 9, 10] -> "1-3, 7, 9-10" */
 export function formatRanges(numbers: readonly number[]): string {
   const ranges: string[] = [];
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
     ranges.push(j > i ? `${numbers[i]}-${numbers[j]}` : String(numbers[i]));
@@ -148,4 +185,3 @@ export function formatRanges(numbers: readonly number[]): string {
   }
   return ranges.join(", ");
 }
-

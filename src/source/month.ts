@@ -61,7 +61,10 @@ export function dateRawKey(config: Pick<SiteConfig, "raw">, object: RawObject): 
 
 /** Objects grouped by month, months in calendar order and each month's objects by day, then key. */
 export function groupByMonth(objects: readonly DatedObject[]): Map<string, { month: Month; objects: DatedObject[] }> {
-  const sorted = [...objects].sort((a, b) => monthId(a.month).localeCompare(monthId(b.month)) || (a.day ?? 0) - (b.day ?? 0) || (a.key < b.key ? -1 : 1));
+  const sorted = [...objects].sort(
+    (a, b) =>
+      monthId(a.month).localeCompare(monthId(b.month)) || (a.day ?? 0) - (b.day ?? 0) || (a.key < b.key ? -1 : 1),
+  );
   const months = new Map<string, { month: Month; objects: DatedObject[] }>();
   for (const object of sorted) {
     const id = monthId(object.month);

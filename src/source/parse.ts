@@ -42,12 +42,12 @@ export async function parseCsvStream(body: Readable, key: string, options: Parse
     record_delimiter: ["\r\n", "\n", "\r"],
     skip_empty_lines: false,
     // with raw: true, csv-parse hands on_record { record, raw } (its typings only know string[])
-    on_record: ((({ record, raw }: { record: string[]; raw: string }) => {
+    on_record: (({ record, raw }: { record: string[]; raw: string }) => {
       const line = nextLine;
       // raw may or may not end with the record delimiter, so drop it before counting the lines spanned
       nextLine += 1 + (raw.replace(/\r?\n$|\r$/, "").match(/\r\n|\n|\r/g)?.length ?? 0);
       return record.length === 1 && /^[ \t\r\n]*$/.test(raw) ? null : { record, line };
-    }) as unknown as Options["on_record"]),
+    }) as unknown as Options["on_record"],
   });
   const consume = async () => {
     for await (const { record, line } of parser as AsyncIterable<{ record: string[]; line: number }>) {
@@ -60,7 +60,9 @@ export async function parseCsvStream(body: Readable, key: string, options: Parse
           `${key}: line ${line}: expected ${file.header.length} fields (as in the header), found ${record.length}`,
           key,
           line,
-          { hint: "A ragged row usually means an unquoted comma or a cut-off line in the export; fix or re-export the file." },
+          {
+            hint: "A ragged row usually means an unquoted comma or a cut-off line in the export; fix or re-export the file.",
+          },
         );
       }
       for (const { name, index } of keep) file.columns[name]!.push(record[index]!);
@@ -73,21 +75,38 @@ export async function parseCsvStream(body: Readable, key: string, options: Parse
     throw toSourceError(error, key, nextLine);
   }
   if (file.header.length === 0) throw new SourceError(`${key}: the file is empty (no header line)`, key, 1);
-  if (file.rows === 0) throw new SourceError(`${key}: the file has a header but no data rows`, key, 2, { hint: "An export with no rows is usually a failed export; re-export it, or pass --skip-bad-files to build without it." });
+  if (file.rows === 0)
+    throw new SourceError(`${key}: the file has a header but no data rows`, key, 2, {
+      hint: "An export with no rows is usually a failed export; re-export it, or pass --skip-bad-files to build without it.",
+    });
   return file;
 }
 
-function readHeader(file: RawFile, record: string[], key: string, line: number, options: ParseOptions): { name: string; index: number }[] {
+function readHeader(
+  file: RawFile,
+  record: string[],
+  key: string,
+  line: number,
+  options: ParseOptions,
+): { name: string; index: number }[] {
   file.header = record;
   const duplicate = record.find((name, i) => record.indexOf(name) !== i);
-  if (duplicate !== undefined) throw new SourceError(`${key}: line ${line}: column "${duplicate}" appears twice in the header`, key, line);
+  if (duplicate !== undefined)
+    throw new SourceError(`${key}: line ${line}: column "${duplicate}" appears twice in the header`, key, line);
   const missing = options.requiredColumns.filter((c) => !record.includes(c));
   if (missing.length > 0) {
-    throw new SourceError(`${key}: line ${line}: missing required column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `"${c}"`).join(", ")} (header has: ${record.join(", ")})`, key, line, {
-      hint: "Check report.groupBy, report.chartField and report.requiredColumns in site-config.json against the export's header.",
-    });
+    throw new SourceError(
+      `${key}: line ${line}: missing required column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `"${c}"`).join(", ")} (header has: ${record.join(", ")})`,
+      key,
+      line,
+      {
+        hint: "Check report.groupBy, report.chartField and report.requiredColumns in site-config.json against the export's header.",
+      },
+    );
   }
-  const keep = [...new Set(options.keepColumns)].filter((c) => record.includes(c)).map((name) => ({ name, index: record.indexOf(name) }));
+  const keep = [...new Set(options.keepColumns)]
+    .filter((c) => record.includes(c))
+    .map((name) => ({ name, index: record.indexOf(name) }));
   for (const { name } of keep) file.columns[name] = [];
   return keep;
 }
@@ -96,15 +115,25 @@ function readHeader(file: RawFile, record: string[], key: string, line: number, 
 function toSourceError(error: unknown, key: string, recordStart: number): SourceError {
   if (error instanceof SourceError) return error;
   if (error instanceof InvalidUtf8Error) {
-    return new SourceError(`${key}: line ${error.line}: invalid UTF-8 byte sequence (byte ${error.byteOffset})`, key, error.line, {
-      hint: "Raw exports must be UTF-8. Re-export as UTF-8, or convert the file (e.g. iconv -f WINDOWS-1252 -t UTF-8).",
-    });
+    return new SourceError(
+      `${key}: line ${error.line}: invalid UTF-8 byte sequence (byte ${error.byteOffset})`,
+      key,
+      error.line,
+      {
+        hint: "Raw exports must be UTF-8. Re-export as UTF-8, or convert the file (e.g. iconv -f WINDOWS-1252 -t UTF-8).",
+      },
+    );
   }
   const e = error as { code?: string; lines?: number; message?: string };
   if (e.code === "CSV_QUOTE_NOT_CLOSED") {
-    return new SourceError(`${key}: line ${recordStart}: a quoted field opened in this row is never closed (unterminated quote)`, key, recordStart, {
-      hint: "Look for a stray \" in that line; everything after it was read as one field up to the end of the file.",
-    });
+    return new SourceError(
+      `${key}: line ${recordStart}: a quoted field opened in this row is never closed (unterminated quote)`,
+      key,
+      recordStart,
+      {
+        hint: 'Look for a stray " in that line; everything after it was read as one field up to the end of the file.',
+      },
+    );
   }
   if (e.code?.startsWith("CSV_")) return new SourceError(`${key}: line ${e.lines ?? "?"}: ${e.message}`, key, e.lines);
   return new SourceError(`${key}: cannot read: ${e.message ?? String(error)}`, key, undefined, { cause: error });

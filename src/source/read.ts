@@ -7,7 +7,12 @@ import { toS3Error } from "../s3/index.js";
 import { parseCsvStream, type ParseOptions, type RawFile } from "./parse.js";
 
 /** Read and parse one raw CSV object. S3 failures become S3Error, bad content SourceError (key + line). */
-export async function readCsvObject(client: S3Client, config: SiteConfig, key: string, options: ParseOptions): Promise<RawFile> {
+export async function readCsvObject(
+  client: S3Client,
+  config: SiteConfig,
+  key: string,
+  options: ParseOptions,
+): Promise<RawFile> {
   let body: Readable;
   try {
     const response = await client.send(new GetObjectCommand({ Bucket: config.raw.bucket, Key: key }));

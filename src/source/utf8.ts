@@ -4,7 +4,10 @@ import { Transform, type TransformCallback } from "node:stream";
 
 /** Thrown (through the stream) at the first invalid UTF-8 sequence. */
 export class InvalidUtf8Error extends Error {
-  constructor(readonly line: number, readonly byteOffset: number) {
+  constructor(
+    readonly line: number,
+    readonly byteOffset: number,
+  ) {
     super(`invalid UTF-8 byte sequence at line ${line} (byte ${byteOffset})`);
   }
 }
@@ -14,7 +17,8 @@ function validPrefixLength(bytes: Uint8Array): { valid: number; incompleteTail: 
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return { valid: i, incompleteTail: 0 };
     for (let k = 1; k <= need; k++) {
       if (i + k >= bytes.length) return { valid: i, incompleteTail: bytes.length - i };
@@ -43,7 +47,9 @@ export function utf8Guard(): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      const { valid, incompleteTail } = isUtf8(bytes) ? { valid: bytes.length, incompleteTail: 0 } : validPrefixLength(bytes);
+      const { valid, incompleteTail } = isUtf8(bytes)
+        ? { valid: bytes.length, incompleteTail: 0 }
+        : validPrefixLength(bytes);
       if (valid + incompleteTail < bytes.length) {
         return callback(new InvalidUtf8Error(lines + countNewlines(bytes, valid), offset + valid));
       }

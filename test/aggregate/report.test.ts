@@ -12,18 +12,29 @@ describe("aggregateReport", () => {
       case_record_type: ["Request", "Request", "Request", "Complaint", "Inquiry", "Request", "Request"],
     });
     const report = aggregateReport(rows, settings);
-    expectTable(report.counts, { service_name: ["(blank)", "Pothole", " NA", "Alley", "Graffiti"], count: [2, 2, 1, 1, 1] });
+    expectTable(report.counts, {
+      service_name: ["(blank)", "Pothole", " NA", "Alley", "Graffiti"],
+      count: [2, 2, 1, 1, 1],
+    });
     expect(report.totalRows).toBe(7);
   });
 
   test("the breakdown splits each group by the chart field, blanks included", () => {
     const rows = table({ service_name: ["A", "A", "A", "B"], case_record_type: ["Request", "", "Request", "Inquiry"] });
     const report = aggregateReport(rows, settings);
-    expectTable(report.breakdown, { service_name: ["A", "A", "B"], case_record_type: ["(blank)", "Request", "Inquiry"], count: [1, 2, 1] });
+    expectTable(report.breakdown, {
+      service_name: ["A", "A", "B"],
+      case_record_type: ["(blank)", "Request", "Inquiry"],
+      count: [1, 2, 1],
+    });
   });
 
   test("several groupBy columns", () => {
-    const rows = table({ service_name: ["A", "A", "B"], council_district: ["1", "2", "1"], case_record_type: ["R", "R", "R"] });
+    const rows = table({
+      service_name: ["A", "A", "B"],
+      council_district: ["1", "2", "1"],
+      case_record_type: ["R", "R", "R"],
+    });
     const report = aggregateReport(rows, { ...settings, groupBy: ["service_name", "council_district"] });
     expectTable(report.counts, { service_name: ["A", "A", "B"], council_district: ["1", "2", "1"], count: [1, 1, 1] });
   });
@@ -37,6 +48,9 @@ describe("aggregateReport", () => {
     const names = Array.from({ length: 500 }, (_, i) => ["A", "B", "", "NA", "C"][(i * 7) % 5]!);
     const report = aggregateReport(table({ service_name: names, case_record_type: names.map(() => "R") }), settings);
     expect((report.counts.array("count") as number[]).reduce((a, b) => a + b, 0)).toBe(500);
-    expect(report.counts.objects().find((r) => (r as { service_name: string }).service_name === "(blank)")).toEqual({ service_name: "(blank)", count: 200 });
+    expect(report.counts.objects().find((r) => (r as { service_name: string }).service_name === "(blank)")).toEqual({
+      service_name: "(blank)",
+      count: 200,
+    });
   });
 });

@@ -27,8 +27,14 @@ describe("a build over more than 1,000 raw objects", () => {
   const logger = memoryLogger();
 
   beforeAll(async () => {
-    config = testConfig({ raw: { bucket: uniqueBucket("big-raw"), prefix: "exports/311" }, site: { bucket: uniqueBucket("big-site") } });
-    const objects: Record<string, string> = { "exports/311/README.txt": "not a daily export", "exports/other/2016_jan_01_gid_requests.csv": "outside the prefix" };
+    config = testConfig({
+      raw: { bucket: uniqueBucket("big-raw"), prefix: "exports/311" },
+      site: { bucket: uniqueBucket("big-site") },
+    });
+    const objects: Record<string, string> = {
+      "exports/311/README.txt": "not a daily export",
+      "exports/other/2016_jan_01_gid_requests.csv": "outside the prefix",
+    };
     for (let d = 0; d < DAYS; d++) {
       const date = new Date(Date.UTC(2016, 0, 1 + d));
       const folder = `${date.getUTCFullYear()}/${sampleKey(date).split("_")[1]}`;
@@ -56,7 +62,10 @@ describe("a build over more than 1,000 raw objects", () => {
   test("reads one month at a time: a month is aggregated before the next month's files are read", () => {
     const januaryDone = logger.lines.findIndex((l) => /^2016-01: \d+ groups -> 2016\/jan\/$/.test(l));
     const firstFebruaryRead = logger.lines.findIndex((l) => l.startsWith("read exports/311/2016_feb_"));
-    const lastJanuaryRead = logger.lines.length - 1 - [...logger.lines].reverse().findIndex((l) => l.startsWith("read exports/311/2016_jan_"));
+    const lastJanuaryRead =
+      logger.lines.length -
+      1 -
+      [...logger.lines].reverse().findIndex((l) => l.startsWith("read exports/311/2016_jan_"));
     expect(januaryDone).toBeGreaterThan(lastJanuaryRead);
     expect(firstFebruaryRead).toBeGreaterThan(januaryDone);
   });
@@ -81,14 +90,18 @@ describe("a build over more than 1,000 raw objects", () => {
     const { fromCSV } = await import("arquero");
     for (const [folder, counts] of expected) {
       const csv = fromCSV(readFileSync(join(config.output, folder, "final_report.csv"), "utf8"), { autoType: false });
-      const ours = Object.fromEntries((csv.objects() as Record<string, string>[]).map((r) => [r.service_name, Number(r.count)]));
+      const ours = Object.fromEntries(
+        (csv.objects() as Record<string, string>[]).map((r) => [r.service_name, Number(r.count)]),
+      );
       expect(ours, folder).toEqual(Object.fromEntries(counts));
     }
   });
 
   test("index.html lists every published file with its size", () => {
     const index = readFileSync(join(config.output, "index.html"), "utf8");
-    for (const file of listFiles(config.output).filter((f) => !["index.html", "error.html", BUILD_MARKER].includes(f) && !f.startsWith("assets/"))) {
+    for (const file of listFiles(config.output).filter(
+      (f) => !["index.html", "error.html", BUILD_MARKER].includes(f) && !f.startsWith("assets/"),
+    )) {
       const size = readFileSync(join(config.output, file)).byteLength;
       expect(index).toContain(`<a href="${file}">${file}</a>`);
       expect(index).toMatch(new RegExp(`href="${file}">[^\\n]*data-bytes="${size}"`));
@@ -96,7 +109,9 @@ describe("a build over more than 1,000 raw objects", () => {
   });
 
   test("the raw bucket stays private: an anonymous GET is refused", async () => {
-    const response = await fetch(`${testServer().endpoint}/${config.raw.bucket}/exports/311/2016_jan_01_gid_requests.csv`);
+    const response = await fetch(
+      `${testServer().endpoint}/${config.raw.bucket}/exports/311/2016_jan_01_gid_requests.csv`,
+    );
     expect(response.status).toBe(403);
   });
 
@@ -107,7 +122,11 @@ describe("a build over more than 1,000 raw objects", () => {
     const januaryTime = statSync(januaryCsv).mtimeMs;
     const indexBefore = readFileSync(join(config.output, "index.html"), "utf8");
     const rebuild = memoryLogger();
-    const report = await buildSite(config, { logger: rebuild, months: [{ year: 2016, month: 2 }], now: () => new Date(Date.UTC(2030, 0, 1)) });
+    const report = await buildSite(config, {
+      logger: rebuild,
+      months: [{ year: 2016, month: 2 }],
+      now: () => new Date(Date.UTC(2030, 0, 1)),
+    });
     expect(report.months.map((m) => m.month)).toEqual(["2016-02"]);
     expect(rebuild.lines.filter((l) => l.startsWith("read "))).toHaveLength(29);
     expect(rebuild.lines).toContain(`kept ${36 * 3} files of other months from ${config.output}`);
@@ -137,8 +156,13 @@ describe("bad input never publishes a partial month", () => {
     mkdirSync(config.output, { recursive: true });
     writeFileSync(join(config.output, "index.html"), "previous site");
     writeFileSync(join(config.output, BUILD_MARKER), ""); // an earlier build
-    const error = await expectReportsiteError(() => buildSite(config, { logger: memoryLogger() }), { name: "SourceError", message: /2019-01: 2 of 3 raw files cannot be read; no report was written/ });
-    expect(error.message).toContain("2019_jan_02_gid_requests.csv: line 3: expected 2 fields (as in the header), found 3");
+    const error = await expectReportsiteError(() => buildSite(config, { logger: memoryLogger() }), {
+      name: "SourceError",
+      message: /2019-01: 2 of 3 raw files cannot be read; no report was written/,
+    });
+    expect(error.message).toContain(
+      "2019_jan_02_gid_requests.csv: line 3: expected 2 fields (as in the header), found 3",
+    );
     expect(error.message).toContain("2019_jan_03_gid_requests.csv: the file has a header but no data rows");
     expect(error.hint).toMatch(/--skip-bad-files/);
     expect(listFiles(config.output)).toEqual([BUILD_MARKER, "index.html"]);
@@ -149,21 +173,46 @@ describe("bad input never publishes a partial month", () => {
     const logger = memoryLogger();
     const report = await buildSite(config, { logger, skipBadFiles: true });
     expect(logger.warnings).toContain("2019-01: 3 of 31 days have a file; missing day 4-31");
-    expect(report.months).toEqual([{ month: "2019-01", rows: 1, files: 1, skipped: ["2019_jan_02_gid_requests.csv", "2019_jan_03_gid_requests.csv"], missingDays: Array.from({ length: 28 }, (_, i) => i + 4) }]);
+    expect(report.months).toEqual([
+      {
+        month: "2019-01",
+        rows: 1,
+        files: 1,
+        skipped: ["2019_jan_02_gid_requests.csv", "2019_jan_03_gid_requests.csv"],
+        missingDays: Array.from({ length: 28 }, (_, i) => i + 4),
+      },
+    ]);
     // the published page says what it is missing; raw keys stay out of the site
     const page = readFileSync(join(config.output, "2019/jan/final_report.html"), "utf8");
-    expect(page).toContain("Incomplete month: no daily file for day 4-31; 2 daily files could not be read and are left out.");
+    expect(page).toContain(
+      "Incomplete month: no daily file for day 4-31; 2 daily files could not be read and are left out.",
+    );
     expect(page).not.toContain("gid_requests");
     expect(logger.warnings.join("\n")).toMatch(/skipped 2019_jan_02_gid_requests\.csv: line 3/);
-    expect(readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8")).toBe("service_name,count\nPothole,1\n");
+    expect(readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8")).toBe(
+      "service_name,count\nPothole,1\n",
+    );
   });
 
   test("two files for one day (1 and 01, jan and Jan) fail the build before any file is read, instead of counting the day twice", async () => {
-    const twice = testConfig({ raw: { bucket: uniqueBucket("twice-raw") }, site: { bucket: uniqueBucket("twice-site") } });
+    const twice = testConfig({
+      raw: { bucket: uniqueBucket("twice-raw") },
+      site: { bucket: uniqueBucket("twice-site") },
+    });
     const file = "service_name,case_record_type\nPothole,Request\n";
-    await createBucket(testClient(), twice.raw.bucket, { "2019_jan_05_gid_requests.csv": file, "2019_feb_1_gid_requests.csv": file, "2019_feb_01_gid_requests.csv": file, "2019_feb_02_gid_requests.csv": file, "2019_Feb_02_gid_requests.csv": file, "2019_feb_03_gid_requests.csv": file });
+    await createBucket(testClient(), twice.raw.bucket, {
+      "2019_jan_05_gid_requests.csv": file,
+      "2019_feb_1_gid_requests.csv": file,
+      "2019_feb_01_gid_requests.csv": file,
+      "2019_feb_02_gid_requests.csv": file,
+      "2019_Feb_02_gid_requests.csv": file,
+      "2019_feb_03_gid_requests.csv": file,
+    });
     const logger = memoryLogger();
-    const error = await expectReportsiteError(() => buildSite(twice, { logger }), { name: "SourceError", message: /^more than one raw file for a day, so those days would be counted twice; nothing was built:/ });
+    const error = await expectReportsiteError(() => buildSite(twice, { logger }), {
+      name: "SourceError",
+      message: /^more than one raw file for a day, so those days would be counted twice; nothing was built:/,
+    });
     expect(error.message).toContain("2019-02-01: 2019_feb_01_gid_requests.csv, 2019_feb_1_gid_requests.csv");
     expect(error.message).toContain("2019-02-02: 2019_Feb_02_gid_requests.csv, 2019_feb_02_gid_requests.csv");
     expect(error.message).not.toContain("2019-02-03");
@@ -173,42 +222,68 @@ describe("bad input never publishes a partial month", () => {
   });
 
   test("a foreign output folder is refused before any raw data is read; --month without an earlier build warns", async () => {
-    const foreign = testConfig({ raw: { bucket: config.raw.bucket }, site: { bucket: uniqueBucket("foreign-site") }, output: "src" });
+    const foreign = testConfig({
+      raw: { bucket: config.raw.bucket },
+      site: { bucket: uniqueBucket("foreign-site") },
+      output: "src",
+    });
     mkdirSync(foreign.output, { recursive: true });
     writeFileSync(join(foreign.output, "main.ts"), "precious");
     const logger = memoryLogger();
-    await expectReportsiteError(() => buildSite(foreign, { logger }), { name: "SiteError", message: /refusing to replace .*\/src: it holds files that reportsite did not build/ });
+    await expectReportsiteError(() => buildSite(foreign, { logger }), {
+      name: "SiteError",
+      message: /refusing to replace .*\/src: it holds files that reportsite did not build/,
+    });
     expect(logger.lines).toEqual([]); // not even listed
     expect(readdirSync(foreign.output)).toEqual(["main.ts"]);
 
     const fresh = testConfig({ raw: { bucket: config.raw.bucket }, site: { bucket: uniqueBucket("fresh-site") } });
     const warned = memoryLogger();
     await buildSite(fresh, { logger: warned, months: [{ year: 2019, month: 1 }], skipBadFiles: true });
-    expect(warned.warnings).toContain(`${fresh.output} holds no earlier build, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`);
+    expect(warned.warnings).toContain(
+      `${fresh.output} holds no earlier build, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`,
+    );
   });
 
   test("a month with no files is an error naming the month and the months that exist", async () => {
-    await expectReportsiteError(() => buildSite(config, { logger: memoryLogger(), months: [{ year: 2019, month: 5 }] }), {
-      name: "SourceError",
-      message: /2019-05: no raw files for this month/,
-    });
+    await expectReportsiteError(
+      () => buildSite(config, { logger: memoryLogger(), months: [{ year: 2019, month: 5 }] }),
+      {
+        name: "SourceError",
+        message: /2019-05: no raw files for this month/,
+      },
+    );
   });
 
   test("a bucket with no matching keys is an error", async () => {
-    const empty = testConfig({ raw: { bucket: uniqueBucket("empty-raw") }, site: { bucket: uniqueBucket("empty-site") } });
+    const empty = testConfig({
+      raw: { bucket: uniqueBucket("empty-raw") },
+      site: { bucket: uniqueBucket("empty-site") },
+    });
     await createBucket(testClient(), empty.raw.bucket, { "notes.txt": "x" });
-    await expectReportsiteError(() => buildSite(empty, { logger: memoryLogger() }), { name: "SourceError", message: /no raw files in s3:\/\/.* match the key pattern/ });
+    await expectReportsiteError(() => buildSite(empty, { logger: memoryLogger() }), {
+      name: "SourceError",
+      message: /no raw files in s3:\/\/.* match the key pattern/,
+    });
     expect(existsSync(empty.output)).toBe(false);
   });
 
   test("a missing raw bucket is an S3Error that says so", async () => {
     const missing = testConfig({ raw: { bucket: uniqueBucket("no-such") }, site: { bucket: uniqueBucket("x-site") } });
-    await expectReportsiteError(() => buildSite(missing, { logger: memoryLogger() }), { name: "S3Error", message: /cannot list s3:\/\/no-such-[0-9a-f]+: the bucket does not exist/ });
+    await expectReportsiteError(() => buildSite(missing, { logger: memoryLogger() }), {
+      name: "S3Error",
+      message: /cannot list s3:\/\/no-such-[0-9a-f]+: the bucket does not exist/,
+    });
   });
 
   test("objects added after a failure are picked up on the next run", async () => {
-    await putObjects(testClient(), config.raw.bucket, { "2019_jan_02_gid_requests.csv": "service_name,case_record_type\nGraffiti,Request\n", "2019_jan_03_gid_requests.csv": "service_name,case_record_type\nGraffiti,Inquiry\n" });
+    await putObjects(testClient(), config.raw.bucket, {
+      "2019_jan_02_gid_requests.csv": "service_name,case_record_type\nGraffiti,Request\n",
+      "2019_jan_03_gid_requests.csv": "service_name,case_record_type\nGraffiti,Inquiry\n",
+    });
     await buildSite(config, { logger: memoryLogger() });
-    expect(readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8")).toBe("service_name,count\nGraffiti,2\nPothole,1\n");
+    expect(readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8")).toBe(
+      "service_name,count\nGraffiti,2\nPothole,1\n",
+    );
   });
 });

@@ -27,12 +27,20 @@ describe("the messy fixture", () => {
   let rawBucket: string;
   beforeAll(async () => {
     rawBucket = uniqueBucket("messy-raw");
-    await createBucket(testClient(), rawBucket, Object.fromEntries(paths.map((path) => [path.slice(FIXTURES.length), readFileSync(path)])));
+    await createBucket(
+      testClient(),
+      rawBucket,
+      Object.fromEntries(paths.map((path) => [path.slice(FIXTURES.length), readFileSync(path)])),
+    );
   });
 
   /** Build the fixture month and return its output folder. */
   async function build(missingValues?: string[]): Promise<string> {
-    const config = testConfig({ raw: { bucket: rawBucket }, site: { bucket: uniqueBucket("messy-site") }, report: { missingValues } });
+    const config = testConfig({
+      raw: { bucket: rawBucket },
+      site: { bucket: uniqueBucket("messy-site") },
+      report: { missingValues },
+    });
     await buildSite(config, { logger: memoryLogger() });
     return config.output;
   }
@@ -57,7 +65,9 @@ describe("the messy fixture", () => {
     // configured with the installed pandas' own missing markers, the numbers must match exactly
     const dist = await build(pandas.naValues);
     const ours = asCounts(await readReportCsv(join(dist, "2019/jan/final_report.csv")));
-    const pandasCountsByName: Record<string, number> = Object.fromEntries(pandas.counts.map(([name, n]) => [name, Number(n)]));
+    const pandasCountsByName: Record<string, number> = Object.fromEntries(
+      pandas.counts.map(([name, n]) => [name, Number(n)]),
+    );
     const { "(blank)": blank, ...named } = ours;
     expect(named).toEqual(pandasCountsByName);
     expect(blank).toBe(pandas.rows - Object.values(pandasCountsByName).reduce((a, b) => a + b, 0));
@@ -70,8 +80,16 @@ describe("generated months with CRLF, BOM and multi-line descriptions", () => {
     const dir = tempDir("pandas-");
     const month = generateMonth(2019, 2, { crlf: true, bom: true, rows: [40, 80], seed: 7 });
     for (const file of month) writeFileSync(join(dir, file.key), file.body);
-    const pandas = pandasCounts(month.map((f) => join(dir, f.key)), ["service_name"], "case_record_type");
-    const config = testConfig({ raw: { bucket: uniqueBucket("gen-raw") }, site: { bucket: uniqueBucket("gen-site") }, report: { missingValues: pandas.naValues } });
+    const pandas = pandasCounts(
+      month.map((f) => join(dir, f.key)),
+      ["service_name"],
+      "case_record_type",
+    );
+    const config = testConfig({
+      raw: { bucket: uniqueBucket("gen-raw") },
+      site: { bucket: uniqueBucket("gen-site") },
+      report: { missingValues: pandas.naValues },
+    });
     await createBucket(testClient(), config.raw.bucket, Object.fromEntries(month.map((f) => [f.key, f.body])));
     await buildSite(config, { logger: memoryLogger() });
 
@@ -84,9 +102,19 @@ describe("generated months with CRLF, BOM and multi-line descriptions", () => {
     // the chart's breakdown is in the chart page's spec
     const chartPage = readFileSync(join(config.output, "2019/feb/final_chart.html"), "utf8");
     const spec = JSON.parse(/<script type="application\/json" id="chart-spec">(.*?)<\/script>/s.exec(chartPage)![1]!);
-    const values = spec.data.find((d: { values?: unknown[] }) => d.values).values as { group: string; type: string; count: number }[];
-    const pairs = Object.fromEntries(values.filter((v) => v.group !== "(blank)" && v.type !== "(blank)").map((v) => [`${v.group}|${v.type}`, v.count]));
+    const values = spec.data.find((d: { values?: unknown[] }) => d.values).values as {
+      group: string;
+      type: string;
+      count: number;
+    }[];
+    const pairs = Object.fromEntries(
+      values.filter((v) => v.group !== "(blank)" && v.type !== "(blank)").map((v) => [`${v.group}|${v.type}`, v.count]),
+    );
     expect(pairs).toEqual(Object.fromEntries(pandas.breakdown.map(([s, t, n]) => [`${s}|${t}`, n])));
-    expect(table({ n: values.map((v) => v.count) }).rollup({ total: "d => op.sum(d.n)" }).get("total", 0)).toBe(pandas.rows);
+    expect(
+      table({ n: values.map((v) => v.count) })
+        .rollup({ total: "d => op.sum(d.n)" })
+        .get("total", 0),
+    ).toBe(pandas.rows);
   });
 });

@@ -8,14 +8,25 @@ import { createBucket, tempDir, testClient, testServer, uniqueBucket } from "../
 function project(overrides: Record<string, unknown> = {}): string {
   const s3 = testServer();
   const dir = tempDir("cli-");
-  const config = { endpoint: s3.endpoint, websiteEndpoint: s3.websiteEndpoint, raw: { bucket: "cli-raw-missing" }, site: { bucket: "cli-site" }, ...overrides };
+  const config = {
+    endpoint: s3.endpoint,
+    websiteEndpoint: s3.websiteEndpoint,
+    raw: { bucket: "cli-raw-missing" },
+    site: { bucket: "cli-site" },
+    ...overrides,
+  };
   writeFileSync(join(dir, "site-config.json"), JSON.stringify(config));
   return dir;
 }
 
 function credentials(overrides: Record<string, string> = {}): Record<string, string> {
   const s3 = testServer();
-  return { AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey, AWS_REGION: s3.region, ...overrides };
+  return {
+    AWS_ACCESS_KEY_ID: s3.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    AWS_REGION: s3.region,
+    ...overrides,
+  };
 }
 
 const NO_STACK = /^\s+at /m;
@@ -67,8 +78,16 @@ describe("reportsite build against the local server", () => {
   beforeAll(async () => {
     raw = uniqueBucket("cli-raw");
     // a whole month (one row a day, two on the 1st), so the build has nothing to warn about
-    const days = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`2019_jan_${String(i + 1).padStart(2, "0")}_gid_requests.csv`, "service_name,case_record_type\nPothole,Request\n"]));
-    await createBucket(testClient(), raw, { ...days, "2019_jan_01_gid_requests.csv": "service_name,case_record_type\nPothole,Request\nGraffiti,Request\n" });
+    const days = Object.fromEntries(
+      Array.from({ length: 31 }, (_, i) => [
+        `2019_jan_${String(i + 1).padStart(2, "0")}_gid_requests.csv`,
+        "service_name,case_record_type\nPothole,Request\n",
+      ]),
+    );
+    await createBucket(testClient(), raw, {
+      ...days,
+      "2019_jan_01_gid_requests.csv": "service_name,case_record_type\nPothole,Request\nGraffiti,Request\n",
+    });
     dir = project({ raw: { bucket: raw } });
   });
 
@@ -76,9 +95,13 @@ describe("reportsite build against the local server", () => {
     const result = await runCli(["build"], { cwd: dir, env: credentials() });
     expect(result.stderr).toBe("");
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toMatch(/^listed s3:\/\/cli-raw-[0-9a-f]+\/: 31 objects in 1 page, 31 match \{year\}_\{mon\}_\{day\}_gid_requests\.csv$/m);
+    expect(result.stdout).toMatch(
+      /^listed s3:\/\/cli-raw-[0-9a-f]+\/: 31 objects in 1 page, 31 match \{year\}_\{mon\}_\{day\}_gid_requests\.csv$/m,
+    );
     expect(result.stdout).toMatch(/^read 2019_jan_01_gid_requests\.csv: 2 rows in \d+ms$/m);
-    expect(result.stdout.trim().split("\n").at(-1)).toMatch(new RegExp(`^Built 1 month \\(32 rows\\) into ${dir}/dist: 7 files, \\d+ bytes in \\d+\\.\\ds$`));
+    expect(result.stdout.trim().split("\n").at(-1)).toMatch(
+      new RegExp(`^Built 1 month \\(32 rows\\) into ${dir}/dist: 7 files, \\d+ bytes in \\d+\\.\\ds$`),
+    );
   });
 
   test("--json prints the build report only", async () => {
@@ -90,8 +113,17 @@ describe("reportsite build against the local server", () => {
   });
 
   test.each<{ description: string; env: Record<string, string>; message: RegExp }>([
-    { description: "a wrong secret key", env: { AWS_SECRET_ACCESS_KEY: "wrong-secret-wrong-secret-wrong-secret00" }, message: /cannot list s3:\/\/cli-raw-[0-9a-f]+: the request signature does not match\nhint: Check AWS_SECRET_ACCESS_KEY/ },
-    { description: "an unknown access key", env: { AWS_ACCESS_KEY_ID: "AKIAUNKNOWNKEY000000" }, message: /the access key id is not known to the server\nhint: Check AWS_ACCESS_KEY_ID/ },
+    {
+      description: "a wrong secret key",
+      env: { AWS_SECRET_ACCESS_KEY: "wrong-secret-wrong-secret-wrong-secret00" },
+      message:
+        /cannot list s3:\/\/cli-raw-[0-9a-f]+: the request signature does not match\nhint: Check AWS_SECRET_ACCESS_KEY/,
+    },
+    {
+      description: "an unknown access key",
+      env: { AWS_ACCESS_KEY_ID: "AKIAUNKNOWNKEY000000" },
+      message: /the access key id is not known to the server\nhint: Check AWS_ACCESS_KEY_ID/,
+    },
   ])("$description: one line that says which and what to check", async ({ env, message }) => {
     const result = await runCli(["build"], { cwd: dir, env: credentials(env) });
     expect(result.exitCode).toBe(1);
@@ -110,23 +142,31 @@ describe("reportsite build against the local server", () => {
   test("a missing bucket", async () => {
     const result = await runCli(["build"], { cwd: project(), env: credentials() });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/^cannot list s3:\/\/cli-raw-missing: the bucket does not exist\nhint: Check the bucket name/);
+    expect(result.stderr).toMatch(
+      /^cannot list s3:\/\/cli-raw-missing: the bucket does not exist\nhint: Check the bucket name/,
+    );
   });
 
   test("an unreachable endpoint", async () => {
     const result = await runCli(["build"], { cwd: project({ endpoint: "http://127.0.0.1:9" }), env: credentials() });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/the S3 endpoint cannot be reached \(ECONNREFUSED\)\nhint: Check "endpoint" and "region" in site-config\.json \(now http:\/\/127\.0\.0\.1:9\)/);
+    expect(result.stderr).toMatch(
+      /the S3 endpoint cannot be reached \(ECONNREFUSED\)\nhint: Check "endpoint" and "region" in site-config\.json \(now http:\/\/127\.0\.0\.1:9\)/,
+    );
     expect(result.stderr).not.toMatch(NO_STACK);
   });
 
   test("a bad raw file: exit 1, the key and line, and no dist/", async () => {
     const bad = uniqueBucket("cli-bad");
-    await createBucket(testClient(), bad, { "2019_feb_01_gid_requests.csv": 'service_name,case_record_type\n"Pothole,Request\n' });
+    await createBucket(testClient(), bad, {
+      "2019_feb_01_gid_requests.csv": 'service_name,case_record_type\n"Pothole,Request\n',
+    });
     const badDir = project({ raw: { bucket: bad } });
     const result = await runCli(["build"], { cwd: badDir, env: credentials() });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/2019-02: 1 of 1 raw file cannot be read; no report was written for this month:\n\s+- 2019_feb_01_gid_requests\.csv: line 2: a quoted field opened in this row is never closed/);
+    expect(result.stderr).toMatch(
+      /2019-02: 1 of 1 raw file cannot be read; no report was written for this month:\n\s+- 2019_feb_01_gid_requests\.csv: line 2: a quoted field opened in this row is never closed/,
+    );
     const { existsSync } = await import("node:fs");
     expect(existsSync(join(badDir, "dist"))).toBe(false);
   });

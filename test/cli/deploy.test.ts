@@ -9,19 +9,36 @@ describe("reportsite build + deploy from the command line", () => {
     const s3 = testServer();
     const raw = uniqueBucket("cli-dep-raw");
     const site = uniqueBucket("cli-dep-site");
-    const days = Object.fromEntries(Array.from({ length: 28 }, (_, i) => [`2019_feb_${String(i + 1).padStart(2, "0")}_gid_requests.csv`, "service_name,case_record_type\nPothole,Request\n"]));
+    const days = Object.fromEntries(
+      Array.from({ length: 28 }, (_, i) => [
+        `2019_feb_${String(i + 1).padStart(2, "0")}_gid_requests.csv`,
+        "service_name,case_record_type\nPothole,Request\n",
+      ]),
+    );
     await createBucket(testClient(), raw, days);
     const dir = tempDir("cli-deploy-");
-    writeFileSync(join(dir, "site-config.json"), JSON.stringify({ endpoint: s3.endpoint, websiteEndpoint: s3.websiteEndpoint, raw: { bucket: raw }, site: { bucket: site, title: "CLI" } }));
+    writeFileSync(
+      join(dir, "site-config.json"),
+      JSON.stringify({
+        endpoint: s3.endpoint,
+        websiteEndpoint: s3.websiteEndpoint,
+        raw: { bucket: raw },
+        site: { bucket: site, title: "CLI" },
+      }),
+    );
     const env = { AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey, AWS_REGION: s3.region };
     expect((await runCli(["build"], { cwd: dir, env })).exitCode).toBe(0);
 
     const dry = await runCli(["deploy", "--dry-run"], { cwd: dir, env });
     expect(dry.exitCode).toBe(0);
     expect(dry.stdout).toContain(`setup: would create the bucket ${site}`);
-    expect(dry.stdout).toMatch(/^upload 2019\/feb\/final_report\.html \([\d.]+ kB, Content-Type: "text\/html; charset=utf-8"\): new$/m);
+    expect(dry.stdout).toMatch(
+      /^upload 2019\/feb\/final_report\.html \([\d.]+ kB, Content-Type: "text\/html; charset=utf-8"\): new$/m,
+    );
     expect(dry.stdout).toContain("Plan: 6 to upload, 0 unchanged, 0 to delete.");
-    expect(dry.stdout.trim().split("\n").at(-1)).toBe(`Dry run: nothing was changed. Site: ${s3.websiteEndpoint}/${site}/`);
+    expect(dry.stdout.trim().split("\n").at(-1)).toBe(
+      `Dry run: nothing was changed. Site: ${s3.websiteEndpoint}/${site}/`,
+    );
 
     const real = await runCli(["deploy"], { cwd: dir, env });
     expect(real.stderr).toBe("");

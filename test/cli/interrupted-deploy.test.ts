@@ -31,7 +31,15 @@ test("SIGINT during uploads: exit 130, the old index still works, a re-run uploa
   const s3 = testServer();
   const dir = tempDir("cli-int-");
   const site = uniqueBucket("int-site");
-  writeFileSync(join(dir, "site-config.json"), JSON.stringify({ endpoint: s3.endpoint, websiteEndpoint: s3.websiteEndpoint, raw: { bucket: "int-raw-unused" }, site: { bucket: site } }));
+  writeFileSync(
+    join(dir, "site-config.json"),
+    JSON.stringify({
+      endpoint: s3.endpoint,
+      websiteEndpoint: s3.websiteEndpoint,
+      raw: { bucket: "int-raw-unused" },
+      site: { bucket: site },
+    }),
+  );
   const env = { AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey, AWS_REGION: s3.region };
   const dist = join(dir, "dist");
   mkdirSync(dist);
@@ -41,7 +49,10 @@ test("SIGINT during uploads: exit 130, the old index still works, a re-run uploa
   expect(await liveLinks(siteUrl)).toHaveLength(2);
 
   writeMonths(dist, MONTHS);
-  const child = spawn(process.execPath, [BIN, "deploy"], { cwd: dir, env: { PATH: process.env.PATH ?? "", HOME: dir, AWS_EC2_METADATA_DISABLED: "true", ...env } });
+  const child = spawn(process.execPath, [BIN, "deploy"], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? "", HOME: dir, AWS_EC2_METADATA_DISABLED: "true", ...env },
+  });
   let out = "";
   let err = "";
   child.stderr.on("data", (chunk) => (err += chunk));
@@ -56,7 +67,9 @@ test("SIGINT during uploads: exit 130, the old index still works, a re-run uploa
   });
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   expect(code).toBe(130);
-  expect(err).toMatch(/interrupted \(SIGINT\): the live site is consistent \(index\.html is replaced only after every upload, and links only to files that exist\); run deploy again to finish\./);
+  expect(err).toMatch(
+    /interrupted \(SIGINT\): the live site is consistent \(index\.html is replaced only after every upload, and links only to files that exist\); run deploy again to finish\./,
+  );
   expect(out).not.toMatch(/^uploaded index\.html/m);
 
   const links = await liveLinks(siteUrl);

@@ -7,11 +7,17 @@ import { tempDir } from "../support/s3.js";
 
 test("reportsite preview prints its URL and serves dist/ until stopped", async () => {
   const dir = tempDir("cli-preview-");
-  writeFileSync(join(dir, "site-config.json"), JSON.stringify({ raw: { bucket: "raw-b" }, site: { bucket: "site-b" } }));
+  writeFileSync(
+    join(dir, "site-config.json"),
+    JSON.stringify({ raw: { bucket: "raw-b" }, site: { bucket: "site-b" } }),
+  );
   mkdirSync(join(dir, "dist"));
   writeFileSync(join(dir, "dist/index.html"), "<h1>reports</h1>");
   const bin = fileURLToPath(new URL("../../bin/reportsite.mjs", import.meta.url));
-  const child = spawn(process.execPath, [bin, "preview", "--port", "0"], { cwd: dir, env: { PATH: process.env.PATH ?? "" } });
+  const child = spawn(process.execPath, [bin, "preview", "--port", "0"], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? "" },
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = "";

@@ -11,9 +11,12 @@ test("shellQuote leaves plain words alone and quotes the rest", () => {
 
 test("property: a quoted value reaches the command as one argument, unchanged", () => {
   fc.assert(
-    fc.property(fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !s.includes("\0")), (value) => {
-      expect(execFileSync("sh", ["-c", `printf %s ${shellQuote(value)}`], { encoding: "utf8" })).toBe(value);
-    }),
+    fc.property(
+      fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !s.includes("\0")),
+      (value) => {
+        expect(execFileSync("sh", ["-c", `printf %s ${shellQuote(value)}`], { encoding: "utf8" })).toBe(value);
+      },
+    ),
     { numRuns: 50 },
   );
 });

@@ -15,7 +15,11 @@ describe("configFromSpec", () => {
     expect(config.report.columns).toEqual(["service_name", "count"]);
     expect(config.report.requiredColumns).toEqual(["service_name", "case_record_type"]);
     expect(config.report.missingValues).toContain("NA");
-    expect(config.site.files).toEqual({ csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" });
+    expect(config.site.files).toEqual({
+      csv: "final_report.csv",
+      table: "final_report.html",
+      chart: "final_chart.html",
+    });
     expect(config.forcePathStyle).toBe(false);
     expect(config.raw.keyPattern.match("2019_jan_10_gid_requests.csv")).toEqual({ year: 2019, month: 1, day: 10 });
     expect(config.raw.keyPattern.match("2019_JAN_10_gid_requests.csv")).toEqual({ year: 2019, month: 1, day: 10 });
@@ -24,7 +28,11 @@ describe("configFromSpec", () => {
   });
 
   test("prefixes get a trailing slash; an endpoint turns on path style", () => {
-    const config = configFromSpec({ ...minimal, endpoint: "http://127.0.0.1:7480", raw: { bucket: "gid-raw", prefix: "exports/311" } });
+    const config = configFromSpec({
+      ...minimal,
+      endpoint: "http://127.0.0.1:7480",
+      raw: { bucket: "gid-raw", prefix: "exports/311" },
+    });
     expect(config.raw.prefix).toBe("exports/311/");
     expect(config.forcePathStyle).toBe(true);
   });
@@ -46,22 +54,86 @@ describe("configFromSpec", () => {
   });
 
   test.each([
-    { description: "unknown placeholder", spec: { ...minimal, raw: { bucket: "gid-raw", keyPattern: "{year}_{mon}_{week}.csv" } }, message: /raw\.keyPattern: unknown placeholder \{week\}/ },
-    { description: "no month in pattern", spec: { ...minimal, raw: { bucket: "gid-raw", keyPattern: "{year}_{day}.csv" } }, message: /raw\.keyPattern: needs exactly one of \{mon\}/ },
-    { description: "output is the project folder", spec: { ...minimal, output: "." }, message: /output: "\." would replace the project folder/ },
-    { description: "output above the project", spec: { ...minimal, output: ".." }, message: /output: "\.\." would replace/ },
-    { description: "site bucket is the raw bucket", spec: { raw: { bucket: "same-b" }, site: { bucket: "same-b" } }, message: /site\.bucket: "same-b" is also raw\.bucket; publish to a bucket of its own/ },
-    { description: "site bucket is the raw bucket, even with a site prefix", spec: { raw: { bucket: "same-b", prefix: "raw" }, site: { bucket: "same-b", prefix: "site" } }, message: /site\.bucket: "same-b" is also raw\.bucket/ },
-    { description: "a month path without the month", spec: { ...minimal, site: { bucket: "gid-reports", monthPath: "{year}" } }, message: /site\.monthPath: needs \{mon\} \(jan\) or \{month\} \(01\)/ },
-    { description: "an unknown month path placeholder", spec: { ...minimal, site: { bucket: "gid-reports", monthPath: "{year}/{mon}/{day}" } }, message: /site\.monthPath: unknown placeholder \{day\}/ },
-    { description: "a month path leaving the site", spec: { ...minimal, site: { bucket: "gid-reports", monthPath: "{year}/../{mon}" } }, message: /site\.monthPath: "\{year\}\/\.\.\/\{mon\}" must be a folder path inside the site/ },
-    { description: "two site files with one name", spec: { ...minimal, site: { bucket: "gid-reports", files: { table: "report.html", chart: "report.html" } } }, message: /site\.files\.table: "report\.html" is also the name of another/ },
-    { description: "a site file named ..", spec: { ...minimal, site: { bucket: "gid-reports", files: { csv: ".." } } }, message: /site\.files\.csv: "\.\." must be a plain file name/ },
-    { description: "grouping by count", spec: { ...minimal, report: { groupBy: ["count"] } }, message: /report\.groupBy\[0\]: "count" is the report's own column/ },
-    { description: "charting a grouped column", spec: { ...minimal, report: { chartField: "service_name" } }, message: /report\.chartField: "service_name" is also in report\.groupBy/ },
-    { description: "a wildcard in the site prefix", spec: { ...minimal, site: { bucket: "gid-reports", prefix: "reports*" } }, message: /site\.prefix: must not contain '\*' or '\?'/ },
-    { description: "table column that is not in the report", spec: { ...minimal, report: { columns: ["service_name", "status"] } }, message: /report\.columns\[1\]: "status" is not a report column/ },
-    { description: "link column not shown", spec: { ...minimal, report: { linkColumns: ["media_url"] } }, message: /report\.linkColumns\[0\]: "media_url" is not one of report\.columns/ },
+    {
+      description: "unknown placeholder",
+      spec: { ...minimal, raw: { bucket: "gid-raw", keyPattern: "{year}_{mon}_{week}.csv" } },
+      message: /raw\.keyPattern: unknown placeholder \{week\}/,
+    },
+    {
+      description: "no month in pattern",
+      spec: { ...minimal, raw: { bucket: "gid-raw", keyPattern: "{year}_{day}.csv" } },
+      message: /raw\.keyPattern: needs exactly one of \{mon\}/,
+    },
+    {
+      description: "output is the project folder",
+      spec: { ...minimal, output: "." },
+      message: /output: "\." would replace the project folder/,
+    },
+    {
+      description: "output above the project",
+      spec: { ...minimal, output: ".." },
+      message: /output: "\.\." would replace/,
+    },
+    {
+      description: "site bucket is the raw bucket",
+      spec: { raw: { bucket: "same-b" }, site: { bucket: "same-b" } },
+      message: /site\.bucket: "same-b" is also raw\.bucket; publish to a bucket of its own/,
+    },
+    {
+      description: "site bucket is the raw bucket, even with a site prefix",
+      spec: { raw: { bucket: "same-b", prefix: "raw" }, site: { bucket: "same-b", prefix: "site" } },
+      message: /site\.bucket: "same-b" is also raw\.bucket/,
+    },
+    {
+      description: "a month path without the month",
+      spec: { ...minimal, site: { bucket: "gid-reports", monthPath: "{year}" } },
+      message: /site\.monthPath: needs \{mon\} \(jan\) or \{month\} \(01\)/,
+    },
+    {
+      description: "an unknown month path placeholder",
+      spec: { ...minimal, site: { bucket: "gid-reports", monthPath: "{year}/{mon}/{day}" } },
+      message: /site\.monthPath: unknown placeholder \{day\}/,
+    },
+    {
+      description: "a month path leaving the site",
+      spec: { ...minimal, site: { bucket: "gid-reports", monthPath: "{year}/../{mon}" } },
+      message: /site\.monthPath: "\{year\}\/\.\.\/\{mon\}" must be a folder path inside the site/,
+    },
+    {
+      description: "two site files with one name",
+      spec: { ...minimal, site: { bucket: "gid-reports", files: { table: "report.html", chart: "report.html" } } },
+      message: /site\.files\.table: "report\.html" is also the name of another/,
+    },
+    {
+      description: "a site file named ..",
+      spec: { ...minimal, site: { bucket: "gid-reports", files: { csv: ".." } } },
+      message: /site\.files\.csv: "\.\." must be a plain file name/,
+    },
+    {
+      description: "grouping by count",
+      spec: { ...minimal, report: { groupBy: ["count"] } },
+      message: /report\.groupBy\[0\]: "count" is the report's own column/,
+    },
+    {
+      description: "charting a grouped column",
+      spec: { ...minimal, report: { chartField: "service_name" } },
+      message: /report\.chartField: "service_name" is also in report\.groupBy/,
+    },
+    {
+      description: "a wildcard in the site prefix",
+      spec: { ...minimal, site: { bucket: "gid-reports", prefix: "reports*" } },
+      message: /site\.prefix: must not contain '\*' or '\?'/,
+    },
+    {
+      description: "table column that is not in the report",
+      spec: { ...minimal, report: { columns: ["service_name", "status"] } },
+      message: /report\.columns\[1\]: "status" is not a report column/,
+    },
+    {
+      description: "link column not shown",
+      spec: { ...minimal, report: { linkColumns: ["media_url"] } },
+      message: /report\.linkColumns\[0\]: "media_url" is not one of report\.columns/,
+    },
   ])("refuses $description", async ({ spec, message }) => {
     await expectReportsiteError(() => configFromSpec(spec, { baseDir: "/project" }), { name: "ConfigError", message });
   });
@@ -70,18 +142,28 @@ describe("configFromSpec", () => {
 describe("loadConfig", () => {
   test("names a missing file and broken JSON", async () => {
     const dir = mkdtempSync(join(tmpdir(), "config-"));
-    await expectReportsiteError(() => loadConfig(join(dir, "site-config.json")), { name: "ConfigError", message: /site-config\.json: file not found/ });
+    await expectReportsiteError(() => loadConfig(join(dir, "site-config.json")), {
+      name: "ConfigError",
+      message: /site-config\.json: file not found/,
+    });
     writeFileSync(join(dir, "site-config.json"), '{\n  "raw": {"bucket": "x"},\n}');
-    await expectReportsiteError(() => loadConfig(join(dir, "site-config.json")), { name: "ConfigError", message: /not valid JSON \(line 3, column 1\)/ });
+    await expectReportsiteError(() => loadConfig(join(dir, "site-config.json")), {
+      name: "ConfigError",
+      message: /not valid JSON \(line 3, column 1\)/,
+    });
   });
 
   test("resolves output against the config's folder; --output wins, relative to the current folder", async () => {
     const dir = mkdtempSync(join(tmpdir(), "config-"));
     writeFileSync(join(dir, "site-config.json"), JSON.stringify({ ...minimal, output: "public" }));
     expect((await loadConfig(join(dir, "site-config.json"))).output).toBe(join(dir, "public"));
-    expect((await loadConfig(join(dir, "site-config.json"), { output: "/tmp/elsewhere" })).output).toBe("/tmp/elsewhere");
+    expect((await loadConfig(join(dir, "site-config.json"), { output: "/tmp/elsewhere" })).output).toBe(
+      "/tmp/elsewhere",
+    );
     // a relative --output is relative to where the command runs, not to the config
-    expect((await loadConfig(join(dir, "site-config.json"), { output: "out" })).output).toBe(join(process.cwd(), "out"));
+    expect((await loadConfig(join(dir, "site-config.json"), { output: "out" })).output).toBe(
+      join(process.cwd(), "out"),
+    );
   });
 });
 

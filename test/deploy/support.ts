@@ -21,9 +21,17 @@ export function writeDist(config: SiteConfig, files: Record<string, string | Buf
 }
 
 /** Run a deploy the way the CLI does; returns the result and what it logged. */
-export async function deploy(config: SiteConfig, options: DeployOptions = {}, extra: { client?: S3Client; multipartThreshold?: number } = {}): Promise<DeployResult & { logger: ReturnType<typeof memoryLogger> }> {
+export async function deploy(
+  config: SiteConfig,
+  options: DeployOptions = {},
+  extra: { client?: S3Client; multipartThreshold?: number } = {},
+): Promise<DeployResult & { logger: ReturnType<typeof memoryLogger> }> {
   const logger = memoryLogger();
-  const result = await deploySite(config, options, { logger, renderIndex: (entries) => renderIndexPage(entries, { title: config.site.title }), ...extra });
+  const result = await deploySite(config, options, {
+    logger,
+    renderIndex: (entries) => renderIndexPage(entries, { title: config.site.title }),
+    ...extra,
+  });
   return { ...result, logger };
 }
 
@@ -32,7 +40,13 @@ export async function bucketKeys(client: S3Client, config: SiteConfig): Promise<
   const keys: string[] = [];
   let token: string | undefined;
   do {
-    const page = await client.send(new ListObjectsV2Command({ Bucket: config.site.bucket, Prefix: config.site.prefix || undefined, ContinuationToken: token }));
+    const page = await client.send(
+      new ListObjectsV2Command({
+        Bucket: config.site.bucket,
+        Prefix: config.site.prefix || undefined,
+        ContinuationToken: token,
+      }),
+    );
     keys.push(...(page.Contents ?? []).map((o) => o.Key!.slice(config.site.prefix.length)));
     token = page.NextContinuationToken;
   } while (token);
@@ -40,17 +54,31 @@ export async function bucketKeys(client: S3Client, config: SiteConfig): Promise<
 }
 
 /** An object's bytes, Content-Type and whether AllUsers may read it (its ACL). */
-export async function readBack(client: S3Client, config: SiteConfig, key: string): Promise<{ body: string; contentType?: string; cacheControl?: string; publicRead: boolean }> {
+export async function readBack(
+  client: S3Client,
+  config: SiteConfig,
+  key: string,
+): Promise<{ body: string; contentType?: string; cacheControl?: string; publicRead: boolean }> {
   const object = await client.send(new GetObjectCommand({ Bucket: config.site.bucket, Key: config.site.prefix + key }));
   const acl = await client.send(new GetObjectAclCommand({ Bucket: config.site.bucket, Key: config.site.prefix + key }));
-  const publicRead = (acl.Grants ?? []).some((g) => g.Grantee?.URI === "http://acs.amazonaws.com/groups/global/AllUsers" && g.Permission === "READ");
-  return { body: await object.Body!.transformToString(), contentType: object.ContentType, cacheControl: object.CacheControl, publicRead };
+  const publicRead = (acl.Grants ?? []).some(
+    (g) => g.Grantee?.URI === "http://acs.amazonaws.com/groups/global/AllUsers" && g.Permission === "READ",
+  );
+  return {
+    body: await object.Body!.transformToString(),
+    contentType: object.ContentType,
+    cacheControl: object.CacheControl,
+    publicRead,
+  };
 }
 
 /** An anonymous GET through the website endpoint (no credentials), the way a visitor fetches a page. */
 export function websiteGet(config: SiteConfig, key: string): Promise<Response> {
   const encoded = key.split("/").map(encodeURIComponent).join("/");
-  return fetch(`${testServer().websiteEndpoint}/${config.site.bucket}/${config.site.prefix.split("/").map(encodeURIComponent).join("/")}${encoded}`, { redirect: "manual" });
+  return fetch(
+    `${testServer().websiteEndpoint}/${config.site.bucket}/${config.site.prefix.split("/").map(encodeURIComponent).join("/")}${encoded}`,
+    { redirect: "manual" },
+  );
 }
 
 /** The hrefs of index.html's file table. */

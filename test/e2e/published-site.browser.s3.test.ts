@@ -16,7 +16,10 @@ describe("the published report website in a browser", () => {
   let siteUrl: string;
 
   beforeAll(async () => {
-    config = testConfig({ raw: { bucket: uniqueBucket("e2e-raw") }, site: { bucket: uniqueBucket("e2e-site"), title: "City 311" } });
+    config = testConfig({
+      raw: { bucket: uniqueBucket("e2e-raw") },
+      site: { bucket: uniqueBucket("e2e-site"), title: "City 311" },
+    });
     const month = generateMonth(2019, 4, { rows: [5, 10] });
     await createBucket(testClient(), config.raw.bucket, Object.fromEntries(month.map((f) => [f.key, f.body])));
     await buildSite(config, { logger: memoryLogger() });
@@ -34,7 +37,9 @@ describe("the published report website in a browser", () => {
     await page.locator("#files a", { hasText: "2019/apr/final_report.html" }).click();
     await page.waitForURL(/final_report\.html$/);
     const total = Number((await page.locator("#report tfoot td.num").innerText()).replaceAll(",", ""));
-    const counts = (await page.locator("#report tbody td.num").allInnerTexts()).map((t) => Number(t.replaceAll(",", "")));
+    const counts = (await page.locator("#report tbody td.num").allInnerTexts()).map((t) =>
+      Number(t.replaceAll(",", "")),
+    );
     expect(total).toBeGreaterThan(0);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
     await page.locator("a", { hasText: "Chart" }).click();

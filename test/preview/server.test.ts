@@ -33,7 +33,12 @@ describe("preview serves dist/ like S3 website hosting", () => {
 
   test.each([
     { path: "", status: 200, type: "text/html; charset=utf-8", body: files["index.html"] },
-    { path: "2019/jan/final_report.csv", status: 200, type: "text/csv; charset=utf-8", body: files["2019/jan/final_report.csv"] },
+    {
+      path: "2019/jan/final_report.csv",
+      status: 200,
+      type: "text/csv; charset=utf-8",
+      body: files["2019/jan/final_report.csv"],
+    },
     { path: "2019/feb/", status: 200, type: "text/html; charset=utf-8", body: files["2019/feb/index.html"] },
     { path: "a%20b%2Bc.html", status: 200, type: "text/html; charset=utf-8", body: files["a b+c.html"] },
     { path: "caf%C3%A9.html", status: 200, type: "text/html; charset=utf-8", body: files["café.html"] },
@@ -63,6 +68,9 @@ describe("preview serves dist/ like S3 website hosting", () => {
   });
 
   test("a missing dist/ is a clear error", async () => {
-    await expectReportsiteError(() => startPreview({ root: "/nonexistent/dist", port: 0, logger: memoryLogger() }), { name: "ReportsiteError", message: /nothing to preview: \/nonexistent\/dist does not exist/ });
+    await expectReportsiteError(() => startPreview({ root: "/nonexistent/dist", port: 0, logger: memoryLogger() }), {
+      name: "ReportsiteError",
+      message: /nothing to preview: \/nonexistent\/dist does not exist/,
+    });
   });
 });

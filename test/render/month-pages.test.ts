@@ -9,20 +9,40 @@ const JS_URL = "javascript:alert(document.cookie)";
 /** Pages for a month whose data holds hostile cells. */
 async function hostilePages() {
   const rows = table({
-    service_name: [HOSTILE, JS_URL, "https://example.org/a?b=1&c=<2>", "Pothole", 'x" onmouseover="alert(1)', "data:text/html,<b>x</b>"],
+    service_name: [
+      HOSTILE,
+      JS_URL,
+      "https://example.org/a?b=1&c=<2>",
+      "Pothole",
+      'x" onmouseover="alert(1)',
+      "data:text/html,<b>x</b>",
+    ],
     case_record_type: ["Request", "<img src=x onerror=alert(1)>", "Request", "Complaint", "Request", "Request"],
   });
-  const report = aggregateReport(rows, { groupBy: ["service_name"], chartField: "case_record_type", missingValues: [""] });
+  const report = aggregateReport(rows, {
+    groupBy: ["service_name"],
+    chartField: "case_record_type",
+    missingValues: [""],
+  });
   const files = await renderMonthPages(
     { monthTitle: "January 2019", dir: "2019/jan", report, fileCount: 1, missingDays: "", skippedFiles: 0 },
-    { siteTitle: "Reports <b>", files: { csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" }, groupBy: ["service_name"], chartField: "case_record_type", columns: ["service_name", "count"], linkColumns: ["service_name"] },
+    {
+      siteTitle: "Reports <b>",
+      files: { csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" },
+      groupBy: ["service_name"],
+      chartField: "case_record_type",
+      columns: ["service_name", "count"],
+      linkColumns: ["service_name"],
+    },
   );
   return Object.fromEntries(files.map((f) => [f.path, String(f.body)]));
 }
 
 describe("escaping", () => {
   test("escapeHtml escapes every character that can break out of text or an attribute", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&\`</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x" title='y'>&\`</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;",
+    );
   });
 
   test.each([
@@ -45,7 +65,9 @@ describe("escaping", () => {
     expect(page).not.toMatch(/href="javascript:/i);
     expect(page).not.toMatch(/href="data:/i);
     expect(page).toContain("javascript:alert(document.cookie)</td>");
-    expect(page).toContain('<a href="https://example.org/a?b=1&amp;c=%3C2%3E" rel="nofollow noopener">https://example.org/a?b=1&amp;c=&lt;2&gt;</a>');
+    expect(page).toContain(
+      '<a href="https://example.org/a?b=1&amp;c=%3C2%3E" rel="nofollow noopener">https://example.org/a?b=1&amp;c=&lt;2&gt;</a>',
+    );
     expect(page).not.toContain('" onmouseover="');
     expect(page.match(/<a href="http/g)).toHaveLength(1);
     expect(page).toContain("<title>Report: January 2019, Reports &lt;b&gt;</title>");
@@ -61,13 +83,32 @@ describe("escaping", () => {
   });
 
   test("an incomplete month says so on both pages; a complete one says nothing", async () => {
-    const report = aggregateReport(table({ service_name: ["Pothole"], case_record_type: ["Request"] }), { groupBy: ["service_name"], chartField: "case_record_type", missingValues: [""] });
-    const settings = { siteTitle: "311", files: { csv: "c.csv", table: "t.html", chart: "ch.html" }, groupBy: ["service_name"], chartField: "case_record_type", columns: ["service_name", "count"], linkColumns: [] };
-    const gappy = await renderMonthPages({ monthTitle: "February 2019", dir: "2019/feb", report, fileCount: 24, missingDays: "4-6, 9", skippedFiles: 1 }, settings);
+    const report = aggregateReport(table({ service_name: ["Pothole"], case_record_type: ["Request"] }), {
+      groupBy: ["service_name"],
+      chartField: "case_record_type",
+      missingValues: [""],
+    });
+    const settings = {
+      siteTitle: "311",
+      files: { csv: "c.csv", table: "t.html", chart: "ch.html" },
+      groupBy: ["service_name"],
+      chartField: "case_record_type",
+      columns: ["service_name", "count"],
+      linkColumns: [],
+    };
+    const gappy = await renderMonthPages(
+      { monthTitle: "February 2019", dir: "2019/feb", report, fileCount: 24, missingDays: "4-6, 9", skippedFiles: 1 },
+      settings,
+    );
     for (const file of gappy.filter((f) => f.path.endsWith(".html"))) {
-      expect(String(file.body)).toContain('<p class="notice" role="note">Incomplete month: no daily file for day 4-6, 9; 1 daily file could not be read and is left out.</p>');
+      expect(String(file.body)).toContain(
+        '<p class="notice" role="note">Incomplete month: no daily file for day 4-6, 9; 1 daily file could not be read and is left out.</p>',
+      );
     }
-    const complete = await renderMonthPages({ monthTitle: "February 2019", dir: "2019/feb", report, fileCount: 28, missingDays: "", skippedFiles: 0 }, settings);
+    const complete = await renderMonthPages(
+      { monthTitle: "February 2019", dir: "2019/feb", report, fileCount: 28, missingDays: "", skippedFiles: 0 },
+      settings,
+    );
     for (const file of complete) expect(String(file.body)).not.toContain("Incomplete");
   });
 

@@ -18,16 +18,37 @@ describe("pages in headless Chromium", () => {
 
   beforeAll(async () => {
     const rows = table({
-      service_name: ["<script>window.pwned = 1</script>", "javascript:window.pwned=2", "<img src=x onerror=window.pwned=3>", "https://example.org/ok", "Pothole", "Pothole"],
+      service_name: [
+        "<script>window.pwned = 1</script>",
+        "javascript:window.pwned=2",
+        "<img src=x onerror=window.pwned=3>",
+        "https://example.org/ok",
+        "Pothole",
+        "Pothole",
+      ],
       case_record_type: ["Request", "Complaint", "Request", "Request", "Request", "Inquiry"],
     });
-    const report = aggregateReport(rows, { groupBy: ["service_name"], chartField: "case_record_type", missingValues: [""] });
+    const report = aggregateReport(rows, {
+      groupBy: ["service_name"],
+      chartField: "case_record_type",
+      missingValues: [""],
+    });
     const pages = await renderMonthPages(
       { monthTitle: "January 2019", dir: "2019/jan", report, fileCount: 2, missingDays: "3-31", skippedFiles: 0 },
-      { siteTitle: "311", files: { csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" }, groupBy: ["service_name"], chartField: "case_record_type", columns: ["service_name", "count"], linkColumns: ["service_name"] },
+      {
+        siteTitle: "311",
+        files: { csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" },
+        groupBy: ["service_name"],
+        chartField: "case_record_type",
+        columns: ["service_name", "count"],
+        linkColumns: ["service_name"],
+      },
     );
     const assets = await readChartAssets(TEMPLATES_DIR);
-    const index = renderIndexPage(pages.map((p) => ({ key: p.path, size: String(p.body).length, lastModified: new Date("2019-02-01T00:00:00Z") })), { title: "311" });
+    const index = renderIndexPage(
+      pages.map((p) => ({ key: p.path, size: String(p.body).length, lastModified: new Date("2019-02-01T00:00:00Z") })),
+      { title: "311" },
+    );
     const dist = join(mkdtempSync(join(tmpdir(), "pages-")), "dist");
     await writeSite([...pages, ...assets, { path: "index.html", body: index }], dist);
     site = await serveFolder(dist);
@@ -52,7 +73,9 @@ describe("pages in headless Chromium", () => {
     expect(cells).toContain("<img src=x onerror=window.pwned=3>");
     expect(cells).toContain("javascript:window.pwned=2");
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
-    expect(await page.locator("#report a").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))).toEqual(["https://example.org/ok"]);
+    expect(
+      await page.locator("#report a").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href)),
+    ).toEqual(["https://example.org/ok"]);
     expect(await page.locator("#report tfoot").innerText()).toMatch(/Total\s+6/);
     expect(dialogs).toEqual([]);
   });

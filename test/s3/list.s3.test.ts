@@ -7,7 +7,9 @@ describe("listing every object", () => {
   test("follows the pages past 1,000 keys and leaves out folder markers", async () => {
     const client = testClient();
     const bucket = uniqueBucket("list-all");
-    const objects = Object.fromEntries(Array.from({ length: 1003 }, (_, i) => [`p/${String(i).padStart(4, "0")}.csv`, "x"]));
+    const objects = Object.fromEntries(
+      Array.from({ length: 1003 }, (_, i) => [`p/${String(i).padStart(4, "0")}.csv`, "x"]),
+    );
     await createBucket(client, bucket, { ...objects, "p/folder/": "", "other/x.csv": "x" });
     const { objects: listed, pages } = await listAllObjects(client, bucket, "p/");
     expect(pages).toBe(2);
@@ -27,6 +29,10 @@ describe("listing every object", () => {
       },
       { step: "initialize", name: "dropContinuationToken" },
     );
-    await expectReportsiteError(() => listAllObjects(client, bucket, ""), { name: "S3Error", message: /page 1 says more keys follow but gives no continuation token; stopped rather than use part of the listing/ });
+    await expectReportsiteError(() => listAllObjects(client, bucket, ""), {
+      name: "S3Error",
+      message:
+        /page 1 says more keys follow but gives no continuation token; stopped rather than use part of the listing/,
+    });
   });
 });

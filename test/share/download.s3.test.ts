@@ -21,20 +21,23 @@ const BIG = randomBytes(4 * 1024 * 1024);
 function startProxy(options: { delayMs: number; cutAfter?: number }): Promise<Server> {
   const upstream = new URL(testServer().endpoint);
   const server = createServer((req, res) => {
-    const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, async (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      let sent = 0;
-      for await (const chunk of answer as AsyncIterable<Buffer>) {
-        for (let at = 0; at < chunk.length; at += 16_384) {
-          const piece = chunk.subarray(at, at + 16_384);
-          if (options.cutAfter !== undefined && sent + piece.length > options.cutAfter) return res.destroy();
-          res.write(piece);
-          sent += piece.length;
-          await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    const forward = request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      async (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        let sent = 0;
+        for await (const chunk of answer as AsyncIterable<Buffer>) {
+          for (let at = 0; at < chunk.length; at += 16_384) {
+            const piece = chunk.subarray(at, at + 16_384);
+            if (options.cutAfter !== undefined && sent + piece.length > options.cutAfter) return res.destroy();
+            res.write(piece);
+            sent += piece.length;
+            await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+          }
         }
-      }
-      res.end();
-    });
+        res.end();
+      },
+    );
     req.pipe(forward);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
@@ -55,17 +58,38 @@ describe("downloads that do not finish", () => {
 
   test("a connection cut mid-body is an error, and no file or temp file is left", async () => {
     const s3 = testServer();
-    const client = createS3Client({ region: s3.region, endpoint: await proxyEndpoint({ delayMs: 0, cutAfter: 1024 * 1024 }), forcePathStyle: true });
+    const client = createS3Client({
+      region: s3.region,
+      endpoint: await proxyEndpoint({ delayMs: 0, cutAfter: 1024 * 1024 }),
+      forcePathStyle: true,
+    });
     const dir = tempDir("dl-cut-");
-    await expectReportsiteError(() => downloadObject(client, bucket, "big.bin", { to: dir }), { name: "ShareError", message: /download of s3:\/\/dl-cut-[0-9a-f]+\/big\.bin .*nothing was written/ });
+    await expectReportsiteError(() => downloadObject(client, bucket, "big.bin", { to: dir }), {
+      name: "ShareError",
+      message: /download of s3:\/\/dl-cut-[0-9a-f]+\/big\.bin .*nothing was written/,
+    });
     expect(readdirSync(dir)).toEqual([]);
   });
 
   test("Ctrl-C during `reportsite download`: exit 130 and no partial file", async () => {
     const s3 = testServer();
     const dir = tempDir("dl-int-");
-    writeFileSync(join(dir, "site-config.json"), JSON.stringify({ endpoint: await proxyEndpoint({ delayMs: 20 }), raw: { bucket }, site: { bucket: "dl-int-site-unused" } }));
-    const env = { PATH: process.env.PATH ?? "", HOME: dir, AWS_EC2_METADATA_DISABLED: "true", AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey, AWS_REGION: s3.region };
+    writeFileSync(
+      join(dir, "site-config.json"),
+      JSON.stringify({
+        endpoint: await proxyEndpoint({ delayMs: 20 }),
+        raw: { bucket },
+        site: { bucket: "dl-int-site-unused" },
+      }),
+    );
+    const env = {
+      PATH: process.env.PATH ?? "",
+      HOME: dir,
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_ACCESS_KEY_ID: s3.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      AWS_REGION: s3.region,
+    };
     const child = spawn(process.execPath, [BIN, "download", "big.bin", "--to", "out/"], { cwd: dir, env });
     const partSeen = await new Promise<boolean>((resolve) => {
       const poll = setInterval(() => {

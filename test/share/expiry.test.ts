@@ -12,12 +12,21 @@ describe("parseExpiry", () => {
     ["168h", 604_800],
   ])("%s -> %i seconds", (text, seconds) => expect(parseExpiry(text)).toBe(seconds));
 
-  test.each(["", "1", "h", "1w", "1.5h", "-1h", "1 h", "one hour"])("refuses %j with the accepted forms", async (text) => {
-    await expectReportsiteError(() => parseExpiry(text), { name: "ShareError", message: /expected a number and a unit, e.g. 90s, 15m, 1h or 7d/ });
-  });
+  test.each(["", "1", "h", "1w", "1.5h", "-1h", "1 h", "one hour"])(
+    "refuses %j with the accepted forms",
+    async (text) => {
+      await expectReportsiteError(() => parseExpiry(text), {
+        name: "ShareError",
+        message: /expected a number and a unit, e.g. 90s, 15m, 1h or 7d/,
+      });
+    },
+  );
 
   test("refuses more than 7 days, naming the SigV4 limit, and zero", async () => {
-    await expectReportsiteError(() => parseExpiry("8d"), { name: "ShareError", message: /presigned URLs \(Signature Version 4\) live at most 7 days/ });
+    await expectReportsiteError(() => parseExpiry("8d"), {
+      name: "ShareError",
+      message: /presigned URLs \(Signature Version 4\) live at most 7 days/,
+    });
     await expectReportsiteError(() => parseExpiry("604801s"), { name: "ShareError", message: /at most 7 days/ });
     await expectReportsiteError(() => parseExpiry("0m"), { name: "ShareError", message: /more than 0 seconds/ });
   });

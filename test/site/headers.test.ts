@@ -16,7 +16,11 @@ describe("headersFor", () => {
   });
 
   test("an unknown extension is application/octet-stream and says so", () => {
-    expect(headersFor("notes.unknownext")).toEqual({ contentType: "application/octet-stream", cacheControl: "no-cache", knownType: false });
+    expect(headersFor("notes.unknownext")).toEqual({
+      contentType: "application/octet-stream",
+      cacheControl: "no-cache",
+      knownType: false,
+    });
     expect(headersFor("README").knownType).toBe(false);
   });
 });

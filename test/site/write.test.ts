@@ -17,7 +17,13 @@ describe("writeSite", () => {
     mkdirSync(join(dist, "old"), { recursive: true });
     writeFileSync(join(dist, "old/stale.html"), "stale");
     writeFileSync(join(dist, BUILD_MARKER), "");
-    await writeSite([{ path: "index.html", body: "new" }, { path: "2019/jan/a.csv", body: new Uint8Array([1, 2]) }], dist);
+    await writeSite(
+      [
+        { path: "index.html", body: "new" },
+        { path: "2019/jan/a.csv", body: new Uint8Array([1, 2]) },
+      ],
+      dist,
+    );
     expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("new");
     expect([...readFileSync(join(dist, "2019/jan/a.csv"))]).toEqual([1, 2]);
     expect(existsSync(join(dist, "old"))).toBe(false);
@@ -31,11 +37,17 @@ describe("writeSite", () => {
     const src = join(root, "src");
     mkdirSync(src);
     writeFileSync(join(src, "notes.txt"), "precious");
-    await expectReportsiteError(() => writeSite([{ path: "index.html", body: "x" }], src), { name: "SiteError", message: /refusing to replace .*\/src: it holds files that reportsite did not build/ });
+    await expectReportsiteError(() => writeSite([{ path: "index.html", body: "x" }], src), {
+      name: "SiteError",
+      message: /refusing to replace .*\/src: it holds files that reportsite did not build/,
+    });
     expect(readdirSync(src)).toEqual(["notes.txt"]);
     expect(readdirSync(root)).toEqual(["src"]);
     writeFileSync(join(root, "file"), "x");
-    await expectReportsiteError(() => writeSite([{ path: "index.html", body: "x" }], join(root, "file")), { name: "SiteError", message: /it is a file, not a folder/ });
+    await expectReportsiteError(() => writeSite([{ path: "index.html", body: "x" }], join(root, "file")), {
+      name: "SiteError",
+      message: /it is a file, not a folder/,
+    });
   });
 
   test("an empty folder is fine to build into", async () => {
@@ -45,19 +57,42 @@ describe("writeSite", () => {
     expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("x");
   });
 
-  test.each(["../escape.html", "/etc/passwd", "a/../../escape.html"])("refuses a path outside the site: %s, and keeps the old dist/", async (path) => {
-    const { root, dist } = fresh();
-    mkdirSync(dist);
-    writeFileSync(join(dist, "index.html"), "old");
-    writeFileSync(join(dist, BUILD_MARKER), "");
-    await expectReportsiteError(() => writeSite([{ path: "ok.html", body: "x" }, { path, body: "x" }], dist), { name: "SiteError", message: /outside the site folder/ });
-    expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("old");
-    expect(readdirSync(root)).toEqual(["dist"]);
-  });
+  test.each(["../escape.html", "/etc/passwd", "a/../../escape.html"])(
+    "refuses a path outside the site: %s, and keeps the old dist/",
+    async (path) => {
+      const { root, dist } = fresh();
+      mkdirSync(dist);
+      writeFileSync(join(dist, "index.html"), "old");
+      writeFileSync(join(dist, BUILD_MARKER), "");
+      await expectReportsiteError(
+        () =>
+          writeSite(
+            [
+              { path: "ok.html", body: "x" },
+              { path, body: "x" },
+            ],
+            dist,
+          ),
+        { name: "SiteError", message: /outside the site folder/ },
+      );
+      expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("old");
+      expect(readdirSync(root)).toEqual(["dist"]);
+    },
+  );
 
   test("refuses two files at one path", async () => {
     const { dist } = fresh();
-    await expectReportsiteError(() => writeSite([{ path: "a.html", body: "1" }, { path: "a.html", body: "2" }], dist), { name: "SiteError", message: /two files of the site would be written to a\.html/ });
+    await expectReportsiteError(
+      () =>
+        writeSite(
+          [
+            { path: "a.html", body: "1" },
+            { path: "a.html", body: "2" },
+          ],
+          dist,
+        ),
+      { name: "SiteError", message: /two files of the site would be written to a\.html/ },
+    );
     expect(existsSync(dist)).toBe(false);
   });
 

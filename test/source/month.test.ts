@@ -22,13 +22,21 @@ describe("raw keys and months", () => {
   });
 
   test("a {month}/{day} folder pattern", () => {
-    const folders = configFromSpec({ raw: { bucket: "gid-raw", keyPattern: "{year}/{month}/{day}.csv" }, site: { bucket: "gid-site" } });
+    const folders = configFromSpec({
+      raw: { bucket: "gid-raw", keyPattern: "{year}/{month}/{day}.csv" },
+      site: { bucket: "gid-site" },
+    });
     expect(dateRawKey(folders, obj("2020/02/29.csv"))?.month).toEqual({ year: 2020, month: 2 });
     expect(dateRawKey(folders, obj("2019/02/29.csv"))).toBeUndefined();
   });
 
   test("groupByMonth orders months and days", () => {
-    const keys = ["exports/2019_feb_02_gid_requests.csv", "exports/2019_jan_10_gid_requests.csv", "exports/2019_jan_02_gid_requests.csv", "exports/2018_dec_31_gid_requests.csv"];
+    const keys = [
+      "exports/2019_feb_02_gid_requests.csv",
+      "exports/2019_jan_10_gid_requests.csv",
+      "exports/2019_jan_02_gid_requests.csv",
+      "exports/2018_dec_31_gid_requests.csv",
+    ];
     const months = groupByMonth(keys.map((k) => dateRawKey(config, obj(k))!));
     expect([...months.keys()]).toEqual(["2018-12", "2019-01", "2019-02"]);
     expect(months.get("2019-01")!.objects.map((o) => o.day)).toEqual([2, 10]);

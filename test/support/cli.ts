@@ -15,7 +15,13 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
-      env: { PATH: process.env.PATH ?? "", HOME: options.cwd, AWS_EC2_METADATA_DISABLED: "true", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...options.env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: options.cwd,
+        AWS_EC2_METADATA_DISABLED: "true",
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        ...options.env,
+      },
     });
     let stdout = "";
     let stderr = "";

@@ -14,7 +14,13 @@ print(json.dumps({"naValues": sorted(STR_NA_VALUES), "rows": len(frame), "counts
 `;
 
 /** pandas' default missing markers (they differ between versions: "None" came in 2.0), rows read, groupby(groupBy).size() and groupby(groupBy + [chartField]).size() for local CSV files. */
-export function pandasCounts(files: string[], groupBy: string[], chartField: string): { naValues: string[]; rows: number; counts: (string | number)[][]; breakdown: (string | number)[][] } {
-  const out = execFileSync("/usr/bin/python3", ["-c", SCRIPT, JSON.stringify(groupBy), chartField, ...files], { encoding: "utf8" });
+export function pandasCounts(
+  files: string[],
+  groupBy: string[],
+  chartField: string,
+): { naValues: string[]; rows: number; counts: (string | number)[][]; breakdown: (string | number)[][] } {
+  const out = execFileSync("/usr/bin/python3", ["-c", SCRIPT, JSON.stringify(groupBy), chartField, ...files], {
+    encoding: "utf8",
+  });
   return JSON.parse(out);
 }

@@ -43,14 +43,25 @@ async function pickPort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  const credentials = { accessKeyId: "TESTACCESSKEY0000001", secretAccessKey: "testsecretkey00000000000000000000000001", region: "us-east-1" };
+  const credentials = {
+    accessKeyId: "TESTACCESSKEY0000001",
+    secretAccessKey: "testsecretkey00000000000000000000000001",
+    region: "us-east-1",
+  };
   if (process.env.REPORTSITE_TEST_S3_ENDPOINT) {
-    project.provide("s3", { ...credentials, endpoint: process.env.REPORTSITE_TEST_S3_ENDPOINT, websiteEndpoint: process.env.REPORTSITE_TEST_S3_WEBSITE ?? "" });
+    project.provide("s3", {
+      ...credentials,
+      endpoint: process.env.REPORTSITE_TEST_S3_ENDPOINT,
+      websiteEndpoint: process.env.REPORTSITE_TEST_S3_WEBSITE ?? "",
+    });
     return () => {};
   }
   const port = await pickPort();
   const state = `/tmp/reportsite-test-rgw-${port}`;
-  const exports = execFileSync("bash", [`${SCRIPTS}start-rgw.sh`, String(port), state], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const exports = execFileSync("bash", [`${SCRIPTS}start-rgw.sh`, String(port), state], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const env = Object.fromEntries([...exports.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
   project.provide("s3", { ...credentials, endpoint: env.S3_ENDPOINT!, websiteEndpoint: env.S3_WEBSITE_ENDPOINT! });
   return () => {

@@ -28,10 +28,19 @@ export function tempDir(label = "reportsite-"): string {
 }
 
 /** A SiteConfig pointing at the test server; `output` defaults to a fresh temp dist. */
-export function testConfig(spec: Partial<SiteConfigSpec> & { raw: SiteConfigSpec["raw"]; site: SiteConfigSpec["site"] }, baseDir = tempDir()): SiteConfig {
+export function testConfig(
+  spec: Partial<SiteConfigSpec> & { raw: SiteConfigSpec["raw"]; site: SiteConfigSpec["site"] },
+  baseDir = tempDir(),
+): SiteConfig {
   const s3 = testServer();
   return configFromSpec(
-    { region: s3.region, endpoint: s3.endpoint, websiteEndpoint: s3.websiteEndpoint || undefined, output: "dist", ...spec },
+    {
+      region: s3.region,
+      endpoint: s3.endpoint,
+      websiteEndpoint: s3.websiteEndpoint || undefined,
+      output: "dist",
+      ...spec,
+    },
     { file: join(baseDir, "site-config.json"), baseDir },
   );
 }
@@ -43,20 +52,31 @@ export function testClient(): S3Client {
 }
 
 /** Create a bucket (private) and optionally fill it with objects. */
-export async function createBucket(client: S3Client, bucket: string, objects: Record<string, string | Uint8Array> = {}): Promise<void> {
+export async function createBucket(
+  client: S3Client,
+  bucket: string,
+  objects: Record<string, string | Uint8Array> = {},
+): Promise<void> {
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   await putObjects(client, bucket, objects);
 }
 
 /** Upload objects with bounded concurrency. */
-export async function putObjects(client: S3Client, bucket: string, objects: Record<string, string | Uint8Array>, concurrency = 16): Promise<void> {
+export async function putObjects(
+  client: S3Client,
+  bucket: string,
+  objects: Record<string, string | Uint8Array>,
+  concurrency = 16,
+): Promise<void> {
   const entries = Object.entries(objects);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, entries.length) }, async () => {
       while (next < entries.length) {
         const [key, body] = entries[next++]!;
-        await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: typeof body === "string" ? Buffer.from(body) : body }));
+        await client.send(
+          new PutObjectCommand({ Bucket: bucket, Key: key, Body: typeof body === "string" ? Buffer.from(body) : body }),
+        );
       }
     }),
   );

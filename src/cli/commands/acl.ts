@@ -16,8 +16,10 @@ export default defineCommand({
   options: { bucket: { type: "string" }, force: { type: "boolean" } },
   async run(values, positionals, ctx) {
     const [key, acl, ...rest] = positionals;
-    if (!key || rest.length) throw new UsageError(`expected a key and optionally public-read or private\nUsage: ${this.usage}`);
-    if (acl !== undefined && acl !== "public-read" && acl !== "private") throw new UsageError(`"${acl}" is not a canned ACL this command sets; use public-read or private`);
+    if (!key || rest.length)
+      throw new UsageError(`expected a key and optionally public-read or private\nUsage: ${this.usage}`);
+    if (acl !== undefined && acl !== "public-read" && acl !== "private")
+      throw new UsageError(`"${acl}" is not a canned ACL this command sets; use public-read or private`);
     const config = await loadConfig(ctx.configPath);
     const client = createS3Client(config);
     const bucketName = (values.bucket as string | undefined) ?? "site";
@@ -25,7 +27,10 @@ export default defineCommand({
     if (acl) {
       const { warning } = await setObjectAcl(client, target, key, acl, { force: values.force === true });
       const configFlag = ctx.configPath ? ` --config ${shellQuote(ctx.configPath)}` : "";
-      if (warning) ctx.logger.warn(`${warning}; undo with: reportsite acl ${shellQuote(key)} private --bucket ${shellQuote(bucketName)}${configFlag}`);
+      if (warning)
+        ctx.logger.warn(
+          `${warning}; undo with: reportsite acl ${shellQuote(key)} private --bucket ${shellQuote(bucketName)}${configFlag}`,
+        );
     }
     const access = await readObjectAcl(client, target, key);
     if (ctx.json) return ctx.print(JSON.stringify({ bucket: target.bucket, key, ...access }, null, 2));

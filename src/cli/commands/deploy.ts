@@ -15,7 +15,8 @@ export default defineCommand({
     "output DIR": "deploy DIR instead of the config's output",
     json: "print the deploy report as JSON",
   },
-  interrupted: "the live site is consistent (index.html is replaced only after every upload, and links only to files that exist); run deploy again to finish.",
+  interrupted:
+    "the live site is consistent (index.html is replaced only after every upload, and links only to files that exist); run deploy again to finish.",
   options: {
     "dry-run": { type: "boolean" },
     delete: { type: "boolean" },
@@ -25,14 +26,18 @@ export default defineCommand({
   },
   async run(values, _positionals, ctx) {
     const maxDeletes = values["max-deletes"] === undefined ? undefined : Number(values["max-deletes"]);
-    if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0)) throw new UsageError(`--max-deletes ${values["max-deletes"]}: expected a whole number`);
+    if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0))
+      throw new UsageError(`--max-deletes ${values["max-deletes"]}: expected a whole number`);
     const config = await loadConfig(ctx.configPath, { output: values.output as string | undefined });
     const result = await deploySite(
       config,
       { dryRun: values["dry-run"] === true, delete: values.delete === true, maxDeletes, force: values.force === true },
       { logger: ctx.logger, renderIndex: (entries) => renderIndexPage(entries, { title: config.site.title }) },
     );
-    if (ctx.json) return ctx.print(JSON.stringify({ url: result.url, setup: result.setup, plan: result.plan, report: result.report }, null, 2));
+    if (ctx.json)
+      return ctx.print(
+        JSON.stringify({ url: result.url, setup: result.setup, plan: result.plan, report: result.report }, null, 2),
+      );
     ctx.print(result.report ? `Site: ${result.url}` : `Dry run: nothing was changed. Site: ${result.url}`);
   },
 });

@@ -9,7 +9,8 @@ export default defineCommand({
   summary: "download a private object to a local file",
   usage: "reportsite download <key> [--to PATH] [--bucket raw|site|NAME]",
   flags: {
-    "to PATH": "a folder (existing, or ending in /: the key's path is kept below it) or a file path; default: the key's path below .",
+    "to PATH":
+      "a folder (existing, or ending in /: the key's path is kept below it) or a file path; default: the key's path below .",
     "bucket raw|site|NAME": "the config's raw or site bucket, or a bucket name (default raw)",
   },
   interrupted: "no partial file was left; run download again.",
@@ -18,7 +19,9 @@ export default defineCommand({
     const key = onlyKey(positionals, this.usage);
     const config = await loadConfig(ctx.configPath);
     const target = resolveBucket(config, (values.bucket as string | undefined) ?? "raw");
-    const result = await downloadObject(createS3Client(config), target.bucket, key, { to: values.to as string | undefined });
+    const result = await downloadObject(createS3Client(config), target.bucket, key, {
+      to: values.to as string | undefined,
+    });
     if (ctx.json) return ctx.print(JSON.stringify(result, null, 2));
     ctx.print(`Downloaded s3://${target.bucket}/${key} to ${result.path} (${formatSize(result.bytes)})`);
   },

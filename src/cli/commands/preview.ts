@@ -13,7 +13,8 @@ export default defineCommand({
   options: { port: { type: "string" }, output: { type: "string" } },
   async run(values, _positionals, ctx) {
     const port = values.port === undefined ? undefined : Number(values.port);
-    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError(`--port ${values.port}: expected a port number`);
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
+      throw new UsageError(`--port ${values.port}: expected a port number`);
     const config = await loadConfig(ctx.configPath, { output: values.output as string | undefined });
     const preview = await startPreview({ root: config.output, port, logger: ctx.logger });
     ctx.print(`Previewing ${config.output} at ${preview.url} (Ctrl-C to stop)`);

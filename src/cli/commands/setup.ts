@@ -15,6 +15,8 @@ export default defineCommand({
     for (const change of state.changes) ctx.logger.info(`${dryRun ? "would " : ""}${change}`);
     const url = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
     if (ctx.json) return ctx.print(JSON.stringify({ ...state, url }, null, 2));
-    ctx.print(`${state.changes.length ? "" : "Nothing to change: "}s3://${config.site.bucket} is a public website (${state.access === "acl" ? "public-read ACL on each object" : "bucket policy"}): ${url}`);
+    ctx.print(
+      `${state.changes.length ? "" : "Nothing to change: "}s3://${config.site.bucket} is a public website (${state.access === "acl" ? "public-read ACL on each object" : "bucket policy"}): ${url}`,
+    );
   },
 });

@@ -6,7 +6,10 @@ import { onlyKey } from "./share.js";
 export default defineCommand({
   summary: "print the public object URL and website URL of a key",
   usage: "reportsite url <key> [--bucket raw|site|NAME]",
-  flags: { "bucket raw|site|NAME": "the config's raw or site bucket, or a bucket name (default site)", json: "print the URLs as JSON" },
+  flags: {
+    "bucket raw|site|NAME": "the config's raw or site bucket, or a bucket name (default site)",
+    json: "print the URLs as JSON",
+  },
   options: { bucket: { type: "string" } },
   async run(values, positionals, ctx) {
     const key = onlyKey(positionals, this.usage);
