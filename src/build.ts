@@ -9,6 +9,7 @@ import type { Logger } from "./log.js";
 import { renderErrorPage, renderIndexPage, TEMPLATES_DIR } from "./render/index.js";
 import { createS3Client, encodeKey, websiteRoot } from "./s3/index.js";
 import {
+  carryModified,
   checkOutputFolder,
   isBuiltSite,
   readChartAssets,
@@ -66,12 +67,13 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
   const files = await renderMonths(config, cache, built);
   files.push(...(await sharedFiles(config)));
   files.push(...(await keptFiles(config, options, files)));
-  files.push(indexFile(config, files, (options.now ?? (() => new Date()))()));
-  await writeSite(files, config.output);
+  const dated = await carryModified(config.output, files);
+  dated.push(indexFile(config, dated, (options.now ?? (() => new Date()))()));
+  await writeSite(dated, config.output);
   await cache.save();
-  const bytes = files.reduce((sum, f) => sum + byteLength(f.body), 0);
+  const bytes = dated.reduce((sum, f) => sum + byteLength(f.body), 0);
   const seconds = (Date.now() - started) / 1000;
-  return { output: config.output, months: summary, files: files.length, bytes, bytesRead, seconds };
+  return { output: config.output, months: summary, files: dated.length, bytes, bytesRead, seconds };
 }
 
 /** The months of the site: the listed ones, plus cached months that --month or offline leave unlisted. */
@@ -154,7 +156,7 @@ async function keptFiles(config: SiteConfig, options: BuildOptions, files: Outpu
   if (!options.months) return [];
   if (!(await isBuiltSite(config.output))) {
     options.logger.warn(
-      `${config.output} holds no earlier build, so the site will have only the months built now or cached; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`,
+      `${config.output} holds no earlier build, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`,
     );
     return [];
   }
