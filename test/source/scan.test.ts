@@ -147,7 +147,7 @@ describe("bad input names the file and the line", () => {
         Buffer.from([0xe9]),
         Buffer.from(",Request\n"),
       ]),
-      message: /line 3: invalid UTF-8 byte sequence \(byte 44\)/,
+      message: /line 3: invalid UTF-8 byte sequence \(byte 43\)/,
       line: 3,
     },
     { description: "empty file", content: "", message: /the file is empty \(no header line\)/, line: 1 },
