@@ -1,7 +1,7 @@
 /** deploySite: read dist/ -> list the bucket -> plan -> (dry run: print | execute), Hugo's Deploy() as a list of stage calls. */
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { SiteConfig } from "../config/index.js";
-import { DeployError } from "../errors.js";
+import { DeployError, ReportsiteError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { createS3Client, encodeKey, websiteRoot } from "../s3/index.js";
 import { BUILD_MARKER, headersFor, isBuiltSite, readSite } from "../site/index.js";
@@ -72,12 +72,16 @@ export async function deploySite(
   }
   for (const file of local.filter((f) => !f.knownType))
     logger.warn(`${file.key}: unknown file type, uploaded as application/octet-stream`);
-  const bucket = await ensureSiteBucket(client, config, { dryRun: options.dryRun, logger });
+  const bucket = await unchangedOnFailure("setup of the site bucket", () =>
+    ensureSiteBucket(client, config, { dryRun: options.dryRun, logger }),
+  );
   const remote =
     bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create")))
       ? []
-      : await listRemote(site);
-  const withHeaders = await addRemoteHeaders(site, remote, new Set(local.map((f) => f.key)));
+      : await unchangedOnFailure("listing the site bucket", () => listRemote(site));
+  const withHeaders = await unchangedOnFailure("reading the published files' headers", () =>
+    addRemoteHeaders(site, remote, new Set(local.map((f) => f.key))),
+  );
   const plan = planSync(local, withHeaders, {
     access: bucket.access,
     delete: options.delete ?? false,
@@ -104,6 +108,24 @@ export async function deploySite(
   });
   logger.info(formatReport(report));
   return { plan, report, url, setup: bucket.changes };
+}
+
+/**
+ * Run a step that comes before the first upload. Its S3 failures become a DeployError that says what
+ * the live site looks like (untouched), as every deploy failure does; setup's own DeployErrors say it already.
+ */
+async function unchangedOnFailure<T>(step: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DeployError || !(error instanceof ReportsiteError)) throw error;
+    throw new DeployError(
+      `${step} failed: ${error.message}. No file was uploaded or deleted: the live site is as it was.`,
+      "prepare",
+      undefined,
+      { hint: [error.hint, "Run deploy again when the cause is fixed."].filter(Boolean).join("\n"), cause: error },
+    );
+  }
 }
 
 export { ensureSiteBucket } from "./setup.js";
