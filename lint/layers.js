@@ -36,14 +36,14 @@ export const STAGES = {
 };
 
 /** Stage imports that must be `import type` (erased at run time): render knows a Report's shape, never its code. */
-export const TYPE_ONLY = { render: ["aggregate"] };
+const TYPE_ONLY = { render: ["aggregate"] };
 
 /**
  * Files (or folders, ending in `/`) under src/ that do no I/O, not even through another module: they
  * may import at run time only other pure files, pure leaves and no I/O package, so purity holds for
  * everything they load. deploy/plan.ts is the one STYLE 6.5 insists on.
  */
-export const PURE = [
+const PURE = [
   "aggregate/",
   "render/",
   "deploy/plan.ts",
@@ -68,7 +68,7 @@ const FORBIDDEN_PACKAGES = {
 };
 
 /** The top-level module of a path relative to src/: `deploy/plan.ts` -> `deploy`, `build.ts` -> `build`. */
-export function moduleOf(file) {
+function moduleOf(file) {
   return file.split("/")[0].replace(/\.[cm]?[jt]s$/, "");
 }
 
@@ -78,7 +78,7 @@ export function isPure(file) {
 }
 
 /** The file a relative specifier names, relative to src/ (`.js` -> `.ts`); undefined when it leaves src/. */
-export function resolveRelative(from, specifier) {
+function resolveRelative(from, specifier) {
   const target = posix.normalize(posix.join(posix.dirname(from), specifier)).replace(/\.js$/, ".ts");
   return target.startsWith("../") ? undefined : target;
 }
