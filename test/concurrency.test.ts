@@ -39,13 +39,13 @@ describe("mapWithConcurrency", () => {
   });
 
   test("a limit above the number of items starts each item once", async () => {
-    const { state, run } = tracked(async (n: number) => n);
+    const { state, run } = tracked((n: number) => Promise.resolve(n));
     expect(await mapWithConcurrency([1, 2], 16, run)).toEqual([1, 2]);
     expect(state.started).toEqual([1, 2]);
   });
 
   test("no items: no calls, no results", async () => {
-    const { state, run } = tracked(async (n: number) => n);
+    const { state, run } = tracked((n: number) => Promise.resolve(n));
     expect(await mapWithConcurrency([], 4, run)).toEqual([]);
     expect(state.started).toEqual([]);
   });
