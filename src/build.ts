@@ -3,7 +3,17 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { aggregateReport } from "./aggregate/index.js";
 import type { SiteConfig } from "./config/index.js";
 import type { Logger } from "./log.js";
-import { renderErrorPage, renderIndexPage, renderMonthPages, TEMPLATES_DIR } from "./render/index.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  parseSiteSummary,
+  renderIndexPage,
+  renderSite,
+  SUMMARY_JSON,
+  TEMPLATES_DIR,
+  type MonthReport,
+  type MonthSummary,
+} from "./render/index.js";
 import { createS3Client, encodeKey, websiteRoot } from "./s3/index.js";
 import {
   checkOutputFolder,
@@ -13,7 +23,7 @@ import {
   writeSite,
   type OutputFile,
 } from "./site/index.js";
-import { formatRanges, loadMonths, monthAbbreviation, monthId, monthTitle, type Month } from "./source/index.js";
+import { loadMonths, monthAbbreviation, monthId, monthTitle, type Month } from "./source/index.js";
 
 /** Options of buildSite. */
 export interface BuildOptions {
@@ -51,9 +61,9 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
       `${config.output} holds no earlier build, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`,
     );
   }
-  const files: OutputFile[] = [];
+  const months: MonthReport[] = [];
   const summary: BuildReport["months"] = [];
-  // one month's rows in memory at a time: each is aggregated and rendered before the next is read
+  // one month's rows in memory at a time: each is aggregated before the next is read
   for await (const data of loadMonths(client, config, {
     months: options.months,
     skipBadFiles: options.skipBadFiles,
@@ -61,13 +71,17 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
   })) {
     const report = aggregateReport(data.table, config.report);
     const dir = monthDir(config.site.monthPath, data.month);
-    const gaps = { missingDays: formatRanges(data.missingDays), skippedFiles: data.skipped.length };
-    files.push(
-      ...(await renderMonthPages(
-        { monthTitle: monthTitle(data.month), dir, report, fileCount: data.objects.length, ...gaps },
-        { ...config.report, siteTitle: config.site.title, files: config.site.files },
-      )),
-    );
+    months.push({
+      id: monthId(data.month),
+      title: monthTitle(data.month),
+      dir,
+      report,
+      files: data.objects.length,
+      missingDays: data.missingDays,
+      emptyDays: [],
+      skippedFiles: data.skipped.length,
+      dataAsOf: newestModified(data.objects),
+    });
     summary.push({
       month: monthId(data.month),
       rows: report.totalRows,
@@ -77,11 +91,15 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
     });
     options.logger.info(`${monthId(data.month)}: ${report.counts.numRows()} groups -> ${dir}/`);
   }
-  const siteRoot = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
-  files.push(
-    { path: "error.html", body: renderErrorPage(config.site.title, siteRoot) },
-    ...(await readChartAssets(TEMPLATES_DIR)),
+  const siteRootUrl = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
+  // a --month build keeps the other months: their numbers come from the previous build's summary.json
+  const otherMonths = options.months ? await readKeptSummary(config.output) : [];
+  const site = await renderSite(
+    months,
+    { ...config.report, siteTitle: config.site.title, files: config.site.files, siteRootUrl },
+    { otherMonths },
   );
+  const files: OutputFile[] = [...site.files, ...(await readChartAssets(TEMPLATES_DIR))];
   if (options.months) {
     // a build of some months updates them in the site and keeps the others, so the index (and a
     // later `deploy --delete`) still has every month
@@ -91,7 +109,10 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
   }
   const now = (options.now ?? (() => new Date()))();
   const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
-  files.push({ path: "index.html", body: renderIndexPage(entries, { title: config.site.title }) });
+  files.push({
+    path: "index.html",
+    body: renderIndexPage(entries, { title: config.site.title, summary: site.summary }),
+  });
   await writeSite(files, config.output);
   const bytes = files.reduce((sum, f) => sum + byteLength(f.body), 0);
   return { output: config.output, months: summary, files: files.length, bytes, seconds: (Date.now() - started) / 1000 };
@@ -103,6 +124,19 @@ export function monthDir(template: string, month: Month): string {
     .replaceAll("{year}", String(month.year))
     .replaceAll("{mon}", monthAbbreviation(month))
     .replaceAll("{month}", String(month.month).padStart(2, "0"));
+}
+
+/** The newest LastModified of a month's raw objects ("data as of"), when the listing has dates. */
+function newestModified(objects: readonly { lastModified?: Date }[]): string | undefined {
+  const times = objects.flatMap((o) => (o.lastModified ? [o.lastModified.getTime()] : []));
+  return times.length ? new Date(Math.max(...times)).toISOString() : undefined;
+}
+
+/** Month summaries of the previous build in `output` (none when it has no summary.json). */
+async function readKeptSummary(output: string): Promise<MonthSummary[]> {
+  if (!(await isBuiltSite(output))) return [];
+  const text = await readFile(join(output, SUMMARY_JSON), "utf8").catch(() => undefined);
+  return text === undefined ? [] : parseSiteSummary(text, join(output, SUMMARY_JSON)).months;
 }
 
 function byteLength(body: string | Uint8Array): number {
