@@ -164,7 +164,14 @@ function topGroupsSpec(summary: SiteSummary, top: readonly string[], width: Char
           title: null,
           axis: { format: "%b %y", labelOverlap: true, tickCount: 3 },
         },
-        y: { field: "count", type: "quantitative", title: "Requests", axis: { tickCount: 3 } },
+        // a fixed axis width: the browser measures labels differently from Node, and the small
+        // multiples must keep the server-rendered size when they become interactive
+        y: {
+          field: "count",
+          type: "quantitative",
+          title: "Requests",
+          axis: { tickCount: 3, minExtent: 36, maxExtent: 36 },
+        },
         tooltip: { field: "tip", type: "nominal" },
         description: { field: "tip", type: "nominal" },
       },
