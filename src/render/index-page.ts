@@ -46,6 +46,8 @@ export function renderIndexPage(entries: readonly SiteEntry[], options: IndexPag
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((e) => ({
       key: e.key,
+      // a phone breaks long names at a slash, not inside a word
+      segments: e.key.split("/"),
       href: encodeKey(e.key),
       size: e.size,
       sizeText: formatSize(e.size),
