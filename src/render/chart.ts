@@ -4,8 +4,7 @@
  * scaled picture shrinks its text, a fixed one keeps 12 px text. The page shows the width that fits
  * (CSS), and the browser's interactive view uses the same spec, so it has exactly the SSR size.
  */
-import { logger as vegaLogger, None as LOG_NONE, parse as parseVega, View } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { RenderError } from "../errors.js";
 
 /** Total chart widths: `narrow` fits a 320 px screen (minus the page's padding), `wide` a 768 px one. */
@@ -108,6 +107,11 @@ export type ChartPair = Record<ChartWidth, RenderedChart>;
 /** Compile a Vega-Lite spec and render its SVG with Vega in Node (no browser, no canvas). */
 export async function renderVegaLite(spec: TopLevelSpec, what: string): Promise<RenderedChart> {
   try {
+    // loaded here, not at the top: a build whose pages all come from the cache never loads Vega
+    const [{ logger: vegaLogger, None: LOG_NONE, parse: parseVega, View }, { compile }] = await Promise.all([
+      import("vega"),
+      import("vega-lite"),
+    ]);
     // the specs are ours; a Vega-Lite warning would only clutter the build log
     const vegaSpec = compile(spec, { logger: vegaLogger(LOG_NONE) }).spec;
     const view = new View(parseVega(vegaSpec), { renderer: "none" });

@@ -1,4 +1,4 @@
-export { renderSite, SUMMARY_JSON, SUMMARY_CSV } from "./site.js";
+export { renderSite, renderAcrossMonths, SUMMARY_JSON, SUMMARY_CSV } from "./site.js";
 export type { RenderSiteOptions, RenderedSite } from "./site.js";
 export type { MonthReport, SiteSettings, SiteFile } from "./site-input.js";
 export { toMonthSummary, toSiteSummary, toSummaryCsv, parseSiteSummary } from "./summary.js";

@@ -45,11 +45,16 @@ export async function renderSite(
     const neighbours = { previous: summary.months[i - 1], next: summary.months[i + 1] };
     files.push(...(await renderMonthPages(month, neighbours, settings)));
   }
-  files.push(
+  files.push(...(await renderAcrossMonths(summary, settings)));
+  return { files, summary };
+}
+
+/** The files drawn from every month's summary: trend page, summary.json, summary.csv, and the error page. */
+export async function renderAcrossMonths(summary: SiteSummary, settings: SiteSettings): Promise<SiteFile[]> {
+  return [
     { path: TREND_PAGE, body: await renderTrendPage(summary) },
     { path: SUMMARY_JSON, body: `${JSON.stringify(summary, null, 2)}\n` },
     { path: SUMMARY_CSV, body: toSummaryCsv(summary) },
     { path: "error.html", body: renderErrorPage(settings.siteTitle, settings.siteRootUrl) },
-  );
-  return { files, summary };
+  ];
 }

@@ -6,10 +6,11 @@ import { defineCommand } from "../command.js";
 
 export default defineCommand({
   summary: "read the raw CSVs from S3 and build every month's report into dist/",
-  usage: "reportsite build [--month 2019-01]... [--skip-bad-files] [--output DIR]",
+  usage: "reportsite build [--month 2019-01]... [--force] [--skip-bad-files] [--output DIR]",
   flags: {
     "month YYYY-MM":
-      "rebuild only this month (repeatable), keeping the other months already in the output; default: every month with raw data",
+      "read only this month from S3 (repeatable); other months come from the cache or the previous output; default: every month with raw data",
+    force: "read every raw file again instead of reusing the counts in the cache",
     "skip-bad-files": "publish a month without the files that fail to parse, listing them as a warning",
     "output DIR": "build into DIR instead of the config's output",
     json: "print the build report as JSON",
@@ -18,6 +19,7 @@ export default defineCommand({
   options: {
     month: { type: "string", multiple: true },
     "skip-bad-files": { type: "boolean" },
+    force: { type: "boolean" },
     output: { type: "string" },
   },
   async run(values, _positionals, ctx) {
@@ -28,12 +30,14 @@ export default defineCommand({
     const report = await buildSite(config, {
       months: months.length ? months : undefined,
       skipBadFiles: values["skip-bad-files"] === true,
+      force: values.force === true,
       logger: ctx.logger,
     });
     if (ctx.json) return ctx.print(JSON.stringify(report, null, 2));
     const rows = report.months.reduce((n, m) => n + m.rows, 0);
+    const rebuilt = report.months.filter((m) => m.status === "rebuilt").length;
     ctx.print(
-      `Built ${report.months.length} month${report.months.length === 1 ? "" : "s"} (${rows} rows) into ${report.output}: ${report.files} files, ${report.bytes} bytes in ${report.seconds.toFixed(1)}s`,
+      `Built ${report.months.length} month${report.months.length === 1 ? "" : "s"} (${rows} rows; ${rebuilt} rebuilt, ${report.months.length - rebuilt} reused from the cache) into ${report.output}: ${report.files} files, ${report.bytes} bytes in ${report.seconds.toFixed(1)}s`,
     );
   },
 });

@@ -1,0 +1,131 @@
+/**
+ * Render the site's pages, each month's pages from the cache when everything they are rendered from
+ * (the month's counts, the config's site and report settings, the templates and the render code)
+ * is unchanged: a no-op build neither aggregates nor loads Vega.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Report } from "../aggregate/index.js";
+import { sha256, type BuildCache, type CachedFile } from "../cache/index.js";
+import type { SiteConfig } from "../config/index.js";
+import type { OutputFile } from "../site/index.js";
+import {
+  renderAcrossMonths,
+  renderMonthPages,
+  TEMPLATES_DIR,
+  toMonthSummary,
+  toSiteSummary,
+  type MonthReport,
+  type SiteSettings,
+  type SiteSummary,
+} from "../render/index.js";
+import { encodeKey, websiteRoot } from "../s3/index.js";
+import { countColumns } from "../source/index.js";
+import type { BuiltMonth } from "./month.js";
+
+/** Bump when cached pages must be rendered again although no input changed. */
+const PAGES_FORMAT = 2;
+const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));
+
+/** The site's settings for the render stage. */
+function siteSettings(config: SiteConfig): SiteSettings {
+  const siteRootUrl = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
+  return { ...config.report, siteTitle: config.site.title, files: config.site.files, siteRootUrl };
+}
+
+/**
+ * Every month's pages and the across-month files (trend, summary.json/csv, error page), each from the
+ * cache when what it is rendered from is unchanged. A month's pages also depend on its neighbours'
+ * summaries (prev/next links, change since the previous month), so those are part of their hash.
+ */
+export async function renderMonths(
+  config: SiteConfig,
+  cache: BuildCache,
+  months: BuiltMonth[],
+): Promise<{ files: OutputFile[]; summary: SiteSummary }> {
+  const settings = siteSettings(config);
+  const fingerprint = await renderFingerprint(config);
+  const reports = new Map<string, Promise<MonthReport>>();
+  const reportOf = (month: BuiltMonth) => {
+    if (!reports.has(month.id)) reports.set(month.id, toMonthReport(config, month));
+    return reports.get(month.id)!;
+  };
+  const summaries = await Promise.all(
+    months.map((month) =>
+      cached(cache, ["summary", fingerprint, monthInputs(month)], async () =>
+        toMonthSummary(await reportOf(month), settings),
+      ),
+    ),
+  );
+  const summary = toSiteSummary(summaries, settings);
+  const position = new Map(summary.months.map((m, i) => [m.id, i]));
+  const files: OutputFile[] = [];
+  for (const month of months) {
+    const i = position.get(month.id)!;
+    const neighbours = { previous: summary.months[i - 1], next: summary.months[i + 1] };
+    const pages = await cached(cache, [fingerprint, monthInputs(month), neighbours], async () =>
+      asText(await renderMonthPages(await reportOf(month), neighbours, settings)),
+    );
+    files.push(...pages);
+  }
+  files.push(
+    ...(await cached(cache, ["site", fingerprint, summary], async () =>
+      asText(await renderAcrossMonths(summary, settings)),
+    )),
+  );
+  return { files, summary };
+}
+
+/** A value from the cache under the hash of `inputs`, or made now and cached. */
+async function cached<T>(cache: BuildCache, inputs: unknown, make: () => Promise<T>): Promise<T> {
+  const hash = sha256(JSON.stringify([PAGES_FORMAT, inputs]));
+  let value = await cache.pages<T>(hash);
+  if (value === undefined) {
+    value = await make();
+    cache.setPages(hash, value);
+  }
+  return value;
+}
+
+function asText(files: { path: string; body: string | Uint8Array }[]): { path: string; body: string }[] {
+  return files.map((p) => ({
+    path: p.path,
+    body: typeof p.body === "string" ? p.body : Buffer.from(p.body).toString(),
+  }));
+}
+
+/** The render stage's view of a built month. */
+async function toMonthReport(config: SiteConfig, month: BuiltMonth): Promise<MonthReport> {
+  const { id, title, dir, files, missingDays, emptyDays, skippedFiles, dataAsOf } = month;
+  const report = await monthReport(config, month.counted);
+  return { id, title, dir, report, files, missingDays, emptyDays, skippedFiles, ...(dataAsOf ? { dataAsOf } : {}) };
+}
+
+/** The month's Report (Arquero tables), aggregated from its files' counts. */
+export async function monthReport(config: SiteConfig, counted: readonly CachedFile[]): Promise<Report> {
+  const { reportFromCounts } = await import("../aggregate/index.js");
+  return reportFromCounts(
+    counted.map((c) => c.counts),
+    countColumns(config),
+    config.report,
+  );
+}
+
+/** What a month's pages are rendered from, as plain data (its hash names the cached pages). */
+function monthInputs(month: BuiltMonth): unknown {
+  const { counted, month: _month, ...rest } = month;
+  return { ...rest, counts: counted.map((c) => [c.key, c.counts]) };
+}
+
+/** The templates, the render code and the settings pages depend on. */
+async function renderFingerprint(config: SiteConfig): Promise<string> {
+  const sources = [...(await folderTexts(TEMPLATES_DIR)), ...(await folderTexts(RENDER_CODE_DIR))];
+  const { site, report, region, endpoint, websiteEndpoint } = config;
+  return sha256(JSON.stringify([PAGES_FORMAT, sources, { site, report, region, endpoint, websiteEndpoint }]));
+}
+
+async function folderTexts(dir: string): Promise<[string, string][]> {
+  const names = (await readdir(dir)).filter((n) => /\.(eta|ts|js|css)$/.test(n)).sort();
+  return Promise.all(names.map(async (n) => [n, sha256(await readFile(join(dir, n), "utf8"))] as [string, string]));
+}
