@@ -101,7 +101,7 @@ describe("reportsite build against the local server", () => {
     );
     expect(result.stdout).toMatch(/^read 2019_jan_01_gid_requests\.csv: 2 rows in \d+ms$/m);
     expect(result.stdout.trim().split("\n").at(-1)).toMatch(
-      new RegExp(`^Built 1 month \\(32 rows\\) into ${dir}/dist: 7 files, \\d+ bytes in \\d+\\.\\ds$`),
+      new RegExp(`^Built 1 month \\(32 rows\\) into ${dir}/dist: 12 files, \\d+ bytes in \\d+\\.\\ds$`),
     );
   });
 

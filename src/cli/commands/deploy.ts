@@ -1,7 +1,15 @@
 import { loadConfig } from "../../config/index.js";
 import { deploySite } from "../../deploy/index.js";
 import { UsageError } from "../../errors.js";
-import { renderIndexPage } from "../../render/index.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  parseSiteSummary,
+  renderIndexPage,
+  SUMMARY_JSON,
+  unsafeSiteKeys,
+  type SiteSummary,
+} from "../../render/index.js";
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
@@ -32,6 +40,8 @@ export default defineCommand({
     if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0))
       throw new UsageError(`--max-deletes ${values["max-deletes"]}: expected a whole number`);
     const config = await loadConfig(ctx.configPath, { output: values.output as string | undefined });
+    // the home page's month cards come from the build's summary.json; the file listing from the bucket
+    const summary = await readSummary(config.output);
     const result = await deploySite(
       config,
       {
@@ -41,7 +51,16 @@ export default defineCommand({
         force: values.force === true,
         verifyAccess: values["verify-access"] === true,
       },
-      { logger: ctx.logger, renderIndex: (entries) => renderIndexPage(entries, { title: config.site.title }) },
+      {
+        logger: ctx.logger,
+        renderIndex: (entries) => {
+          for (const key of unsafeSiteKeys(entries.map((e) => e.key)))
+            ctx.logger.warn(
+              `index.html leaves out ${JSON.stringify(key)}: a link to it could leave the site (a leading "/", or an empty, "." or ".." segment); delete or rename that object`,
+            );
+          return renderIndexPage(entries, { title: config.site.title, summary });
+        },
+      },
     );
     if (ctx.json)
       return ctx.print(
@@ -50,3 +69,10 @@ export default defineCommand({
     ctx.print(result.report ? `Site: ${result.url}` : `Dry run: nothing was changed. Site: ${result.url}`);
   },
 });
+
+/** summary.json of the built site, or undefined when the build has none (index.html then lists only files). */
+async function readSummary(output: string): Promise<SiteSummary | undefined> {
+  const path = join(output, SUMMARY_JSON);
+  const text = await readFile(path, "utf8").catch(() => undefined);
+  return text === undefined ? undefined : parseSiteSummary(text, path);
+}
