@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { ConfigError } from "../errors.js";
+import { darkenForContrast, linkContrast, WCAG_AA_TEXT_CONTRAST } from "./contrast.js";
 import { checkKeyPattern, checkPlaceholders, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
 import { siteConfigSchema, type SiteConfigSpec } from "./schema.js";
 
@@ -73,6 +74,22 @@ export interface SiteConfig {
     readonly files: { readonly csv: string; readonly table: string; readonly chart: string };
     /** Defaults to auto. */
     readonly publicAccess: "auto" | "acl" | "policy";
+    /** Absolute path of the logo image, shown in every page's header. */
+    readonly logo?: string;
+    /** Absolute path of the favicon; defaults to the logo. */
+    readonly favicon?: string;
+    /** Link and navigation colour, `#rrggbb`; checked for WCAG AA contrast on white. */
+    readonly accentColor?: string;
+    /** Paragraph under the home page's title (and the pages' meta description). */
+    readonly description?: string;
+    /** Footer text; `[text](url)` with an http(s) or mailto URL becomes a link. */
+    readonly footer?: string;
+    /** Language tag of the pages; defaults to en. */
+    readonly lang: string;
+    /** Absolute path of the folder of template overrides. */
+    readonly templates?: string;
+    /** Absolute path of the folder of the project's own pages. */
+    readonly pages?: string;
   };
   readonly report: {
     /** Defaults to ["service_name"]. */
@@ -189,6 +206,7 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
       );
   }
   problems.push(...checkMonthPath(spec.site.monthPath).map((p) => `site.monthPath: ${p}`));
+  problems.push(...checkAccentColor(spec.site.accentColor));
   if (spec.report.groupBy.includes(spec.report.chartField))
     problems.push(
       `report.chartField: "${spec.report.chartField}" is also in report.groupBy; chart another column (e.g. case_record_type)`,
@@ -204,6 +222,16 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
       problems.push(`report.linkColumns[${i}]: "${c}" is not one of report.columns (${columns.join(", ")})`);
   });
   return problems;
+}
+
+/** Links and the navigation are drawn in the accent colour: refuse one that readers cannot read. */
+function checkAccentColor(colour: string | undefined): string[] {
+  if (colour === undefined) return [];
+  const ratio = linkContrast(colour);
+  if (ratio >= WCAG_AA_TEXT_CONTRAST) return [];
+  return [
+    `site.accentColor: "${colour}" has a contrast of ${ratio.toFixed(2)}:1 on the white page; links need at least ${WCAG_AA_TEXT_CONTRAST}:1 (WCAG AA). A darker shade such as "${darkenForContrast(colour)}" passes`,
+  ];
 }
 
 /** The month folder must name year and month once each, and stay inside the site. */
@@ -232,6 +260,7 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
       ...spec.site,
       prefix: withSlash(spec.site.prefix),
       monthPath: spec.site.monthPath.replace(/^\/+|\/+$/g, ""),
+      ...projectPaths(spec.site, baseDir),
     },
     report: {
       groupBy,
@@ -246,6 +275,16 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
     cache: resolve(baseDir, spec.cache),
   };
 }
+
+/** The branding files and folders, resolved against the config's folder (only those given). */
+function projectPaths(site: ParsedSpec["site"], baseDir: string): Partial<Record<BrandingPath, string>> {
+  const paths: Partial<Record<BrandingPath, string>> = {};
+  for (const key of BRANDING_PATHS) if (site[key] !== undefined) paths[key] = resolve(baseDir, site[key]);
+  return paths;
+}
+
+const BRANDING_PATHS = ["logo", "favicon", "templates", "pages"] as const;
+type BrandingPath = (typeof BRANDING_PATHS)[number];
 
 /** `output` from the config is relative to the config's folder; `--output` to the current folder, as on any command line. */
 function outputFolder(spec: ParsedSpec, baseDir: string, overrides: ConfigOverrides): string {

@@ -33,6 +33,56 @@ export const S3_REQUEST_TIMEOUT_MS_DEFAULT = 30_000;
 /** The SDK's standard retry mode: 3 attempts, with backoff, for throttling, 5xx, resets and timeouts. */
 export const S3_MAX_ATTEMPTS_DEFAULT = 3;
 
+/** The site's look and its own pages (issue 11): every key optional, paths relative to site-config.json. */
+const brandingKeys = {
+  logo: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Image file (png, jpg, gif, webp or svg) shown in the header of every page and copied into the site."),
+  favicon: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Icon file (png, ico, svg, gif, jpg or webp) for the browser tab; defaults to the logo."),
+  accentColor: z
+    .string()
+    .regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour such as "#1f5fbf"')
+    .optional()
+    .describe("Colour of links and the navigation, e.g. #1f5fbf; must reach 4.5:1 contrast on white (WCAG AA)."),
+  description: z.string().min(1).optional().describe("A paragraph shown under the title on the home page."),
+  footer: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "Footer text of every page; [text](https://…) and [text](mailto:…) become links, everything else is shown as text.",
+    ),
+  lang: z
+    .string()
+    .refine(isLanguageTag, 'must be a language tag such as "en", "es" or "en-US"')
+    .default("en")
+    .describe("Language of the pages (the html lang attribute)."),
+  templates: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Folder whose .eta files replace the built-in templates of the same name (see README, Branding)."),
+  pages: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Folder of Markdown (.md) or HTML (.html) pages, rendered in the layout and linked from the navigation."),
+};
+
+function isLanguageTag(tag: string): boolean {
+  try {
+    return /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag) && Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 export const siteConfigSchema = z
   .object({
     $schema: z.string().optional(),
@@ -101,6 +151,7 @@ export const siteConfigSchema = z
           })
           .strict()
           .prefault({}),
+        ...brandingKeys,
         publicAccess: z
           .enum(["auto", "acl", "policy"])
           .default("auto")

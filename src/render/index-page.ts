@@ -10,6 +10,7 @@ import { renderPage } from "./layout.js";
 import { isSafeSiteKey } from "./site-keys.js";
 import type { MonthSummary, SiteSummary } from "./summary.js";
 import { renderTemplate } from "./templates.js";
+import type { Theme } from "./theme.js";
 
 /** One published file, with its key relative to the site root, e.g. `2019/jan/final_report.csv`. */
 export interface SiteEntry {
@@ -24,6 +25,8 @@ export interface IndexPageOptions {
   title: string;
   /** Every month's numbers (summary.json); without it the page has only the file listing. */
   summary?: SiteSummary;
+  /** The project's branding (logo, footer, description, overrides, pages); the built-in look when absent. */
+  theme?: Theme;
 }
 
 /** How many groups a month card names. */
@@ -62,16 +65,30 @@ export function renderIndexPage(entries: readonly SiteEntry[], options: IndexPag
     year,
     months: newestFirst.filter((c) => c.year === year),
   }));
-  const body = renderTemplate("index", {
+  const body = renderTemplate(
+    "index",
+    {
+      siteTitle: options.title,
+      description: options.theme?.description,
+      latest: newestFirst[0],
+      years,
+      monthCount: months.length,
+      range: months.length ? `${months[0]!.title} to ${months.at(-1)!.title}` : "",
+      groupLabel: options.summary
+        ? options.summary.groupBy.map((c) => options.summary!.labels[c] ?? c).join(" · ")
+        : "",
+      files,
+    },
+    options.theme,
+  );
+  return renderPage({
+    body,
+    pageTitle: options.title,
     siteTitle: options.title,
-    latest: newestFirst[0],
-    years,
-    monthCount: months.length,
-    range: months.length ? `${months[0]!.title} to ${months.at(-1)!.title}` : "",
-    groupLabel: options.summary ? options.summary.groupBy.map((c) => options.summary!.labels[c] ?? c).join(" · ") : "",
-    files,
+    depth: 0,
+    theme: options.theme,
+    selfPath: "",
   });
-  return renderPage({ body, pageTitle: options.title, siteTitle: options.title, depth: 0 });
 }
 
 /** What a month's card shows. */

@@ -14,3 +14,8 @@ export { renderChart, toChartSpec, CHART_WIDTHS_PX, PALETTE } from "./chart.js";
 export { labelFor } from "./labels.js";
 export { escapeHtml, safeHref, jsonForScript } from "./escape.js";
 export { TEMPLATES_DIR } from "./templates.js";
+export { TEMPLATE_NAMES, checkTemplates } from "./templates.js";
+export { DEFAULT_THEME, projectPagePath, renderFooter } from "./theme.js";
+export type { Theme, TemplateOverride, ProjectPage, NavLink } from "./theme.js";
+export { renderProjectPages } from "./project-pages.js";
+export { renderMarkdown } from "./markdown.js";

@@ -36,10 +36,11 @@ export async function renderMonthPages(
   const depth = month.dir.split("/").length;
   const rootHref = "../".repeat(depth);
   const head = (view: "table" | "chart") => headModel(month, neighbours, settings, view, rootHref);
-  const tableBody = renderTemplate("report", {
-    ...head("table"),
-    ...tableModel(month, neighbours.previous, settings),
-  });
+  const tableBody = renderTemplate(
+    "report",
+    { ...head("table"), ...tableModel(month, neighbours.previous, settings) },
+    settings.theme,
+  );
   const groupLabel = settings.groupBy.map((c) => labelFor(c, settings.labels)).join(" · ");
   const typeLabel = labelFor(settings.chartField, settings.labels);
   const chart = await renderChart({
@@ -50,16 +51,21 @@ export async function renderMonthPages(
     typeLabel,
     breakdown: month.report.breakdown.objects() as Record<string, unknown>[],
   });
-  const chartBody = renderTemplate("chart", {
-    ...head("chart"),
-    chart: chartFigure("chart", `Requests in ${month.title} per ${groupLabel}, split by ${typeLabel}.`, chart),
-  });
+  const chartBody = renderTemplate(
+    "chart",
+    {
+      ...head("chart"),
+      chart: chartFigure("chart", `Requests in ${month.title} per ${groupLabel}, split by ${typeLabel}.`, chart),
+    },
+    settings.theme,
+  );
   const page = (body: string, what: string) =>
     renderPage({
       body,
       pageTitle: `${month.title} ${what}, ${settings.siteTitle}`,
       siteTitle: settings.siteTitle,
       depth,
+      theme: settings.theme,
     });
   const tablePage = page(tableBody, "report");
   return [
@@ -125,9 +131,9 @@ export function monthNotices(month: Pick<MonthReport, "missingDays" | "emptyDays
 interface Cell {
   text: string;
   numeric: boolean;
-  href?: string;
+  href: string | undefined;
   /** Exact value to sort by (numbers), when the text is formatted. */
-  sortValue?: number | string;
+  sortValue: number | string | undefined;
 }
 
 /** The table: the configured columns, plus the change since the previous month when there is one. */
@@ -143,18 +149,19 @@ function tableModel(month: MonthReport, previous: MonthSummary | undefined, sett
   const rows: Cell[][] = objects.map((row) => {
     const cells: Cell[] = settings.columns.map((name) => {
       const value = row[name];
-      if (name === "count") return { text: formatCount(Number(value)), numeric: true, sortValue: Number(value) };
+      if (name === "count")
+        return { text: formatCount(Number(value)), numeric: true, href: undefined, sortValue: Number(value) };
       const href = settings.linkColumns.includes(name) ? safeHref(value) : undefined;
-      return { text: String(value), numeric: false, href };
+      return { text: String(value), numeric: false, href, sortValue: undefined };
     });
     if (before) {
       const was = before.get(groupKey(row, settings.groupBy)) ?? 0;
       const now = Number(row.count);
-      cells.push({ text: formatChange(now, was), numeric: true, sortValue: now - was });
+      cells.push({ text: formatChange(now, was), numeric: true, href: undefined, sortValue: now - was });
     }
     return cells;
   });
-  const footer: Cell[] = columns.map((c, i) => ({
+  const footer = columns.map((c, i) => ({
     text:
       settings.columns[i] === "count"
         ? formatCount(month.report.totalRows)

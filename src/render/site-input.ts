@@ -1,5 +1,6 @@
 /** What the build hands the render stage: every month's numbers, and the settings the pages need. */
 import type { Report } from "../aggregate/index.js";
+import type { Theme } from "./theme.js";
 
 /** One month of the site, as the build hands it to the render stage (oldest month first in the array). */
 export interface MonthReport {
@@ -37,6 +38,8 @@ export interface SiteSettings {
   labels: Readonly<Record<string, string>>;
   /** Website URL of the site root, ending in `/` (the error page's links must be absolute). */
   siteRootUrl: string;
+  /** The project's branding, template overrides and pages (site.logo, site.templates, …); the built-in look when absent. */
+  theme?: Theme;
 }
 
 /** A file of the site: its path relative to the site root and its bytes. */

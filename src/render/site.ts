@@ -1,6 +1,7 @@
 /** Pure (but async): every month's reports -> every page of the site but index.html (which needs the listing). */
 import { renderErrorPage } from "./layout.js";
 import { renderMonthPages } from "./month-pages.js";
+import { renderProjectPages } from "./project-pages.js";
 import type { MonthReport, SiteFile, SiteSettings } from "./site-input.js";
 import { toMonthSummary, toSiteSummary, toSummaryCsv, type MonthSummary, type SiteSummary } from "./summary.js";
 import { renderTrendPage, TREND_PAGE } from "./trend-page.js";
@@ -52,9 +53,10 @@ export async function renderSite(
 /** The files drawn from every month's summary: trend page, summary.json, summary.csv, and the error page. */
 export async function renderAcrossMonths(summary: SiteSummary, settings: SiteSettings): Promise<SiteFile[]> {
   return [
-    { path: TREND_PAGE, body: await renderTrendPage(summary) },
+    { path: TREND_PAGE, body: await renderTrendPage(summary, settings.theme) },
     { path: SUMMARY_JSON, body: `${JSON.stringify(summary, null, 2)}\n` },
     { path: SUMMARY_CSV, body: toSummaryCsv(summary) },
-    { path: "error.html", body: renderErrorPage(settings.siteTitle, settings.siteRootUrl) },
+    { path: "error.html", body: renderErrorPage(settings.siteTitle, settings.siteRootUrl, settings.theme) },
+    ...(settings.theme ? renderProjectPages(settings.theme, settings.siteTitle) : []),
   ];
 }

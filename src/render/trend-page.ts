@@ -7,6 +7,7 @@ import { formatChange, formatCount } from "./format.js";
 import { renderPage } from "./layout.js";
 import type { SiteSummary } from "./summary.js";
 import { renderTemplate } from "./templates.js";
+import type { Theme } from "./theme.js";
 
 /** File name of the trend page at the site root. */
 export const TREND_PAGE = "trend.html";
@@ -14,7 +15,7 @@ export const TREND_PAGE = "trend.html";
 export const TREND_TOP_GROUPS = 6;
 
 /** Render trend.html from the summary of every month. */
-export async function renderTrendPage(summary: SiteSummary): Promise<string> {
+export async function renderTrendPage(summary: SiteSummary, theme?: Theme): Promise<string> {
   const typeLabel = summary.labels[summary.chartField] ?? summary.chartField;
   const groupLabel = summary.groupBy.map((c) => summary.labels[c] ?? c).join(" · ");
   const types = typeTotals(summary);
@@ -29,30 +30,35 @@ export async function renderTrendPage(summary: SiteSummary): Promise<string> {
     byGroup: top.map((g) => formatCount(groupCount(summary, m.counts, g))),
   }));
   const has = summary.months.length > 0;
-  const body = renderTemplate("trend", {
-    siteTitle: summary.title,
-    typeLabel,
-    groupLabel,
-    types,
-    top,
-    months,
-    perMonth:
-      has &&
-      chartFigure(
-        "trend-chart",
-        `Requests per month, split by ${typeLabel}.`,
-        await renderChartPair((w) => perMonthSpec(summary, w, typeLabel), "requests per month"),
-      ),
-    perGroup:
-      has &&
-      top.length > 0 &&
-      chartFigure(
-        "groups-chart",
-        `Requests per month for the ${top.length} largest groups by ${groupLabel}, one small chart each.`,
-        await renderChartPair((w) => topGroupsSpec(summary, top, w), "top groups per month"),
-      ),
-  });
-  return renderPage({ body, pageTitle: `Trend across months, ${summary.title}`, siteTitle: summary.title, depth: 0 });
+  const body = renderTemplate(
+    "trend",
+    {
+      siteTitle: summary.title,
+      typeLabel,
+      groupLabel,
+      types,
+      top,
+      months,
+      perMonth:
+        has &&
+        chartFigure(
+          "trend-chart",
+          `Requests per month, split by ${typeLabel}.`,
+          await renderChartPair((w) => perMonthSpec(summary, w, typeLabel), "requests per month"),
+        ),
+      perGroup:
+        has &&
+        top.length > 0 &&
+        chartFigure(
+          "groups-chart",
+          `Requests per month for the ${top.length} largest groups by ${groupLabel}, one small chart each.`,
+          await renderChartPair((w) => topGroupsSpec(summary, top, w), "top groups per month"),
+        ),
+    },
+    theme,
+  );
+  const pageTitle = `Trend across months, ${summary.title}`;
+  return renderPage({ body, pageTitle, siteTitle: summary.title, depth: 0, theme, selfPath: TREND_PAGE });
 }
 
 /** Values of the chart field, largest total first. */
