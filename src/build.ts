@@ -1,12 +1,12 @@
 /** The build composition root: source -> (cache) -> aggregate -> render -> site. */
 import type { S3Client } from "@aws-sdk/client-s3";
-import { renderMonths } from "./build/pages.js";
+import { readBranding, renderMonths } from "./build/pages.js";
 import { buildMonth, cachedMonthFiles, type BuiltMonth, type MonthSource, type MonthSummary } from "./build/month.js";
 import { openBuildCache, sha256, type BuildCache } from "./cache/index.js";
 import type { SiteConfig } from "./config/index.js";
 import { SourceError } from "./errors.js";
 import type { Logger } from "./log.js";
-import { renderIndexPage, TEMPLATES_DIR, type SiteSummary } from "./render/index.js";
+import { renderIndexPage, TEMPLATES_DIR, type SiteSummary, type Theme } from "./render/index.js";
 import { createS3Client } from "./s3/index.js";
 import {
   carryModified,
@@ -60,15 +60,16 @@ export interface BuildReport {
 export async function buildSite(config: SiteConfig, options: BuildOptions): Promise<BuildReport> {
   const started = Date.now();
   await checkOutputFolder(config.output); // before any raw data is read
+  const branding = await readBranding(config); // a broken override stops the build here, too
   const client = options.client ?? createS3Client(config);
   const cache = await openBuildCache(config.cache, countsFingerprint(config), options.logger);
   const sources = await monthSources(client, config, cache, options);
   const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
-  const { files, summary: site } = await renderMonths(config, cache, built);
-  files.push(...(await sharedFiles()));
+  const { files, summary: site } = await renderMonths(config, cache, built, branding);
+  files.push(...(await sharedFiles()), ...branding.assets);
   files.push(...(await keptFiles(config, options, files)));
   const dated = await carryModified(config.output, files);
-  dated.push(indexFile(config, dated, (options.now ?? (() => new Date()))(), site));
+  dated.push(indexFile(config, dated, (options.now ?? (() => new Date()))(), site, branding.theme));
   await writeSite(dated, config.output);
   await cache.save();
   const bytes = dated.reduce((sum, f) => sum + byteLength(f.body), 0);
@@ -161,9 +162,9 @@ async function keptFiles(config: SiteConfig, options: BuildOptions, files: Outpu
   return kept.map((f) => ({ path: f.key, body: f.body, modified: f.modified }));
 }
 
-function indexFile(config: SiteConfig, files: OutputFile[], now: Date, summary: SiteSummary): OutputFile {
+function indexFile(config: SiteConfig, files: OutputFile[], now: Date, summary: SiteSummary, theme: Theme): OutputFile {
   const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
-  return { path: "index.html", body: renderIndexPage(entries, { title: config.site.title, summary }) };
+  return { path: "index.html", body: renderIndexPage(entries, { title: config.site.title, summary, theme }) };
 }
 
 function byteLength(body: string | Uint8Array): number {

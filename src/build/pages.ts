@@ -9,9 +9,11 @@ import { fileURLToPath } from "node:url";
 import type { Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
-import type { OutputFile } from "../site/index.js";
+import { readTheme, type OutputFile, type ProjectTheme } from "../site/index.js";
 import {
+  checkTemplates,
   renderAcrossMonths,
+  TEMPLATE_NAMES,
   renderMonthPages,
   TEMPLATES_DIR,
   toMonthSummary,
@@ -29,9 +31,17 @@ const PAGES_FORMAT = 2;
 const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));
 
 /** The site's settings for the render stage. */
-function siteSettings(config: SiteConfig): SiteSettings {
+function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings {
   const siteRootUrl = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
-  return { ...config.report, siteTitle: config.site.title, files: config.site.files, siteRootUrl };
+  const { title: siteTitle, files } = config.site;
+  return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme };
+}
+
+/** The project's logo, favicon, template overrides and pages, with every override compiled (file:line on a syntax error). */
+export async function readBranding(config: SiteConfig): Promise<ProjectTheme> {
+  const branding = await readTheme(config, TEMPLATE_NAMES);
+  checkTemplates(branding.theme);
+  return branding;
 }
 
 /**
@@ -43,9 +53,11 @@ export async function renderMonths(
   config: SiteConfig,
   cache: BuildCache,
   months: BuiltMonth[],
+  branding: ProjectTheme,
 ): Promise<{ files: OutputFile[]; summary: SiteSummary }> {
-  const settings = siteSettings(config);
-  const fingerprint = await renderFingerprint(config);
+  const settings = siteSettings(config, branding);
+  // the project's overrides, pages and logo bytes are inputs too: a changed one renders again
+  const fingerprint = sha256(JSON.stringify([await renderFingerprint(config), branding.fingerprint]));
   const reports = new Map<string, Promise<MonthReport>>();
   const reportOf = (month: BuiltMonth) => {
     if (!reports.has(month.id)) reports.set(month.id, toMonthReport(config, month));

@@ -5,3 +5,5 @@ export { headersFor } from "./headers.js";
 export type { FileHeaders } from "./headers.js";
 export { readSite, readKeptFiles, carryModified } from "./read.js";
 export type { LocalFile, KeptFile } from "./read.js";
+export { readTheme } from "./theme.js";
+export type { ProjectTheme, ThemeSettings } from "./theme.js";

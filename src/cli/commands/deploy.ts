@@ -7,9 +7,11 @@ import {
   parseSiteSummary,
   renderIndexPage,
   SUMMARY_JSON,
+  TEMPLATE_NAMES,
   unsafeSiteKeys,
   type SiteSummary,
 } from "../../render/index.js";
+import { readTheme } from "../../site/index.js";
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
@@ -42,6 +44,8 @@ export default defineCommand({
     const config = await loadConfig(ctx.configPath, { output: values.output as string | undefined });
     // the home page's month cards come from the build's summary.json; the file listing from the bucket
     const summary = await readSummary(config.output);
+    // index.html is re-rendered from the bucket listing: in the project's layout, like the build's
+    const { theme } = await readTheme(config, TEMPLATE_NAMES);
     const result = await deploySite(
       config,
       {
@@ -58,7 +62,7 @@ export default defineCommand({
             ctx.logger.warn(
               `index.html leaves out ${JSON.stringify(key)}: a link to it could leave the site (a leading "/", or an empty, "." or ".." segment); delete or rename that object`,
             );
-          return renderIndexPage(entries, { title: config.site.title, summary });
+          return renderIndexPage(entries, { title: config.site.title, summary, theme });
         },
       },
     );
