@@ -4,7 +4,7 @@ import { table, type ColumnTable } from "arquero";
 import type { SiteConfig } from "../config/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import { SourceError } from "../errors.js";
-import type { Logger } from "../log.js";
+import { logProgress, type Logger } from "../log.js";
 import { listRawObjects } from "./list.js";
 import { dateRawKey, daysInMonth, groupByMonth, monthId, type DatedObject, type Month } from "./month.js";
 import type { RawFile } from "./parse.js";
@@ -102,7 +102,8 @@ async function loadMonth(
     const started = now();
     try {
       const file = await readCsvObject(client, config, object.key, parseOptions);
-      logger.info(`read ${object.key}: ${file.rows} rows in ${now() - started}ms`);
+      const line = `read ${object.key}: ${file.rows} rows in ${now() - started}ms`;
+      logProgress(logger, { task: monthId(month), total: objects.length, bytes: object.size, rows: file.rows, line });
       return { object, file };
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;

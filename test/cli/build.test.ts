@@ -36,7 +36,8 @@ describe("reportsite CLI: usage", () => {
     const dir = tempDir();
     const main = await runCli(["--help"], { cwd: dir });
     expect(main.exitCode).toBe(0);
-    expect(main.stdout).toMatch(/Commands:\n\s+build\s+read the raw CSVs/);
+    expect(main.stdout).toMatch(/Commands:\n\s+init\s+write site-config\.json/);
+    expect(main.stdout).toMatch(/^\s+build\s+read the raw CSVs/m);
     expect(main.stdout).toMatch(/\s+deploy\s+/);
     const build = await runCli(["build", "--help"], { cwd: dir });
     expect(build.exitCode).toBe(0);
@@ -98,10 +99,22 @@ describe("reportsite build against the local server", () => {
     expect(result.stdout).toMatch(
       /^listed s3:\/\/cli-raw-[0-9a-f]+\/: 31 objects in 1 page, 31 match \{year\}_\{mon\}_\{day\}_gid_requests\.csv$/m,
     );
-    expect(result.stdout).toMatch(/^read 2019_jan_01_gid_requests\.csv: 2 rows in \d+ms$/m);
+    // one counting line for the month's files (not a TTY: no per-file lines unless --verbose)
+    expect(result.stdout).toMatch(/^2019-01: read 31 of 31 files, 1\.\d kB, 32 rows$/m);
+    expect(result.stdout).not.toMatch(/^read 2019_jan_01/m);
     expect(result.stdout.trim().split("\n").at(-1)).toMatch(
       new RegExp(`^Built 1 month \\(32 rows\\) into ${dir}/dist: 7 files, \\d+ bytes in \\d+\\.\\ds$`),
     );
+  });
+
+  test("--verbose prints each file read; --quiet only the result", async () => {
+    const verbose = await runCli(["build", "--verbose", "--output", "out-v"], { cwd: dir, env: credentials() });
+    expect(verbose.exitCode).toBe(0);
+    expect(verbose.stdout).toMatch(/^read 2019_jan_01_gid_requests\.csv: 2 rows in \d+ms$/m);
+    const quiet = await runCli(["build", "-q", "--output", "out-q"], { cwd: dir, env: credentials() });
+    expect(quiet.exitCode).toBe(0);
+    expect(quiet.stdout).toMatch(/^Built 1 month \(32 rows\)/);
+    expect(quiet.stdout.trim().split("\n")).toHaveLength(1);
   });
 
   test("--json prints the build report only", async () => {

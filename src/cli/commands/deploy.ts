@@ -1,7 +1,4 @@
-import { loadConfig } from "../../config/index.js";
-import { deploySite } from "../../deploy/index.js";
 import { UsageError } from "../../errors.js";
-import { renderIndexPage } from "../../render/index.js";
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
@@ -28,7 +25,9 @@ export default defineCommand({
     const maxDeletes = values["max-deletes"] === undefined ? undefined : Number(values["max-deletes"]);
     if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0))
       throw new UsageError(`--max-deletes ${values["max-deletes"]}: expected a whole number`);
-    const config = await loadConfig(ctx.configPath, { output: values.output as string | undefined });
+    const config = await ctx.loadConfig({ output: values.output as string | undefined });
+    const { deploySite } = await import("../../deploy/index.js");
+    const { renderIndexPage } = await import("../../render/index.js");
     const result = await deploySite(
       config,
       { dryRun: values["dry-run"] === true, delete: values.delete === true, maxDeletes, force: values.force === true },

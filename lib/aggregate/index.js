@@ -1,0 +1,1 @@
+export { aggregateReport, BLANK_GROUP } from "./report.js";

@@ -1,0 +1,13 @@
+declare const _default: import("../command.js").Command<{
+    month: {
+        type: "string";
+        multiple: true;
+    };
+    "skip-bad-files": {
+        type: "boolean";
+    };
+    output: {
+        type: "string";
+    };
+}>;
+export default _default;

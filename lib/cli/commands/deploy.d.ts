@@ -1,0 +1,18 @@
+declare const _default: import("../command.js").Command<{
+    "dry-run": {
+        type: "boolean";
+    };
+    delete: {
+        type: "boolean";
+    };
+    "max-deletes": {
+        type: "string";
+    };
+    force: {
+        type: "boolean";
+    };
+    output: {
+        type: "string";
+    };
+}>;
+export default _default;

@@ -1,0 +1,35 @@
+import { loadConfig } from "../../config/index.js";
+import { deploySite } from "../../deploy/index.js";
+import { UsageError } from "../../errors.js";
+import { renderIndexPage } from "../../render/index.js";
+import { defineCommand } from "../command.js";
+export default defineCommand({
+    summary: "sync dist/ to the website bucket (only what changed, index last) and print the URL",
+    usage: "reportsite deploy [--dry-run] [--delete [--max-deletes N] [--force]] [--output DIR] [--json]",
+    flags: {
+        "dry-run": "print the plan (every upload and delete with its reason) and change nothing",
+        delete: "delete published files that dist/ does not have (only inside site.prefix)",
+        "max-deletes N": "refuse to delete more than N files (default 100)",
+        force: "delete even when more than --max-deletes files are stale",
+        "output DIR": "deploy DIR instead of the config's output",
+        json: "print the deploy report as JSON",
+    },
+    interrupted: "the live site is consistent (index.html is replaced only after every upload, and links only to files that exist); run deploy again to finish.",
+    options: {
+        "dry-run": { type: "boolean" },
+        delete: { type: "boolean" },
+        "max-deletes": { type: "string" },
+        force: { type: "boolean" },
+        output: { type: "string" },
+    },
+    async run(values, _positionals, ctx) {
+        const maxDeletes = values["max-deletes"] === undefined ? undefined : Number(values["max-deletes"]);
+        if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0))
+            throw new UsageError(`--max-deletes ${values["max-deletes"]}: expected a whole number`);
+        const config = await loadConfig(ctx.configPath, { output: values.output });
+        const result = await deploySite(config, { dryRun: values["dry-run"] === true, delete: values.delete === true, maxDeletes, force: values.force === true }, { logger: ctx.logger, renderIndex: (entries) => renderIndexPage(entries, { title: config.site.title }) });
+        if (ctx.json)
+            return ctx.print(JSON.stringify({ url: result.url, setup: result.setup, plan: result.plan, report: result.report }, null, 2));
+        ctx.print(result.report ? `Site: ${result.url}` : `Dry run: nothing was changed. Site: ${result.url}`);
+    },
+});

@@ -1,0 +1,27 @@
+import { loadConfig } from "../../config/index.js";
+import { createS3Client } from "../../s3/index.js";
+import { downloadObject, resolveBucket } from "../../share/index.js";
+import { formatSize } from "../../units.js";
+import { defineCommand } from "../command.js";
+import { onlyKey } from "./share.js";
+export default defineCommand({
+    summary: "download a private object to a local file",
+    usage: "reportsite download <key> [--to PATH] [--bucket raw|site|NAME]",
+    flags: {
+        "to PATH": "a folder (existing, or ending in /: the key's path is kept below it) or a file path; default: the key's path below .",
+        "bucket raw|site|NAME": "the config's raw or site bucket, or a bucket name (default raw)",
+    },
+    interrupted: "no partial file was left; run download again.",
+    options: { to: { type: "string" }, bucket: { type: "string" } },
+    async run(values, positionals, ctx) {
+        const key = onlyKey(positionals, this.usage);
+        const config = await loadConfig(ctx.configPath);
+        const target = resolveBucket(config, values.bucket ?? "raw");
+        const result = await downloadObject(createS3Client(config), target.bucket, key, {
+            to: values.to,
+        });
+        if (ctx.json)
+            return ctx.print(JSON.stringify(result, null, 2));
+        ctx.print(`Downloaded s3://${target.bucket}/${key} to ${result.path} (${formatSize(result.bytes)})`);
+    },
+});

@@ -1,0 +1,21 @@
+import { loadConfig } from "../../config/index.js";
+import { ensureSiteBucket } from "../../deploy/index.js";
+import { createS3Client, encodeKey, websiteRoot } from "../../s3/index.js";
+import { defineCommand } from "../command.js";
+export default defineCommand({
+    summary: "create and configure the website bucket (website hosting, public read)",
+    usage: "reportsite setup [--dry-run]",
+    flags: { "dry-run": "say what would change and change nothing" },
+    options: { "dry-run": { type: "boolean" } },
+    async run(values, _positionals, ctx) {
+        const config = await loadConfig(ctx.configPath);
+        const dryRun = values["dry-run"] === true;
+        const state = await ensureSiteBucket(createS3Client(config), config, { dryRun, logger: ctx.logger });
+        for (const change of state.changes)
+            ctx.logger.info(`${dryRun ? "would " : ""}${change}`);
+        const url = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
+        if (ctx.json)
+            return ctx.print(JSON.stringify({ ...state, url }, null, 2));
+        ctx.print(`${state.changes.length ? "" : "Nothing to change: "}s3://${config.site.bucket} is a public website (${state.access === "acl" ? "public-read ACL on each object" : "bucket policy"}): ${url}`);
+    },
+});

@@ -1,0 +1,34 @@
+import { loadConfig } from "../../config/index.js";
+import { UsageError } from "../../errors.js";
+import { createS3Client } from "../../s3/index.js";
+import { parseExpiry, presignUrl, resolveBucket } from "../../share/index.js";
+import { defineCommand } from "../command.js";
+export default defineCommand({
+    summary: "print a presigned URL for a private object",
+    usage: "reportsite share <key> [--bucket raw|site|NAME] [--expires 1h]",
+    flags: {
+        "bucket raw|site|NAME": "the config's raw or site bucket, or a bucket name (default raw)",
+        "expires DURATION": "how long the URL works: 90s, 15m, 1h, 7d at most (default 1h)",
+        json: "print {url, expiresAt, warning} as JSON",
+    },
+    options: { bucket: { type: "string" }, expires: { type: "string" } },
+    async run(values, positionals, ctx) {
+        const key = onlyKey(positionals, this.usage);
+        const expiresIn = parseExpiry(values.expires ?? "1h");
+        const config = await loadConfig(ctx.configPath);
+        const target = resolveBucket(config, values.bucket ?? "raw");
+        const link = await presignUrl(createS3Client(config), target.bucket, key, expiresIn);
+        if (link.warning)
+            ctx.logger.warn(link.warning);
+        if (ctx.json)
+            return ctx.print(JSON.stringify(link, null, 2));
+        ctx.print(link.url);
+        ctx.note(`valid until ${link.expiresAt.toISOString()}`);
+    },
+});
+/** The one positional argument, the key. */
+export function onlyKey(positionals, usage) {
+    if (positionals.length !== 1 || !positionals[0])
+        throw new UsageError(`expected one object key\nUsage: ${usage}`);
+    return positionals[0];
+}

@@ -1,0 +1,25 @@
+import { loadConfig } from "../../config/index.js";
+import { objectUrls, resolveBucket } from "../../share/index.js";
+import { defineCommand } from "../command.js";
+import { onlyKey } from "./share.js";
+export default defineCommand({
+    summary: "print the public object URL and website URL of a key",
+    usage: "reportsite url <key> [--bucket raw|site|NAME]",
+    flags: {
+        "bucket raw|site|NAME": "the config's raw or site bucket, or a bucket name (default site)",
+        json: "print the URLs as JSON",
+    },
+    options: { bucket: { type: "string" } },
+    async run(values, positionals, ctx) {
+        const key = onlyKey(positionals, this.usage);
+        const config = await loadConfig(ctx.configPath);
+        const urls = objectUrls(config, resolveBucket(config, values.bucket ?? "site"), key);
+        if (urls.warning)
+            ctx.logger.warn(urls.warning);
+        if (ctx.json)
+            return ctx.print(JSON.stringify(urls, null, 2));
+        ctx.print(`object:  ${urls.objectUrl}`);
+        if (urls.websiteUrl)
+            ctx.print(`website: ${urls.websiteUrl}`);
+    },
+});

@@ -1,0 +1,167 @@
+/** Read site-config.json, validate it, and return a frozen, fully defaulted SiteConfig. */
+import { readFile } from "node:fs/promises";
+import { dirname, relative, resolve } from "node:path";
+import { ConfigError } from "../errors.js";
+import { checkKeyPattern, checkPlaceholders, compileKeyPattern } from "./key-pattern.js";
+import { siteConfigSchema } from "./schema.js";
+/** The file name looked for when no --config is given. */
+export const DEFAULT_CONFIG_FILE = "site-config.json";
+/** Cell values pandas.read_csv reads as NaN by default (pandas' STR_NA_VALUES). */
+export const PANDAS_MISSING_VALUES = [
+    "",
+    "#N/A",
+    "#N/A N/A",
+    "#NA",
+    "-1.#IND",
+    "-1.#QNAN",
+    "-NaN",
+    "-nan",
+    "1.#IND",
+    "1.#QNAN",
+    "<NA>",
+    "N/A",
+    "NA",
+    "NULL",
+    "NaN",
+    "None",
+    "n/a",
+    "nan",
+    "null",
+];
+/** Read and validate a config file. Relative paths in it resolve against the file's folder. */
+export async function loadConfig(path = DEFAULT_CONFIG_FILE, overrides = {}) {
+    const file = resolve(path);
+    let text;
+    try {
+        text = await readFile(file, "utf8");
+    }
+    catch (error) {
+        const missing = error.code === "ENOENT";
+        throw new ConfigError(`${path}: ${missing ? "file not found" : "cannot be read"}`, file, [], {
+            hint: missing ? "Create site-config.json (see README, Configuration) or pass --config PATH." : undefined,
+            cause: error,
+        });
+    }
+    let spec;
+    try {
+        spec = JSON.parse(text);
+    }
+    catch (error) {
+        throw new ConfigError(`${path}: not valid JSON${jsonErrorPlace(text, error.message)}: ${error.message}`, file);
+    }
+    return configFromSpec(spec, { file, baseDir: dirname(file), overrides });
+}
+/** Validate an already-parsed config object. Throws ConfigError listing every problem. */
+export function configFromSpec(spec, { file = "<inline>", baseDir = process.cwd(), overrides = {}, } = {}) {
+    const parsed = siteConfigSchema.safeParse(spec);
+    const problems = parsed.success ? [] : parsed.error.issues.map(formatIssue);
+    if (parsed.success)
+        problems.push(...checkSemantics(parsed.data, baseDir, overrides));
+    if (!parsed.success || problems.length > 0) {
+        const name = file === "<inline>" ? file : relative(process.cwd(), file) || file;
+        throw new ConfigError(`${name} is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`, file, problems, {
+            hint: "Fix the keys above; site-config.schema.json lists every key and its allowed values.",
+        });
+    }
+    return deepFreeze(normalise(parsed.data, file, baseDir, overrides));
+}
+/** " (line 3, column 5)" for JSON.parse's "… at position 42", so the editor can jump there. */
+function jsonErrorPlace(text, message) {
+    const position = /at position (\d+)/.exec(message)?.[1];
+    if (position === undefined)
+        return "";
+    const before = text.slice(0, Number(position)).split("\n");
+    return ` (line ${before.length}, column ${before.at(-1).length + 1})`;
+}
+function formatIssue(issue) {
+    const path = issue.path
+        .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+        .join(".")
+        .replace(/\.\[/g, "[");
+    return `${path || "(top level)"}: ${issue.message}`;
+}
+function checkSemantics(spec, baseDir, overrides) {
+    const problems = checkKeyPattern(spec.raw.keyPattern).map((p) => `raw.keyPattern: ${p}`);
+    const output = outputFolder(spec, baseDir, overrides);
+    if (output === resolve("/") || output === resolve(baseDir) || relative(output, baseDir).split(/[\\/]/)[0] !== "..") {
+        problems.push(`output: "${overrides.output ?? spec.output}" would replace the project folder or one above it; use a subfolder such as "dist"`);
+    }
+    if (spec.raw.bucket === spec.site.bucket) {
+        // setup changes the site bucket's website configuration, policy and Block Public Access advice,
+        // and deploy --delete removes keys in it: raw data must never be in that bucket.
+        problems.push(`site.bucket: "${spec.site.bucket}" is also raw.bucket; publish to a bucket of its own so raw data is never made public or deleted`);
+    }
+    const fileNames = Object.values(spec.site.files);
+    for (const [name, value] of Object.entries(spec.site.files)) {
+        if (!/^[^/\\]+$/.test(value) || [".", "..", "index.html", "error.html"].includes(value))
+            problems.push(`site.files.${name}: "${value}" must be a plain file name other than index.html and error.html`);
+        else if (fileNames.indexOf(value) !== fileNames.lastIndexOf(value))
+            problems.push(`site.files.${name}: "${value}" is also the name of another of site.files; each file needs its own name`);
+    }
+    problems.push(...checkMonthPath(spec.site.monthPath).map((p) => `site.monthPath: ${p}`));
+    if (spec.report.groupBy.includes(spec.report.chartField))
+        problems.push(`report.chartField: "${spec.report.chartField}" is also in report.groupBy; chart another column (e.g. case_record_type)`);
+    const reportColumns = [...spec.report.groupBy, "count"];
+    const columns = spec.report.columns ?? reportColumns;
+    spec.report.columns?.forEach((c, i) => {
+        if (!reportColumns.includes(c))
+            problems.push(`report.columns[${i}]: "${c}" is not a report column; choose from ${reportColumns.join(", ")}`);
+    });
+    spec.report.linkColumns.forEach((c, i) => {
+        if (!columns.includes(c))
+            problems.push(`report.linkColumns[${i}]: "${c}" is not one of report.columns (${columns.join(", ")})`);
+    });
+    return problems;
+}
+/** The month folder must name year and month once each, and stay inside the site. */
+function checkMonthPath(path) {
+    const { names, problems } = checkPlaceholders(path, ["year", "mon", "month"]);
+    if (!names.includes("year"))
+        problems.push("needs {year} so months of different years do not collide");
+    if (!names.includes("mon") && !names.includes("month"))
+        problems.push("needs {mon} (jan) or {month} (01) so the months of a year do not collide");
+    const segments = path.replace(/^\/+|\/+$/g, "").split("/");
+    if (segments.some((s) => s === "" || s === "." || s === "..") || path.includes("\\"))
+        problems.push(`"${path}" must be a folder path inside the site, without empty, "." or ".." parts`);
+    return problems;
+}
+function normalise(spec, file, baseDir, overrides) {
+    const groupBy = spec.report.groupBy;
+    return {
+        file,
+        region: spec.region,
+        endpoint: spec.endpoint,
+        forcePathStyle: spec.forcePathStyle ?? spec.endpoint !== undefined,
+        websiteEndpoint: spec.websiteEndpoint?.replace(/\/+$/, ""),
+        raw: { ...spec.raw, prefix: withSlash(spec.raw.prefix), keyPattern: compileKeyPattern(spec.raw.keyPattern) },
+        site: {
+            ...spec.site,
+            prefix: withSlash(spec.site.prefix),
+            monthPath: spec.site.monthPath.replace(/^\/+|\/+$/g, ""),
+        },
+        report: {
+            groupBy,
+            chartField: spec.report.chartField,
+            columns: spec.report.columns ?? [...groupBy, "count"],
+            linkColumns: spec.report.linkColumns,
+            requiredColumns: [...new Set([...groupBy, spec.report.chartField, ...spec.report.requiredColumns])],
+            missingValues: spec.report.missingValues ?? PANDAS_MISSING_VALUES,
+        },
+        output: outputFolder(spec, baseDir, overrides),
+    };
+}
+/** `output` from the config is relative to the config's folder; `--output` to the current folder, as on any command line. */
+function outputFolder(spec, baseDir, overrides) {
+    return overrides.output !== undefined ? resolve(overrides.output) : resolve(baseDir, spec.output);
+}
+function withSlash(prefix) {
+    return prefix === "" || prefix.endsWith("/") ? prefix : `${prefix}/`;
+}
+function deepFreeze(value) {
+    if (value && typeof value === "object" && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const inner of Object.values(value))
+            deepFreeze(inner);
+    }
+    return value;
+}

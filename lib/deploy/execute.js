@@ -1,0 +1,119 @@
+/**
+ * Carry out a SyncPlan. Order keeps the live site consistent at every moment:
+ *   1. upload groups one after the other (data and assets, then pages); a failure stops here;
+ *   2. list the bucket and render index.html from it, leaving out the keys about to be deleted,
+ *      so reports published by earlier runs stay listed and nothing listed is missing;
+ *   3. upload index.html (only when its bytes or headers changed);
+ *   4. delete stale keys, which the live index no longer lists.
+ */
+import { createHash } from "node:crypto";
+import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { mapWithConcurrency } from "../concurrency.js";
+import { DeployError } from "../errors.js";
+import { toS3Error } from "../s3/index.js";
+import { formatSize } from "../units.js";
+import { countUploads, INDEX_KEY } from "./plan.js";
+import { listRemote, META_ACCESS, META_MD5 } from "./remote.js";
+import { uploadFile } from "./upload.js";
+/** Execute the plan; throws DeployError naming the phase, the key and the state of the live site. */
+export async function executeSyncPlan(plan, options) {
+    const started = Date.now();
+    const { site, logger } = options;
+    const report = {
+        uploaded: [],
+        skipped: plan.unchanged.length,
+        deleted: [],
+        kept: plan.kept.length,
+        bytes: 0,
+        seconds: 0,
+    };
+    const total = countUploads(plan);
+    for (const group of plan.groups) {
+        await mapWithConcurrency(group, options.concurrency ?? 8, async (upload) => {
+            try {
+                await uploadFile(site, upload, options.access, options.multipartThreshold);
+            }
+            catch (error) {
+                throw failed(error, { phase: "upload", what: `upload of ${upload.key}`, site, key: upload.key, operation: "upload" }, `The live site is consistent: index.html was not changed and links only to files that exist (${report.uploaded.length} of ${total} uploads finished, nothing deleted).`, "Run deploy again when the cause is fixed: it uploads only what is still missing or changed.");
+            }
+            report.uploaded.push({ key: upload.key, reason: upload.reason });
+            report.bytes += upload.size;
+            logger.info(`uploaded ${upload.key} (${formatSize(upload.size)}): ${upload.reason}`);
+        });
+    }
+    // uploads finish in any order; report them in the plan's order
+    const order = plan.groups.flat().map((u) => u.key);
+    report.uploaded.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+    const indexBytes = await publishIndex(plan, options);
+    if (indexBytes !== undefined) {
+        report.uploaded.push({ key: INDEX_KEY, reason: "index" });
+        report.bytes += indexBytes;
+    }
+    await mapWithConcurrency(plan.deletes, options.concurrency ?? 8, async (key) => {
+        try {
+            await site.client.send(new DeleteObjectCommand({ Bucket: site.bucket, Key: site.prefix + key }));
+        }
+        catch (error) {
+            throw failed(error, { phase: "delete", what: `delete of ${key}`, site, key, operation: "delete" }, `Every upload finished and index.html no longer lists the stale files; ${plan.deletes.length - report.deleted.length} of them are still in the bucket.`, "Run deploy --delete again to remove the rest.");
+        }
+        report.deleted.push(key);
+        logger.info(`deleted ${key}: not in dist/`);
+    });
+    report.seconds = (Date.now() - started) / 1000;
+    return report;
+}
+/** Render index.html from the bucket as it now is, and upload it when it differs. Returns its size when uploaded. */
+async function publishIndex(plan, options) {
+    const { site } = options;
+    const fail = (what, operation) => (error) => {
+        if (error instanceof DeployError)
+            throw error;
+        throw failed(error, { phase: "index", what, site, key: INDEX_KEY, operation }, "Every report file is uploaded; the live index.html is the previous one, which links only to files that exist.", "Run deploy again to publish the new index.");
+    };
+    const deleting = new Set(plan.deletes);
+    const listing = await listRemote(site).catch(fail("list for index.html", "list"));
+    const entries = listing
+        .filter((o) => o.key !== INDEX_KEY && !deleting.has(o.key))
+        .map((o) => ({ key: o.key, size: o.size, lastModified: o.lastModified ?? new Date(0) }));
+    const body = Buffer.from(options.renderIndex(entries));
+    const md5 = createHash("md5").update(body).digest("hex");
+    const current = await site.client
+        .send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + INDEX_KEY }))
+        .catch((error) => error.$metadata?.httpStatusCode === 404 ? undefined : fail("read of index.html", "read")(error));
+    const same = current?.Metadata?.[META_MD5] === md5 &&
+        current.Metadata?.[META_ACCESS] === options.access &&
+        current.ContentType === options.indexHeaders.contentType &&
+        current.CacheControl === options.indexHeaders.cacheControl;
+    if (same)
+        return undefined;
+    await site.client
+        .send(new PutObjectCommand({
+        Bucket: site.bucket,
+        Key: site.prefix + INDEX_KEY,
+        Body: body,
+        ContentMD5: Buffer.from(md5, "hex").toString("base64"),
+        ContentType: options.indexHeaders.contentType,
+        CacheControl: options.indexHeaders.cacheControl,
+        Metadata: { [META_MD5]: md5, [META_ACCESS]: options.access },
+        ACL: options.access === "acl" ? "public-read" : undefined,
+    }))
+        .catch(fail("upload of index.html", "upload"));
+    options.logger.info(`uploaded ${INDEX_KEY} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`);
+    return body.byteLength;
+}
+/**
+ * A DeployError for a failed S3 call: what failed and why (with the S3 hint, e.g. which permission
+ * or setting), then the state the live site is in and how a re-run finishes the job.
+ */
+function failed(error, at, state, retry) {
+    const cause = toS3Error(error, {
+        operation: at.operation,
+        bucket: at.site.bucket,
+        key: at.site.prefix + at.key,
+        endpoint: at.site.endpoint,
+    });
+    return new DeployError(`${at.what} failed: ${cause.message}. ${state}`, at.phase, at.key, {
+        hint: [cause.hint, retry].filter(Boolean).join("\n"),
+        cause: error,
+    });
+}

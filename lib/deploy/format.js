@@ -1,0 +1,27 @@
+/** The human lines of a deploy: the plan (for --dry-run) and the one-line summary. */
+import { formatSize } from "../units.js";
+import { countUploads, INDEX_KEY } from "./plan.js";
+/** One line per action, Hugo style, then the counts. */
+export function formatPlan(plan, changes = []) {
+    const lines = changes.map((c) => `setup: would ${c}`);
+    for (const upload of plan.groups.flat()) {
+        lines.push(`upload ${upload.key} (${formatSize(upload.size)}, Content-Type: "${upload.contentType}"): ${upload.reason}${upload.detail ? ` (${upload.detail})` : ""}`);
+    }
+    lines.push(`upload ${INDEX_KEY}: rendered from the bucket listing after the uploads (only if it changed)`);
+    for (const key of plan.deletes)
+        lines.push(`delete ${key}: not in dist/`);
+    if (plan.blockedDeletes) {
+        lines.push(`not deleting ${plan.blockedDeletes.count} stale files: more than --max-deletes ${plan.blockedDeletes.max}; raise it (--max-deletes ${plan.blockedDeletes.count}) or pass --force`);
+    }
+    else if (plan.kept.length) {
+        lines.push(`keeping ${plan.kept.length} published file${plan.kept.length === 1 ? "" : "s"} that dist/ does not have (earlier months stay listed; --delete removes them)`);
+    }
+    lines.push(`Plan: ${countUploads(plan)} to upload, ${plan.unchanged.length} unchanged, ${plan.deletes.length} to delete.`);
+    return lines;
+}
+/** `Uploaded 3, skipped 10, deleted 1 (45.2 kB in 1.2s)` or `No changes required.` */
+export function formatReport(report) {
+    if (report.uploaded.length === 0 && report.deleted.length === 0)
+        return `No changes required (${report.skipped} files unchanged).`;
+    return `Uploaded ${report.uploaded.length}, skipped ${report.skipped}, deleted ${report.deleted.length} (${formatSize(report.bytes)} in ${report.seconds.toFixed(1)}s).`;
+}

@@ -1,0 +1,53 @@
+/** Gather what is in the site bucket: every page of the listing, plus each object's headers where the plan needs them. */
+import { HeadObjectCommand } from "@aws-sdk/client-s3";
+import { listAllObjects, toS3Error } from "../s3/index.js";
+import { mapWithConcurrency } from "../concurrency.js";
+/** Metadata keys reportsite stores on every object it uploads (x-amz-meta-…). */
+export const META_MD5 = "reportsite-md5";
+export const META_ACCESS = "reportsite-access";
+/** Every object under the prefix, keys relative to it. Follows every continuation token. */
+export async function listRemote(site) {
+    const { objects } = await listAllObjects(site.client, site.bucket, site.prefix, site.endpoint);
+    return objects.map((item) => ({
+        key: item.Key.slice(site.prefix.length),
+        size: item.Size ?? 0,
+        md5: md5FromEtag(item.ETag),
+        lastModified: item.LastModified,
+    }));
+}
+/**
+ * Add headers and stored metadata to the objects whose keys are in `keys` (one HEAD each): the
+ * listing has no Content-Type or metadata, and a multipart ETag is not an MD5.
+ */
+export async function addRemoteHeaders(site, objects, keys) {
+    return mapWithConcurrency(objects, 16, async (object) => {
+        if (!keys.has(object.key))
+            return object;
+        try {
+            const head = await site.client.send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + object.key }));
+            // the stored MD5 was checked by S3 (Content-MD5) when we uploaded; an ETag is not an MD5 for
+            // multipart or SSE-KMS objects. An out-of-band overwrite drops our metadata, so the ETag is used then.
+            const stored = head.Metadata?.[META_MD5];
+            return {
+                ...object,
+                md5: stored ?? object.md5,
+                contentType: head.ContentType,
+                cacheControl: head.CacheControl,
+                access: head.Metadata?.[META_ACCESS],
+            };
+        }
+        catch (error) {
+            throw toS3Error(error, {
+                operation: "read the headers of",
+                bucket: site.bucket,
+                key: site.prefix + object.key,
+                endpoint: site.endpoint,
+            });
+        }
+    });
+}
+/** The MD5 a single-part ETag holds; undefined for multipart ETags (`"…-3"`). */
+export function md5FromEtag(etag) {
+    const value = etag?.replaceAll('"', "");
+    return value && /^[0-9a-f]{32}$/i.test(value) ? value.toLowerCase() : undefined;
+}

@@ -1,0 +1,151 @@
+/**
+ * Make the site bucket a public website: create it when missing, set the website configuration
+ * (index and error documents) and choose how objects become public. Checks every blocker before
+ * changing anything, so a bucket is never left half-public. Never touches the raw bucket.
+ */
+import { CreateBucketCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, GetBucketWebsiteCommand, GetPublicAccessBlockCommand, HeadBucketCommand, PutBucketPolicyCommand, PutBucketWebsiteCommand, } from "@aws-sdk/client-s3";
+import { DeployError } from "../errors.js";
+import { toS3Error } from "../s3/index.js";
+export const INDEX_DOCUMENT = "index.html";
+export const ERROR_DOCUMENT = "error.html";
+/** The Sid of the statement reportsite adds to a bucket policy; other statements are kept. */
+export const POLICY_SID = "ReportsitePublicRead";
+/** Ensure the site bucket exists and is a public website; idempotent. With dryRun nothing is changed. */
+export async function ensureSiteBucket(client, config, options) {
+    const bucket = config.site.bucket;
+    const fail = (operation) => (error) => Promise.reject(toS3Error(error, { operation, bucket, endpoint: config.endpoint }));
+    const changes = [];
+    const exists = await client.send(new HeadBucketCommand({ Bucket: bucket })).then(() => true, (error) => error.$metadata?.httpStatusCode === 404 || error.name === "NotFound" ? false : fail("check")(error));
+    if (!exists) {
+        changes.push(`create the bucket ${bucket}`);
+        if (options.dryRun)
+            return {
+                access: config.site.publicAccess === "policy" ? "policy" : "acl",
+                created: false,
+                changes: [...changes, "set the website configuration", "make the site prefix publicly readable"],
+            };
+        options.logger.info(`site bucket ${bucket} does not exist; creating it (as \`reportsite setup\` does)`);
+        const location = config.endpoint || config.region === "us-east-1" ? undefined : { LocationConstraint: config.region };
+        await client
+            .send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: location }))
+            .catch(fail("create"));
+    }
+    const access = await chooseAccess(client, config, fail, !exists);
+    await ensureWebsite(client, config, changes, options.dryRun, fail);
+    if (access === "policy")
+        await ensurePolicy(client, config, changes, options.dryRun, fail);
+    else
+        await warnAboutLeftoverPolicy(client, config, options.logger);
+    return { access, created: !exists, changes };
+}
+/** `created`: the bucket was just created (a new AWS bucket has Block Public Access on and ACLs disabled). */
+async function chooseAccess(client, config, fail, created) {
+    const bucket = config.site.bucket;
+    const block = await client.send(new GetPublicAccessBlockCommand({ Bucket: bucket })).then((r) => r.PublicAccessBlockConfiguration ?? {}, (error) => error.name === "NoSuchPublicAccessBlockConfiguration" ? {} : fail("read Block Public Access of")(error));
+    // Ceph RGW does not implement ownership controls and answers with an empty result: ACLs enabled.
+    const ownership = await client.send(new GetBucketOwnershipControlsCommand({ Bucket: bucket })).then((r) => r.OwnershipControls?.Rules?.[0]?.ObjectOwnership, (error) => error.name === "OwnershipControlsNotFoundError" ? undefined : fail("read the object ownership of")(error));
+    const aclBlockers = [
+        ...(ownership === "BucketOwnerEnforced" ? ['Object Ownership is "Bucket owner enforced" (ACLs are disabled)'] : []),
+        ...["BlockPublicAcls", "IgnorePublicAcls"]
+            .filter((k) => block[k])
+            .map((k) => `Block Public Access setting ${k} is on`),
+    ];
+    const policyBlockers = ["BlockPublicPolicy", "RestrictPublicBuckets"]
+        .filter((k) => block[k])
+        .map((k) => `Block Public Access setting ${k} is on`);
+    const wanted = config.site.publicAccess;
+    if (wanted === "acl" || (wanted === "auto" && aclBlockers.length === 0)) {
+        if (aclBlockers.length)
+            throw blocked(bucket, "acl", aclBlockers, block, created);
+        return "acl";
+    }
+    if (policyBlockers.length)
+        throw blocked(bucket, wanted === "auto" ? "auto" : "policy", wanted === "auto" ? [...aclBlockers, ...policyBlockers] : policyBlockers, block, created);
+    return "policy";
+}
+function blocked(bucket, mode, blockers, block, created) {
+    const what = mode === "acl"
+        ? "public-read ACLs"
+        : mode === "policy"
+            ? "a public bucket policy"
+            : "both public-read ACLs and a public bucket policy";
+    // auto: the smallest change is the policy route (two settings, ACLs may stay disabled)
+    const fix = mode === "auto" ? blockers.filter((b) => /BlockPublicPolicy|RestrictPublicBuckets/.test(b)) : blockers;
+    const off = new Set(fix.map((b) => /setting (\w+)/.exec(b)?.[1]).filter(Boolean));
+    // the command turns off only the settings in the way and keeps the others as they are
+    const settings = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"].map((k) => `${k}=${off.has(k) ? false : Boolean(block[k])}`);
+    const ownershipBlocks = fix.some((b) => b.startsWith("Object Ownership"));
+    const hint = [
+        off.size
+            ? `To publish${mode === "auto" ? " with a bucket policy (the smallest change)" : ""}, turn ${mode === "auto" ? "these" : "those"} settings off: aws s3api put-public-access-block --bucket ${bucket} --public-access-block-configuration ${settings.join(",")}`
+            : "",
+        ownershipBlocks
+            ? `ACLs are disabled on this bucket: set "site.publicAccess": "policy" in site-config.json, or enable ACLs with aws s3api put-bucket-ownership-controls --bucket ${bucket} --ownership-controls 'Rules=[{ObjectOwnership=ObjectWriter}]'`
+            : "",
+        mode === "acl" && !ownershipBlocks
+            ? `Or set "site.publicAccess": "policy" if the account allows public bucket policies.`
+            : "",
+        "Account-wide Block Public Access (aws s3control get-public-access-block --account-id ID) must allow it too.",
+    ]
+        .filter(Boolean)
+        .join("\n");
+    const state = created
+        ? "The bucket was created and is private and empty; nothing was uploaded."
+        : "Nothing was uploaded or changed.";
+    return new DeployError(`the site bucket ${bucket} cannot be made public with ${what}: ${blockers.join("; ")}. ${state}`, "setup", undefined, { hint });
+}
+async function ensureWebsite(client, config, changes, dryRun, fail) {
+    const bucket = config.site.bucket;
+    const errorKey = `${config.site.prefix}${ERROR_DOCUMENT}`;
+    const current = await client
+        .send(new GetBucketWebsiteCommand({ Bucket: bucket }))
+        .catch((error) => error.name === "NoSuchWebsiteConfiguration" ? undefined : fail("read the website configuration of")(error));
+    if (current?.IndexDocument?.Suffix === INDEX_DOCUMENT && current.ErrorDocument?.Key === errorKey)
+        return;
+    changes.push(`set the website configuration (index ${INDEX_DOCUMENT}, error ${errorKey})`);
+    if (dryRun)
+        return;
+    // routing rules the team set up (redirects of old report paths) are kept
+    const routing = current?.RoutingRules?.length ? { RoutingRules: current.RoutingRules } : {};
+    await client
+        .send(new PutBucketWebsiteCommand({
+        Bucket: bucket,
+        WebsiteConfiguration: {
+            IndexDocument: { Suffix: INDEX_DOCUMENT },
+            ErrorDocument: { Key: errorKey },
+            ...routing,
+        },
+    }))
+        .catch(fail("set the website configuration of"));
+}
+async function ensurePolicy(client, config, changes, dryRun, fail) {
+    const bucket = config.site.bucket;
+    const current = await client.send(new GetBucketPolicyCommand({ Bucket: bucket })).then((r) => JSON.parse(r.Policy ?? "{}"), (error) => (error.name === "NoSuchBucketPolicy" ? {} : fail("read the bucket policy of")(error)));
+    const statement = {
+        Sid: POLICY_SID,
+        Effect: "Allow",
+        Principal: "*",
+        Action: "s3:GetObject",
+        Resource: `arn:aws:s3:::${bucket}/${config.site.prefix}*`,
+    };
+    const others = (current.Statement ?? []).filter((s) => s.Sid !== POLICY_SID);
+    const existing = (current.Statement ?? []).find((s) => s.Sid === POLICY_SID);
+    if (existing && JSON.stringify(existing) === JSON.stringify(statement))
+        return;
+    changes.push(`grant public s3:GetObject on ${bucket}/${config.site.prefix}* with a bucket policy statement (${POLICY_SID})`);
+    if (dryRun)
+        return;
+    const policy = { Version: current.Version ?? "2012-10-17", Statement: [...others, statement] };
+    await client
+        .send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) }))
+        .catch(fail("set the bucket policy of"));
+}
+/** In acl mode a statement left from policy mode still makes the whole prefix public, `acl KEY private` or not. */
+async function warnAboutLeftoverPolicy(client, config, logger) {
+    const bucket = config.site.bucket;
+    const text = await client.send(new GetBucketPolicyCommand({ Bucket: bucket })).then((r) => r.Policy ?? "", () => "");
+    if (!new RegExp(`"Sid"\\s*:\\s*"${POLICY_SID}"`).test(text))
+        return;
+    logger.warn(`the bucket policy of ${bucket} still has the ${POLICY_SID} statement from policy mode: every object below the site prefix stays public whatever its ACL. ` +
+        `If that is not wanted, remove the statement (aws s3api get-bucket-policy --bucket ${bucket}, then put-bucket-policy without it, or delete-bucket-policy if it is the only one).`);
+}

@@ -1,0 +1,18 @@
+/** reportsite as a library: the same functions the CLI calls, for scripts. */
+export { loadConfig, configFromSpec } from "./config/index.js";
+export type { SiteConfig, SiteConfigSpec } from "./config/index.js";
+export { createS3Client, objectUrl, websiteUrl, encodeKey } from "./s3/index.js";
+export * from "./errors.js";
+export type { Logger } from "./log.js";
+export { buildSite, monthDir } from "./build.js";
+export type { BuildOptions, BuildReport } from "./build.js";
+export { aggregateReport } from "./aggregate/index.js";
+export type { Report } from "./aggregate/index.js";
+export { loadMonths, parseCsvStream } from "./source/index.js";
+export type { Month, MonthData } from "./source/index.js";
+export { deploySite, ensureSiteBucket, planSync, executeSyncPlan, formatPlan, formatReport } from "./deploy/index.js";
+export type { DeployOptions, DeployEffects, DeployResult, SyncPlan, SyncReport } from "./deploy/index.js";
+export { renderIndexPage } from "./render/index.js";
+export { startPreview } from "./preview/index.js";
+export { presignUrl, parseExpiry, readObjectAcl, setObjectAcl, downloadObject, objectUrls, resolveBucket, } from "./share/index.js";
+export type { SharedLink, ObjectAccess, CannedAcl, BucketTarget, ObjectUrls } from "./share/index.js";

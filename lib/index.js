@@ -1,0 +1,14 @@
+/** reportsite as a library: the same functions the CLI calls, for scripts. */
+export { loadConfig, configFromSpec } from "./config/index.js";
+export { createS3Client, objectUrl, websiteUrl, encodeKey } from "./s3/index.js";
+export * from "./errors.js";
+// build
+export { buildSite, monthDir } from "./build.js";
+export { aggregateReport } from "./aggregate/index.js";
+export { loadMonths, parseCsvStream } from "./source/index.js";
+// deploy
+export { deploySite, ensureSiteBucket, planSync, executeSyncPlan, formatPlan, formatReport } from "./deploy/index.js";
+export { renderIndexPage } from "./render/index.js";
+export { startPreview } from "./preview/index.js";
+// share
+export { presignUrl, parseExpiry, readObjectAcl, setObjectAcl, downloadObject, objectUrls, resolveBucket, } from "./share/index.js";

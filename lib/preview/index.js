@@ -1,0 +1,1 @@
+export { startPreview, PREVIEW_PORT_DEFAULT } from "./server.js";

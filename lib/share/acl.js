@@ -1,0 +1,89 @@
+/** Read and set an object's canned ACL, and tell who can really read the object. */
+import { GetBucketPolicyCommand, GetObjectAclCommand, GetPublicAccessBlockCommand, PutObjectAclCommand, } from "@aws-sdk/client-s3";
+import { ShareError } from "../errors.js";
+import { objectError } from "./errors.js";
+import { parsePolicy } from "./policy.js";
+const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
+const AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+/**
+ * The object's owner and grants, plus what the bucket policy and Block Public Access make of them:
+ * on a bucket published with a policy (`site.publicAccess: policy`) the ACL alone says "private".
+ * @example const access = await readObjectAcl(client, resolveBucket(config, "site"), "index.html"); access.publicRead
+ */
+export async function readObjectAcl(client, target, key) {
+    const acl = await client
+        .send(new GetObjectAclCommand({ Bucket: target.bucket, Key: key }))
+        .catch(async (error) => Promise.reject(await aclError(client, error, target, key, "read the ACL of")));
+    const notes = [];
+    const grants = acl.Grants ?? [];
+    const block = await client
+        .send(new GetPublicAccessBlockCommand({ Bucket: target.bucket }))
+        .then((r) => r.PublicAccessBlockConfiguration ?? {}, (error) => {
+        if (error.name !== "NoSuchPublicAccessBlockConfiguration")
+            notes.push(`Block Public Access of the bucket could not be read (${error.name}); it may override the grants.`);
+        return {};
+    });
+    const policyText = await client.send(new GetBucketPolicyCommand({ Bucket: target.bucket })).then((r) => r.Policy, (error) => {
+        if (error.name !== "NoSuchBucketPolicy")
+            notes.push(`the bucket policy could not be read (${error.name}); it may make the object public.`);
+        return undefined;
+    });
+    const aclPublic = grants.some((g) => grantsRead(g, ALL_USERS));
+    if (aclPublic && block.IgnorePublicAcls)
+        notes.push("the public-read ACL grant has no effect: Block Public Access setting IgnorePublicAcls is on.");
+    const policy = parsePolicy(policyText, target.bucket, key);
+    if (policy.publicRead && block.RestrictPublicBuckets)
+        notes.push("the public bucket policy has no effect: Block Public Access setting RestrictPublicBuckets is on.");
+    if (policy.conditional)
+        notes.push("the bucket policy has conditional statements for everyone that may also let anonymous users read it.");
+    const publicVia = [
+        ...(aclPublic && !block.IgnorePublicAcls ? ["acl"] : []),
+        ...(policy.publicRead && !block.RestrictPublicBuckets ? ["bucket policy"] : []),
+    ];
+    return {
+        owner: acl.Owner?.DisplayName || acl.Owner?.ID || "?",
+        publicRead: publicVia.length > 0,
+        publicVia,
+        anyAwsAccount: grants.some((g) => grantsRead(g, AUTHENTICATED_USERS)) && !block.IgnorePublicAcls,
+        grants: grants.map((g) => `${granteeName(g)}: ${g.Permission}`),
+        notes,
+    };
+}
+function grantsRead(grant, group) {
+    return grant.Grantee?.URI === group && (grant.Permission === "READ" || grant.Permission === "FULL_CONTROL");
+}
+function granteeName(grant) {
+    const g = grant.Grantee;
+    if (g?.URI === ALL_USERS)
+        return "everyone (AllUsers)";
+    if (g?.URI === AUTHENTICATED_USERS)
+        return "any AWS account (AuthenticatedUsers)";
+    return g?.DisplayName || g?.ID || g?.EmailAddress || g?.URI || "?";
+}
+/**
+ * Set a canned ACL. Making a raw-bucket object public needs `force` (raw data is private by design);
+ * the returned warning says so when it was forced.
+ * @example await setObjectAcl(client, resolveBucket(config, "site"), key, "public-read")
+ */
+export async function setObjectAcl(client, target, key, acl, options = {}) {
+    if (acl === "public-read" && target.role === "raw" && !options.force) {
+        throw new ShareError(`refusing to make s3://${target.bucket}/${key} public: it is in the raw bucket, which holds private data`, {
+            hint: "Pass --force if you really mean it, or share it for a limited time with `reportsite share`.",
+        });
+    }
+    await client
+        .send(new PutObjectAclCommand({ Bucket: target.bucket, Key: key, ACL: acl }))
+        .catch(async (error) => Promise.reject(await aclError(client, error, target, key, "set the ACL of")));
+    return acl === "public-read" && target.role === "raw"
+        ? { warning: `s3://${target.bucket}/${key} holds raw data and is now readable by anyone` }
+        : {};
+}
+async function aclError(client, error, target, key, action) {
+    if (error.name === "AccessControlListNotSupported") {
+        return new ShareError(`cannot ${action} s3://${target.bucket}/${key}: the bucket has ACLs disabled (Object Ownership: bucket owner enforced)`, {
+            hint: 'Public access on such a bucket comes from a bucket policy: set "site.publicAccess": "policy" in site-config.json and run `reportsite setup`.',
+            cause: error,
+        });
+    }
+    return objectError(client, error, action, target.bucket, key);
+}

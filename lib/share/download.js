@@ -1,0 +1,77 @@
+/** Download a private object to a local file: safe local path, temp file then rename. */
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { ShareError } from "../errors.js";
+import { removeOnExit } from "../exit-hooks.js";
+import { objectError } from "./errors.js";
+/**
+ * Pure: where a key lands inside `folder`. Empty, `.` and `..` segments are dropped, so a key such
+ * as `../../etc/passwd` or `/abs/path` can never leave the folder.
+ * @example localPathFor("/tmp/out", "../../etc/passwd") // "/tmp/out/etc/passwd"
+ */
+export function localPathFor(folder, key) {
+    if (key.endsWith("/"))
+        throw new ShareError(`cannot download "${key}": a key ending in "/" is a folder marker, not a file`);
+    const segments = key.split(/[/\\]/).filter((s) => s !== "" && s !== "." && s !== "..");
+    if (segments.length === 0)
+        throw new ShareError(`cannot download "${key}": the key has no file name`);
+    const root = resolve(folder);
+    const target = resolve(root, ...segments);
+    const inside = relative(root, target);
+    if (inside === "" || inside.startsWith("..") || isAbsolute(inside))
+        throw new ShareError(`cannot download "${key}": it would land outside ${root}`);
+    return target;
+}
+/**
+ * Where `--to` says to write: an existing folder, or a path ending in `/`, is a folder (the key's
+ * path is kept below it); anything else is the file's own path. Without `to`, the key's path below
+ * the current folder.
+ */
+export async function downloadTarget(to, key) {
+    if (to === undefined)
+        return localPathFor(".", key);
+    const isFolder = /[/\\]$/.test(to) ||
+        (await stat(to).then((s) => s.isDirectory(), () => false));
+    return isFolder ? localPathFor(to, key) : resolve(to);
+}
+/**
+ * Stream the object to a local file (see downloadTarget for `to`) through a temp file in the same
+ * folder, renamed into place when complete: an error or Ctrl-C leaves no partial file.
+ * @example await downloadObject(client, "gid-raw", "2019_jan_10_gid_requests.csv", { to: "data/" })
+ */
+export async function downloadObject(client, bucket, key, options = {}) {
+    if (key.endsWith("/"))
+        throw new ShareError(`cannot download "${key}": a key ending in "/" is a folder marker, not a file`);
+    const path = await downloadTarget(options.to, key);
+    const response = await client
+        .send(new GetObjectCommand({ Bucket: bucket, Key: key }))
+        .catch(async (error) => Promise.reject(await objectError(client, error, "download", bucket, key)));
+    const body = response.Body;
+    const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.part`);
+    const release = removeOnExit(temp);
+    let bytes = 0;
+    try {
+        await mkdir(dirname(path), { recursive: true });
+        body.on("data", (chunk) => (bytes += chunk.length));
+        await pipeline(body, createWriteStream(temp, { flags: "wx" }));
+        if (response.ContentLength !== undefined && bytes !== response.ContentLength) {
+            throw new ShareError(`download of s3://${bucket}/${key} stopped after ${bytes} of ${response.ContentLength} bytes; nothing was written to ${path}`);
+        }
+        await rename(temp, path);
+    }
+    catch (error) {
+        body.destroy();
+        await rm(temp, { force: true });
+        if (error instanceof ShareError)
+            throw error;
+        throw new ShareError(`download of s3://${bucket}/${key} to ${path} failed: ${error.message}; nothing was written`, { cause: error });
+    }
+    finally {
+        release();
+    }
+    return { path, bytes };
+}

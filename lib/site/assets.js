@@ -1,0 +1,14 @@
+/** The chart pages' scripts, served from the site itself (no third-party CDN). */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+/** Read vega.min.js (from the installed vega package) and chart.js (from the templates folder) as site files under assets/. */
+export async function readChartAssets(templatesDir) {
+    const require = createRequire(import.meta.url);
+    // vega's exports map hides build/, so find it next to the module entry point
+    const vegaBuild = dirname(require.resolve("vega"));
+    return [
+        { path: "assets/vega.min.js", body: await readFile(join(vegaBuild, "vega.min.js")) },
+        { path: "assets/chart.js", body: await readFile(join(templatesDir, "chart.js")) },
+    ];
+}

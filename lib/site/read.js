@@ -1,0 +1,49 @@
+/** Read the built site folder: every file with its key, size and MD5 (what deploy compares). */
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { SiteError } from "../errors.js";
+import { BUILD_MARKER, isBuiltSite } from "./write.js";
+/** Every file below `root` (sorted by key) but the build marker. Throws SiteError when the folder does not exist. */
+export async function readSite(root) {
+    const info = await stat(root).catch(() => undefined);
+    if (!info?.isDirectory())
+        throw new SiteError(`${root} does not exist`, { hint: "Run `reportsite build` first (or pass --output)." });
+    return Promise.all((await listFiles(root)).map(async ({ key, path }) => ({
+        key,
+        path,
+        size: (await stat(path)).size,
+        md5: await md5File(path),
+    })));
+}
+/**
+ * The files of an earlier build in `root` that a partial build (`--month`) keeps: every file but
+ * those in `rebuilt` and the pages every build writes anew (the index, the error page, assets/).
+ * None when `root` is not an earlier build.
+ */
+export async function readKeptFiles(root, rebuilt) {
+    if (!(await isBuiltSite(root)))
+        return [];
+    const kept = (await listFiles(root)).filter((f) => !rebuilt.has(f.key) && f.key !== "index.html" && f.key !== "error.html" && !f.key.startsWith("assets/"));
+    return Promise.all(kept.map(async (f) => ({ key: f.key, body: await readFile(f.path), modified: (await stat(f.path)).mtime })));
+}
+/** Every file below `root` but the build marker, sorted by key. */
+async function listFiles(root) {
+    const entries = await readdir(root, { recursive: true, withFileTypes: true });
+    return entries
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name))
+        .map((path) => ({ key: relative(root, path).split(sep).join("/"), path }))
+        .filter((f) => f.key !== BUILD_MARKER)
+        .sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+function md5File(path) {
+    return new Promise((resolve, reject) => {
+        const hash = createHash("md5");
+        createReadStream(path)
+            .on("data", (chunk) => hash.update(chunk))
+            .on("error", reject)
+            .on("end", () => resolve(hash.digest("hex")));
+    });
+}

@@ -1,0 +1,113 @@
+/** Write the built site into its folder all at once: into a temp folder first, then swap, so dist/ is never half-written. */
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve, sep } from "node:path";
+import { SiteError } from "../errors.js";
+import { onExitBefore, removeOnExit } from "../exit-hooks.js";
+/**
+ * Written into every built site: only a folder holding it (or an empty or missing one) is replaced
+ * by a build, so `--output src` or a typo can never wipe someone's files. Never deployed.
+ */
+export const BUILD_MARKER = ".reportsite-build";
+/** Whether `root` holds a site written by `reportsite build` (it has the build marker). */
+export async function isBuiltSite(root) {
+    return stat(join(root, BUILD_MARKER)).then((s) => s.isFile(), () => false);
+}
+/** The absolute path of `relative` inside `root`, or a SiteError when it would land outside it. */
+export function pathWithin(root, relative) {
+    const target = resolve(root, relative);
+    if (relative.startsWith("/") || relative.includes("\\") || !target.startsWith(root + sep)) {
+        throw new SiteError(`refusing to write "${relative}": it is outside the site folder ${root}`);
+    }
+    return target;
+}
+/**
+ * Replace `output` with exactly `files`. Everything is written to a sibling temp folder first; only
+ * when all files are written is the old folder moved aside and the new one renamed into place.
+ */
+export async function writeSite(files, output) {
+    const seen = new Set();
+    for (const file of files) {
+        if (seen.has(file.path))
+            throw new SiteError(`two files of the site would be written to ${file.path}`, {
+                hint: "Check site.monthPath and site.files in site-config.json: they must give each month its own files.",
+            });
+        seen.add(file.path);
+    }
+    await checkOutputFolder(output);
+    const parent = dirname(output);
+    const stamp = `${process.pid}-${Date.now()}`;
+    const temp = join(parent, `.${basename(output)}-new-${stamp}`);
+    const old = join(parent, `.${basename(output)}-old-${stamp}`);
+    const release = removeOnExit(temp);
+    try {
+        await mkdir(temp, { recursive: true });
+        await writeFile(join(temp, BUILD_MARKER), "This folder was written by `reportsite build`, which replaces all of it on the next build.\n");
+        for (const file of files) {
+            const target = pathWithin(temp, file.path);
+            await mkdir(dirname(target), { recursive: true });
+            await writeFile(target, file.body);
+            if (file.modified)
+                await utimes(target, file.modified, file.modified);
+        }
+    }
+    catch (error) {
+        release();
+        await rm(temp, { recursive: true, force: true });
+        if (error instanceof SiteError)
+            throw error;
+        throw new SiteError(`cannot write the site to ${temp}: ${error.message}; ${output} was left as it was`, {
+            cause: error,
+        });
+    }
+    // kept until the previous site is removed, so Ctrl-C at any point of the swap leaves one whole site
+    const releaseSwap = onExitBefore(() => finishSwap(output, old));
+    try {
+        const hadOld = await rename(output, old).then(() => true, (e) => (e.code === "ENOENT" ? false : Promise.reject(e)));
+        try {
+            await rename(temp, output);
+        }
+        catch (error) {
+            if (hadOld) {
+                await rename(old, output).catch((undo) => {
+                    throw new SiteError(`cannot move the new site into ${output}, nor the previous one back: the previous site is in ${old}`, { cause: undo });
+                });
+            }
+            throw new SiteError(`cannot move the new site into ${output}: ${error.message}; the previous site was kept`, { cause: error });
+        }
+        if (hadOld)
+            await rm(old, { recursive: true, force: true });
+    }
+    finally {
+        releaseSwap();
+        release();
+        await rm(temp, { recursive: true, force: true });
+    }
+}
+/**
+ * Refuse to replace anything but a missing or empty folder or an earlier build. writeSite checks
+ * it again; a build checks it first too, before it reads any raw data.
+ */
+export async function checkOutputFolder(output) {
+    const info = await stat(output).catch(() => undefined);
+    if (!info)
+        return;
+    const hint = 'Choose an output folder of its own ("output" in site-config.json or --output); to replace this one, delete or empty it first.';
+    if (!info.isDirectory())
+        throw new SiteError(`refusing to build into ${output}: it is a file, not a folder`, { hint });
+    if ((await readdir(output)).length > 0 && !(await isBuiltSite(output))) {
+        throw new SiteError(`refusing to replace ${output}: it holds files that reportsite did not build (it has no ${BUILD_MARKER} marker); nothing was changed`, { hint });
+    }
+}
+/**
+ * Finish a swap that was cut off (synchronous, for an exit hook): the previous site goes back when
+ * the new one is not in place yet, and is removed when it is.
+ */
+export function finishSwap(output, old) {
+    if (!existsSync(old))
+        return;
+    if (existsSync(output))
+        rmSync(old, { recursive: true, force: true });
+    else
+        renameSync(old, output);
+}
