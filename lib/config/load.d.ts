@@ -1,7 +1,7 @@
+import { DEFAULT_CONFIG_FILE } from "./file.js";
 import { type KeyPattern } from "./key-pattern.js";
 import { type SiteConfigSpec } from "./schema.js";
-/** The file name looked for when no --config is given. */
-export declare const DEFAULT_CONFIG_FILE = "site-config.json";
+export { DEFAULT_CONFIG_FILE };
 /** Cell values pandas.read_csv reads as NaN by default (pandas' STR_NA_VALUES). */
 export declare const PANDAS_MISSING_VALUES: string[];
 /** The validated configuration every stage receives; nothing in it is undefined unless optional by nature. */
@@ -57,6 +57,10 @@ export interface SiteConfig {
 /** Values given on the command line; they win over the file. */
 export interface ConfigOverrides {
     output?: string;
+    /** --region: wins over the file's region. */
+    region?: string;
+    /** --endpoint-url: wins over the file's endpoint (and turns on path-style requests, as the file's would). */
+    endpoint?: string;
 }
 /** Read and validate a config file. Relative paths in it resolve against the file's folder. */
 export declare function loadConfig(path?: string, overrides?: ConfigOverrides): Promise<SiteConfig>;

@@ -1,11 +1,10 @@
 /** Read site-config.json, validate it, and return a frozen, fully defaulted SiteConfig. */
-import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
+import { DEFAULT_CONFIG_FILE, readConfigText } from "./file.js";
 import { checkKeyPattern, checkPlaceholders, compileKeyPattern } from "./key-pattern.js";
 import { siteConfigSchema } from "./schema.js";
-/** The file name looked for when no --config is given. */
-export const DEFAULT_CONFIG_FILE = "site-config.json";
+export { DEFAULT_CONFIG_FILE };
 /** Cell values pandas.read_csv reads as NaN by default (pandas' STR_NA_VALUES). */
 export const PANDAS_MISSING_VALUES = [
     "",
@@ -30,18 +29,7 @@ export const PANDAS_MISSING_VALUES = [
 ];
 /** Read and validate a config file. Relative paths in it resolve against the file's folder. */
 export async function loadConfig(path = DEFAULT_CONFIG_FILE, overrides = {}) {
-    const file = resolve(path);
-    let text;
-    try {
-        text = await readFile(file, "utf8");
-    }
-    catch (error) {
-        const missing = error.code === "ENOENT";
-        throw new ConfigError(`${path}: ${missing ? "file not found" : "cannot be read"}`, file, [], {
-            hint: missing ? "Create site-config.json (see README, Configuration) or pass --config PATH." : undefined,
-            cause: error,
-        });
-    }
+    const { file, text } = await readConfigText(path);
     let spec;
     try {
         spec = JSON.parse(text);
@@ -129,9 +117,9 @@ function normalise(spec, file, baseDir, overrides) {
     const groupBy = spec.report.groupBy;
     return {
         file,
-        region: spec.region,
-        endpoint: spec.endpoint,
-        forcePathStyle: spec.forcePathStyle ?? spec.endpoint !== undefined,
+        region: overrides.region ?? spec.region,
+        endpoint: overrides.endpoint ?? spec.endpoint,
+        forcePathStyle: spec.forcePathStyle ?? (overrides.endpoint ?? spec.endpoint) !== undefined,
         websiteEndpoint: spec.websiteEndpoint?.replace(/\/+$/, ""),
         raw: { ...spec.raw, prefix: withSlash(spec.raw.prefix), keyPattern: compileKeyPattern(spec.raw.keyPattern) },
         site: {

@@ -2,7 +2,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import { type ColumnTable } from "arquero";
 import type { SiteConfig } from "../config/index.js";
-import type { Logger } from "../log.js";
+import { type Logger } from "../log.js";
 import { type DatedObject, type Month } from "./month.js";
 /** Options of loadMonths. */
 export interface LoadOptions {

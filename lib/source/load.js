@@ -1,6 +1,7 @@
 import { table } from "arquero";
 import { mapWithConcurrency } from "../concurrency.js";
 import { SourceError } from "../errors.js";
+import { logProgress } from "../log.js";
 import { listRawObjects } from "./list.js";
 import { dateRawKey, daysInMonth, groupByMonth, monthId } from "./month.js";
 import { readCsvObject } from "./read.js";
@@ -47,7 +48,8 @@ async function loadMonth(client, config, month, objects, options) {
         const started = now();
         try {
             const file = await readCsvObject(client, config, object.key, parseOptions);
-            logger.info(`read ${object.key}: ${file.rows} rows in ${now() - started}ms`);
+            const line = `read ${object.key}: ${file.rows} rows in ${now() - started}ms`;
+            logProgress(logger, { task: monthId(month), total: objects.length, bytes: object.size, rows: file.rows, line });
             return { object, file };
         }
         catch (error) {

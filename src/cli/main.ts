@@ -18,7 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // --json: the error is the result, as one JSON object on stdout
     if (argv.includes("--json")) console.log(JSON.stringify({ error: formatError(error) }, null, 2));
-    else printError(error, debug);
+    printError(error, debug); // on stderr, for the person reading the log, also under --json
     return error instanceof ReportsiteError ? error.exitCode : 1;
   }
 }

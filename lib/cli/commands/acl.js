@@ -1,7 +1,4 @@
-import { loadConfig } from "../../config/index.js";
 import { UsageError } from "../../errors.js";
-import { createS3Client } from "../../s3/index.js";
-import { readObjectAcl, resolveBucket, setObjectAcl } from "../../share/index.js";
 import { defineCommand } from "../command.js";
 import { shellQuote } from "../shell-quote.js";
 export default defineCommand({
@@ -19,7 +16,9 @@ export default defineCommand({
             throw new UsageError(`expected a key and optionally public-read or private\nUsage: ${this.usage}`);
         if (acl !== undefined && acl !== "public-read" && acl !== "private")
             throw new UsageError(`"${acl}" is not a canned ACL this command sets; use public-read or private`);
-        const config = await loadConfig(ctx.configPath);
+        const config = await ctx.loadConfig();
+        const { createS3Client } = await import("../../s3/index.js");
+        const { readObjectAcl, resolveBucket, setObjectAcl } = await import("../../share/index.js");
         const client = createS3Client(config);
         const bucketName = values.bucket ?? "site";
         const target = resolveBucket(config, bucketName);

@@ -3,6 +3,9 @@ declare const _default: import("../command.js").Command<{
         type: "string";
         multiple: true;
     };
+    "require-complete": {
+        type: "boolean";
+    };
     "skip-bad-files": {
         type: "boolean";
     };

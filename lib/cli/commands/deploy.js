@@ -1,7 +1,4 @@
-import { loadConfig } from "../../config/index.js";
-import { deploySite } from "../../deploy/index.js";
 import { UsageError } from "../../errors.js";
-import { renderIndexPage } from "../../render/index.js";
 import { defineCommand } from "../command.js";
 export default defineCommand({
     summary: "sync dist/ to the website bucket (only what changed, index last) and print the URL",
@@ -26,7 +23,9 @@ export default defineCommand({
         const maxDeletes = values["max-deletes"] === undefined ? undefined : Number(values["max-deletes"]);
         if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0))
             throw new UsageError(`--max-deletes ${values["max-deletes"]}: expected a whole number`);
-        const config = await loadConfig(ctx.configPath, { output: values.output });
+        const config = await ctx.loadConfig({ output: values.output });
+        const { deploySite } = await import("../../deploy/index.js");
+        const { renderIndexPage } = await import("../../render/index.js");
         const result = await deploySite(config, { dryRun: values["dry-run"] === true, delete: values.delete === true, maxDeletes, force: values.force === true }, { logger: ctx.logger, renderIndex: (entries) => renderIndexPage(entries, { title: config.site.title }) });
         if (ctx.json)
             return ctx.print(JSON.stringify({ url: result.url, setup: result.setup, plan: result.plan, report: result.report }, null, 2));

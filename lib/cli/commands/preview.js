@@ -1,4 +1,3 @@
-import { loadConfig } from "../../config/index.js";
 import { UsageError } from "../../errors.js";
 import { PREVIEW_PORT_DEFAULT, startPreview } from "../../preview/index.js";
 import { defineCommand } from "../command.js";
@@ -14,7 +13,7 @@ export default defineCommand({
         const port = values.port === undefined ? undefined : Number(values.port);
         if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
             throw new UsageError(`--port ${values.port}: expected a port number`);
-        const config = await loadConfig(ctx.configPath, { output: values.output });
+        const config = await ctx.loadConfig({ output: values.output });
         const preview = await startPreview({ root: config.output, port, logger: ctx.logger });
         ctx.print(`Previewing ${config.output} at ${preview.url} (Ctrl-C to stop)`);
         await new Promise(() => { }); // serve until interrupted; main.ts handles SIGINT

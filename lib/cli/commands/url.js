@@ -1,5 +1,3 @@
-import { loadConfig } from "../../config/index.js";
-import { objectUrls, resolveBucket } from "../../share/index.js";
 import { defineCommand } from "../command.js";
 import { onlyKey } from "./share.js";
 export default defineCommand({
@@ -12,7 +10,8 @@ export default defineCommand({
     options: { bucket: { type: "string" } },
     async run(values, positionals, ctx) {
         const key = onlyKey(positionals, this.usage);
-        const config = await loadConfig(ctx.configPath);
+        const config = await ctx.loadConfig();
+        const { objectUrls, resolveBucket } = await import("../../share/index.js");
         const urls = objectUrls(config, resolveBucket(config, values.bucket ?? "site"), key);
         if (urls.warning)
             ctx.logger.warn(urls.warning);
