@@ -24,7 +24,7 @@ function patternOf(name: string): string | undefined {
   else pattern = pattern.replace(/(?<=\{year\}[^0-9]?)(?:0[1-9]|1[0-2])(?![0-9])/, "{month}");
   if (!/\{mon(th)?\}/.test(pattern)) return undefined;
   pattern = pattern.replace(/(?<=\{mon(?:th)?\}[^0-9]?)(?:0[1-9]|[12][0-9]|3[01])(?![0-9])/, "{day}");
-  return /[0-9]{2}/.test(pattern.replace(/\{[a-z]+\}/g, "")) && !pattern.includes("{day}") ? undefined : pattern;
+  return pattern;
 }
 
 /** The column names of a CSV's first line (quotes and a BOM handled). */
