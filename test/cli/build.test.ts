@@ -169,6 +169,22 @@ describe("reportsite build against the local server", () => {
     expect(result.stderr).not.toMatch(NO_STACK);
   });
 
+  test("--require-complete: a month with missing days fails and names them", async () => {
+    const partial = uniqueBucket("cli-partial");
+    await createBucket(testClient(), partial, {
+      "2019_feb_01_gid_requests.csv": "service_name,case_record_type\nPothole,Request\n",
+      "2019_feb_02_gid_requests.csv": "service_name,case_record_type\nPothole,Request\n",
+    });
+    const partialDir = project({ raw: { bucket: partial } });
+    const strict = await runCli(["build", "--require-complete"], { cwd: partialDir, env: credentials() });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.stderr).toMatch(
+      /^--require-complete: 1 month\(s\) are incomplete:\n {2}- 2019-02: no raw file for day 3-28\nhint: .*do not deploy it/m,
+    );
+    const allowed = await runCli(["build"], { cwd: partialDir, env: credentials() });
+    expect(allowed.exitCode).toBe(0);
+  });
+
   test("a bad raw file: exit 1, the key and line, and no dist/", async () => {
     const bad = uniqueBucket("cli-bad");
     await createBucket(testClient(), bad, {

@@ -32,7 +32,7 @@ export default defineCommand({
       skipBadFiles: values["skip-bad-files"] === true,
       logger: ctx.logger,
     });
-    if (values["require-complete"]) checkComplete(report);
+    if (values["require-complete"]) checkComplete(report, (await import("../../source/index.js")).formatRanges);
     if (ctx.json) return ctx.print(JSON.stringify(report, null, 2));
     const rows = report.months.reduce((n, m) => n + m.rows, 0);
     ctx.print(
@@ -59,13 +59,13 @@ async function toMonths(texts: string[], now = new Date()): Promise<Month[]> {
 }
 
 /** --require-complete: a month with days that have no raw file fails the run (the workflow then does not deploy). */
-function checkComplete(report: BuildReport): void {
+function checkComplete(report: BuildReport, formatRanges: (days: number[]) => string): void {
   const incomplete = report.months.filter((m) => m.missingDays.length > 0 || m.skipped.length > 0);
   if (!incomplete.length) return;
   const lines = incomplete.map(
     (m) =>
       `  - ${m.month}: ${[
-        m.missingDays.length ? `no raw file for day ${m.missingDays.join(", ")}` : "",
+        m.missingDays.length ? `no raw file for day ${formatRanges(m.missingDays)}` : "",
         m.skipped.length ? `${m.skipped.length} file(s) skipped as unreadable` : "",
       ]
         .filter(Boolean)
