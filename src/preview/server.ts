@@ -3,9 +3,11 @@
  * folders, a redirect from `/folder` to `/folder/`, the error document with 404 for missing keys, and
  * the same Content-Type and Cache-Control headers deploy sets (from site/headers).
  */
-import { readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { sep } from "node:path";
 import { ReportsiteError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { BUILD_MARKER, headersFor, pathWithin } from "../site/index.js";
@@ -98,9 +100,16 @@ async function findObject(root: string, key: string): Promise<{ key: string; red
   return undefined;
 }
 
+/**
+ * Only regular files inside root are served, as deploy uploads them: a symlink (to a file, or a
+ * folder on the way) that leads out of root is not followed, so `ln -s /etc/passwd dist/p.html` is a 404.
+ */
 async function isFile(root: string, key: string): Promise<boolean> {
   try {
-    return (await stat(pathWithin(root, key))).isFile();
+    const path = pathWithin(root, key);
+    if (!(await lstat(path)).isFile()) return false; // lstat: a symlink itself is not a regular file
+    const [real, realRoot] = await Promise.all([realpath(path), realpath(root)]);
+    return real.startsWith(realRoot + sep);
   } catch {
     return false;
   }
@@ -113,12 +122,22 @@ async function send(
   root: string,
   key: string,
 ): Promise<void> {
-  const body = await readFile(pathWithin(root, key)).catch(() => Buffer.from(status === 404 ? "Not found" : ""));
+  const found = status === 404 ? await isFile(root, key) : true; // 200s were checked by findObject
+  const body = found
+    ? await readFile(pathWithin(root, key)).catch(() => Buffer.from(""))
+    : Buffer.from(status === 404 ? "Not found" : "");
   const headers = headersFor(key);
+  // S3's ETag of a single-part object is the MD5 of its bytes; a browser revalidates with If-None-Match
+  const etag = `"${createHash("md5").update(body).digest("hex")}"`;
+  if (status === 200 && request.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) {
+    response.writeHead(304, { ETag: etag, "Cache-Control": headers.cacheControl }).end();
+    return;
+  }
   response.writeHead(status, {
     "Content-Type": headers.contentType,
     "Cache-Control": headers.cacheControl,
     "Content-Length": body.byteLength,
+    ETag: etag,
   });
   response.end(request.method === "HEAD" ? undefined : body);
 }
