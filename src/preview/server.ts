@@ -21,13 +21,21 @@ export interface PreviewOptions {
   /** Defaults to 127.0.0.1: the preview is for this machine only. */
   host?: string;
   logger: Logger;
+  /** Pages get a small script that reloads them when `reload()` is called (preview --watch). Defaults to false. */
+  liveReload?: boolean;
 }
 
 /** A running preview: its URL and how to stop it. */
 export interface Preview {
   url: string;
+  /** Tell every open page to reload (with liveReload). */
+  reload(): void;
   close(): Promise<void>;
 }
+
+/** The event stream pages listen on for reloads; not a key S3 could serve, so it shadows nothing real. */
+const RELOAD_PATH = "/__reportsite/reload";
+const RELOAD_SCRIPT = `<script>new EventSource("${RELOAD_PATH}").onmessage = () => location.reload();</script>`;
 
 export const PREVIEW_PORT_DEFAULT = 4321;
 const INDEX_DOCUMENT = "index.html";
@@ -41,7 +49,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       hint: "Run `reportsite build` first.",
     });
   }
+  const listeners = new Set<ServerResponse>();
   const server: Server = createServer((request, response) => {
+    if (options.liveReload && request.url === RELOAD_PATH) return listen(listeners, response);
     void respond(options, request, response).catch((error: Error) => {
       options.logger.warn(`preview: ${request.url}: ${error.message}`);
       if (!response.headersSent) response.writeHead(500);
@@ -61,7 +71,22 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     server.listen(options.port ?? PREVIEW_PORT_DEFAULT, options.host ?? "127.0.0.1", resolve);
   });
   const { address, port } = server.address() as AddressInfo;
-  return { url: `http://${address}:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://${address}:${port}/`,
+    reload: () => listeners.forEach((listener) => listener.write("data: reload\n\n")),
+    close: () => {
+      listeners.forEach((listener) => listener.end());
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Keep a page's event stream open until it goes away. */
+function listen(listeners: Set<ServerResponse>, response: ServerResponse): void {
+  response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+  response.write(": connected\n\n");
+  listeners.add(response);
+  response.on("close", () => listeners.delete(response));
 }
 
 async function respond(options: PreviewOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -74,9 +99,9 @@ async function respond(options: PreviewOptions, request: IncomingMessage, respon
   if (found?.redirect) {
     response.writeHead(302, { Location: `/${found.redirect}` }).end();
   } else if (found) {
-    await send(response, request, 200, options.root, found.key);
+    await send(response, request, 200, options, found.key);
   } else {
-    await send(response, request, 404, options.root, ERROR_DOCUMENT);
+    await send(response, request, 404, options, ERROR_DOCUMENT);
   }
   options.logger.info(`${request.method} ${request.url} -> ${response.statusCode}`);
 }
@@ -119,14 +144,16 @@ async function send(
   response: ServerResponse,
   request: IncomingMessage,
   status: number,
-  root: string,
+  { root, liveReload }: PreviewOptions,
   key: string,
 ): Promise<void> {
   const found = status === 404 ? await isFile(root, key) : true; // 200s were checked by findObject
-  const body = found
+  let body = found
     ? await readFile(pathWithin(root, key)).catch(() => Buffer.from(""))
     : Buffer.from(status === 404 ? "Not found" : "");
   const headers = headersFor(key);
+  if (liveReload && headers.contentType.startsWith("text/html"))
+    body = Buffer.concat([body, Buffer.from(RELOAD_SCRIPT)]);
   // S3's ETag of a single-part object is the MD5 of its bytes; a browser revalidates with If-None-Match
   const etag = `"${createHash("md5").update(body).digest("hex")}"`;
   if (status === 200 && request.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) {
