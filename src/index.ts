@@ -7,10 +7,11 @@ export type { Logger } from "./log.js";
 // build
 export { buildSite, monthDir } from "./build.js";
 export type { BuildOptions, BuildReport } from "./build.js";
-export { aggregateReport } from "./aggregate/index.js";
+export type { BuiltMonth, MonthSummary } from "./build.js";
+export { aggregateReport, reportFromCounts } from "./aggregate/index.js";
 export type { Report } from "./aggregate/index.js";
-export { loadMonths, parseCsvStream } from "./source/index.js";
-export type { Month, MonthData } from "./source/index.js";
+export { scanCsv } from "./source/index.js";
+export type { Month, FileTally } from "./source/index.js";
 // deploy
 export { deploySite, ensureSiteBucket, planSync, executeSyncPlan, formatPlan, formatReport } from "./deploy/index.js";
 export type { DeployOptions, DeployEffects, DeployResult, SyncPlan, SyncReport } from "./deploy/index.js";

@@ -48,9 +48,7 @@ export function watchSite(options: WatchOptions): () => void {
   };
 }
 
-/** The build options of a watch rebuild. */
+/** The build options of a watch rebuild: offline re-renders from the incremental build cache, with no S3 reads. */
 export function watchBuildOptions(logger: Logger): BuildOptions {
-  // offline: re-render from the incremental build cache, with no S3 reads (the lead's buildSite option
-  // from issue 7; until it lands, buildSite ignores it and reads the raw data again)
-  return { logger, offline: true } as BuildOptions;
+  return { logger, offline: true };
 }

@@ -76,6 +76,8 @@ export interface SiteConfig {
   };
   /** Absolute path of the output folder; defaults to <config dir>/dist. */
   readonly output: string;
+  /** Absolute path of the incremental build cache; defaults to <config dir>/.reportsite/cache. */
+  readonly cache: string;
 }
 
 /** Values given on the command line; they win over the file. */
@@ -218,6 +220,7 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
       missingValues: spec.report.missingValues ?? PANDAS_MISSING_VALUES,
     },
     output: outputFolder(spec, baseDir, overrides),
+    cache: resolve(baseDir, spec.cache),
   };
 }
 

@@ -1,6 +1,5 @@
 /** Pure (but async): the Vega-Lite spec of a month's chart, compiled to Vega, and its SVG rendered in Node. */
-import { parse as parseVega, View } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { RenderError } from "../errors.js";
 
 /** What the chart shows: one bar per group, split by the chart field. */
@@ -60,6 +59,8 @@ export interface RenderedChart {
 /** Compile with Vega-Lite and render the SVG with Vega in Node (no browser, no canvas). */
 export async function renderChart(input: ChartInput): Promise<RenderedChart> {
   try {
+    // loaded here, not at the top: a build whose pages all come from the cache never loads Vega
+    const [{ parse: parseVega, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
     const vegaSpec = compile(toChartSpec(input)).spec;
     const view = new View(parseVega(vegaSpec), { renderer: "none" });
     const svg = await view.toSVG();

@@ -4,7 +4,7 @@ import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { SiteError } from "../errors.js";
-import { BUILD_MARKER, isBuiltSite } from "./write.js";
+import { BUILD_MARKER, isBuiltSite, type OutputFile } from "./write.js";
 
 /** A file of the local site. */
 export interface LocalFile {
@@ -74,4 +74,21 @@ function md5File(path: string): Promise<string> {
       .on("error", reject)
       .on("end", () => resolve(hash.digest("hex")));
   });
+}
+
+/**
+ * `files` with the modification time of the previous build's copy where its bytes are the same, so
+ * the index dates a page by when it last changed, not by when it was last built.
+ */
+export async function carryModified(root: string, files: readonly OutputFile[]): Promise<OutputFile[]> {
+  if (!(await isBuiltSite(root))) return [...files];
+  return Promise.all(
+    files.map(async (file) => {
+      if (file.modified) return file;
+      const path = join(root, ...file.path.split("/"));
+      const previous = await readFile(path).catch(() => undefined);
+      if (!previous?.equals(typeof file.body === "string" ? Buffer.from(file.body) : file.body)) return file;
+      return { ...file, modified: (await stat(path)).mtime };
+    }),
+  );
 }

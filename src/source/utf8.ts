@@ -65,3 +65,9 @@ export function utf8Guard(): Transform {
     },
   });
 }
+
+/** Where the first invalid UTF-8 sequence of a whole file is: its 1-based line and byte offset. */
+export function findInvalidUtf8(bytes: Uint8Array): { line: number; byteOffset: number } {
+  const { valid } = validPrefixLength(bytes);
+  return { line: 1 + countNewlines(bytes, valid), byteOffset: valid };
+}

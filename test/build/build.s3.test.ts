@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite, type BuildReport } from "../../src/build.js";
 import type { SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { BUILD_MARKER } from "../../src/site/index.js";
@@ -25,6 +25,7 @@ describe("a build over more than 1,000 raw objects", () => {
   const expected = new Map<string, Map<string, number>>(); // month folder -> service -> count
   let config: SiteConfig;
   const logger = memoryLogger();
+  let first: BuildReport;
 
   beforeAll(async () => {
     config = testConfig({
@@ -50,24 +51,14 @@ describe("a build over more than 1,000 raw objects", () => {
       objects[`exports/311/${sampleKey(date)}`] = `${lines.join("\n")}\n`;
     }
     await createBucket(testClient(), config.raw.bucket, objects);
-    await buildSite(config, { logger });
+    first = await buildSite(config, { logger });
   }, 180_000);
 
   test("lists every page and reads every daily file", () => {
     const listed = logger.lines.find((l) => l.startsWith("listed "));
     expect(listed).toMatch(new RegExp(`${DAYS + 1} objects in [2-9] pages, ${DAYS} match`));
-    expect(logger.lines.filter((l) => l.startsWith("read exports/311/"))).toHaveLength(DAYS);
-  });
-
-  test("reads one month at a time: a month is aggregated before the next month's files are read", () => {
-    const januaryDone = logger.lines.findIndex((l) => /^2016-01: \d+ groups -> 2016\/jan\/$/.test(l));
-    const firstFebruaryRead = logger.lines.findIndex((l) => l.startsWith("read exports/311/2016_feb_"));
-    const lastJanuaryRead =
-      logger.lines.length -
-      1 -
-      [...logger.lines].reverse().findIndex((l) => l.startsWith("read exports/311/2016_jan_"));
-    expect(januaryDone).toBeGreaterThan(lastJanuaryRead);
-    expect(firstFebruaryRead).toBeGreaterThan(januaryDone);
+    expect(first.months.reduce((n, m) => n + m.filesRead, 0)).toBe(DAYS);
+    expect(first.months.every((m) => m.status === "rebuilt" && m.reason === "not in the cache")).toBe(true);
   });
 
   test("writes the dist/ tree: three files a month, index, error page, chart scripts", () => {
@@ -127,17 +118,18 @@ describe("a build over more than 1,000 raw objects", () => {
       months: [{ year: 2016, month: 2 }],
       now: () => new Date(Date.UTC(2030, 0, 1)),
     });
-    expect(report.months.map((m) => m.month)).toEqual(["2016-02"]);
-    expect(rebuild.lines.filter((l) => l.startsWith("read "))).toHaveLength(29);
-    expect(rebuild.lines).toContain(`kept ${36 * 3} files of other months from ${config.output}`);
+    // February is listed and its files are those of the cache: nothing is read; the other months come from the cache
+    expect(report.months).toHaveLength(37);
+    expect(report.months.every((m) => m.status === "reused" && m.filesRead === 0)).toBe(true);
+    expect(report.bytesRead).toBe(0);
     expect(listFiles(config.output)).toEqual(before);
     expect(readFileSync(januaryCsv).equals(januaryBytes)).toBe(true);
     expect(Math.abs(statSync(januaryCsv).mtimeMs - januaryTime)).toBeLessThan(1); // utimes keeps whole milliseconds
     const index = readFileSync(join(config.output, "index.html"), "utf8");
     const links = (html: string) => [...html.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]);
     expect(links(index)).toEqual(links(indexBefore));
-    // only February's three files carry the new build's date
-    expect(index.match(/datetime="2030-01-01/g)).toHaveLength(3);
+    // unchanged pages keep the date they were written, so nothing carries the new build's date
+    expect(index.match(/datetime="2030-01-01/g)).toBeNull();
   });
 });
 
@@ -148,7 +140,7 @@ describe("bad input never publishes a partial month", () => {
     await createBucket(testClient(), config.raw.bucket, {
       "2019_jan_01_gid_requests.csv": "service_name,case_record_type\nPothole,Request\n",
       "2019_jan_02_gid_requests.csv": "service_name,case_record_type\nPothole,Request\nGraffiti,Request,extra\n",
-      "2019_jan_03_gid_requests.csv": "service_name,case_record_type\r\n",
+      "2019_jan_03_gid_requests.csv": 'service_name,case_record_type\r\n"Pothole\r\n',
     });
   });
 
@@ -163,7 +155,9 @@ describe("bad input never publishes a partial month", () => {
     expect(error.message).toContain(
       "2019_jan_02_gid_requests.csv: line 3: expected 2 fields (as in the header), found 3",
     );
-    expect(error.message).toContain("2019_jan_03_gid_requests.csv: the file has a header but no data rows");
+    expect(error.message).toContain(
+      "2019_jan_03_gid_requests.csv: line 2: a quoted field opened in this row is never closed (unterminated quote)",
+    );
     expect(error.hint).toMatch(/--skip-bad-files/);
     expect(listFiles(config.output)).toEqual([BUILD_MARKER, "index.html"]);
     expect(readFileSync(join(config.output, "index.html"), "utf8")).toBe("previous site");
@@ -172,14 +166,18 @@ describe("bad input never publishes a partial month", () => {
   test("--skip-bad-files publishes the month without them and warns with each key", async () => {
     const logger = memoryLogger();
     const report = await buildSite(config, { logger, skipBadFiles: true });
-    expect(logger.warnings).toContain("2019-01: 3 of 31 days have a file; missing day 4-31");
+    expect(logger.warnings).toContain("2019-01: no raw file for day 4-31");
     expect(report.months).toEqual([
       {
         month: "2019-01",
+        status: "rebuilt",
+        reason: "not in the cache",
         rows: 1,
         files: 1,
+        filesRead: 1,
         skipped: ["2019_jan_02_gid_requests.csv", "2019_jan_03_gid_requests.csv"],
         missingDays: Array.from({ length: 28 }, (_, i) => i + 4),
+        emptyDays: [],
       },
     ]);
     // the published page says what it is missing; raw keys stay out of the site
@@ -217,7 +215,7 @@ describe("bad input never publishes a partial month", () => {
     expect(error.message).toContain("2019-02-02: 2019_Feb_02_gid_requests.csv, 2019_feb_02_gid_requests.csv");
     expect(error.message).not.toContain("2019-02-03");
     // found on the listing: not even January (which comes first and is fine) was read
-    expect(logger.lines.filter((l) => l.startsWith("read "))).toEqual([]);
+    expect(logger.lines.filter((l) => /^2019-01: /.test(l))).toEqual([]);
     expect(existsSync(twice.output)).toBe(false);
   });
 

@@ -103,17 +103,19 @@ describe("reportsite build against the local server", () => {
     expect(result.stdout).toMatch(/^2019-01: read 31 of 31 files, 1\.\d kB, 32 rows$/m);
     expect(result.stdout).not.toMatch(/^read 2019_jan_01/m);
     expect(result.stdout.trim().split("\n").at(-1)).toMatch(
-      new RegExp(`^Built 1 month \\(32 rows\\) into ${dir}/dist: 7 files, \\d+ bytes in \\d+\\.\\ds$`),
+      new RegExp(
+        `^Built 1 month \\(32 rows; 1 rebuilt, 0 reused from the cache\\) into ${dir}/dist: 7 files, \\d+ bytes in \\d+\\.\\ds$`,
+      ),
     );
   });
 
   test("--verbose prints each file read; --quiet only the result", async () => {
     const verbose = await runCli(["build", "--verbose", "--output", "out-v"], { cwd: dir, env: credentials() });
     expect(verbose.exitCode).toBe(0);
-    expect(verbose.stdout).toMatch(/^read 2019_jan_01_gid_requests\.csv: 2 rows in \d+ms$/m);
+    expect(verbose.stdout).toMatch(/^read 2019_jan_01_gid_requests\.csv: 2 rows, \d+ bytes$/m);
     const quiet = await runCli(["build", "-q", "--output", "out-q"], { cwd: dir, env: credentials() });
     expect(quiet.exitCode).toBe(0);
-    expect(quiet.stdout).toMatch(/^Built 1 month \(32 rows\)/);
+    expect(quiet.stdout).toMatch(/^Built 1 month \(32 rows; /);
     expect(quiet.stdout.trim().split("\n")).toHaveLength(1);
   });
 

@@ -108,7 +108,7 @@ describe("the packed package installed into an empty folder", () => {
 
     const build = await npx(["build", "--require-complete"]);
     expect(build.exitCode, build.stderr).toBe(0);
-    expect(build.stdout).toMatch(/^Built 1 month \(56 rows\)/m);
+    expect(build.stdout).toMatch(/^Built 1 month \(56 rows; 1 rebuilt/m);
     const deploy = await npx(["deploy", "--json"]);
     expect(deploy.exitCode, deploy.stderr).toBe(0);
     const result = JSON.parse(deploy.stdout);

@@ -1,0 +1,272 @@
+/**
+ * The fast reader: one raw CSV file's bytes -> exact counts of the columns the report needs.
+ *
+ * A single pass over the bytes that decodes only the counted columns' cells and counts each row's
+ * tuple of values at once, so a month never holds its rows, only its counts. It reads what
+ * pandas.read_csv's C tokenizer reads (UTF-8, BOM dropped, LF/CRLF/CR mixed, quoted commas, quotes
+ * and newlines, blank and whitespace-only lines skipped, text after a closing quote kept as pandas
+ * keeps it) and, unlike pandas, refuses ragged rows, naming the line.
+ */
+import { isUtf8 } from "node:buffer";
+import { SourceError } from "../errors.js";
+import { findInvalidUtf8 } from "./utf8.js";
+
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/** What a file must have and what is counted. */
+export interface ScanOptions {
+  /** Columns every file must have; a file without one is an error. */
+  requiredColumns: readonly string[];
+  /** Columns whose values are counted together, e.g. ["service_name", "case_record_type"]. */
+  countColumns: readonly string[];
+}
+
+/**
+ * Exact counts per tuple of values, one map level per count column and the count at the leaf:
+ * `{ "Pothole" => { "Request" => 12 } }`. Values are compared as they are, so no two tuples can
+ * merge (a joined string key could: `a|b`,`c` and `a`,`b|c`).
+ */
+export type Tally = Map<string, Tally | number>;
+
+/** One raw file, read and counted. */
+export interface FileTally {
+  key: string;
+  header: string[];
+  /** Data rows (a header-only file has 0: a day without requests). */
+  rows: number;
+  /** Counts per tuple of the count columns' values, as [...values, count] rows. */
+  counts: (string | number)[][];
+}
+
+/**
+ * Read one CSV file's bytes and count its rows per tuple of `countColumns` values.
+ * Throws SourceError naming the key and line for invalid UTF-8, an empty file, a bad header,
+ * a ragged row or an unterminated quote.
+ * @example scanCsv(Buffer.from("service_name,case_record_type\nA,Request\n"), "day.csv", { requiredColumns: [], countColumns: ["service_name"] })
+ */
+export function scanCsv(bytes: Uint8Array, key: string, options: ScanOptions): FileTally {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buffer)) throw invalidUtf8(buffer, key);
+  const start = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  const scanner = new Scanner(buffer, key, start);
+  const header = scanner.readHeader();
+  if (header === undefined) throw new SourceError(`${key}: the file is empty (no header line)`, key, 1);
+  const slots = countSlots(header, key, scanner.lineOf(scanner.recordStart), options);
+  const tally: Tally = new Map();
+  const rows = scanner.countRows(header.length, slots, options.countColumns.length, tally);
+  return { key, header, rows, counts: tallyRows(tally, options.countColumns.length) };
+}
+
+/** For each header position, the count column it fills (-1: not counted), after checking the header. */
+function countSlots(header: string[], key: string, line: number, options: ScanOptions): Int32Array {
+  const duplicate = header.find((name, i) => header.indexOf(name) !== i);
+  if (duplicate !== undefined) {
+    throw new SourceError(`${key}: line ${line}: column "${duplicate}" appears twice in the header`, key, line);
+  }
+  const missing = [...options.requiredColumns, ...options.countColumns].filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    const names = [...new Set(missing)].map((c) => `"${c}"`).join(", ");
+    throw new SourceError(
+      `${key}: line ${line}: missing required column${missing.length > 1 ? "s" : ""} ${names} (header has: ${header.join(", ")})`,
+      key,
+      line,
+      {
+        hint: "Check report.groupBy, report.chartField and report.requiredColumns in site-config.json against the export's header.",
+      },
+    );
+  }
+  const slots = new Int32Array(header.length).fill(-1);
+  options.countColumns.forEach((column, slot) => (slots[header.indexOf(column)] = slot));
+  return slots;
+}
+
+/** A cursor over the bytes; `recordStart` is where the record being read began (for error lines). */
+class Scanner {
+  recordStart = 0;
+  /** Whether another field of the same record follows the one just read. */
+  private more = false;
+  private fields = 0;
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly key: string,
+    private pos: number,
+  ) {}
+
+  /** The header's fields, or undefined when the file has no record at all. */
+  readHeader(): string[] | undefined {
+    if (!this.skipBlankLines()) return undefined;
+    const names: string[] = [];
+    this.fields = 0;
+    do names.push(this.readField());
+    while (this.more);
+    return names;
+  }
+
+  /** Count every remaining record into `tally`; returns the number of rows. */
+  countRows(width: number, slots: Int32Array, depth: number, tally: Tally): number {
+    const values: string[] = new Array<string>(depth);
+    let rows = 0;
+    while (this.skipBlankLines()) {
+      this.fields = 0;
+      do {
+        const slot = this.fields < width ? slots[this.fields]! : -1;
+        if (slot < 0) this.skipField();
+        else values[slot] = this.readField();
+      } while (this.more);
+      if (this.fields !== width) throw this.ragged(width);
+      addToTally(tally, values, depth);
+      rows++;
+    }
+    return rows;
+  }
+
+  /** Skip blank and whitespace-only lines, as pandas does; false at the end of the bytes. */
+  private skipBlankLines(): boolean {
+    const bytes = this.bytes;
+    for (;;) {
+      let i = this.pos;
+      while (i < bytes.length && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+      if (i >= bytes.length) return false;
+      const c = bytes[i];
+      if (c !== LF && c !== CR) {
+        this.recordStart = this.pos;
+        return true;
+      }
+      this.pos = c === CR && bytes[i + 1] === LF ? i + 2 : i + 1;
+    }
+  }
+
+  /** Read and decode one field. */
+  private readField(): string {
+    const bytes = this.bytes;
+    this.fields++;
+    if (bytes[this.pos] !== QUOTE) {
+      const end = this.unquotedEnd(this.pos);
+      const value = bytes.toString("utf8", this.pos, end);
+      this.endField(end);
+      return value;
+    }
+    let value = "";
+    let from = this.pos + 1;
+    for (;;) {
+      const quote = bytes.indexOf(QUOTE, from);
+      if (quote < 0) throw this.unterminatedQuote();
+      if (bytes[quote + 1] === QUOTE) {
+        value += bytes.toString("utf8", from, quote + 1); // "" is one quote
+        from = quote + 2;
+        continue;
+      }
+      value += bytes.toString("utf8", from, quote);
+      // pandas keeps text between a closing quote and the next comma as part of the value
+      const end = this.unquotedEnd(quote + 1);
+      if (end > quote + 1) value += bytes.toString("utf8", quote + 1, end);
+      this.endField(end);
+      return value;
+    }
+  }
+
+  /** Move past one field without decoding it. */
+  private skipField(): void {
+    const bytes = this.bytes;
+    this.fields++;
+    let from = this.pos;
+    if (bytes[from] === QUOTE) {
+      from++;
+      for (;;) {
+        const quote = bytes.indexOf(QUOTE, from);
+        if (quote < 0) throw this.unterminatedQuote();
+        if (bytes[quote + 1] !== QUOTE) {
+          from = quote + 1;
+          break;
+        }
+        from = quote + 2;
+      }
+    }
+    this.endField(this.unquotedEnd(from));
+  }
+
+  /** The position of the first comma or line break at or after `from` (or the end of the bytes). */
+  private unquotedEnd(from: number): number {
+    const bytes = this.bytes;
+    let i = from;
+    for (let c = bytes[i]; i < bytes.length && c !== COMMA && c !== LF && c !== CR; c = bytes[++i]);
+    return i;
+  }
+
+  /** Step over the byte that ended a field at `end` (a comma, a line break or the end of the bytes). */
+  private endField(end: number): void {
+    const bytes = this.bytes;
+    const c = bytes[end];
+    this.more = c === COMMA;
+    this.pos = c === CR && bytes[end + 1] === LF ? end + 2 : end < bytes.length ? end + 1 : end;
+  }
+
+  /** 1-based line of a byte offset: every LF, CRLF or lone CR before it ends a line. */
+  lineOf(offset: number): number {
+    const bytes = this.bytes;
+    let line = 1;
+    for (let i = 0; i < offset; i++) {
+      if (bytes[i] === LF) line++;
+      else if (bytes[i] === CR && bytes[i + 1] !== LF) line++;
+    }
+    return line;
+  }
+
+  private ragged(width: number): SourceError {
+    const line = this.lineOf(this.recordStart);
+    return new SourceError(
+      `${this.key}: line ${line}: expected ${width} fields (as in the header), found ${this.fields}`,
+      this.key,
+      line,
+      {
+        hint: "A ragged row usually means an unquoted comma or a cut-off line in the export; fix or re-export the file.",
+      },
+    );
+  }
+
+  private unterminatedQuote(): SourceError {
+    const line = this.lineOf(this.recordStart);
+    return new SourceError(
+      `${this.key}: line ${line}: a quoted field opened in this row is never closed (unterminated quote)`,
+      this.key,
+      line,
+      { hint: 'Look for a stray " in that line; everything after it was read as one field up to the end of the file.' },
+    );
+  }
+}
+
+function addToTally(tally: Tally, values: string[], depth: number): void {
+  let level = tally;
+  for (let i = 0; i < depth - 1; i++) {
+    let next = level.get(values[i]!) as Tally | undefined;
+    if (next === undefined) level.set(values[i]!, (next = new Map()));
+    level = next;
+  }
+  const leaf = values[depth - 1]!;
+  level.set(leaf, ((level.get(leaf) as number | undefined) ?? 0) + 1);
+}
+
+/** The tally as rows of [...values, count]. */
+function tallyRows(tally: Tally, depth: number): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  const walk = (level: Tally, prefix: string[]) => {
+    for (const [value, next] of level) {
+      if (prefix.length === depth - 1) rows.push([...prefix, value, next as number]);
+      else walk(next as Tally, [...prefix, value]);
+    }
+  };
+  walk(tally, []);
+  return rows;
+}
+
+function invalidUtf8(bytes: Buffer, key: string): SourceError {
+  const { line, byteOffset } = findInvalidUtf8(bytes);
+  return new SourceError(`${key}: line ${line}: invalid UTF-8 byte sequence (byte ${byteOffset})`, key, line, {
+    hint: "Raw exports must be UTF-8. Re-export as UTF-8, or convert the file (e.g. iconv -f WINDOWS-1252 -t UTF-8).",
+  });
+}

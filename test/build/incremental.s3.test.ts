@@ -1,0 +1,176 @@
+/** Issue 7: the incremental build never serves stale numbers, and a build with nothing new reads no raw data. */
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DeleteObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { beforeEach, describe, expect, test } from "vitest";
+import { buildSite, type BuildOptions } from "../../src/build.js";
+import type { SiteConfig } from "../../src/config/index.js";
+import { memoryLogger } from "../../src/log.js";
+import { createS3Client } from "../../src/s3/index.js";
+import { createBucket, putObjects, testClient, testConfig, tempDir, uniqueBucket } from "../support/s3.js";
+
+const HEADER = "service_request_id,service_name,case_record_type\n";
+
+/** A client that counts the GetObject requests it sends (raw data reads). */
+function countingClient(): S3Client & { gets: string[] } {
+  const client = testClient() as S3Client & { gets: string[] };
+  client.gets = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === "GetObjectCommand") client.gets.push((args.input as { Key: string }).Key);
+      return next(args);
+    },
+    { step: "initialize", name: "countGets" },
+  );
+  return client;
+}
+
+function day(rows: [string, string][]): string {
+  return HEADER + rows.map(([service, type], i) => `${i},${service},${type}`).join("\n") + "\n";
+}
+
+function csv(config: SiteConfig, dir: string): string {
+  return readFileSync(join(config.output, dir, "final_report.csv"), "utf8");
+}
+
+describe("incremental builds", () => {
+  let config: SiteConfig;
+  let client: S3Client & { gets: string[] };
+  let baseDir: string;
+  const build = (options: Partial<BuildOptions> = {}, c = config) =>
+    buildSite(c, { logger: memoryLogger(), client, ...options });
+
+  beforeEach(async () => {
+    baseDir = tempDir();
+    config = testConfig(
+      { raw: { bucket: uniqueBucket("inc-raw") }, site: { bucket: uniqueBucket("inc-site") } },
+      baseDir,
+    );
+    client = countingClient();
+    await createBucket(client, config.raw.bucket, {
+      "2019_jan_01_gid_requests.csv": day([
+        ["Pothole", "Request"],
+        ["Graffiti", "Request"],
+      ]),
+      "2019_jan_02_gid_requests.csv": day([["Pothole", "Complaint"]]),
+      "2019_feb_01_gid_requests.csv": day([["Graffiti", "Request"]]),
+    });
+    await build();
+    client.gets.length = 0;
+  });
+
+  test("a second build with nothing new sends no GET of raw data and reuses every month", async () => {
+    const janBefore = csv(config, "2019/jan");
+    const report = await build();
+    expect(client.gets).toEqual([]);
+    expect(report.bytesRead).toBe(0);
+    expect(report.months.map((m) => [m.month, m.status, m.filesRead])).toEqual([
+      ["2019-01", "reused", 0],
+      ["2019-02", "reused", 0],
+    ]);
+    expect(csv(config, "2019/jan")).toBe(janBefore);
+  });
+
+  test("one daily file changed with the same key and size: exactly that file is read and its month rebuilt", async () => {
+    await putObjects(client, config.raw.bucket, {
+      "2019_jan_02_gid_requests.csv": day([["Graffiti", "Complaint"]]).replace("Graffiti", "Potholf"), // same size
+    });
+    const report = await build();
+    expect(client.gets).toEqual(["2019_jan_02_gid_requests.csv"]);
+    expect(report.months.map((m) => [m.month, m.status, m.reason])).toEqual([
+      ["2019-01", "rebuilt", "1 file changed"],
+      ["2019-02", "reused", undefined],
+    ]);
+    expect(csv(config, "2019/jan")).toBe("service_name,count\nGraffiti,1\nPothole,1\nPotholf,1\n");
+  });
+
+  test("a deleted day rebuilds its month without reading anything; an added day is read", async () => {
+    await client.send(new DeleteObjectCommand({ Bucket: config.raw.bucket, Key: "2019_jan_01_gid_requests.csv" }));
+    await putObjects(client, config.raw.bucket, { "2019_feb_02_gid_requests.csv": day([["Noise", "Request"]]) });
+    const report = await build();
+    expect(client.gets).toEqual(["2019_feb_02_gid_requests.csv"]);
+    expect(report.months.map((m) => [m.month, m.status, m.reason])).toEqual([
+      ["2019-01", "rebuilt", "1 file removed"],
+      ["2019-02", "rebuilt", "1 file added"],
+    ]);
+    expect(csv(config, "2019/jan")).toBe("service_name,count\nPothole,1\n");
+    expect(csv(config, "2019/feb")).toBe("service_name,count\nGraffiti,1\nNoise,1\n");
+  });
+
+  test("another report.groupBy reads every month again; --force does too", async () => {
+    const regrouped = testConfig(
+      {
+        raw: { bucket: config.raw.bucket },
+        site: { bucket: config.site.bucket },
+        report: { groupBy: ["case_record_type"], chartField: "service_name" },
+      },
+      baseDir,
+    );
+    const report = await build({}, regrouped);
+    expect(client.gets).toHaveLength(3);
+    expect(report.months.every((m) => m.status === "rebuilt")).toBe(true);
+    expect(report.months[0]!.reason).toBe("the raw bucket or report columns changed");
+    expect(csv(regrouped, "2019/jan")).toBe("case_record_type,count\nRequest,2\nComplaint,1\n");
+
+    client.gets.length = 0;
+    const forced = await build({ force: true }, regrouped);
+    expect(client.gets).toHaveLength(3);
+    expect(forced.months.map((m) => m.reason)).toEqual(["--force", "--force"]);
+  });
+
+  test("a changed page setting re-renders the pages from the cache without reading raw data", async () => {
+    const retitled = testConfig(
+      { raw: { bucket: config.raw.bucket }, site: { bucket: config.site.bucket, title: "Springfield 311" } },
+      baseDir,
+    );
+    await build({}, retitled);
+    expect(client.gets).toEqual([]);
+    expect(readFileSync(join(retitled.output, "2019/jan/final_report.html"), "utf8")).toContain("Springfield 311");
+  });
+
+  test("a damaged month file in the cache is not trusted: a warning, and the month is read again", async () => {
+    const months = join(config.cache, "months");
+    const file = join(months, "2019-01.json");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"Pothole",', '"Pothole",1000000,')); // counts tampered
+    const logger = memoryLogger();
+    const report = await build({ logger });
+    expect(logger.warnings.join("\n")).toMatch(/cache: 2019-01 is missing or damaged/);
+    expect(client.gets.sort()).toEqual(["2019_jan_01_gid_requests.csv", "2019_jan_02_gid_requests.csv"]);
+    expect(report.months[0]!.status).toBe("rebuilt");
+    expect(csv(config, "2019/jan")).toBe("service_name,count\nPothole,2\nGraffiti,1\n");
+  });
+
+  test("a foreign or broken manifest is ignored with a warning; every month is read", async () => {
+    for (const manifest of ["{not json", JSON.stringify({ format: 99, settings: "x", months: {} })]) {
+      writeFileSync(join(config.cache, "manifest.json"), manifest);
+      client.gets.length = 0;
+      const logger = memoryLogger();
+      await build({ logger });
+      expect(logger.warnings.join("\n")).toMatch(/cache: .*(damaged or not reportsite's|another version)/);
+      expect(client.gets).toHaveLength(3);
+    }
+    expect(readdirSync(join(config.cache, "months")).sort()).toEqual(["2019-01.json", "2019-02.json"]);
+  });
+
+  test("an offline build re-renders every month from the cache with no S3 at all", async () => {
+    const offline = testConfig(
+      { raw: { bucket: config.raw.bucket }, site: { bucket: config.site.bucket, title: "Offline" } },
+      baseDir,
+    );
+    const nowhere = createS3Client({ region: "us-east-1", endpoint: "http://127.0.0.1:9", forcePathStyle: true });
+    const report = await buildSite(offline, { logger: memoryLogger(), offline: true, client: nowhere });
+    expect(report.months.map((m) => [m.month, m.status])).toEqual([
+      ["2019-01", "reused"],
+      ["2019-02", "reused"],
+    ]);
+    expect(readFileSync(join(offline.output, "2019/feb/final_report.html"), "utf8")).toContain("Offline");
+  });
+
+  test("a header-only daily file is a day with no requests, not a bad file and not a missing day", async () => {
+    await putObjects(client, config.raw.bucket, { "2019_feb_02_gid_requests.csv": HEADER });
+    const report = await build();
+    const feb = report.months.find((m) => m.month === "2019-02")!;
+    expect(feb).toMatchObject({ rows: 1, files: 2, emptyDays: [2], skipped: [] });
+    expect(feb.missingDays).not.toContain(2);
+  });
+});
