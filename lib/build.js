@@ -1,63 +1,111 @@
-import { aggregateReport } from "./aggregate/index.js";
-import { renderErrorPage, renderIndexPage, renderMonthPages, TEMPLATES_DIR } from "./render/index.js";
+import { renderMonths } from "./build/pages.js";
+import { buildMonth, cachedMonthFiles } from "./build/month.js";
+import { openBuildCache, sha256 } from "./cache/index.js";
+import { SourceError } from "./errors.js";
+import { renderErrorPage, renderIndexPage, TEMPLATES_DIR } from "./render/index.js";
 import { createS3Client, encodeKey, websiteRoot } from "./s3/index.js";
-import { checkOutputFolder, isBuiltSite, readChartAssets, readKeptFiles, writeSite, } from "./site/index.js";
-import { formatRanges, loadMonths, monthAbbreviation, monthId, monthTitle } from "./source/index.js";
+import { carryModified, checkOutputFolder, isBuiltSite, readChartAssets, readKeptFiles, writeSite, } from "./site/index.js";
+import { countColumns, listMonthFiles, monthId, scanPoolFor } from "./source/index.js";
+export { monthDir } from "./build/month-dir.js";
 /**
- * Build every wanted month into config.output, replacing it only when everything succeeded. With
- * `months`, only those are rebuilt and the other months' files of the previous build are kept.
+ * Build the site into config.output, replacing it only when everything succeeded. A raw file whose
+ * key, size and ETag are those the cache (config.cache) saw is not read again, and pages whose inputs
+ * are unchanged are not rendered again: a build with nothing new lists the bucket and writes the site.
+ * @example const report = await buildSite(await loadConfig(), { logger: console })
  */
 export async function buildSite(config, options) {
     const started = Date.now();
-    const client = options.client ?? createS3Client(config);
     await checkOutputFolder(config.output); // before any raw data is read
-    if (options.months && !(await isBuiltSite(config.output))) {
-        options.logger.warn(`${config.output} holds no earlier build, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`);
-    }
-    const files = [];
-    const summary = [];
-    // one month's rows in memory at a time: each is aggregated and rendered before the next is read
-    for await (const data of loadMonths(client, config, {
-        months: options.months,
-        skipBadFiles: options.skipBadFiles,
-        logger: options.logger,
-    })) {
-        const report = aggregateReport(data.table, config.report);
-        const dir = monthDir(config.site.monthPath, data.month);
-        const gaps = { missingDays: formatRanges(data.missingDays), skippedFiles: data.skipped.length };
-        files.push(...(await renderMonthPages({ monthTitle: monthTitle(data.month), dir, report, fileCount: data.objects.length, ...gaps }, { ...config.report, siteTitle: config.site.title, files: config.site.files })));
-        summary.push({
-            month: monthId(data.month),
-            rows: report.totalRows,
-            files: data.objects.length,
-            skipped: data.skipped.map((s) => s.key),
-            missingDays: data.missingDays,
-        });
-        options.logger.info(`${monthId(data.month)}: ${report.counts.numRows()} groups -> ${dir}/`);
-    }
-    const siteRoot = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
-    files.push({ path: "error.html", body: renderErrorPage(config.site.title, siteRoot) }, ...(await readChartAssets(TEMPLATES_DIR)));
-    if (options.months) {
-        // a build of some months updates them in the site and keeps the others, so the index (and a
-        // later `deploy --delete`) still has every month
-        const kept = await readKeptFiles(config.output, new Set(files.map((f) => f.path)));
-        files.push(...kept.map((f) => ({ path: f.key, body: f.body, modified: f.modified })));
-        if (kept.length)
-            options.logger.info(`kept ${kept.length} files of other months from ${config.output}`);
-    }
-    const now = (options.now ?? (() => new Date()))();
-    const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
-    files.push({ path: "index.html", body: renderIndexPage(entries, { title: config.site.title }) });
-    await writeSite(files, config.output);
-    const bytes = files.reduce((sum, f) => sum + byteLength(f.body), 0);
-    return { output: config.output, months: summary, files: files.length, bytes, seconds: (Date.now() - started) / 1000 };
+    const client = options.client ?? createS3Client(config);
+    const cache = await openBuildCache(config.cache, countsFingerprint(config), options.logger);
+    const sources = await monthSources(client, config, cache, options);
+    const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
+    const files = await renderMonths(config, cache, built);
+    files.push(...(await sharedFiles(config)));
+    files.push(...(await keptFiles(config, options, files)));
+    const dated = await carryModified(config.output, files);
+    dated.push(indexFile(config, dated, (options.now ?? (() => new Date()))()));
+    await writeSite(dated, config.output);
+    await cache.save();
+    const bytes = dated.reduce((sum, f) => sum + byteLength(f.body), 0);
+    const seconds = (Date.now() - started) / 1000;
+    return { output: config.output, months: summary, files: dated.length, bytes, bytesRead, seconds };
 }
-/** The folder of a month in the site: `{year}/{mon}` -> `2019/jan`. */
-export function monthDir(template, month) {
-    return template
-        .replaceAll("{year}", String(month.year))
-        .replaceAll("{mon}", monthAbbreviation(month))
-        .replaceAll("{month}", String(month.month).padStart(2, "0"));
+/** The months of the site: the listed ones, plus cached months that --month or offline leave unlisted. */
+async function monthSources(client, config, cache, options) {
+    const listed = options.offline ? [] : await listMonthFiles(client, config, options);
+    const sources = [];
+    for (const files of listed)
+        sources.push({ files, cached: await cache.month(monthId(files.month)), fromListing: true });
+    if (options.months || options.offline) {
+        const listedIds = new Set(listed.map((f) => monthId(f.month)));
+        for (const id of cache.months().filter((m) => !listedIds.has(m))) {
+            const cached = await cache.month(id);
+            if (cached)
+                sources.push({ files: cachedMonthFiles(config, id, cached), cached, fromListing: false });
+        }
+        sources.sort((a, b) => monthId(a.files.month).localeCompare(monthId(b.files.month)));
+    }
+    if (sources.length === 0) {
+        throw new SourceError(`the cache in ${config.cache} holds no months to build from`, undefined, undefined, {
+            hint: "Run `reportsite build` once with access to S3; offline builds re-render from its cache.",
+        });
+    }
+    return sources;
+}
+/** Each month in turn, raw files scanned on worker threads when there is much to read. */
+async function buildMonths(client, config, cache, sources, options) {
+    const result = { built: [], summary: [], bytesRead: 0 };
+    const toRead = sources.flatMap((s) => (s.fromListing ? unreadObjects(s, options.force) : []));
+    const pool = scanPoolFor(toRead.reduce((n, o) => n + o.size, 0));
+    try {
+        for (const source of sources) {
+            const month = await buildMonth(config, cache, source, { ...options, client, pool });
+            result.built.push(month.built);
+            result.summary.push(month.summary);
+            result.bytesRead += month.bytesRead;
+        }
+    }
+    finally {
+        await pool.close();
+    }
+    return result;
+}
+/** Listed files the cache does not have as they are now. */
+function unreadObjects(source, force) {
+    const have = new Map((source.cached ?? []).map((c) => [c.key, c]));
+    return source.files.objects.filter((o) => force || have.get(o.key)?.etag !== o.etag);
+}
+/** What cached counts depend on: where the raw data is and which columns are counted. */
+function countsFingerprint(config) {
+    const { bucket, prefix } = config.raw;
+    const required = config.report.requiredColumns;
+    return sha256(JSON.stringify({ endpoint: config.endpoint ?? "aws", bucket, prefix, count: countColumns(config), required }));
+}
+/** The error page and the chart scripts. */
+async function sharedFiles(config) {
+    const siteRoot = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
+    return [
+        { path: "error.html", body: renderErrorPage(config.site.title, siteRoot) },
+        ...(await readChartAssets(TEMPLATES_DIR)),
+    ];
+}
+/** With --month, the previous build's files that this build does not write (months neither listed nor cached). */
+async function keptFiles(config, options, files) {
+    if (!options.months)
+        return [];
+    if (!(await isBuiltSite(config.output))) {
+        options.logger.warn(`${config.output} holds no earlier build, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`);
+        return [];
+    }
+    const kept = await readKeptFiles(config.output, new Set(files.map((f) => f.path)));
+    if (kept.length)
+        options.logger.info(`kept ${kept.length} files of other months from ${config.output}`);
+    return kept.map((f) => ({ path: f.key, body: f.body, modified: f.modified }));
+}
+function indexFile(config, files, now) {
+    const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
+    return { path: "index.html", body: renderIndexPage(entries, { title: config.site.title }) };
 }
 function byteLength(body) {
     return typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;

@@ -4,8 +4,8 @@ export { createS3Client, objectUrl, websiteUrl, encodeKey } from "./s3/index.js"
 export * from "./errors.js";
 // build
 export { buildSite, monthDir } from "./build.js";
-export { aggregateReport } from "./aggregate/index.js";
-export { loadMonths, parseCsvStream } from "./source/index.js";
+export { aggregateReport, reportFromCounts } from "./aggregate/index.js";
+export { scanCsv } from "./source/index.js";
 // deploy
 export { deploySite, ensureSiteBucket, planSync, executeSyncPlan, formatPlan, formatReport } from "./deploy/index.js";
 export { renderIndexPage } from "./render/index.js";

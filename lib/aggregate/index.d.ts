@@ -1,2 +1,2 @@
-export { aggregateReport, BLANK_GROUP } from "./report.js";
-export type { Report, ReportSettings } from "./report.js";
+export { aggregateReport, reportFromCounts, BLANK_GROUP } from "./report.js";
+export type { Report, ReportSettings, TupleCounts } from "./report.js";

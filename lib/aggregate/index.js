@@ -1,1 +1,1 @@
-export { aggregateReport, BLANK_GROUP } from "./report.js";
+export { aggregateReport, reportFromCounts, BLANK_GROUP } from "./report.js";

@@ -20,10 +20,16 @@ export interface Report {
     /** Rows read; always the sum of `counts.count`. */
     totalRows: number;
 }
+/** Counts per exact tuple of count-column values, as [...values, count] rows (groupBy, then chartField). */
+export type TupleCounts = readonly (readonly (string | number)[])[];
 /**
- * Count rows per group, like `pandas.concat(frames).groupby(col).size()`, except that rows whose
- * group value is blank (or one of pandas' missing markers such as "NA") are counted under
- * "(blank)" instead of being dropped, so the counts add up to the rows read.
- * @example aggregateReport(table, { groupBy: ["service_name"], chartField: "case_record_type", missingValues: [""] })
+ * The month's report from the exact counts of its files (each a [...values, count] list over
+ * `countColumns`): like `pandas.concat(frames).groupby(col).size()`, except that rows whose group
+ * value is blank (or one of pandas' missing markers such as "NA") are counted under "(blank)"
+ * instead of being dropped, so the counts add up to the rows read. Tuples are compared value by
+ * value, so two different groups can never merge.
+ * @example reportFromCounts([[["Pothole", "Request", 3]]], ["service_name", "case_record_type"], settings)
  */
+export declare function reportFromCounts(files: readonly TupleCounts[], countColumns: readonly string[], settings: ReportSettings): Report;
+/** The report of a table of rows (each row one request): counts every row's tuple, then reportFromCounts. */
 export declare function aggregateReport(rows: ColumnTable, settings: ReportSettings): Report;

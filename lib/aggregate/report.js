@@ -1,38 +1,76 @@
 /** Pure: a month's rows -> counts per group, and the breakdown the chart shows. */
-import { desc, escape } from "arquero";
+import { desc, table } from "arquero";
 import { ReportsiteError } from "../errors.js";
 /** The group a row with an empty (or pandas-missing) value is counted under. */
 export const BLANK_GROUP = "(blank)";
 /**
- * Count rows per group, like `pandas.concat(frames).groupby(col).size()`, except that rows whose
- * group value is blank (or one of pandas' missing markers such as "NA") are counted under
- * "(blank)" instead of being dropped, so the counts add up to the rows read.
- * @example aggregateReport(table, { groupBy: ["service_name"], chartField: "case_record_type", missingValues: [""] })
+ * The month's report from the exact counts of its files (each a [...values, count] list over
+ * `countColumns`): like `pandas.concat(frames).groupby(col).size()`, except that rows whose group
+ * value is blank (or one of pandas' missing markers such as "NA") are counted under "(blank)"
+ * instead of being dropped, so the counts add up to the rows read. Tuples are compared value by
+ * value, so two different groups can never merge.
+ * @example reportFromCounts([[["Pothole", "Request", 3]]], ["service_name", "case_record_type"], settings)
  */
-export function aggregateReport(rows, settings) {
+export function reportFromCounts(files, countColumns, settings) {
     const missing = new Set(settings.missingValues);
-    const keyColumns = [...new Set([...settings.groupBy, settings.chartField])];
-    const blankFilled = rows.derive(Object.fromEntries(keyColumns.map((column) => [
-        column,
-        escape((row) => toGroupValue(row[column], missing)),
-    ])));
-    const counts = blankFilled
-        .groupby(...settings.groupBy)
-        .count({ as: "count" })
-        .orderby(desc("count"), ...settings.groupBy);
-    const breakdown = blankFilled
-        .groupby(...settings.groupBy, settings.chartField)
-        .count({ as: "count" })
+    const groupIndexes = settings.groupBy.map((c) => countColumns.indexOf(c));
+    const chartIndex = countColumns.indexOf(settings.chartField);
+    const byGroup = new TupleTotals();
+    const byBreakdown = new TupleTotals();
+    let totalRows = 0;
+    for (const counts of files) {
+        for (const row of counts) {
+            const values = row.slice(0, -1).map((v) => (missing.has(v) ? BLANK_GROUP : v));
+            const count = row[row.length - 1];
+            const group = groupIndexes.map((i) => values[i]);
+            byGroup.add(group, count);
+            byBreakdown.add([...group, values[chartIndex]], count);
+            totalRows += count;
+        }
+    }
+    const counts = byGroup.toTable(settings.groupBy).orderby(desc("count"), ...settings.groupBy);
+    const breakdown = byBreakdown
+        .toTable([...settings.groupBy, settings.chartField])
         .orderby(...settings.groupBy, settings.chartField);
-    const totalRows = rows.numRows();
     const counted = counts.array("count").reduce((a, b) => a + b, 0);
     if (counted !== totalRows) {
-        // Cannot happen unless Arquero drops rows; refuse to publish numbers that do not add up.
+        // Cannot happen unless a tuple was lost; refuse to publish numbers that do not add up.
         throw new ReportsiteError(`internal check failed: counts add up to ${counted}, but ${totalRows} rows were read`);
     }
     return { counts, breakdown, totalRows };
 }
-function toGroupValue(value, missing) {
-    const text = value === undefined || value === null ? "" : String(value);
-    return missing.has(text) ? BLANK_GROUP : text;
+/**
+ * Sums per exact tuple. Arquero's own groupby keys a tuple by joining quoted values with "|"
+ * unescaped, so `A"|"B`,`C` and `A`,`B"|"C` would merge; a JSON key cannot.
+ */
+class TupleTotals {
+    totals = new Map();
+    add(values, count) {
+        const key = JSON.stringify(values);
+        const entry = this.totals.get(key);
+        if (entry)
+            entry.count += count;
+        else
+            this.totals.set(key, { values, count });
+    }
+    /** One row per tuple; a column name given twice (chartField among groupBy) is one column. */
+    toTable(names) {
+        const columns = Object.fromEntries(names.map((c) => [c, []]));
+        const count = [];
+        for (const { values, count: n } of this.totals.values()) {
+            names.forEach((c, i) => (columns[c][count.length] = values[i]));
+            count.push(n);
+        }
+        return table({ ...columns, count });
+    }
+}
+/** The report of a table of rows (each row one request): counts every row's tuple, then reportFromCounts. */
+export function aggregateReport(rows, settings) {
+    const countColumns = [...new Set([...settings.groupBy, settings.chartField])];
+    const data = countColumns.map((c) => rows.array(c));
+    const counts = Array.from({ length: rows.numRows() }, (_, i) => [
+        ...data.map((column) => (column[i] === undefined || column[i] === null ? "" : String(column[i]))),
+        1,
+    ]);
+    return reportFromCounts([counts], countColumns, settings);
 }

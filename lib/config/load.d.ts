@@ -53,6 +53,8 @@ export interface SiteConfig {
     };
     /** Absolute path of the output folder; defaults to <config dir>/dist. */
     readonly output: string;
+    /** Absolute path of the incremental build cache; defaults to <config dir>/.reportsite/cache. */
+    readonly cache: string;
 }
 /** Values given on the command line; they win over the file. */
 export interface ConfigOverrides {

@@ -136,6 +136,7 @@ function normalise(spec, file, baseDir, overrides) {
             missingValues: spec.report.missingValues ?? PANDAS_MISSING_VALUES,
         },
         output: outputFolder(spec, baseDir, overrides),
+        cache: resolve(baseDir, spec.cache),
     };
 }
 /** `output` from the config is relative to the config's folder; `--output` to the current folder, as on any command line. */

@@ -40,6 +40,7 @@ export declare const siteConfigSchema: z.ZodObject<{
         missingValues: z.ZodOptional<z.ZodArray<z.ZodString>>;
     }, z.core.$strict>>;
     output: z.ZodDefault<z.ZodString>;
+    cache: z.ZodDefault<z.ZodString>;
 }, z.core.$strict>;
 /** site-config.json as the user wrote it. */
 export type SiteConfigSpec = z.input<typeof siteConfigSchema>;

@@ -89,5 +89,10 @@ export const siteConfigSchema = z
         .strict()
         .prefault({}),
     output: z.string().min(1).default("dist").describe("Folder the site is built into."),
+    cache: z
+        .string()
+        .min(1)
+        .default(".reportsite/cache")
+        .describe("Folder of the incremental build cache (each raw file's counts, rendered pages); keep it between CI runs."),
 })
     .strict();

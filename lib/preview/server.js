@@ -3,10 +3,15 @@
  * folders, a redirect from `/folder` to `/folder/`, the error document with 404 for missing keys, and
  * the same Content-Type and Cache-Control headers deploy sets (from site/headers).
  */
-import { readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { lstat, readFile, realpath, stat } from "node:fs/promises";
 import { createServer } from "node:http";
+import { sep } from "node:path";
 import { ReportsiteError } from "../errors.js";
 import { BUILD_MARKER, headersFor, pathWithin } from "../site/index.js";
+/** The event stream pages listen on for reloads; not a key S3 could serve, so it shadows nothing real. */
+const RELOAD_PATH = "/__reportsite/reload";
+const RELOAD_SCRIPT = `<script>new EventSource("${RELOAD_PATH}").onmessage = () => location.reload();</script>`;
 export const PREVIEW_PORT_DEFAULT = 4321;
 const INDEX_DOCUMENT = "index.html";
 const ERROR_DOCUMENT = "error.html";
@@ -18,7 +23,10 @@ export async function startPreview(options) {
             hint: "Run `reportsite build` first.",
         });
     }
+    const listeners = new Set();
     const server = createServer((request, response) => {
+        if (options.liveReload && request.url === RELOAD_PATH)
+            return listen(listeners, response);
         void respond(options, request, response).catch((error) => {
             options.logger.warn(`preview: ${request.url}: ${error.message}`);
             if (!response.headersSent)
@@ -35,7 +43,21 @@ export async function startPreview(options) {
         server.listen(options.port ?? PREVIEW_PORT_DEFAULT, options.host ?? "127.0.0.1", resolve);
     });
     const { address, port } = server.address();
-    return { url: `http://${address}:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+    return {
+        url: `http://${address}:${port}/`,
+        reload: () => listeners.forEach((listener) => listener.write("data: reload\n\n")),
+        close: () => {
+            listeners.forEach((listener) => listener.end());
+            return new Promise((resolve) => server.close(() => resolve()));
+        },
+    };
+}
+/** Keep a page's event stream open until it goes away. */
+function listen(listeners, response) {
+    response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+    response.write(": connected\n\n");
+    listeners.add(response);
+    response.on("close", () => listeners.delete(response));
 }
 async function respond(options, request, response) {
     if (request.method !== "GET" && request.method !== "HEAD") {
@@ -48,10 +70,10 @@ async function respond(options, request, response) {
         response.writeHead(302, { Location: `/${found.redirect}` }).end();
     }
     else if (found) {
-        await send(response, request, 200, options.root, found.key);
+        await send(response, request, 200, options, found.key);
     }
     else {
-        await send(response, request, 404, options.root, ERROR_DOCUMENT);
+        await send(response, request, 404, options, ERROR_DOCUMENT);
     }
     options.logger.info(`${request.method} ${request.url} -> ${response.statusCode}`);
 }
@@ -75,21 +97,41 @@ async function findObject(root, key) {
         return { key, redirect: `${encodeURI(key)}/` };
     return undefined;
 }
+/**
+ * Only regular files inside root are served, as deploy uploads them: a symlink (to a file, or a
+ * folder on the way) that leads out of root is not followed, so `ln -s /etc/passwd dist/p.html` is a 404.
+ */
 async function isFile(root, key) {
     try {
-        return (await stat(pathWithin(root, key))).isFile();
+        const path = pathWithin(root, key);
+        if (!(await lstat(path)).isFile())
+            return false; // lstat: a symlink itself is not a regular file
+        const [real, realRoot] = await Promise.all([realpath(path), realpath(root)]);
+        return real.startsWith(realRoot + sep);
     }
     catch {
         return false;
     }
 }
-async function send(response, request, status, root, key) {
-    const body = await readFile(pathWithin(root, key)).catch(() => Buffer.from(status === 404 ? "Not found" : ""));
+async function send(response, request, status, { root, liveReload }, key) {
+    const found = status === 404 ? await isFile(root, key) : true; // 200s were checked by findObject
+    let body = found
+        ? await readFile(pathWithin(root, key)).catch(() => Buffer.from(""))
+        : Buffer.from(status === 404 ? "Not found" : "");
     const headers = headersFor(key);
+    if (liveReload && headers.contentType.startsWith("text/html"))
+        body = Buffer.concat([body, Buffer.from(RELOAD_SCRIPT)]);
+    // S3's ETag of a single-part object is the MD5 of its bytes; a browser revalidates with If-None-Match
+    const etag = `"${createHash("md5").update(body).digest("hex")}"`;
+    if (status === 200 && request.headers["if-none-match"]?.split(/\s*,\s*/).includes(etag)) {
+        response.writeHead(304, { ETag: etag, "Cache-Control": headers.cacheControl }).end();
+        return;
+    }
     response.writeHead(status, {
         "Content-Type": headers.contentType,
         "Cache-Control": headers.cacheControl,
         "Content-Length": body.byteLength,
+        ETag: etag,
     });
     response.end(request.method === "HEAD" ? undefined : body);
 }

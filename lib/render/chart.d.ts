@@ -1,4 +1,5 @@
-import { type TopLevelSpec } from "vega-lite";
+/** Pure (but async): the Vega-Lite spec of a month's chart, compiled to Vega, and its SVG rendered in Node. */
+import type { TopLevelSpec } from "vega-lite";
 /** What the chart shows: one bar per group, split by the chart field. */
 export interface ChartInput {
     title: string;

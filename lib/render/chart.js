@@ -1,6 +1,3 @@
-/** Pure (but async): the Vega-Lite spec of a month's chart, compiled to Vega, and its SVG rendered in Node. */
-import { parse as parseVega, View } from "vega";
-import { compile } from "vega-lite";
 import { RenderError } from "../errors.js";
 /**
  * The chart's own field names. Column names from the config are only titles: Vega-Lite reads dots
@@ -42,6 +39,8 @@ export function toChartSpec(input) {
 /** Compile with Vega-Lite and render the SVG with Vega in Node (no browser, no canvas). */
 export async function renderChart(input) {
     try {
+        // loaded here, not at the top: a build whose pages all come from the cache never loads Vega
+        const [{ parse: parseVega, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
         const vegaSpec = compile(toChartSpec(input)).spec;
         const view = new View(parseVega(vegaSpec), { renderer: "none" });
         const svg = await view.toSVG();

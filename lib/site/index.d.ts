@@ -3,5 +3,5 @@ export type { OutputFile } from "./write.js";
 export { readChartAssets } from "./assets.js";
 export { headersFor, REVALIDATE, ASSET_CACHE } from "./headers.js";
 export type { FileHeaders } from "./headers.js";
-export { readSite, readKeptFiles } from "./read.js";
+export { readSite, readKeptFiles, carryModified } from "./read.js";
 export type { LocalFile, KeptFile } from "./read.js";

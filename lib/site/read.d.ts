@@ -1,3 +1,4 @@
+import { type OutputFile } from "./write.js";
 /** A file of the local site. */
 export interface LocalFile {
     /** Path relative to the site root with `/` separators, e.g. `2019/jan/final_report.csv`. */
@@ -23,3 +24,8 @@ export declare function readSite(root: string): Promise<LocalFile[]>;
  * None when `root` is not an earlier build.
  */
 export declare function readKeptFiles(root: string, rebuilt: ReadonlySet<string>): Promise<KeptFile[]>;
+/**
+ * `files` with the modification time of the previous build's copy where its bytes are the same, so
+ * the index dates a page by when it last changed, not by when it was last built.
+ */
+export declare function carryModified(root: string, files: readonly OutputFile[]): Promise<OutputFile[]>;

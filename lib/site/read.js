@@ -47,3 +47,20 @@ function md5File(path) {
             .on("end", () => resolve(hash.digest("hex")));
     });
 }
+/**
+ * `files` with the modification time of the previous build's copy where its bytes are the same, so
+ * the index dates a page by when it last changed, not by when it was last built.
+ */
+export async function carryModified(root, files) {
+    if (!(await isBuiltSite(root)))
+        return [...files];
+    return Promise.all(files.map(async (file) => {
+        if (file.modified)
+            return file;
+        const path = join(root, ...file.path.split("/"));
+        const previous = await readFile(path).catch(() => undefined);
+        if (!previous?.equals(typeof file.body === "string" ? Buffer.from(file.body) : file.body))
+            return file;
+        return { ...file, modified: (await stat(path)).mtime };
+    }));
+}

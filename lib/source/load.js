@@ -1,56 +1,60 @@
-import { table } from "arquero";
 import { mapWithConcurrency } from "../concurrency.js";
 import { SourceError } from "../errors.js";
 import { logProgress } from "../log.js";
 import { listRawObjects } from "./list.js";
 import { dateRawKey, daysInMonth, groupByMonth, monthId } from "./month.js";
-import { readCsvObject } from "./read.js";
+import { readRawObject } from "./read.js";
 /**
- * List the raw bucket once, check that every wanted month has files, then load the months one at a
- * time (each is yielded before the next is read, so memory holds one month's rows). Throws
- * SourceError when a month cannot be built in full.
- * @example for await (const data of loadMonths(client, config, { logger })) console.log(monthId(data.month), data.table.numRows())
+ * List the raw bucket once (every page) and group its files by month, checking that every wanted
+ * month has files and that no day has two. Throws SourceError before anything is read.
+ * @example const months = await listMonthFiles(client, config, { logger })
  */
-export async function* loadMonths(client, config, options) {
-    const { logger } = options;
+export async function listMonthFiles(client, config, options) {
     const { objects, pages } = await listRawObjects(client, config);
     const dated = objects.map((o) => dateRawKey(config, o)).filter((o) => o !== undefined);
     const ignored = objects.length - dated.length;
-    logger.info(`listed s3://${config.raw.bucket}/${config.raw.prefix}: ${objects.length} objects in ${pages} page${pages === 1 ? "" : "s"}, ${dated.length} match ${config.raw.keyPattern.source}${ignored ? ` (${ignored} others ignored)` : ""}`);
+    options.logger.info(`listed s3://${config.raw.bucket}/${config.raw.prefix}: ${objects.length} objects in ${pages} page${pages === 1 ? "" : "s"}, ${dated.length} match ${config.raw.keyPattern.source}${ignored ? ` (${ignored} others ignored)` : ""}`);
     const byMonth = groupByMonth(dated);
     const wanted = options.months ?? [...byMonth.values()].map((m) => m.month);
+    checkWanted(config, wanted, byMonth);
+    const months = wanted.map((month) => byMonth.get(monthId(month)));
+    refuseRepeatedDays(months.map((m) => m.objects));
+    return months.map(({ month, objects }) => ({ month, objects, missingDays: missingDays(month, objects) }));
+}
+function checkWanted(config, wanted, byMonth) {
+    const where = `s3://${config.raw.bucket}/${config.raw.prefix}`;
     if (wanted.length === 0) {
-        throw new SourceError(`no raw files in s3://${config.raw.bucket}/${config.raw.prefix} match the key pattern ${config.raw.keyPattern.source}`, undefined, undefined, {
+        throw new SourceError(`no raw files in ${where} match the key pattern ${config.raw.keyPattern.source}`, undefined, undefined, {
             hint: "Check raw.bucket, raw.prefix and raw.keyPattern in site-config.json.",
         });
     }
     const missing = wanted.filter((month) => !byMonth.has(monthId(month)));
     if (missing.length) {
-        throw new SourceError(`${missing.map(monthId).join(", ")}: no raw files for ${missing.length === 1 ? "this month" : "these months"} in s3://${config.raw.bucket}/${config.raw.prefix} (pattern ${config.raw.keyPattern.source})`, undefined, undefined, {
-            hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.`,
-        });
+        throw new SourceError(`${missing.map(monthId).join(", ")}: no raw files for ${missing.length === 1 ? "this month" : "these months"} in ${where} (pattern ${config.raw.keyPattern.source})`, undefined, undefined, { hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.` });
     }
-    refuseRepeatedDays(wanted.map((month) => byMonth.get(monthId(month)).objects));
-    for (const month of wanted)
-        yield await loadMonth(client, config, month, byMonth.get(monthId(month)).objects, options);
 }
-async function loadMonth(client, config, month, objects, options) {
-    const { logger } = options;
-    const now = options.now ?? Date.now;
-    const missing = missingDays(month, objects);
-    if (missing.length)
-        logger.warn(`${monthId(month)}: ${daysInMonth(month) - missing.length} of ${daysInMonth(month)} days have a file; missing day ${formatRanges(missing)}`);
-    const parseOptions = {
-        requiredColumns: config.report.requiredColumns,
-        keepColumns: [...config.report.requiredColumns, ...config.report.columns],
-    };
+/**
+ * Read and count `objects` of a month (raw.concurrency at once). A file that cannot be parsed fails
+ * the month (SourceError listing every such file) unless skipBadFiles; a network fault is never a
+ * bad file: it is retried, then fails the build (S3Error).
+ */
+export async function readMonthFiles(client, config, files, objects, options) {
+    const scanOptions = { requiredColumns: config.report.requiredColumns, countColumns: countColumns(config) };
+    let bytes = 0;
     const outcomes = await mapWithConcurrency(objects, config.raw.concurrency, async (object) => {
-        const started = now();
+        const body = await readRawObject(client, config, object);
+        bytes += body.length;
         try {
-            const file = await readCsvObject(client, config, object.key, parseOptions);
-            const line = `read ${object.key}: ${file.rows} rows in ${now() - started}ms`;
-            logProgress(logger, { task: monthId(month), total: objects.length, bytes: object.size, rows: file.rows, line });
-            return { object, file };
+            const tally = await options.pool.scan(body, object.key, scanOptions);
+            const line = `read ${object.key}: ${tally.rows} rows, ${body.length} bytes`;
+            logProgress(options.logger, {
+                task: monthId(files.month),
+                total: objects.length,
+                bytes: body.length,
+                rows: tally.rows,
+                line,
+            });
+            return { object, tally };
         }
         catch (error) {
             if (!(error instanceof SourceError))
@@ -58,30 +62,23 @@ async function loadMonth(client, config, month, objects, options) {
             return { object, error };
         }
     });
-    const failures = outcomes.filter((o) => o.error).map((o) => ({ key: o.object.key, reason: o.error.message }));
-    if (failures.length > 0 && !options.skipBadFiles) {
-        throw new SourceError(`${monthId(month)}: ${failures.length} of ${objects.length} raw file${objects.length === 1 ? "" : "s"} cannot be read; no report was written for this month:\n${failures.map((f) => `  - ${f.reason}`).join("\n")}`, failures[0].key, undefined, {
-            hint: "Fix or re-export the files above, or pass --skip-bad-files to publish the month without them (they are listed as a warning).",
-        });
-    }
-    for (const failure of failures)
-        logger.warn(`${monthId(month)}: skipped ${failure.reason}`);
-    const good = outcomes.filter((o) => o.file !== undefined);
-    if (good.length === 0)
-        throw new SourceError(`${monthId(month)}: every raw file was skipped; nothing to report`, undefined, undefined);
-    const data = concatenate(good.map((o) => o.file), parseOptions.keepColumns);
-    logger.info(`${monthId(month)}: ${data.numRows()} rows from ${good.length} file${good.length === 1 ? "" : "s"}`);
-    const objectsRead = good.map((o) => o.object);
-    return { month, table: data, objects: objectsRead, skipped: failures, missingDays: missing };
+    const skipped = outcomes.filter((o) => o.error).map((o) => ({ key: o.object.key, reason: o.error.message }));
+    if (skipped.length > 0 && !options.skipBadFiles)
+        throw unreadable(files, skipped);
+    for (const failure of skipped)
+        options.logger.warn(`${monthId(files.month)}: skipped ${failure.reason}`);
+    const tallies = outcomes.filter((o) => o.tally !== undefined);
+    return { tallies, skipped, bytes };
 }
-/** Concatenate files column by column; a column missing from a file is filled with "" (pandas.concat gives NaN). */
-function concatenate(files, columns) {
-    const present = [...new Set(columns)].filter((c) => files.some((f) => f.columns[c]));
-    const data = {};
-    for (const column of present) {
-        data[column] = files.flatMap((f) => f.columns[column] ?? new Array(f.rows).fill(""));
-    }
-    return table(data);
+/** The columns a file's rows are counted by: groupBy, then chartField (once). */
+export function countColumns(config) {
+    return [...new Set([...config.report.groupBy, config.report.chartField])];
+}
+function unreadable(files, failures) {
+    const total = files.objects.length;
+    return new SourceError(`${monthId(files.month)}: ${failures.length} of ${total} raw file${total === 1 ? "" : "s"} cannot be read; no report was written for this month:\n${failures.map((f) => `  - ${f.reason}`).join("\n")}`, failures[0].key, undefined, {
+        hint: "Fix or re-export the files above, or pass --skip-bad-files to publish the month without them (they are listed as a warning).",
+    });
 }
 /**
  * Two keys for one day (`2019_feb_1_…` and `2019_feb_01_…`, or `jan` and `Jan`) are almost always
@@ -104,7 +101,7 @@ function refuseRepeatedDays(months) {
     });
 }
 /** The days of `month` no object is dated to; none when the key pattern has no {day}. */
-function missingDays(month, objects) {
+export function missingDays(month, objects) {
     const days = new Set(objects.map((o) => o.day).filter((d) => d !== undefined));
     if (days.size === 0)
         return [];

@@ -1,6 +1,18 @@
-/** Stream one raw object from S3 into the CSV parser (no download to disk). */
 import { type S3Client } from "@aws-sdk/client-s3";
 import type { SiteConfig } from "../config/index.js";
-import { type ParseOptions, type RawFile } from "./parse.js";
-/** Read and parse one raw CSV object. S3 failures become S3Error, bad content SourceError (key + line). */
-export declare function readCsvObject(client: S3Client, config: SiteConfig, key: string, options: ParseOptions): Promise<RawFile>;
+import type { RawObject } from "./month.js";
+/** Reads of one object before the build gives up (each after the SDK's own retries of 5xx and throttling). */
+export declare const RAW_READ_ATTEMPTS = 4;
+/** Options of readRawObject. */
+export interface ReadRawOptions {
+    /** Defaults to RAW_READ_ATTEMPTS. */
+    attempts?: number;
+    /** For testing only! Waits between attempts (defaults to exponential backoff with jitter). */
+    sleep?: (attempt: number) => Promise<void>;
+}
+/**
+ * The object's bytes, checked against the listing. S3 failures (missing key, no permission) throw
+ * S3Error at once; network faults and incomplete bodies are retried, then throw S3Error saying so.
+ * @example const bytes = await readRawObject(client, config, { key: "2019_jan_10_gid_requests.csv", size: 1234, etag: '"…"' })
+ */
+export declare function readRawObject(client: S3Client, config: SiteConfig, object: RawObject, options?: ReadRawOptions): Promise<Buffer>;

@@ -1,24 +1,86 @@
-/** Stream one raw object from S3 into the CSV parser (no download to disk). */
+/**
+ * Read one raw object's bytes from S3, whole and checked: the byte count must equal the size the
+ * listing gave, and the MD5 the ETag where the ETag is one. A cut, short or corrupted body is a
+ * network fault, retried with backoff, and never taken for a bad file.
+ */
+import { createHash } from "node:crypto";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
-import { SourceError } from "../errors.js";
+import { S3Error } from "../errors.js";
 import { toS3Error } from "../s3/index.js";
-import { parseCsvStream } from "./parse.js";
-/** Read and parse one raw CSV object. S3 failures become S3Error, bad content SourceError (key + line). */
-export async function readCsvObject(client, config, key, options) {
-    let body;
-    try {
-        const response = await client.send(new GetObjectCommand({ Bucket: config.raw.bucket, Key: key }));
-        body = response.Body;
+/** Reads of one object before the build gives up (each after the SDK's own retries of 5xx and throttling). */
+export const RAW_READ_ATTEMPTS = 4;
+const BACKOFF_BASE_MS = 200;
+/** The bytes of a raw object did not arrive whole. */
+class IncompleteBodyError extends Error {
+}
+/**
+ * The object's bytes, checked against the listing. S3 failures (missing key, no permission) throw
+ * S3Error at once; network faults and incomplete bodies are retried, then throw S3Error saying so.
+ * @example const bytes = await readRawObject(client, config, { key: "2019_jan_10_gid_requests.csv", size: 1234, etag: '"…"' })
+ */
+export async function readRawObject(client, config, object, options = {}) {
+    const attempts = options.attempts ?? RAW_READ_ATTEMPTS;
+    const sleep = options.sleep ?? backoff;
+    const context = { operation: "read", bucket: config.raw.bucket, key: object.key, endpoint: config.endpoint };
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await readOnce(client, config.raw.bucket, object);
+        }
+        catch (error) {
+            const failure = error instanceof IncompleteBodyError ? error : toS3Error(error, context);
+            if ((failure instanceof S3Error && !isTransient(failure)) || attempt >= attempts) {
+                throw gaveUp(failure, context, attempt);
+            }
+            await sleep(attempt);
+        }
     }
-    catch (error) {
-        throw toS3Error(error, { operation: "read", bucket: config.raw.bucket, key, endpoint: config.endpoint });
+}
+async function readOnce(client, bucket, object) {
+    const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: object.key }));
+    if (object.etag && response.ETag && response.ETag !== object.etag) {
+        throw new S3Error(`s3://${bucket}/${object.key} changed while the build was reading the bucket (its ETag is not the one listed)`, "ObjectChanged", undefined, { hint: "Run the build again once the upload of raw files has finished." });
     }
-    try {
-        return await parseCsvStream(body, key, options);
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of response.Body) {
+        chunks.push(chunk);
+        length += chunk.length;
     }
-    catch (error) {
-        if (error instanceof SourceError)
-            throw error;
-        throw toS3Error(error, { operation: "read", bucket: config.raw.bucket, key, endpoint: config.endpoint });
+    const bytes = Buffer.concat(chunks, length);
+    if (length !== object.size) {
+        throw new IncompleteBodyError(`received ${length} of ${object.size} bytes`);
     }
+    const md5 = md5FromListing(object.etag);
+    if (md5 && createHash("md5").update(bytes).digest("hex") !== md5) {
+        throw new IncompleteBodyError(`the bytes received do not match the object's MD5 (ETag ${object.etag})`);
+    }
+    return bytes;
+}
+/** The MD5 a single-part upload's ETag is; undefined for multipart ETags (`"…-3"`) and others. */
+function md5FromListing(etag) {
+    const match = /^"?([0-9a-f]{32})"?$/i.exec(etag ?? "");
+    return match?.[1].toLowerCase();
+}
+/** Codes worth another try: the network, timeouts, throttling and server errors. */
+function isTransient(error) {
+    if (error.code === "ObjectChanged" || error.code === "NoSuchKey" || error.code === "AccessDenied")
+        return false;
+    if (error.status !== undefined)
+        return error.status >= 500 || error.status === 429;
+    return true; // no HTTP answer: a reset, a timeout, a cut body
+}
+function gaveUp(failure, context, attempts) {
+    if (failure instanceof S3Error && !isTransient(failure))
+        return failure;
+    const what = failure instanceof S3Error
+        ? failure.message
+        : `cannot read s3://${context.bucket}/${context.key}: ${failure.message}`;
+    return new S3Error(`${what} (tried ${attempts} time${attempts === 1 ? "" : "s"})`, failure instanceof S3Error ? failure.code : "IncompleteBody", undefined, {
+        hint: "The connection to S3 failed or the server sent incomplete data; this is not a problem of the file. Nothing was built; run the build again (the cache keeps the months already read).",
+        cause: failure,
+    });
+}
+function backoff(attempt) {
+    const ms = BACKOFF_BASE_MS * 2 ** (attempt - 1) * (0.5 + Math.random());
+    return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -67,3 +67,8 @@ export function utf8Guard() {
         },
     });
 }
+/** Where the first invalid UTF-8 sequence of a whole file is: its 1-based line and byte offset. */
+export function findInvalidUtf8(bytes) {
+    const { valid } = validPrefixLength(bytes);
+    return { line: 1 + countNewlines(bytes, valid), byteOffset: valid };
+}

@@ -17,6 +17,12 @@ export const SAMPLE_COLUMNS = [
   "media_url",
 ] as const;
 
+/** Six more columns, as wide city exports have them (17 in all): for benchmarks. */
+export const WIDE_COLUMNS = ["address", "zipcode", "agency", "source", "closed_datetime", "neighborhood"] as const;
+const AGENCIES = ["Streets", "Environmental Services", "Police", "Parks", "Water"];
+const SOURCES = ["Phone", "Web", "Mobile App", "Email"];
+const NEIGHBORHOODS = ["North Park", "Downtown", "La Jolla", "Ocean Beach", "Hillcrest", "Barrio Logan"];
+
 const SERVICES: [string, number][] = [
   ["Pothole in Street", 18],
   ["Graffiti Removal", 14],
@@ -61,6 +67,8 @@ export interface SampleDayOptions {
   crlf?: boolean;
   /** Start with a UTF-8 BOM; defaults to false. */
   bom?: boolean;
+  /** Add WIDE_COLUMNS (17 columns in all); defaults to false. */
+  wide?: boolean;
   seed?: number;
 }
 
@@ -75,7 +83,7 @@ export function generateDay(date: Date, options: SampleDayOptions = {}): string 
   const random = mulberry32((options.seed ?? 311) * 100_003 + Math.floor(date.getTime() / 86_400_000));
   const [min, max] = options.rows ?? [20, 60];
   const count = min + Math.floor(random() * (max - min + 1));
-  const lines = [SAMPLE_COLUMNS.join(",")];
+  const lines = [[...SAMPLE_COLUMNS, ...(options.wide ? WIDE_COLUMNS : [])].join(",")];
   for (let i = 0; i < count; i++) {
     const at = new Date(date.getTime() + Math.floor(random() * 86_400_000));
     const street = pick(
@@ -96,6 +104,16 @@ export function generateDay(date: Date, options: SampleDayOptions = {}): string 
       DESCRIPTIONS[Math.floor(random() * DESCRIPTIONS.length)]!(street),
       random() < 0.3 ? `https://example.org/media/${id}.jpg` : "",
     ];
+    if (options.wide) {
+      row.push(
+        `${100 + Math.floor(random() * 9900)} ${street}`,
+        String(92101 + Math.floor(random() * 80)),
+        AGENCIES[Math.floor(random() * AGENCIES.length)]!,
+        SOURCES[Math.floor(random() * SOURCES.length)]!,
+        row[2]!,
+        NEIGHBORHOODS[Math.floor(random() * NEIGHBORHOODS.length)]!,
+      );
+    }
     lines.push(row.map(csvField).join(","));
   }
   const eol = options.crlf ? "\r\n" : "\n";

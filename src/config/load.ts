@@ -31,6 +31,16 @@ export const PANDAS_MISSING_VALUES = [
   "null",
 ];
 
+/** Timeouts and retries of every S3 request. */
+export interface S3Settings {
+  /** Defaults to S3_CONNECT_TIMEOUT_MS_DEFAULT (10 s). */
+  readonly connectTimeoutMs: number;
+  /** Silence allowed while waiting for (or reading) an answer; defaults to S3_REQUEST_TIMEOUT_MS_DEFAULT (30 s). */
+  readonly requestTimeoutMs: number;
+  /** Defaults to S3_MAX_ATTEMPTS_DEFAULT (3). */
+  readonly maxAttempts: number;
+}
+
 /** The validated configuration every stage receives; nothing in it is undefined unless optional by nature. */
 export interface SiteConfig {
   /** Absolute path of the config file (or `<inline>`). */
@@ -42,6 +52,8 @@ export interface SiteConfig {
   readonly forcePathStyle: boolean;
   /** Website endpoint of a custom S3 server, e.g. http://127.0.0.1:7482. */
   readonly websiteEndpoint?: string;
+  /** Timeouts and retries of every S3 request. */
+  readonly s3: S3Settings;
   readonly raw: {
     readonly bucket: string;
     /** Empty or ending in `/`. */
@@ -205,6 +217,7 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
     endpoint: overrides.endpoint ?? spec.endpoint,
     forcePathStyle: spec.forcePathStyle ?? (overrides.endpoint ?? spec.endpoint) !== undefined,
     websiteEndpoint: spec.websiteEndpoint?.replace(/\/+$/, ""),
+    s3: spec.s3,
     raw: { ...spec.raw, prefix: withSlash(spec.raw.prefix), keyPattern: compileKeyPattern(spec.raw.keyPattern) },
     site: {
       ...spec.site,

@@ -37,6 +37,8 @@ export interface ExecuteOptions {
   concurrency?: number;
   /** For testing only! Multipart threshold in bytes. */
   multipartThreshold?: number;
+  /** Upload index.html even when unchanged (deploy --verify-access found it private). */
+  republishIndex?: boolean;
 }
 
 /** What a deploy did. */
@@ -135,7 +137,7 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
     current.Metadata?.[META_ACCESS] === options.access &&
     current.ContentType === options.indexHeaders.contentType &&
     current.CacheControl === options.indexHeaders.cacheControl;
-  if (same) return undefined;
+  if (same && !options.republishIndex) return undefined;
   await site.client
     .send(
       new PutObjectCommand({

@@ -24,10 +24,12 @@ export interface RemoteObject {
   cacheControl?: string;
   /** The access mode recorded in metadata at upload. */
   access?: string;
+  /** Whether everyone may read it, by its ACL: known only when deploy --verify-access checked it. */
+  publicRead?: boolean;
   lastModified?: Date;
 }
 
-export type UploadReason = "new" | "size changed" | "content changed" | "headers changed";
+export type UploadReason = "new" | "size changed" | "content changed" | "headers changed" | "access changed";
 
 /** One object to upload, with why. */
 export interface Upload extends PlannedFile {
@@ -110,6 +112,9 @@ function compare(
   if (remote.size !== file.size) return { reason: "size changed" };
   // an unknown remote MD5 (multipart upload by another tool) cannot be trusted to match
   if (remote.md5 !== file.md5) return { reason: "content changed" };
+  // its metadata still says public, but someone made it private since (e.g. `reportsite acl KEY private`)
+  if (access === "acl" && remote.publicRead === false)
+    return { reason: "access changed", detail: "not readable by everyone; uploaded again with public-read" };
   const changes = [
     ["Content-Type", remote.contentType, file.contentType],
     ["Cache-Control", remote.cacheControl, file.cacheControl],

@@ -7,7 +7,7 @@ export interface S3ErrorContext {
   operation: string;
   bucket: string;
   key?: string;
-  /** e.g. the endpoint, shown when it cannot be reached */
+  /** e.g. the endpoint, named when it cannot be reached, stalls or cuts the connection */
   endpoint?: string;
 }
 
@@ -15,18 +15,147 @@ interface SdkLikeError {
   name?: string;
   code?: string;
   message?: string;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number };
   cause?: unknown;
 }
 
-const NETWORK_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "TimeoutError",
+/** What an explanation gets to work with. */
+interface Facts {
+  context: S3ErrorContext;
+  code: string;
+  /** The server's or the socket's own words, when they say more than the code. */
+  message?: string;
+  /** Attempts the SDK made, retries included ($metadata.attempts). */
+  attempts?: number;
+}
+
+/** One row of the table: what happened, and what the user can do. */
+interface Explanation {
+  what: (facts: Facts) => string;
+  hint?: (facts: Facts) => string;
+}
+
+const REACHABLE_CODES = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"];
+const CUT_CODES = ["ECONNRESET", "EPIPE", "ECONNABORTED"];
+const TIMEOUT_CODES = ["ETIMEDOUT", "TimeoutError"];
+const NETWORK_CODES = new Set([...REACHABLE_CODES, ...CUT_CODES, ...TIMEOUT_CODES]);
+/** Throttling and server-side failures: the SDK retries them with backoff before they reach us. */
+const BUSY_CODES = [
+  "SlowDown",
+  "Throttling",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "TooManyRequests",
+  "TooManyRequestsException",
+  "ServiceUnavailable",
+  "InternalError",
+  "RequestTimeout",
+  "RequestTimeoutException",
+];
+
+const endpointOf = (f: Facts) => f.context.endpoint ?? "the S3 endpoint";
+const retried = ({ attempts }: Facts) =>
+  attempts === undefined
+    ? ""
+    : attempts > 2
+      ? `; retried ${attempts - 1} times`
+      : attempts === 2
+        ? "; retried once"
+        : "; not retried";
+
+const busy: Explanation = {
+  what: (f) => `the server is busy or failing (${f.code}${retried(f)})`,
+  hint: () =>
+    'Run again later. If it persists, check the S3 service\'s status or server logs; "s3.maxAttempts" in site-config.json sets how often a request is tried.',
+};
+const cut: Explanation = {
+  what: (f) => `the connection to ${endpointOf(f)} was cut before the answer was complete (${f.code}${retried(f)})`,
+  hint: () =>
+    "The server, a proxy or the network closed the connection mid-request; the server was reachable. Run again; if it keeps happening, check the network path and any proxy in between.",
+};
+const timeout: Explanation = {
+  what: (f) =>
+    /establish a connection/.test(f.message ?? "")
+      ? `no connection to ${endpointOf(f)} within the connection timeout (${f.code}${retried(f)})`
+      : `${endpointOf(f)} stopped answering within the request timeout (${f.code}${retried(f)})`,
+  hint: () =>
+    'The server is stalled, overloaded or slow to reach. Run again; on a slow link raise "s3.connectTimeoutMs" / "s3.requestTimeoutMs" in site-config.json.',
+};
+const unreachable: Explanation = {
+  what: (f) => `the S3 endpoint cannot be reached (${f.code})`,
+  hint: (f) =>
+    `Check "endpoint" and "region" in site-config.json${f.context.endpoint ? ` (now ${f.context.endpoint})` : ""} and that the server is running.`,
+};
+const wrongRegion: Explanation = {
+  what: () => "the bucket is in another region than the one configured",
+  hint: (f) =>
+    `Set "region" in site-config.json to the bucket's region (aws s3api get-bucket-location --bucket ${f.context.bucket}).`,
+};
+const missing: Explanation = {
+  what: (f) => (f.context.key ? "no such object" : "not found"),
+  hint: () => "Check the key (it is case-sensitive) and the prefix.",
+};
+const denied: Explanation = {
+  what: () => "access denied",
+  hint: (f) =>
+    `The credentials in use lack permission for ${f.context.operation} on this bucket (check the IAM policy, e.g. s3:ListBucket / s3:GetObject / s3:PutObject), or Block Public Access refuses a public ACL or policy.`,
+};
+const expired: Explanation = {
+  what: () => "the session credentials have expired",
+  hint: () => "Refresh them (e.g. `aws sso login`) and run again.",
+};
+
+/** S3 error code (or network code) -> explanation. Codes not in the table keep the server's own words. */
+const EXPLANATIONS: ReadonlyMap<string, Explanation> = new Map<string, Explanation>([
+  ["PermanentRedirect", wrongRegion],
+  ["AuthorizationHeaderMalformed", wrongRegion],
+  ["IllegalLocationConstraintException", wrongRegion],
+  [
+    "NoSuchBucket",
+    {
+      what: () => "the bucket does not exist",
+      hint: () => "Check the bucket name in site-config.json and the region/endpoint; create it if it is new.",
+    },
+  ],
+  ["NoSuchKey", missing],
+  ["NotFound", missing],
+  ["AccessDenied", denied],
+  ["AllAccessDisabled", denied],
+  [
+    "InvalidAccessKeyId",
+    {
+      what: () => "the access key id is not known to the server",
+      hint: () =>
+        "Check AWS_ACCESS_KEY_ID / AWS_PROFILE: the SDK's default credential chain picked up a key this server does not know.",
+    },
+  ],
+  [
+    "SignatureDoesNotMatch",
+    {
+      what: () => "the request signature does not match",
+      hint: () => "Check AWS_SECRET_ACCESS_KEY (or the profile's secret) for the access key in use.",
+    },
+  ],
+  ["ExpiredToken", expired],
+  ["TokenRefreshRequired", expired],
+  [
+    "CredentialsProviderError",
+    {
+      what: () => "no AWS credentials found",
+      hint: () => "Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or log in with `aws sso login`.",
+    },
+  ],
+  [
+    "AccessControlListNotSupported",
+    {
+      what: () => "the bucket has ACLs disabled (Object Ownership: bucket owner enforced)",
+      hint: () => 'Set "site.publicAccess": "policy" in site-config.json to publish with a bucket policy instead.',
+    },
+  ],
+  ...REACHABLE_CODES.map((code) => [code, unreachable] as const),
+  ...CUT_CODES.map((code) => [code, cut] as const),
+  ...TIMEOUT_CODES.map((code) => [code, timeout] as const),
+  ...BUSY_CODES.map((code) => [code, busy] as const),
 ]);
 
 /** Map any error thrown by an S3 call to an S3Error with a hint. Already-mapped errors pass through. */
@@ -37,8 +166,13 @@ export function toS3Error(error: unknown, context: S3ErrorContext): S3Error {
   const code =
     networkCode(e) ?? (e.name && e.name !== "Unknown" && e.name !== "UnknownError" ? e.name : statusCode(status));
   const where = context.key ? `s3://${context.bucket}/${context.key}` : `s3://${context.bucket}`;
-  const { what, hint } = explain(code, context, e.message);
-  return new S3Error(`cannot ${context.operation} ${where}: ${what}`, code, status, { hint, cause: error });
+  const facts: Facts = { context, code, message: e.message, attempts: e.$metadata?.attempts };
+  const explanation = EXPLANATIONS.get(code) ?? (status !== undefined && status >= 500 ? busy : undefined);
+  const what = explanation ? explanation.what(facts) : ownWords(facts);
+  return new S3Error(`cannot ${context.operation} ${where}: ${what}`, code, status, {
+    hint: explanation?.hint?.(facts),
+    cause: error,
+  });
 }
 
 function networkCode(e: SdkLikeError): string | undefined {
@@ -57,71 +191,7 @@ function statusCode(status: number | undefined): string {
   return status ? `HTTP${status}` : "Unknown";
 }
 
-function explain(code: string, c: S3ErrorContext, message?: string): { what: string; hint?: string } {
-  switch (code) {
-    case "PermanentRedirect":
-    case "AuthorizationHeaderMalformed":
-    case "IllegalLocationConstraintException":
-      return {
-        what: "the bucket is in another region than the one configured",
-        hint: `Set "region" in site-config.json to the bucket's region (aws s3api get-bucket-location --bucket ${c.bucket}).`,
-      };
-    case "NoSuchBucket":
-      return {
-        what: "the bucket does not exist",
-        hint: `Check the bucket name in site-config.json and the region/endpoint; create it if it is new.`,
-      };
-    case "NoSuchKey":
-    case "NotFound":
-      return {
-        what: c.key ? "no such object" : "not found",
-        hint: "Check the key (it is case-sensitive) and the prefix.",
-      };
-    case "AccessDenied":
-    case "AllAccessDisabled":
-      return {
-        what: "access denied",
-        hint: `The credentials in use lack permission for ${c.operation} on this bucket (check the IAM policy, e.g. s3:ListBucket / s3:GetObject / s3:PutObject), or Block Public Access refuses a public ACL or policy.`,
-      };
-    case "InvalidAccessKeyId":
-      return {
-        what: "the access key id is not known to the server",
-        hint: "Check AWS_ACCESS_KEY_ID / AWS_PROFILE: the SDK's default credential chain picked up a key this server does not know.",
-      };
-    case "SignatureDoesNotMatch":
-      return {
-        what: "the request signature does not match",
-        hint: "Check AWS_SECRET_ACCESS_KEY (or the profile's secret) for the access key in use.",
-      };
-    case "ExpiredToken":
-    case "TokenRefreshRequired":
-      return {
-        what: "the session credentials have expired",
-        hint: "Refresh them (e.g. `aws sso login`) and run again.",
-      };
-    case "CredentialsProviderError":
-      return {
-        what: "no AWS credentials found",
-        hint: "Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or log in with `aws sso login`.",
-      };
-    case "AccessControlListNotSupported":
-      return {
-        what: "the bucket has ACLs disabled (Object Ownership: bucket owner enforced)",
-        hint: 'Set "site.publicAccess": "policy" in site-config.json to publish with a bucket policy instead.',
-      };
-    case "ECONNREFUSED":
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-    case "EHOSTUNREACH":
-    case "ETIMEDOUT":
-    case "TimeoutError":
-    case "ECONNRESET":
-      return {
-        what: `the S3 endpoint cannot be reached (${code})`,
-        hint: `Check "endpoint" and "region" in site-config.json${c.endpoint ? ` (now ${c.endpoint})` : ""} and that the server is running.`,
-      };
-    default:
-      // keep what the server said: it is often the only clue (e.g. "InvalidBucketName: ...")
-      return { what: message && message !== code && message !== "UnknownError" ? `${code}: ${message}` : code };
-  }
+/** Keep what the server said: it is often the only clue (e.g. "InvalidBucketName: ..."). */
+function ownWords({ code, message }: Facts): string {
+  return message && message !== code && message !== "UnknownError" ? `${code}: ${message}` : code;
 }

@@ -6,8 +6,9 @@ import { SourceError } from "../errors.js";
 import { logProgress, type Logger } from "../log.js";
 import { listRawObjects } from "./list.js";
 import { dateRawKey, daysInMonth, groupByMonth, monthId, type DatedObject, type Month } from "./month.js";
-import { readRawObject } from "./read.js";
-import type { FileTally } from "./scan.js";
+import { ChecksumMismatchError } from "./checked-scan.js";
+import { gaveUp, md5FromListing, RAW_READ_ATTEMPTS, readRawObject } from "./read.js";
+import type { FileTally, ScanOptions } from "./scan.js";
 import type { ScanPool } from "./scan-pool.js";
 
 /** One month's raw files, as the listing shows them. */
@@ -106,15 +107,14 @@ export async function readMonthFiles(
   const scanOptions = { requiredColumns: config.report.requiredColumns, countColumns: countColumns(config) };
   let bytes = 0;
   const outcomes = await mapWithConcurrency(objects, config.raw.concurrency, async (object) => {
-    const body = await readRawObject(client, config, object);
-    bytes += body.length;
     try {
-      const tally = await options.pool.scan(body, object.key, scanOptions);
-      const line = `read ${object.key}: ${tally.rows} rows, ${body.length} bytes`;
+      const { tally, size } = await readAndScan(client, config, object, scanOptions, options.pool);
+      bytes += size;
+      const line = `read ${object.key}: ${tally.rows} rows, ${size} bytes`;
       logProgress(options.logger, {
         task: monthId(files.month),
         total: objects.length,
-        bytes: body.length,
+        bytes: size,
         rows: tally.rows,
         line,
       });
@@ -129,6 +129,26 @@ export async function readMonthFiles(
   for (const failure of skipped) options.logger.warn(`${monthId(files.month)}: skipped ${failure.reason}`);
   const tallies = outcomes.filter((o): o is { object: DatedObject; tally: FileTally } => o.tally !== undefined);
   return { tallies, skipped, bytes };
+}
+
+/** Read an object and scan it; bytes that do not match its MD5 were damaged on the way and are read again. */
+async function readAndScan(
+  client: S3Client,
+  config: SiteConfig,
+  object: DatedObject,
+  options: ScanOptions,
+  pool: ScanPool,
+): Promise<{ tally: FileTally; size: number }> {
+  const md5 = md5FromListing(object.etag);
+  for (let attempt = 1; ; attempt++) {
+    const body = await readRawObject(client, config, object);
+    try {
+      return { tally: await pool.scan(body, object.key, options, md5), size: object.size };
+    } catch (error) {
+      if (!(error instanceof ChecksumMismatchError)) throw error;
+      if (attempt >= RAW_READ_ATTEMPTS) throw gaveUp(error, { bucket: config.raw.bucket, key: object.key }, attempt);
+    }
+  }
 }
 
 /** The columns a file's rows are counted by: groupBy, then chartField (once). */

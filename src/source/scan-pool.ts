@@ -2,11 +2,13 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { SourceError } from "../errors.js";
-import { scanCsv, type FileTally, type ScanOptions } from "./scan.js";
+import { ChecksumMismatchError, scanChecked } from "./checked-scan.js";
+import type { FileTally, ScanOptions } from "./scan.js";
 
 /** Where raw files are scanned. */
 export interface ScanPool {
-  scan(bytes: Buffer, key: string, options: ScanOptions): Promise<FileTally>;
+  /** Check the bytes against `md5` (when given; ChecksumMismatchError), then scanCsv them. */
+  scan(bytes: Buffer, key: string, options: ScanOptions, md5?: string): Promise<FileTally>;
   close(): Promise<void>;
 }
 
@@ -15,7 +17,7 @@ export const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
 
 /** Scan on the main thread. */
 export const inlinePool: ScanPool = {
-  scan: async (bytes, key, options) => scanCsv(bytes, key, options),
+  scan: async (bytes, key, options, md5) => scanChecked(bytes, key, options, md5),
   close: async () => {},
 };
 
@@ -33,6 +35,7 @@ interface Pending {
 type Reply = { id: number; tally: FileTally } | { id: number; error: WorkerFailure };
 interface WorkerFailure {
   message: string;
+  checksum?: boolean;
   sourceError?: { key?: string; line?: number; hint?: string };
 }
 
@@ -42,14 +45,14 @@ function workerPool(threads: number): ScanPool {
   let nextId = 0;
   const workers = Array.from({ length: threads }, () => startWorker(pending));
   return {
-    scan(bytes, key, options) {
+    scan(bytes, key, options, md5) {
       const id = nextId++;
       const worker = workers[id % workers.length]!;
       return new Promise<FileTally>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         // a Buffer that owns its whole ArrayBuffer can be moved; a pooled slice must be copied
         const own = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength;
-        worker.postMessage({ id, bytes, key, options }, own ? [bytes.buffer as ArrayBuffer] : []);
+        worker.postMessage({ id, bytes, key, options, md5 }, own ? [bytes.buffer as ArrayBuffer] : []);
       });
     },
     close: async () => void (await Promise.all(workers.map((w) => w.terminate()))),
@@ -71,7 +74,8 @@ function startWorker(pending: Map<number, Pending>): Worker {
   return worker;
 }
 
-function toError({ message, sourceError }: WorkerFailure): Error {
+function toError({ message, sourceError, checksum }: WorkerFailure): Error {
+  if (checksum) return new ChecksumMismatchError(message);
   if (!sourceError) return new Error(message);
   return new SourceError(message, sourceError.key, sourceError.line, { hint: sourceError.hint });
 }

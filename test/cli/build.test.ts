@@ -110,7 +110,10 @@ describe("reportsite build against the local server", () => {
   });
 
   test("--verbose prints each file read; --quiet only the result", async () => {
-    const verbose = await runCli(["build", "--verbose", "--output", "out-v"], { cwd: dir, env: credentials() });
+    const verbose = await runCli(["build", "--verbose", "--force", "--output", "out-v"], {
+      cwd: dir,
+      env: credentials(),
+    });
     expect(verbose.exitCode).toBe(0);
     expect(verbose.stdout).toMatch(/^read 2019_jan_01_gid_requests\.csv: 2 rows, \d+ bytes$/m);
     const quiet = await runCli(["build", "-q", "--output", "out-q"], { cwd: dir, env: credentials() });
@@ -123,7 +126,8 @@ describe("reportsite build against the local server", () => {
     const result = await runCli(["build", "--json", "--output", "out"], { cwd: dir, env: credentials() });
     expect(result.exitCode).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.months).toEqual([{ month: "2019-01", rows: 32, files: 31, skipped: [], missingDays: [] }]);
+    // the earlier builds of this folder filled the cache, so the month is reused
+    expect(report.months).toMatchObject([{ month: "2019-01", rows: 32, files: 31, skipped: [], missingDays: [] }]);
     expect(report.output).toBe(join(dir, "out"));
   });
 

@@ -1,11 +1,13 @@
 // Faults injected into a real client talking to the real server (SDK middleware, no fake store):
 // whatever phase fails, the live index.html links only to files that exist, and a re-run converges.
 import type { S3Client } from "@aws-sdk/client-s3";
-import { describe, expect, test } from "vitest";
-import type { SiteConfig } from "../../src/config/index.js";
+import { afterEach, describe, expect, test } from "vitest";
+import type { SiteConfig, SiteConfigSpec } from "../../src/config/index.js";
+import { DeployError } from "../../src/errors.js";
 import { expectReportsiteError } from "../support/errors.js";
-import { testClient, testConfig, uniqueBucket } from "../support/s3.js";
-import { bucketKeys, deploy, indexLinks, websiteGet, writeDist } from "./support.js";
+import { startFaultProxy, type FaultKind, type FaultProxy, type FaultProxyOptions } from "../support/fault-proxy.js";
+import { testClient, testConfig, testServer, uniqueBucket } from "../support/s3.js";
+import { bucketKeys, deploy, indexLinks, readBack, websiteGet, writeDist } from "./support.js";
 
 /** A real client whose `nth` call of `command` (optionally for one key) fails before it is sent. */
 function faultyClient(
@@ -55,10 +57,11 @@ async function expectLiveIndexConsistent(config: SiteConfig): Promise<string[]> 
   return links;
 }
 
-async function publishedJanuary(label: string): Promise<SiteConfig> {
+async function publishedJanuary(label: string, spec: Partial<SiteConfigSpec> = {}): Promise<SiteConfig> {
   const config = testConfig({
     raw: { bucket: uniqueBucket(`${label}-raw`) },
     site: { bucket: uniqueBucket(`${label}-site`) },
+    ...spec,
   });
   writeDist(config, january);
   await deploy(config);
@@ -96,7 +99,7 @@ describe("a deploy that fails part way", () => {
     await expectReportsiteError(() => deploy(config, {}, { client }), {
       name: "DeployError",
       message:
-        /^upload of index\.html failed: cannot upload s3:\/\/f-idx-site-[0-9a-f]+\/index\.html: InternalError: injected fault\. Every report file is uploaded; the live index\.html is the previous one, which links only to files that exist\./,
+        /^upload of index\.html failed: cannot upload s3:\/\/f-idx-site-[0-9a-f]+\/index\.html: the server is busy or failing \(InternalError\)\. Every report file is uploaded; the live index\.html is the previous one, which links only to files that exist\./,
     });
     expect(await expectLiveIndexConsistent(config)).toEqual([
       "2019/jan/final_report.csv",
@@ -137,7 +140,7 @@ describe("a deploy that fails part way", () => {
     const error = await expectReportsiteError(() => deploy(config, {}, { client }), {
       name: "DeployError",
       message:
-        /^list for index\.html failed: cannot list s3:\/\/f-list2-site-[0-9a-f]+: InternalError: injected fault\. Every report file is uploaded; the live index\.html is the previous one/,
+        /^list for index\.html failed: cannot list s3:\/\/f-list2-site-[0-9a-f]+: the server is busy or failing \(InternalError\)\. Every report file is uploaded; the live index\.html is the previous one/,
     });
     expect(error.hint).toMatch(/Run deploy again to publish the new index/);
     expect(await expectLiveIndexConsistent(config)).toEqual([
@@ -160,13 +163,15 @@ describe("a deploy that fails part way", () => {
     expect(error.hint).toMatch(/"site\.publicAccess": "policy"[\s\S]*\nRun deploy again when the cause is fixed/);
   });
 
-  test("listing the bucket fails: nothing is uploaded", async () => {
+  test("listing the bucket fails: nothing is uploaded, and the message says the live site is as it was", async () => {
     const config = await publishedJanuary("f-list");
     const client = faultyClient("ListObjectsV2Command", 1);
-    await expectReportsiteError(() => deploy(config, {}, { client }), {
-      name: "S3Error",
-      message: /cannot list s3:\/\/f-list-site-[0-9a-f]+: InternalError/,
+    const error = await expectReportsiteError(() => deploy(config, {}, { client }), {
+      name: "DeployError",
+      message:
+        /^listing the site bucket failed: cannot list s3:\/\/f-list-site-[0-9a-f]+: the server is busy or failing \(InternalError\)\. No file was uploaded or deleted: the live site is as it was\.$/,
     });
+    expect(error.hint).toMatch(/^Run again later[\s\S]*\nRun deploy again when the cause is fixed\.$/);
     expect(await expectLiveIndexConsistent(config)).toEqual([
       "2019/jan/final_report.csv",
       "2019/jan/final_report.html",
@@ -178,4 +183,131 @@ describe("a deploy that fails part way", () => {
       "index.html",
     ]);
   });
+});
+
+// Network faults from a proxy in front of the real server (issue 12 points 3 and 4): the first deploy
+// of each test goes straight to the server; later ones go through the proxy, with short timeouts.
+const proxies: FaultProxy[] = [];
+afterEach(async () => {
+  await Promise.all(proxies.splice(0).map((p) => p.close()));
+});
+
+/** A published January (written directly) whose later deploys go through a fault proxy. */
+async function behindProxy(
+  label: string,
+  proxyOptions: Omit<FaultProxyOptions, "target">,
+  s3: SiteConfigSpec["s3"] = {},
+): Promise<{ config: SiteConfig; proxy: FaultProxy }> {
+  const direct = await publishedJanuary(label);
+  const proxy = await startFaultProxy({ target: testServer().endpoint, ...proxyOptions });
+  proxies.push(proxy);
+  const config = testConfig(
+    {
+      raw: { bucket: direct.raw.bucket },
+      site: { bucket: direct.site.bucket },
+      endpoint: proxy.endpoint,
+      s3: { connectTimeoutMs: 1000, requestTimeoutMs: 300, maxAttempts: 3, ...s3 },
+    },
+    undefined,
+  );
+  writeDist(config, withFebruary);
+  return { config, proxy };
+}
+
+describe("a deploy through a faulty network", () => {
+  test("a stalled upload times out and is retried: the deploy finishes", async () => {
+    const { config, proxy } = await behindProxy("p-stall1", { script: ["stall"], only: { method: "PUT" } });
+    const result = await deploy(config);
+    expect(proxy.faults.map((f) => f.kind)).toEqual(["stall"]);
+    expect(result.report!.uploaded).toHaveLength(6);
+    expect(await expectLiveIndexConsistent(config)).toHaveLength(6);
+  });
+
+  test("an upload that stalls on every attempt fails with the operation, the endpoint and the site's state, never hangs", async () => {
+    const { config, proxy } = await behindProxy(
+      "p-stall",
+      { rate: 1, kinds: ["stall"], only: { method: "PUT" } },
+      { maxAttempts: 2 },
+    );
+    const error = await expectReportsiteError(() => deploy(config), {
+      name: "DeployError",
+      message: new RegExp(
+        `^upload of [\\w/.]+ failed: cannot upload s3://p-stall-site-[0-9a-f]+/[\\w/.]+: ${proxy.endpoint.replace(/\./g, "\\.")} stopped answering within the request timeout \\(TimeoutError; retried once\\)\\. The live site is consistent`,
+      ),
+    });
+    expect(error.hint).toMatch(/"s3\.requestTimeoutMs"[\s\S]*Run deploy again/);
+    expect(await expectLiveIndexConsistent(config)).toHaveLength(2);
+  });
+
+  test("a stalled listing fails as a timeout and says the live site is as it was", async () => {
+    const { config } = await behindProxy("p-stlist", { rate: 1, kinds: ["stall"], only: { path: /list-type=2/ } });
+    await expectReportsiteError(() => deploy(config), {
+      name: "DeployError",
+      message:
+        /^listing the site bucket failed: cannot list s3:\/\/p-stlist-site-[0-9a-f]+: http:\/\/127\.0\.0\.1:\d+ stopped answering within the request timeout \(TimeoutError; retried 2 times\)\. No file was uploaded or deleted: the live site is as it was\.$/,
+    });
+  });
+
+  test("throttling on every attempt: the server is busy, retried N times, and the live site's state", async () => {
+    const { config } = await behindProxy("p-slow", { rate: 1, kinds: ["slowdown"], only: { method: "HEAD" } });
+    const error = await expectReportsiteError(() => deploy(config), {
+      name: "DeployError",
+      message:
+        /^setup of the site bucket failed: cannot check s3:\/\/p-slow-site-[0-9a-f]+: the server is busy or failing \(\w+; retried 2 times\)\. No file was uploaded or deleted: the live site is as it was\.$/,
+    });
+    expect(error.hint).toMatch(/^Run again later/);
+  });
+
+  test("connection resets on every attempt are cut connections, not a server that is down", async () => {
+    const { config } = await behindProxy("p-reset", { rate: 1, kinds: ["reset"], only: { method: "PUT" } });
+    const error = await expectReportsiteError(() => deploy(config), {
+      name: "DeployError",
+      message:
+        /: the connection to http:\/\/127\.0\.0\.1:\d+ was cut before the answer was complete \(ECONNRESET; retried 2 times\)\. The live site is consistent/,
+    });
+    expect(error.hint).not.toMatch(/is running/);
+  });
+
+  // The review ran deploy against 5-50% faults: after every attempt the live index links only to
+  // objects that exist, every failure says the site's state, and repeated runs publish everything.
+  const KINDS: FaultKind[] = ["slowdown", "internal", "reset", "stall", "stall-body", "truncate"];
+  test.each([
+    [0.05, 11],
+    [0.2, 12],
+    [0.5, 13],
+  ])(
+    "at %s faults (seed %s), repeated deploys converge and the live index is consistent after every attempt",
+    async (rate, seed) => {
+      const { config, proxy } = await behindProxy(`p-conv`, { rate, seed, kinds: KINDS, maxFaults: 60 });
+      const converge = async (options: { delete?: boolean }) => {
+        for (let attempt = 1; attempt <= 25; attempt++) {
+          const outcome = await deploy(config, options).then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+          await expectLiveIndexConsistent(config);
+          if (outcome === undefined) return attempt;
+          expect(outcome).toBeInstanceOf(DeployError);
+          expect((outcome as Error).message).toMatch(/live site|live index|index\.html no longer lists/);
+        }
+        throw new Error(`no convergence; faults: ${proxy.faults.length}`);
+      };
+      await converge({});
+      expect(await expectLiveIndexConsistent(config)).toHaveLength(6);
+      writeDist(config, { ...january, "2019/jan/final_report.csv": "a\n5\n" });
+      await converge({ delete: true });
+      expect(await bucketKeys(testClient(), config)).toEqual([
+        "2019/jan/final_report.csv",
+        "2019/jan/final_report.html",
+        "error.html",
+        "index.html",
+      ]);
+      expect(await expectLiveIndexConsistent(config)).toEqual([
+        "2019/jan/final_report.csv",
+        "2019/jan/final_report.html",
+      ]);
+      expect((await readBack(testClient(), config, "2019/jan/final_report.csv")).body).toBe("a\n5\n");
+      if (rate >= 0.2) expect(proxy.faults.length).toBeGreaterThan(0);
+    },
+  );
 });

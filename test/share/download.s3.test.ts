@@ -3,7 +3,7 @@
 // signatures pass through unchanged (the Host header is forwarded as signed).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -110,4 +110,40 @@ describe("downloads that do not finish", () => {
     expect(code).toBe(130);
     expect(readdirSync(join(dir, "out"))).toEqual([]);
   }, 30_000);
+});
+
+// issue 12 point 11: a symlink inside the target folder sent the file elsewhere while the message named the folder
+describe("downloads never write through a symlink that leaves the target folder", () => {
+  const bucket = uniqueBucket("dl-link");
+  beforeAll(() => createBucket(testClient(), bucket, { "2019/jan.csv": "a\n1\n" }));
+
+  test("a linked subfolder pointing outside is refused, and nothing is written there", async () => {
+    const folder = tempDir("dl-link-");
+    const elsewhere = tempDir("dl-elsewhere-");
+    symlinkSync(elsewhere, join(folder, "2019"));
+    await expectReportsiteError(() => downloadObject(testClient(), bucket, "2019/jan.csv", { to: folder }), {
+      name: "ShareError",
+      message: new RegExp(
+        `^refusing to download to .*: 2019 is a symbolic link to ${elsewhere}, outside .*nothing was written$`,
+      ),
+    });
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  test("a link that stays inside the folder is followed", async () => {
+    const folder = tempDir("dl-link-in-");
+    mkdirSync(join(folder, "data"));
+    symlinkSync(join(folder, "data"), join(folder, "2019"));
+    const result = await downloadObject(testClient(), bucket, "2019/jan.csv", { to: `${folder}/` });
+    expect(readFileSync(join(folder, "data", "jan.csv"), "utf8")).toBe("a\n1\n");
+    expect(result.path).toBe(join(folder, "2019", "jan.csv"));
+  });
+
+  test("the folder itself may be a link: the user chose it", async () => {
+    const real = tempDir("dl-real-");
+    const link = join(tempDir("dl-linkdir-"), "out");
+    symlinkSync(real, link);
+    await downloadObject(testClient(), bucket, "2019/jan.csv", { to: link });
+    expect(readFileSync(join(real, "2019", "jan.csv"), "utf8")).toBe("a\n1\n");
+  });
 });

@@ -31,6 +31,15 @@ describe("parseExpiry", () => {
     await expectReportsiteError(() => parseExpiry("0m"), { name: "ShareError", message: /more than 0 seconds/ });
   });
 
+  // issue 12 point 12: the hint said to copy the file to the public site bucket, which would publish raw data
+  test("over 7 days, the hint suggests a new link when this one expires and never publishing the file", async () => {
+    const error = await expectReportsiteError(() => parseExpiry("8d"), {
+      name: "ShareError",
+      hint: /^Share it with --expires 7d, and run `reportsite share` again for a new link when that one expires/,
+    });
+    expect(error.hint).not.toMatch(/public|site bucket|copy/i);
+  });
+
   test("property: every n+unit within 7 days parses to n times the unit; beyond it is refused", () => {
     const units = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
     fc.assert(

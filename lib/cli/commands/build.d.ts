@@ -9,6 +9,9 @@ declare const _default: import("../command.js").Command<{
     "skip-bad-files": {
         type: "boolean";
     };
+    force: {
+        type: "boolean";
+    };
     output: {
         type: "string";
     };

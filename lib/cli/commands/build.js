@@ -2,10 +2,11 @@ import { ReportsiteError, UsageError } from "../../errors.js";
 import { defineCommand } from "../command.js";
 export default defineCommand({
     summary: "read the raw CSVs from S3 and build every month's report into dist/",
-    usage: "reportsite build [--month 2019-01|previous|current]... [--require-complete] [--skip-bad-files] [--output DIR]",
+    usage: "reportsite build [--month 2019-01|previous|current]... [--require-complete] [--force] [--skip-bad-files] [--output DIR]",
     flags: {
-        "month YYYY-MM": "rebuild only this month (repeatable; `previous` is last month, `current` this one, in UTC), keeping the other months already in the output; default: every month with raw data",
+        "month YYYY-MM": "read only this month from S3 (repeatable; `previous` is last month, `current` this one, in UTC); other months come from the cache or the previous output; default: every month with raw data",
         "require-complete": "fail (exit 1) when a built month has days without a raw file, naming the days",
+        force: "read every raw file again instead of reusing the counts in the cache",
         "skip-bad-files": "publish a month without the files that fail to parse, listing them as a warning",
         "output DIR": "build into DIR instead of the config's output",
         json: "print the build report as JSON",
@@ -15,6 +16,7 @@ export default defineCommand({
         month: { type: "string", multiple: true },
         "require-complete": { type: "boolean" },
         "skip-bad-files": { type: "boolean" },
+        force: { type: "boolean" },
         output: { type: "string" },
     },
     async run(values, _positionals, ctx) {
@@ -25,14 +27,16 @@ export default defineCommand({
         const report = await buildSite(config, {
             months,
             skipBadFiles: values["skip-bad-files"] === true,
+            force: values.force === true,
             logger: ctx.logger,
         });
         if (values["require-complete"])
-            checkComplete(report);
+            checkComplete(report, (await import("../../source/index.js")).formatRanges);
         if (ctx.json)
             return ctx.print(JSON.stringify(report, null, 2));
         const rows = report.months.reduce((n, m) => n + m.rows, 0);
-        ctx.print(`Built ${report.months.length} month${report.months.length === 1 ? "" : "s"} (${rows} rows) into ${report.output}: ${report.files} files, ${report.bytes} bytes in ${report.seconds.toFixed(1)}s`);
+        const rebuilt = report.months.filter((m) => m.status === "rebuilt").length;
+        ctx.print(`Built ${report.months.length} month${report.months.length === 1 ? "" : "s"} (${rows} rows; ${rebuilt} rebuilt, ${report.months.length - rebuilt} reused from the cache) into ${report.output}: ${report.files} files, ${report.bytes} bytes in ${report.seconds.toFixed(1)}s`);
     },
 });
 /** The months --month names, without repeats; `previous` and `current` are read on the UTC calendar. */
@@ -52,12 +56,12 @@ async function toMonths(texts, now = new Date()) {
     return months.filter((m, i) => months.findIndex((o) => monthId(o) === monthId(m)) === i);
 }
 /** --require-complete: a month with days that have no raw file fails the run (the workflow then does not deploy). */
-function checkComplete(report) {
+function checkComplete(report, formatRanges) {
     const incomplete = report.months.filter((m) => m.missingDays.length > 0 || m.skipped.length > 0);
     if (!incomplete.length)
         return;
     const lines = incomplete.map((m) => `  - ${m.month}: ${[
-        m.missingDays.length ? `no raw file for day ${m.missingDays.join(", ")}` : "",
+        m.missingDays.length ? `no raw file for day ${formatRanges(m.missingDays)}` : "",
         m.skipped.length ? `${m.skipped.length} file(s) skipped as unreadable` : "",
     ]
         .filter(Boolean)

@@ -5,5 +5,8 @@ declare const _default: import("../command.js").Command<{
     output: {
         type: "string";
     };
+    watch: {
+        type: "boolean";
+    };
 }>;
 export default _default;

@@ -29,7 +29,7 @@ export default defineCommand({
       const configFlag = ctx.configPath ? ` --config ${shellQuote(ctx.configPath)}` : "";
       if (warning)
         ctx.logger.warn(
-          `${warning}; undo with: reportsite acl ${shellQuote(key)} private --bucket ${shellQuote(bucketName)}${configFlag}`,
+          `${warning}; undo with: reportsite acl ${shellQuote(key)} ${acl === "private" ? "public-read" : "private"} --bucket ${shellQuote(bucketName)}${configFlag}`,
         );
     }
     const access = await readObjectAcl(client, target, key);

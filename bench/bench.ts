@@ -1,0 +1,273 @@
+// On-demand benchmark: reportsite against the yardsticks its users would otherwise use, side by side
+// in one run on one local S3 server (Ceph RGW). Prints its figures (medians of several runs, peak
+// memory, ratios); asserts nothing.
+//   npm run bench
+//   BENCH_RUNS=5 BENCH_ROWS=30000 BENCH_SCALE=1,12,60 npm run bench
+// Jobs, each run as a user runs it (a new process every time):
+//   1. full build of a big month (31 daily files) vs the pandas + boto3 pipeline, and the GET-only floor
+//   2. a second `build && deploy` with nothing new (12 months) vs a no-op `aws s3 sync --acl public-read`
+//   3. how a no-op and a one-month change grow with history (1, 12, 60 months)
+//   4. start-up: `reportsite build` until it reports a missing config, vs `node -e 0`
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { generateDay, generateMonth, sampleKey } from "../scripts/sample/generate.ts";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ROWS = Number(process.env.BENCH_ROWS ?? 30_000);
+const SCALE = (process.env.BENCH_SCALE ?? "1,12,60").split(",").map(Number);
+const BIN = join(ROOT, process.env.BENCH_BIN ?? "bin/reportsite.mjs");
+const PORT = 7680;
+const STATE = join(tmpdir(), `reportsite-bench-${PORT}`);
+const DATA = join(ROOT, "bench/.data");
+const MEASURE = join(ROOT, "bench/measure.py");
+
+interface Sample {
+  seconds: number;
+  maxrss_kb: number;
+}
+
+execFileSync("bash", [join(ROOT, "scripts/bench-setup.sh")], { stdio: ["ignore", "ignore", "inherit"] });
+const exports = execFileSync("bash", [join(ROOT, "scripts/s3-local/start-rgw.sh"), String(PORT), STATE], {
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "inherit"],
+});
+for (const [, name, value] of exports.matchAll(/^export (\w+)=(.*)$/gm)) process.env[name!] = value;
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+const client = new S3Client({
+  forcePathStyle: true,
+  requestChecksumCalculation: "WHEN_REQUIRED",
+  responseChecksumValidation: "WHEN_REQUIRED",
+});
+
+try {
+  console.log(`reportsite benchmark: ${RUNS} runs per figure (median), local Ceph RGW on 127.0.0.1:${PORT}\n`);
+  await bigMonth();
+  await noOp();
+  await scaling();
+  startup();
+} finally {
+  execFileSync("bash", [join(ROOT, "scripts/s3-local/stop-rgw.sh"), STATE, "--kill", "--purge"], { stdio: "ignore" });
+}
+
+/** 1. A big month, built from nothing, against pandas and the GET floor. */
+async function bigMonth(): Promise<void> {
+  const files = bigMonthFiles();
+  await upload("bench-big", files);
+  const mb = files.reduce((n, f) => n + f.body.length, 0) / 1e6;
+  const project = projectDir("big", "bench-big");
+  const ours = repeat(RUNS, () => {
+    rmSync(join(project, "dist"), { recursive: true, force: true });
+    rmSync(join(project, ".reportsite"), { recursive: true, force: true });
+    return measure(["node", BIN, "build", "--config", join(project, "site-config.json")]);
+  });
+  const pandas = repeat(RUNS, () =>
+    measure([
+      "/usr/bin/python3",
+      join(ROOT, "bench/pandas_pipeline.py"),
+      "bench-big",
+      "2019_jan_",
+      join(project, "pandas"),
+    ]),
+  );
+  const floor = repeat(RUNS, () => measure(["node", join(ROOT, "bench/get-floor.mjs"), "bench-big", "2019_jan_"]));
+  checkSameCounts(project);
+  console.log(
+    `1. Full build of one month: ${files.length} daily files x ${ROWS} rows, 17 columns, ${mb.toFixed(0)} MB`,
+  );
+  table(
+    ["job", "median s", "peak RSS MB", "vs pandas", "vs GET floor"],
+    [
+      row("reportsite build (cold: no cache)", ours, pandas, floor),
+      row("pandas + boto3 pipeline", pandas, pandas, floor),
+      row("GET floor (16 GETs at once, bytes discarded)", floor, pandas, floor),
+    ],
+  );
+}
+
+/** 2. A second build && deploy with nothing new, 12 months, against a no-op aws s3 sync. */
+async function noOp(): Promise<void> {
+  const project = await history(12);
+  const ours = repeat(RUNS, () => buildAndDeploy(project));
+  const aws = [
+    "aws",
+    "s3",
+    "sync",
+    "--acl",
+    "public-read",
+    "--only-show-errors",
+    join(project, "dist"),
+    "s3://bench-aws-12/",
+  ];
+  execFileSync("aws", ["s3", "mb", "s3://bench-aws-12"], { stdio: "ignore" });
+  execFileSync(aws[0]!, aws.slice(1), { stdio: "ignore" });
+  const sync = repeat(RUNS, () => measure(aws));
+  console.log("\n2. Nothing new since the last run: 12 months, second build && deploy");
+  table(
+    ["job", "median s", "peak RSS MB", "vs aws s3 sync"],
+    [
+      [`reportsite build && deploy`, s(ours), mb(ours), ratio(ours, sync)],
+      ["aws s3 sync --acl public-read dist/ (no-op)", s(sync), mb(sync), "1.00x"],
+    ],
+  );
+}
+
+/** 3. How a no-op and a one-month change cost as history grows. */
+async function scaling(): Promise<void> {
+  const rows: string[][] = [];
+  for (const months of SCALE) {
+    const project = await history(months);
+    const noop = repeat(RUNS, () => buildAndDeploy(project));
+    let edit = 0;
+    const change = repeat(RUNS, () => {
+      // one day of the newest month changes (a re-export): one file read, one month rendered and uploaded
+      const last = monthOf(months - 1);
+      const date = new Date(Date.UTC(last.year, last.month - 1, 1));
+      const body = generateDay(date, { rows: [200, 200], seed: 1000 + edit++ });
+      execFileSync("aws", ["s3", "cp", "-", `s3://bench-h${months}/${sampleKey(date)}`, "--only-show-errors"], {
+        input: body,
+      });
+      return buildAndDeploy(project);
+    });
+    rows.push([String(months), String(months * 31), s(noop), s(change), mb(change)]);
+  }
+  console.log("\n3. Cost as history grows (31 daily files x 200 rows a month): build && deploy");
+  table(["months", "raw files", "no-op s", "one month changed s", "peak RSS MB"], rows);
+}
+
+/** 4. Start-up: everything loaded before the first useful output. */
+function startup(): void {
+  const missing = join(tmpdir(), "reportsite-bench-no-config", "site-config.json");
+  const ours = repeat(RUNS * 2, () => measure(["node", BIN, "build", "--config", missing], true));
+  const bare = repeat(RUNS * 2, () => measure(["node", "-e", "0"]));
+  console.log("\n4. Start-up: `reportsite build` until it reports a missing config");
+  table(
+    ["job", "median s", "vs node -e 0"],
+    [
+      ["reportsite build (missing config)", s(ours), ratio(ours, bare)],
+      ["node -e 0", s(bare), "1.00x"],
+    ],
+  );
+}
+
+/** A project whose raw bucket holds `months` months (small files), built and deployed once. */
+async function history(months: number): Promise<string> {
+  const bucket = `bench-h${months}`;
+  const project = projectDir(`h${months}`, bucket);
+  if (!existsSync(join(project, "dist"))) {
+    const files = Array.from({ length: months }, (_, i) => monthOf(i)).flatMap((m) =>
+      generateMonth(m.year, m.month, { rows: [200, 200] }),
+    );
+    await upload(bucket, files);
+    buildAndDeploy(project);
+  }
+  return project;
+}
+
+function monthOf(index: number): { year: number; month: number } {
+  return { year: 2015 + Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+function buildAndDeploy(project: string): Sample {
+  const config = join(project, "site-config.json");
+  return measure([
+    "bash",
+    "-c",
+    `node "${BIN}" build --config "${config}" && node "${BIN}" deploy --config "${config}"`,
+  ]);
+}
+
+function projectDir(name: string, bucket: string): string {
+  const dir = join(tmpdir(), `reportsite-bench-project-${name}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const config = {
+    region: "us-east-1",
+    endpoint: process.env.S3_ENDPOINT,
+    websiteEndpoint: process.env.S3_WEBSITE_ENDPOINT,
+    raw: { bucket },
+    site: { bucket: `${bucket}-site` },
+  };
+  writeFileSync(join(dir, "site-config.json"), JSON.stringify(config, null, 2));
+  return dir;
+}
+
+/** The big month's files, generated once and kept in bench/.data/. */
+function bigMonthFiles(): { key: string; body: Buffer }[] {
+  const dir = join(DATA, `big-${ROWS}`);
+  mkdirSync(dir, { recursive: true });
+  return Array.from({ length: 31 }, (_, i) => {
+    const date = new Date(Date.UTC(2019, 0, i + 1));
+    const key = sampleKey(date);
+    const path = join(dir, key);
+    if (!existsSync(path)) writeFileSync(path, generateDay(date, { rows: [ROWS, ROWS], wide: true }));
+    return { key, body: readFileSync(path) };
+  });
+}
+
+async function upload(bucket: string, files: { key: string; body: string | Buffer }[]): Promise<void> {
+  await client.send(new CreateBucketCommand({ Bucket: bucket })).catch(() => undefined);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < files.length) {
+        const f = files[next++]!;
+        await client.send(new PutObjectCommand({ Bucket: bucket, Key: f.key, Body: f.body }));
+      }
+    }),
+  );
+}
+
+/** The benchmark compares like with like: our CSV must hold pandas' numbers. */
+function checkSameCounts(project: string): void {
+  const read = (path: string) =>
+    Object.fromEntries(
+      readFileSync(path, "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => [
+          line.slice(0, line.lastIndexOf(",")).replace(/^"|"$/g, ""),
+          line.slice(line.lastIndexOf(",") + 1),
+        ]),
+    );
+  const ours = read(join(project, "dist/2019/jan/final_report.csv"));
+  const pandas = read(join(project, "pandas/final_report.csv"));
+  delete ours["(blank)"]; // pandas drops blank groups; we count them under (blank)
+  if (JSON.stringify(Object.entries(ours).sort()) !== JSON.stringify(Object.entries(pandas).sort())) {
+    throw new Error(`the counts differ from pandas':\n${JSON.stringify(ours)}\n${JSON.stringify(pandas)}`);
+  }
+}
+
+function measure(command: string[], allowFailure = false): Sample {
+  const args = [MEASURE, ...(allowFailure ? ["--allow-fail"] : []), ...command];
+  return JSON.parse(execFileSync("/usr/bin/python3", args, { encoding: "utf8" })) as Sample;
+}
+
+function repeat(runs: number, job: () => Sample): Sample {
+  const samples = Array.from({ length: runs }, job);
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return { seconds: median(samples.map((x) => x.seconds)), maxrss_kb: Math.max(...samples.map((x) => x.maxrss_kb)) };
+}
+
+function row(name: string, sample: Sample, pandas: Sample, floor: Sample): string[] {
+  return [name, s(sample), mb(sample), ratio(sample, pandas), ratio(sample, floor)];
+}
+function s(x: Sample): string {
+  return x.seconds.toFixed(2);
+}
+function mb(x: Sample): string {
+  return (x.maxrss_kb / 1024).toFixed(0);
+}
+function ratio(a: Sample, b: Sample): string {
+  return `${(a.seconds / b.seconds).toFixed(2)}x`;
+}
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log([line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n"));
+}

@@ -1,0 +1,193 @@
+/** The fast reader reads what pandas reads, and what the careful reader reads, and names the line of bad input. */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { reportFromCounts } from "../../src/aggregate/index.js";
+import { PANDAS_MISSING_VALUES } from "../../src/config/index.js";
+import { parseCsvStream, scanCsv, scanPoolFor, type FileTally } from "../../src/source/index.js";
+import { expectReportsiteError } from "../support/errors.js";
+import { pandasCounts } from "../support/pandas.js";
+import { tempDir } from "../support/s3.js";
+
+const KEY = "2019_jan_10_gid_requests.csv";
+const options = { requiredColumns: [], countColumns: ["service_name", "case_record_type"] };
+const scan = (content: string | Buffer, countColumns = options.countColumns): FileTally =>
+  scanCsv(typeof content === "string" ? Buffer.from(content) : content, KEY, { requiredColumns: [], countColumns });
+const counts = (file: FileTally) =>
+  Object.fromEntries(file.counts.map((r) => [JSON.stringify(r.slice(0, -1)), r.at(-1)]));
+
+describe("scanCsv reads what pandas reads", () => {
+  test("quoted commas, quotes and newlines, BOM, CRLF, blank and whitespace-only lines", () => {
+    const file = scan(
+      '\ufeffid,service_name,case_record_type\r\n1,"Pothole, big",Request\r\n2,"Says ""hi""\r\nline 2",Complaint\r\n\r\n   \r\n3,,Request\r\n',
+    );
+    expect(file.header).toEqual(["id", "service_name", "case_record_type"]);
+    expect(file.rows).toBe(3);
+    expect(counts(file)).toEqual({
+      '["Pothole, big","Request"]': 1,
+      '["Says \\"hi\\"\\r\\nline 2","Complaint"]': 1,
+      '["","Request"]': 1,
+    });
+  });
+
+  test("mixed LF, CRLF and CR line endings; a last line without a line break", () => {
+    const file = scan('case_record_type,service_name\nRequest,A\r\nRequest,A\nInquiry,"B\r\nC"\rRequest,D');
+    expect(counts(file)).toEqual({ '["A","Request"]': 2, '["B\\r\\nC","Inquiry"]': 1, '["D","Request"]': 1 });
+  });
+
+  test("a header-only file is a day with no rows (pandas reads 0 rows)", () => {
+    expect(scan("service_name,case_record_type\r\n")).toMatchObject({ rows: 0, counts: [] });
+  });
+
+  test("text after a closing quote, quotes inside a field, and odd quoting equal pandas (issue 12 point 8)", () => {
+    const dir = tempDir("quotes-");
+    const csv =
+      'service_name,case_record_type\n"Pothole" ,TSW\n"Pothole"x,TSW\nab"c"d,X\n"a""b"c""d,Y\n" lead",Z\n"",Q\n"x"",y",W\n';
+    writeFileSync(join(dir, "q.csv"), csv);
+    const pandas = pandasCounts([join(dir, "q.csv")], ["service_name"], "case_record_type");
+    const ours = scan(csv);
+    const report = reportFromCounts([ours.counts], options.countColumns, {
+      groupBy: ["service_name"],
+      chartField: "case_record_type",
+      missingValues: pandas.naValues,
+    });
+    const named = (report.breakdown.objects() as Record<string, string | number>[])
+      .filter((r) => r.service_name !== "(blank)")
+      .map((r) => [r.service_name, r.case_record_type, r.count]);
+    expect(named.sort()).toEqual([...pandas.breakdown].sort());
+    expect(ours.rows).toBe(pandas.rows);
+  });
+
+  test("two-column groups are counted by exact value pairs, never merged by a joined key (issue 12 point 7)", () => {
+    const dir = tempDir("pairs-");
+    const csv = 'service_name,district,case_record_type\n"A""|""B",C,R\nA,"B""|""C",R\n"A|B",C,R\nA,B|C,R\n';
+    writeFileSync(join(dir, "p.csv"), csv);
+    const pandas = pandasCounts([join(dir, "p.csv")], ["service_name", "district"], "case_record_type");
+    const file = scan(csv, ["service_name", "district", "case_record_type"]);
+    const report = reportFromCounts([file.counts], ["service_name", "district", "case_record_type"], {
+      groupBy: ["service_name", "district"],
+      chartField: "case_record_type",
+      missingValues: [""],
+    });
+    const ours = (report.counts.objects() as Record<string, string | number>[]).map((r) => [
+      r.service_name,
+      r.district,
+      r.count,
+    ]);
+    expect(ours.sort()).toEqual([...pandas.counts].sort());
+    expect(report.counts.numRows()).toBe(4);
+    expect(report.breakdown.numRows()).toBe(4);
+  });
+});
+
+describe("the fast reader agrees with the careful reader and with pandas on the messy fixtures", () => {
+  const dir = fileURLToPath(new URL("../fixtures/messy/", import.meta.url));
+  const names = readdirSync(dir).sort();
+
+  test.each(names)("%s", async (name) => {
+    const bytes = readFileSync(join(dir, name));
+    const fast = scan(bytes);
+    const careful = await parseCsvStream(Readable.from([bytes]), name, {
+      requiredColumns: [],
+      keepColumns: options.countColumns,
+    });
+    const carefulCounts: Record<string, number> = {};
+    careful.columns.service_name!.forEach((s, i) => {
+      const key = JSON.stringify([s, careful.columns.case_record_type![i]]);
+      carefulCounts[key] = (carefulCounts[key] ?? 0) + 1;
+    });
+    expect(fast.rows).toBe(careful.rows);
+    expect(counts(fast)).toEqual(carefulCounts);
+    const pandas = pandasCounts([join(dir, name)], ["service_name"], "case_record_type");
+    expect(fast.rows).toBe(pandas.rows);
+    const report = reportFromCounts([fast.counts], options.countColumns, {
+      groupBy: ["service_name"],
+      chartField: "case_record_type",
+      missingValues: pandas.naValues,
+    });
+    const named = (report.counts.objects() as { service_name: string; count: number }[])
+      .filter((r) => r.service_name !== "(blank)")
+      .map((r) => [r.service_name, r.count]);
+    expect(named.sort()).toEqual([...pandas.counts].sort());
+  });
+});
+
+describe("bad input names the file and the line", () => {
+  const cases: { description: string; content: string | Buffer; message: RegExp; line: number | undefined }[] = [
+    {
+      description: "missing required column",
+      content: "service_name,status\nA,open\n",
+      message: /line 1: missing required column "case_record_type"/,
+      line: 1,
+    },
+    {
+      description: "ragged row (too many fields), after a CR-only line",
+      content: "service_name,case_record_type\rA,Request\nB,Request,extra\n",
+      message: /line 3: expected 2 fields \(as in the header\), found 3/,
+      line: 3,
+    },
+    {
+      description: "ragged row (too few fields) after a multi-line cell",
+      content: 'service_name,case_record_type\n"A\nB",Request\nC\n',
+      message: /line 4: expected 2 fields.*found 1/,
+      line: 4,
+    },
+    {
+      description: "unterminated quote",
+      content: 'service_name,case_record_type\nA,Request\n"B,Request\nC,Inquiry\n',
+      message: /line 3: a quoted field opened in this row is never closed/,
+      line: 3,
+    },
+    {
+      description: "non-UTF-8 byte",
+      content: Buffer.concat([
+        Buffer.from("service_name,case_record_type\nA,Request\nCaf"),
+        Buffer.from([0xe9]),
+        Buffer.from(",Request\n"),
+      ]),
+      message: /line 3: invalid UTF-8 byte sequence \(byte 43\)/,
+      line: 3,
+    },
+    { description: "empty file", content: "", message: /the file is empty \(no header line\)/, line: 1 },
+    { description: "blank lines only", content: "\n  \r\n", message: /the file is empty \(no header line\)/, line: 1 },
+    {
+      description: "duplicate header column",
+      content: "service_name,case_record_type,service_name\nA,B,C\n",
+      message: /line 1: column "service_name" appears twice/,
+      line: 1,
+    },
+  ];
+  test.each(cases)("$description", async ({ content, message, line }) => {
+    const error = await expectReportsiteError(async () => scan(content), { name: "SourceError", message });
+    expect(error.message).toMatch(/^2019_jan_10_gid_requests\.csv: /);
+    expect((error as unknown as { line?: number }).line).toBe(line);
+  });
+});
+
+describe("worker threads", () => {
+  test("a large month is scanned on worker threads with the same counts and the same errors", async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `${["A", "B", '"C, c"'][i % 3]},${i % 2 ? "R" : "Q"}`);
+    const good = Buffer.from(`service_name,case_record_type\n${rows.join("\n")}\n`);
+    const pool = scanPoolFor(Number.MAX_SAFE_INTEGER);
+    try {
+      const inline = scan(good);
+      const threaded = await pool.scan(Buffer.from(good), KEY, options);
+      expect(counts(threaded)).toEqual(counts(inline));
+      await expectReportsiteError(() => pool.scan(Buffer.from("service_name,case_record_type\nA\n"), KEY, options), {
+        name: "SourceError",
+        message: /line 2: expected 2 fields/,
+      });
+      await expect(pool.scan(Buffer.from(good), KEY, options, "0".repeat(32))).rejects.toThrow(
+        /do not match the object's MD5/,
+      );
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+test("pandas' missing markers are what the config's default lists", () => {
+  expect(PANDAS_MISSING_VALUES).toContain("NA");
+});
