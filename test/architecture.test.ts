@@ -27,6 +27,7 @@ const ALLOWED: Record<string, string[]> = {
   deploy: ["config", "s3", "site"],
   share: ["config", "s3"],
   preview: ["config", "site"],
+  init: ["s3"],
   cli: ["*"],
 };
 

@@ -4,6 +4,15 @@ import { type SiteConfigSpec } from "./schema.js";
 export { DEFAULT_CONFIG_FILE };
 /** Cell values pandas.read_csv reads as NaN by default (pandas' STR_NA_VALUES). */
 export declare const PANDAS_MISSING_VALUES: string[];
+/** Timeouts and retries of every S3 request. */
+export interface S3Settings {
+    /** Defaults to S3_CONNECT_TIMEOUT_MS_DEFAULT (10 s). */
+    readonly connectTimeoutMs: number;
+    /** Silence allowed while waiting for (or reading) an answer; defaults to S3_REQUEST_TIMEOUT_MS_DEFAULT (30 s). */
+    readonly requestTimeoutMs: number;
+    /** Defaults to S3_MAX_ATTEMPTS_DEFAULT (3). */
+    readonly maxAttempts: number;
+}
 /** The validated configuration every stage receives; nothing in it is undefined unless optional by nature. */
 export interface SiteConfig {
     /** Absolute path of the config file (or `<inline>`). */
@@ -15,6 +24,8 @@ export interface SiteConfig {
     readonly forcePathStyle: boolean;
     /** Website endpoint of a custom S3 server, e.g. http://127.0.0.1:7482. */
     readonly websiteEndpoint?: string;
+    /** Timeouts and retries of every S3 request. */
+    readonly s3: S3Settings;
     readonly raw: {
         readonly bucket: string;
         /** Empty or ending in `/`. */

@@ -121,6 +121,7 @@ function normalise(spec, file, baseDir, overrides) {
         endpoint: overrides.endpoint ?? spec.endpoint,
         forcePathStyle: spec.forcePathStyle ?? (overrides.endpoint ?? spec.endpoint) !== undefined,
         websiteEndpoint: spec.websiteEndpoint?.replace(/\/+$/, ""),
+        s3: spec.s3,
         raw: { ...spec.raw, prefix: withSlash(spec.raw.prefix), keyPattern: compileKeyPattern(spec.raw.keyPattern) },
         site: {
             ...spec.site,

@@ -15,6 +15,12 @@ const sitePrefix = prefix.refine((p) => !/[*?]/.test(p), "must not contain '*' o
 const columnName = z.string().min(1, "must not be empty");
 /** A column to count or chart: "count" is the report's own column. */
 const groupColumn = columnName.refine((c) => c !== "count", '"count" is the report\'s own column; it cannot be grouped or charted');
+/** A connection to the S3 endpoint that takes longer than this is a failed attempt (retried). */
+export const S3_CONNECT_TIMEOUT_MS_DEFAULT = 10_000;
+/** A request whose server sends nothing for this long is a failed attempt (retried): a stall never hangs a run. */
+export const S3_REQUEST_TIMEOUT_MS_DEFAULT = 30_000;
+/** The SDK's standard retry mode: 3 attempts, with backoff, for throttling, 5xx, resets and timeouts. */
+export const S3_MAX_ATTEMPTS_DEFAULT = 3;
 export const siteConfigSchema = z
     .object({
     $schema: z.string().optional(),
@@ -31,6 +37,28 @@ export const siteConfigSchema = z
         .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:7482" })
         .optional()
         .describe("Website endpoint of a custom S3 server; the site is served at <websiteEndpoint>/<bucket>/."),
+    s3: z
+        .object({
+        connectTimeoutMs: z
+            .int()
+            .min(1)
+            .default(S3_CONNECT_TIMEOUT_MS_DEFAULT)
+            .describe("Milliseconds to wait for a connection to the S3 endpoint before the attempt fails."),
+        requestTimeoutMs: z
+            .int()
+            .min(1)
+            .default(S3_REQUEST_TIMEOUT_MS_DEFAULT)
+            .describe("Milliseconds an S3 request may go without the server sending anything (an answer, or more bytes of one) before the attempt fails."),
+        maxAttempts: z
+            .int()
+            .min(1)
+            .max(10)
+            .default(S3_MAX_ATTEMPTS_DEFAULT)
+            .describe("Attempts per S3 request; throttling, 5xx answers, resets and timeouts are retried with backoff."),
+    })
+        .strict()
+        .prefault({})
+        .describe("Timeouts and retries of every S3 request."),
     raw: z
         .object({
         bucket: bucketName.describe("Private bucket holding the daily raw CSV exports."),

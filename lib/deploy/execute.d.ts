@@ -23,6 +23,8 @@ export interface ExecuteOptions {
     concurrency?: number;
     /** For testing only! Multipart threshold in bytes. */
     multipartThreshold?: number;
+    /** Upload index.html even when unchanged (deploy --verify-access found it private). */
+    republishIndex?: boolean;
 }
 /** What a deploy did. */
 export interface SyncReport {

@@ -84,7 +84,7 @@ async function publishIndex(plan, options) {
         current.Metadata?.[META_ACCESS] === options.access &&
         current.ContentType === options.indexHeaders.contentType &&
         current.CacheControl === options.indexHeaders.cacheControl;
-    if (same)
+    if (same && !options.republishIndex)
         return undefined;
     await site.client
         .send(new PutObjectCommand({

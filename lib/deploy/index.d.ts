@@ -12,6 +12,11 @@ export interface DeployOptions {
     /** Defaults to MAX_DELETES_DEFAULT (100). */
     maxDeletes?: number;
     force?: boolean;
+    /**
+     * Check every published object's ACL (one request each) and upload again those no longer readable
+     * by everyone; reports the ones dist/ does not have. Defaults to false: a no-op deploy stays one listing.
+     */
+    verifyAccess?: boolean;
 }
 /** Side effects a deploy needs. */
 export interface DeployEffects {
@@ -40,4 +45,4 @@ export type { SyncPlan, Upload, UploadReason, PlannedFile, RemoteObject, PlanOpt
 export { executeSyncPlan } from "./execute.js";
 export type { SyncReport, IndexEntry, ExecuteOptions } from "./execute.js";
 export { formatPlan, formatReport } from "./format.js";
-export { listRemote, addRemoteHeaders, md5FromEtag } from "./remote.js";
+export { listRemote, addRemoteHeaders, addRemoteAccess, md5FromEtag } from "./remote.js";

@@ -1,10 +1,10 @@
-import { DeployError } from "../errors.js";
+import { DeployError, ReportsiteError } from "../errors.js";
 import { createS3Client, encodeKey, websiteRoot } from "../s3/index.js";
 import { BUILD_MARKER, headersFor, isBuiltSite, readSite } from "../site/index.js";
 import { executeSyncPlan } from "./execute.js";
 import { formatPlan, formatReport } from "./format.js";
 import { INDEX_KEY, MAX_DELETES_DEFAULT, planSync } from "./plan.js";
-import { addRemoteHeaders, listRemote } from "./remote.js";
+import { addRemoteAccess, addRemoteHeaders, listRemote } from "./remote.js";
 import { ensureSiteBucket } from "./setup.js";
 /** Publish config.output to the site bucket. */
 export async function deploySite(config, options, effects) {
@@ -28,12 +28,8 @@ export async function deploySite(config, options, effects) {
     }
     for (const file of local.filter((f) => !f.knownType))
         logger.warn(`${file.key}: unknown file type, uploaded as application/octet-stream`);
-    const bucket = await ensureSiteBucket(client, config, { dryRun: options.dryRun, logger });
-    const remote = bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create")))
-        ? []
-        : await listRemote(site);
-    const withHeaders = await addRemoteHeaders(site, remote, new Set(local.map((f) => f.key)));
-    const plan = planSync(local, withHeaders, {
+    const { bucket, remote } = await gatherRemote(site, config, options, new Set(local.map((f) => f.key)), logger);
+    const plan = planSync(local, remote, {
         access: bucket.access,
         delete: options.delete ?? false,
         maxDeletes: options.maxDeletes ?? MAX_DELETES_DEFAULT,
@@ -56,12 +52,45 @@ export async function deploySite(config, options, effects) {
         indexHeaders,
         logger,
         multipartThreshold: effects.multipartThreshold,
+        republishIndex: remote.some((r) => r.key === INDEX_KEY && r.publicRead === false),
     });
     logger.info(formatReport(report));
     return { plan, report, url, setup: bucket.changes };
+}
+/** Set up the bucket, list it, and learn each object's headers (and with --verify-access its ACL): the plan's remote side. */
+async function gatherRemote(site, config, options, localKeys, logger) {
+    const bucket = await unchangedOnFailure("setup of the site bucket", () => ensureSiteBucket(site.client, config, { dryRun: options.dryRun, logger }));
+    const listed = bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create")))
+        ? []
+        : await unchangedOnFailure("listing the site bucket", () => listRemote(site));
+    const remote = await unchangedOnFailure("reading the published files' headers", () => addRemoteHeaders(site, listed, localKeys));
+    if (!options.verifyAccess)
+        return { bucket, remote };
+    if (bucket.access === "policy") {
+        logger.info("verify-access: the bucket policy makes every object under the prefix public; no ACL to check");
+        return { bucket, remote };
+    }
+    const checked = await unchangedOnFailure("reading the published files' ACLs", () => addRemoteAccess(site, remote));
+    for (const object of checked.filter((o) => o.publicRead === false && !localKeys.has(o.key)))
+        logger.warn(`${object.key} is listed in index.html but not readable by everyone, and dist/ does not have it to upload again: make it public (reportsite acl ${object.key} public-read) or remove it (deploy --delete)`);
+    return { bucket, remote: checked };
+}
+/**
+ * Run a step that comes before the first upload. Its S3 failures become a DeployError that says what
+ * the live site looks like (untouched), as every deploy failure does; setup's own DeployErrors say it already.
+ */
+async function unchangedOnFailure(step, work) {
+    try {
+        return await work();
+    }
+    catch (error) {
+        if (error instanceof DeployError || !(error instanceof ReportsiteError))
+            throw error;
+        throw new DeployError(`${step} failed: ${error.message}. No file was uploaded or deleted: the live site is as it was.`, "prepare", undefined, { hint: [error.hint, "Run deploy again when the cause is fixed."].filter(Boolean).join("\n"), cause: error });
+    }
 }
 export { ensureSiteBucket } from "./setup.js";
 export { planSync, countUploads, MAX_DELETES_DEFAULT, INDEX_KEY } from "./plan.js";
 export { executeSyncPlan } from "./execute.js";
 export { formatPlan, formatReport } from "./format.js";
-export { listRemote, addRemoteHeaders, md5FromEtag } from "./remote.js";
+export { listRemote, addRemoteHeaders, addRemoteAccess, md5FromEtag } from "./remote.js";

@@ -21,9 +21,11 @@ export interface RemoteObject {
     cacheControl?: string;
     /** The access mode recorded in metadata at upload. */
     access?: string;
+    /** Whether everyone may read it, by its ACL: known only when deploy --verify-access checked it. */
+    publicRead?: boolean;
     lastModified?: Date;
 }
-export type UploadReason = "new" | "size changed" | "content changed" | "headers changed";
+export type UploadReason = "new" | "size changed" | "content changed" | "headers changed" | "access changed";
 /** One object to upload, with why. */
 export interface Upload extends PlannedFile {
     reason: UploadReason;

@@ -44,6 +44,9 @@ function compare(file, remote, access) {
     // an unknown remote MD5 (multipart upload by another tool) cannot be trusted to match
     if (remote.md5 !== file.md5)
         return { reason: "content changed" };
+    // its metadata still says public, but someone made it private since (e.g. `reportsite acl KEY private`)
+    if (access === "acl" && remote.publicRead === false)
+        return { reason: "access changed", detail: "not readable by everyone; uploaded again with public-read" };
     const changes = [
         ["Content-Type", remote.contentType, file.contentType],
         ["Cache-Control", remote.cacheControl, file.cacheControl],

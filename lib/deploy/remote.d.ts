@@ -21,3 +21,9 @@ export declare function listRemote(site: RemoteSite): Promise<RemoteObject[]>;
 export declare function addRemoteHeaders(site: RemoteSite, objects: RemoteObject[], keys: ReadonlySet<string>): Promise<RemoteObject[]>;
 /** The MD5 a single-part ETag holds; undefined for multipart ETags (`"…-3"`). */
 export declare function md5FromEtag(etag: string | undefined): string | undefined;
+/**
+ * Add `publicRead` to every object from its ACL (one GetObjectAcl each; deploy --verify-access only,
+ * so a no-op deploy stays one listing). Listed metadata cannot tell: an ACL changed after upload
+ * (`reportsite acl KEY private`) leaves the metadata saying public.
+ */
+export declare function addRemoteAccess(site: RemoteSite, objects: RemoteObject[]): Promise<RemoteObject[]>;

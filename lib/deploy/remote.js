@@ -1,5 +1,5 @@
 /** Gather what is in the site bucket: every page of the listing, plus each object's headers where the plan needs them. */
-import { HeadObjectCommand } from "@aws-sdk/client-s3";
+import { GetObjectAclCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import { listAllObjects, toS3Error } from "../s3/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
 /** Metadata keys reportsite stores on every object it uploads (x-amz-meta-…). */
@@ -50,4 +50,27 @@ export async function addRemoteHeaders(site, objects, keys) {
 export function md5FromEtag(etag) {
     const value = etag?.replaceAll('"', "");
     return value && /^[0-9a-f]{32}$/i.test(value) ? value.toLowerCase() : undefined;
+}
+const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
+/**
+ * Add `publicRead` to every object from its ACL (one GetObjectAcl each; deploy --verify-access only,
+ * so a no-op deploy stays one listing). Listed metadata cannot tell: an ACL changed after upload
+ * (`reportsite acl KEY private`) leaves the metadata saying public.
+ */
+export async function addRemoteAccess(site, objects) {
+    return mapWithConcurrency(objects, 16, async (object) => {
+        try {
+            const acl = await site.client.send(new GetObjectAclCommand({ Bucket: site.bucket, Key: site.prefix + object.key }));
+            const publicRead = (acl.Grants ?? []).some((g) => g.Grantee?.URI === ALL_USERS && (g.Permission === "READ" || g.Permission === "FULL_CONTROL"));
+            return { ...object, publicRead };
+        }
+        catch (error) {
+            throw toS3Error(error, {
+                operation: "read the ACL of",
+                bucket: site.bucket,
+                key: site.prefix + object.key,
+                endpoint: site.endpoint,
+            });
+        }
+    });
 }

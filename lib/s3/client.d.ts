@@ -1,13 +1,22 @@
-/** The one place an S3 client is made: region, endpoint, path style, the SDK's default credential chain. */
+/** The one place an S3 client is made: region, endpoint, path style, timeouts, the SDK's default credential chain. */
 import { S3Client } from "@aws-sdk/client-s3";
-import type { SiteConfig } from "../config/index.js";
-/** Options for createS3Client beyond the config (tests use them to inject middleware). */
+import { type S3Settings, type SiteConfig } from "../config/index.js";
+/** What createS3Client reads from the config; `s3` (timeouts, attempts) defaults as in site-config.json. */
+export type S3ClientConfig = Pick<SiteConfig, "region" | "endpoint" | "forcePathStyle"> & {
+    s3?: Partial<S3Settings>;
+};
+/** Options for createS3Client beyond the config. */
 export interface S3ClientOptions {
-    /** Defaults to 3 attempts (the SDK's standard retry mode retries 5xx and throttling). */
+    /** Overrides `s3.maxAttempts` (e.g. 1 where a caller retries by itself). */
     maxAttempts?: number;
 }
 /**
  * An S3 client for the config's region and endpoint. Credentials are never read from the config:
  * the SDK's default chain resolves env variables, profiles, SSO and web identity.
+ *
+ * Every request has a connection timeout and an inactivity timeout (no answer, or no further bytes
+ * of one, for `requestTimeoutMs`), so a stalled server fails an attempt instead of hanging the run;
+ * the SDK's standard retry mode then retries it with backoff, like throttling, 5xx and resets.
+ * @example const client = createS3Client(config); await client.send(new HeadBucketCommand({ Bucket: config.site.bucket }))
  */
-export declare function createS3Client(config: Pick<SiteConfig, "region" | "endpoint" | "forcePathStyle">, options?: S3ClientOptions): S3Client;
+export declare function createS3Client(config: S3ClientConfig, options?: S3ClientOptions): S3Client;

@@ -1,15 +1,27 @@
-/** The one place an S3 client is made: region, endpoint, path style, the SDK's default credential chain. */
+/** The one place an S3 client is made: region, endpoint, path style, timeouts, the SDK's default credential chain. */
 import { S3Client } from "@aws-sdk/client-s3";
+import { S3_CONNECT_TIMEOUT_MS_DEFAULT, S3_MAX_ATTEMPTS_DEFAULT, S3_REQUEST_TIMEOUT_MS_DEFAULT, } from "../config/index.js";
 /**
  * An S3 client for the config's region and endpoint. Credentials are never read from the config:
  * the SDK's default chain resolves env variables, profiles, SSO and web identity.
+ *
+ * Every request has a connection timeout and an inactivity timeout (no answer, or no further bytes
+ * of one, for `requestTimeoutMs`), so a stalled server fails an attempt instead of hanging the run;
+ * the SDK's standard retry mode then retries it with backoff, like throttling, 5xx and resets.
+ * @example const client = createS3Client(config); await client.send(new HeadBucketCommand({ Bucket: config.site.bucket }))
  */
 export function createS3Client(config, options = {}) {
     return new S3Client({
         region: config.region,
         endpoint: config.endpoint,
         forcePathStyle: config.forcePathStyle,
-        maxAttempts: options.maxAttempts ?? 3,
+        maxAttempts: options.maxAttempts ?? config.s3?.maxAttempts ?? S3_MAX_ATTEMPTS_DEFAULT,
+        requestHandler: {
+            connectionTimeout: config.s3?.connectTimeoutMs ?? S3_CONNECT_TIMEOUT_MS_DEFAULT,
+            // socketTimeout is the inactivity timeout: it also covers a body that stops arriving mid-way, and
+            // never cuts a slow upload or download that keeps making progress (a total timeout would).
+            socketTimeout: config.s3?.requestTimeoutMs ?? S3_REQUEST_TIMEOUT_MS_DEFAULT,
+        },
         // S3-compatible servers (Ceph RGW, older MinIO) reject the SDK's default aws-chunked bodies with
         // trailing CRC32 checksums (HTTP 411); checksums are still sent where S3 requires them.
         requestChecksumCalculation: "WHEN_REQUIRED",

@@ -6,7 +6,7 @@ export interface S3ErrorContext {
     operation: string;
     bucket: string;
     key?: string;
-    /** e.g. the endpoint, shown when it cannot be reached */
+    /** e.g. the endpoint, named when it cannot be reached, stalls or cuts the connection */
     endpoint?: string;
 }
 /** Map any error thrown by an S3 call to an S3Error with a hint. Already-mapped errors pass through. */

@@ -1,13 +1,114 @@
 /** Turn an SDK or network error into an S3Error whose message says what failed and what to check. */
 import { S3Error } from "../errors.js";
-const NETWORK_CODES = new Set([
-    "ECONNREFUSED",
-    "ENOTFOUND",
-    "EAI_AGAIN",
-    "ECONNRESET",
-    "ETIMEDOUT",
-    "EHOSTUNREACH",
-    "TimeoutError",
+const REACHABLE_CODES = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"];
+const CUT_CODES = ["ECONNRESET", "EPIPE", "ECONNABORTED"];
+const TIMEOUT_CODES = ["ETIMEDOUT", "TimeoutError"];
+const NETWORK_CODES = new Set([...REACHABLE_CODES, ...CUT_CODES, ...TIMEOUT_CODES]);
+/** Throttling and server-side failures: the SDK retries them with backoff before they reach us. */
+const BUSY_CODES = [
+    "SlowDown",
+    "Throttling",
+    "ThrottlingException",
+    "RequestLimitExceeded",
+    "TooManyRequests",
+    "TooManyRequestsException",
+    "ServiceUnavailable",
+    "InternalError",
+    "RequestTimeout",
+    "RequestTimeoutException",
+];
+const endpointOf = (f) => f.context.endpoint ?? "the S3 endpoint";
+const retried = ({ attempts }) => attempts === undefined
+    ? ""
+    : attempts > 2
+        ? `; retried ${attempts - 1} times`
+        : attempts === 2
+            ? "; retried once"
+            : "; not retried";
+const busy = {
+    what: (f) => `the server is busy or failing (${f.code}${retried(f)})`,
+    hint: () => 'Run again later. If it persists, check the S3 service\'s status or server logs; "s3.maxAttempts" in site-config.json sets how often a request is tried.',
+};
+const cut = {
+    what: (f) => `the connection to ${endpointOf(f)} was cut before the answer was complete (${f.code}${retried(f)})`,
+    hint: () => "The server, a proxy or the network closed the connection mid-request; the server was reachable. Run again; if it keeps happening, check the network path and any proxy in between.",
+};
+const timeout = {
+    what: (f) => /establish a connection/.test(f.message ?? "")
+        ? `no connection to ${endpointOf(f)} within the connection timeout (${f.code}${retried(f)})`
+        : `${endpointOf(f)} stopped answering within the request timeout (${f.code}${retried(f)})`,
+    hint: () => 'The server is stalled, overloaded or slow to reach. Run again; on a slow link raise "s3.connectTimeoutMs" / "s3.requestTimeoutMs" in site-config.json.',
+};
+const unreachable = {
+    what: (f) => `the S3 endpoint cannot be reached (${f.code})`,
+    hint: (f) => `Check "endpoint" and "region" in site-config.json${f.context.endpoint ? ` (now ${f.context.endpoint})` : ""} and that the server is running.`,
+};
+const wrongRegion = {
+    what: () => "the bucket is in another region than the one configured",
+    hint: (f) => `Set "region" in site-config.json to the bucket's region (aws s3api get-bucket-location --bucket ${f.context.bucket}).`,
+};
+const missing = {
+    what: (f) => (f.context.key ? "no such object" : "not found"),
+    hint: () => "Check the key (it is case-sensitive) and the prefix.",
+};
+const denied = {
+    what: () => "access denied",
+    hint: (f) => `The credentials in use lack permission for ${f.context.operation} on this bucket (check the IAM policy, e.g. s3:ListBucket / s3:GetObject / s3:PutObject), or Block Public Access refuses a public ACL or policy.`,
+};
+const expired = {
+    what: () => "the session credentials have expired",
+    hint: () => "Refresh them (e.g. `aws sso login`) and run again.",
+};
+/** S3 error code (or network code) -> explanation. Codes not in the table keep the server's own words. */
+const EXPLANATIONS = new Map([
+    ["PermanentRedirect", wrongRegion],
+    ["AuthorizationHeaderMalformed", wrongRegion],
+    ["IllegalLocationConstraintException", wrongRegion],
+    [
+        "NoSuchBucket",
+        {
+            what: () => "the bucket does not exist",
+            hint: () => "Check the bucket name in site-config.json and the region/endpoint; create it if it is new.",
+        },
+    ],
+    ["NoSuchKey", missing],
+    ["NotFound", missing],
+    ["AccessDenied", denied],
+    ["AllAccessDisabled", denied],
+    [
+        "InvalidAccessKeyId",
+        {
+            what: () => "the access key id is not known to the server",
+            hint: () => "Check AWS_ACCESS_KEY_ID / AWS_PROFILE: the SDK's default credential chain picked up a key this server does not know.",
+        },
+    ],
+    [
+        "SignatureDoesNotMatch",
+        {
+            what: () => "the request signature does not match",
+            hint: () => "Check AWS_SECRET_ACCESS_KEY (or the profile's secret) for the access key in use.",
+        },
+    ],
+    ["ExpiredToken", expired],
+    ["TokenRefreshRequired", expired],
+    [
+        "CredentialsProviderError",
+        {
+            what: () => "no AWS credentials found",
+            hint: () => "Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or log in with `aws sso login`.",
+        },
+    ],
+    [
+        "AccessControlListNotSupported",
+        {
+            what: () => "the bucket has ACLs disabled (Object Ownership: bucket owner enforced)",
+            hint: () => 'Set "site.publicAccess": "policy" in site-config.json to publish with a bucket policy instead.',
+        },
+    ],
+    ...REACHABLE_CODES.map((code) => [code, unreachable]),
+    ...CUT_CODES.map((code) => [code, cut]),
+    ...TIMEOUT_CODES.map((code) => [code, timeout]),
+    ...BUSY_CODES.map((code) => [code, busy]),
 ]);
 /** Map any error thrown by an S3 call to an S3Error with a hint. Already-mapped errors pass through. */
 export function toS3Error(error, context) {
@@ -17,8 +118,13 @@ export function toS3Error(error, context) {
     const status = e.$metadata?.httpStatusCode;
     const code = networkCode(e) ?? (e.name && e.name !== "Unknown" && e.name !== "UnknownError" ? e.name : statusCode(status));
     const where = context.key ? `s3://${context.bucket}/${context.key}` : `s3://${context.bucket}`;
-    const { what, hint } = explain(code, context, e.message);
-    return new S3Error(`cannot ${context.operation} ${where}: ${what}`, code, status, { hint, cause: error });
+    const facts = { context, code, message: e.message, attempts: e.$metadata?.attempts };
+    const explanation = EXPLANATIONS.get(code) ?? (status !== undefined && status >= 500 ? busy : undefined);
+    const what = explanation ? explanation.what(facts) : ownWords(facts);
+    return new S3Error(`cannot ${context.operation} ${where}: ${what}`, code, status, {
+        hint: explanation?.hint?.(facts),
+        cause: error,
+    });
 }
 function networkCode(e) {
     for (let cur = e, depth = 0; cur && depth < 4; cur = cur.cause, depth++) {
@@ -40,71 +146,7 @@ function statusCode(status) {
         return "PermanentRedirect"; // a HEAD answer has no body to name it
     return status ? `HTTP${status}` : "Unknown";
 }
-function explain(code, c, message) {
-    switch (code) {
-        case "PermanentRedirect":
-        case "AuthorizationHeaderMalformed":
-        case "IllegalLocationConstraintException":
-            return {
-                what: "the bucket is in another region than the one configured",
-                hint: `Set "region" in site-config.json to the bucket's region (aws s3api get-bucket-location --bucket ${c.bucket}).`,
-            };
-        case "NoSuchBucket":
-            return {
-                what: "the bucket does not exist",
-                hint: `Check the bucket name in site-config.json and the region/endpoint; create it if it is new.`,
-            };
-        case "NoSuchKey":
-        case "NotFound":
-            return {
-                what: c.key ? "no such object" : "not found",
-                hint: "Check the key (it is case-sensitive) and the prefix.",
-            };
-        case "AccessDenied":
-        case "AllAccessDisabled":
-            return {
-                what: "access denied",
-                hint: `The credentials in use lack permission for ${c.operation} on this bucket (check the IAM policy, e.g. s3:ListBucket / s3:GetObject / s3:PutObject), or Block Public Access refuses a public ACL or policy.`,
-            };
-        case "InvalidAccessKeyId":
-            return {
-                what: "the access key id is not known to the server",
-                hint: "Check AWS_ACCESS_KEY_ID / AWS_PROFILE: the SDK's default credential chain picked up a key this server does not know.",
-            };
-        case "SignatureDoesNotMatch":
-            return {
-                what: "the request signature does not match",
-                hint: "Check AWS_SECRET_ACCESS_KEY (or the profile's secret) for the access key in use.",
-            };
-        case "ExpiredToken":
-        case "TokenRefreshRequired":
-            return {
-                what: "the session credentials have expired",
-                hint: "Refresh them (e.g. `aws sso login`) and run again.",
-            };
-        case "CredentialsProviderError":
-            return {
-                what: "no AWS credentials found",
-                hint: "Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or log in with `aws sso login`.",
-            };
-        case "AccessControlListNotSupported":
-            return {
-                what: "the bucket has ACLs disabled (Object Ownership: bucket owner enforced)",
-                hint: 'Set "site.publicAccess": "policy" in site-config.json to publish with a bucket policy instead.',
-            };
-        case "ECONNREFUSED":
-        case "ENOTFOUND":
-        case "EAI_AGAIN":
-        case "EHOSTUNREACH":
-        case "ETIMEDOUT":
-        case "TimeoutError":
-        case "ECONNRESET":
-            return {
-                what: `the S3 endpoint cannot be reached (${code})`,
-                hint: `Check "endpoint" and "region" in site-config.json${c.endpoint ? ` (now ${c.endpoint})` : ""} and that the server is running.`,
-            };
-        default:
-            // keep what the server said: it is often the only clue (e.g. "InvalidBucketName: ...")
-            return { what: message && message !== code && message !== "UnknownError" ? `${code}: ${message}` : code };
-    }
+/** Keep what the server said: it is often the only clue (e.g. "InvalidBucketName: ..."). */
+function ownWords({ code, message }) {
+    return message && message !== code && message !== "UnknownError" ? `${code}: ${message}` : code;
 }

@@ -1,5 +1,5 @@
 export { createS3Client } from "./client.js";
-export type { S3ClientOptions } from "./client.js";
+export type { S3ClientOptions, S3ClientConfig } from "./client.js";
 export { toS3Error } from "./errors.js";
 export { listAllObjects } from "./list.js";
 export type { S3ErrorContext } from "./errors.js";

@@ -2,6 +2,7 @@
 import { GetBucketPolicyCommand, GetObjectAclCommand, GetPublicAccessBlockCommand, PutObjectAclCommand, } from "@aws-sdk/client-s3";
 import { ShareError } from "../errors.js";
 import { objectError } from "./errors.js";
+import { readIndexLinks } from "./index-links.js";
 import { parsePolicy } from "./policy.js";
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
 const AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
@@ -74,9 +75,24 @@ export async function setObjectAcl(client, target, key, acl, options = {}) {
     await client
         .send(new PutObjectAclCommand({ Bucket: target.bucket, Key: key, ACL: acl }))
         .catch(async (error) => Promise.reject(await aclError(client, error, target, key, "set the ACL of")));
-    return acl === "public-read" && target.role === "raw"
-        ? { warning: `s3://${target.bucket}/${key} holds raw data and is now readable by anyone` }
-        : {};
+    if (acl === "public-read" && target.role === "raw")
+        return { warning: `s3://${target.bucket}/${key} holds raw data and is now readable by anyone` };
+    if (acl === "private" && target.role === "site")
+        return { warning: await linkedButPrivate(client, target, key) };
+    return {};
+}
+/**
+ * A warning when the site's index.html links to a key that visitors can no longer read (a bucket
+ * policy may still make it public: then there is nothing to warn about). Issue 12 point 13.
+ */
+async function linkedButPrivate(client, target, key) {
+    const links = await readIndexLinks(client, target.bucket, target.prefix ?? "").catch(() => undefined);
+    if (links === undefined)
+        return `could not read index.html of s3://${target.bucket} to check whether it links to ${key}`;
+    if (!links.has(key) || (await readObjectAcl(client, target, key)).publicRead)
+        return undefined;
+    const relative = key.slice((target.prefix ?? "").length);
+    return `index.html links to ${key}, so visitors following that link now get 403 Forbidden; a deploy does not notice unless run with --verify-access, which makes ${relative} public again while dist/ has it`;
 }
 async function aclError(client, error, target, key, action) {
     if (error.name === "AccessControlListNotSupported") {

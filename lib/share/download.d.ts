@@ -12,6 +12,13 @@ export declare function localPathFor(folder: string, key: string): string;
  */
 export declare function downloadTarget(to: string | undefined, key: string): Promise<string>;
 /**
+ * Refuse a path whose folders, inside `folder`, include a symlink to somewhere outside it: the
+ * key's path is kept below the folder, and writing through such a link would put the file elsewhere
+ * while the message names the folder (issue 12 point 11). The file itself is replaced by rename,
+ * which never follows a link. A link the user passed as the folder itself is their choice and is followed.
+ */
+export declare function checkStaysInFolder(folder: string, path: string): Promise<void>;
+/**
  * Stream the object to a local file (see downloadTarget for `to`) through a temp file in the same
  * folder, renamed into place when complete: an error or Ctrl-C leaves no partial file.
  * @example await downloadObject(client, "gid-raw", "2019_jan_10_gid_requests.csv", { to: "data/" })

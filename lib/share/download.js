@@ -1,7 +1,7 @@
 /** Download a private object to a local file: safe local path, temp file then rename. */
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
@@ -32,11 +32,39 @@ export function localPathFor(folder, key) {
  * the current folder.
  */
 export async function downloadTarget(to, key) {
+    return (await resolveTarget(to, key)).path;
+}
+/** The file to write, and the folder it must stay in (none when `--to` names the file itself). */
+async function resolveTarget(to, key) {
     if (to === undefined)
-        return localPathFor(".", key);
+        return { path: localPathFor(".", key), folder: "." };
     const isFolder = /[/\\]$/.test(to) ||
         (await stat(to).then((s) => s.isDirectory(), () => false));
-    return isFolder ? localPathFor(to, key) : resolve(to);
+    return isFolder ? { path: localPathFor(to, key), folder: to } : { path: resolve(to) };
+}
+/**
+ * Refuse a path whose folders, inside `folder`, include a symlink to somewhere outside it: the
+ * key's path is kept below the folder, and writing through such a link would put the file elsewhere
+ * while the message names the folder (issue 12 point 11). The file itself is replaced by rename,
+ * which never follows a link. A link the user passed as the folder itself is their choice and is followed.
+ */
+export async function checkStaysInFolder(folder, path) {
+    const root = await realpath(folder).catch(() => undefined);
+    if (root === undefined)
+        return; // the folder does not exist yet: mkdir makes plain folders
+    for (let dir = dirname(path);; dir = dirname(dir)) {
+        const real = await realpath(dir).catch((error) => {
+            if (error.code === "ENOENT")
+                return undefined;
+            throw error;
+        });
+        if (real === undefined)
+            continue; // not there yet: look at its parent
+        const inside = relative(root, real);
+        if (inside.startsWith("..") || isAbsolute(inside))
+            throw new ShareError(`refusing to download to ${path}: ${relative(resolve(folder), dir) || dir} is a symbolic link to ${real}, outside ${resolve(folder)}; nothing was written`, { hint: "Remove the link, or pass the real folder with --to." });
+        return;
+    }
 }
 /**
  * Stream the object to a local file (see downloadTarget for `to`) through a temp file in the same
@@ -46,7 +74,9 @@ export async function downloadTarget(to, key) {
 export async function downloadObject(client, bucket, key, options = {}) {
     if (key.endsWith("/"))
         throw new ShareError(`cannot download "${key}": a key ending in "/" is a folder marker, not a file`);
-    const path = await downloadTarget(options.to, key);
+    const { path, folder } = await resolveTarget(options.to, key);
+    if (folder !== undefined)
+        await checkStaysInFolder(folder, path);
     const response = await client
         .send(new GetObjectCommand({ Bucket: bucket, Key: key }))
         .catch(async (error) => Promise.reject(await objectError(client, error, "download", bucket, key)));

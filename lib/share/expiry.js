@@ -15,7 +15,10 @@ export function parseExpiry(text) {
     if (seconds <= 0)
         throw new ShareError(`--expires ${text}: must be more than 0 seconds`);
     if (seconds > MAX_EXPIRY_SECONDS) {
-        throw new ShareError(`--expires ${text}: presigned URLs (Signature Version 4) live at most 7 days (7d = ${MAX_EXPIRY_SECONDS}s)`, { hint: "For longer access, copy the file to the public site bucket instead." });
+        throw new ShareError(`--expires ${text}: presigned URLs (Signature Version 4) live at most 7 days (7d = ${MAX_EXPIRY_SECONDS}s)`, {
+            // never suggest the public site bucket: this command shares private (often raw) data
+            hint: "Share it with --expires 7d, and run `reportsite share` again for a new link when that one expires; the file stays private.",
+        });
     }
     return seconds;
 }

@@ -8,3 +8,4 @@ export type { ObjectAccess, CannedAcl } from "./acl.js";
 export { downloadObject, downloadTarget, localPathFor } from "./download.js";
 export { objectUrls } from "./urls.js";
 export type { ObjectUrls } from "./urls.js";
+export { keysLinkedFrom, readIndexLinks } from "./index-links.js";

@@ -4,3 +4,4 @@ export { presignUrl } from "./presign.js";
 export { readObjectAcl, setObjectAcl } from "./acl.js";
 export { downloadObject, downloadTarget, localPathFor } from "./download.js";
 export { objectUrls } from "./urls.js";
+export { keysLinkedFrom, readIndexLinks } from "./index-links.js";

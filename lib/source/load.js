@@ -3,7 +3,8 @@ import { SourceError } from "../errors.js";
 import { logProgress } from "../log.js";
 import { listRawObjects } from "./list.js";
 import { dateRawKey, daysInMonth, groupByMonth, monthId } from "./month.js";
-import { readRawObject } from "./read.js";
+import { ChecksumMismatchError } from "./checked-scan.js";
+import { gaveUp, md5FromListing, RAW_READ_ATTEMPTS, readRawObject } from "./read.js";
 /**
  * List the raw bucket once (every page) and group its files by month, checking that every wanted
  * month has files and that no day has two. Throws SourceError before anything is read.
@@ -42,15 +43,14 @@ export async function readMonthFiles(client, config, files, objects, options) {
     const scanOptions = { requiredColumns: config.report.requiredColumns, countColumns: countColumns(config) };
     let bytes = 0;
     const outcomes = await mapWithConcurrency(objects, config.raw.concurrency, async (object) => {
-        const body = await readRawObject(client, config, object);
-        bytes += body.length;
         try {
-            const tally = await options.pool.scan(body, object.key, scanOptions);
-            const line = `read ${object.key}: ${tally.rows} rows, ${body.length} bytes`;
+            const { tally, size } = await readAndScan(client, config, object, scanOptions, options.pool);
+            bytes += size;
+            const line = `read ${object.key}: ${tally.rows} rows, ${size} bytes`;
             logProgress(options.logger, {
                 task: monthId(files.month),
                 total: objects.length,
-                bytes: body.length,
+                bytes: size,
                 rows: tally.rows,
                 line,
             });
@@ -69,6 +69,22 @@ export async function readMonthFiles(client, config, files, objects, options) {
         options.logger.warn(`${monthId(files.month)}: skipped ${failure.reason}`);
     const tallies = outcomes.filter((o) => o.tally !== undefined);
     return { tallies, skipped, bytes };
+}
+/** Read an object and scan it; bytes that do not match its MD5 were damaged on the way and are read again. */
+async function readAndScan(client, config, object, options, pool) {
+    const md5 = md5FromListing(object.etag);
+    for (let attempt = 1;; attempt++) {
+        const body = await readRawObject(client, config, object);
+        try {
+            return { tally: await pool.scan(body, object.key, options, md5), size: object.size };
+        }
+        catch (error) {
+            if (!(error instanceof ChecksumMismatchError))
+                throw error;
+            if (attempt >= RAW_READ_ATTEMPTS)
+                throw gaveUp(error, { bucket: config.raw.bucket, key: object.key }, attempt);
+        }
+    }
 }
 /** The columns a file's rows are counted by: groupBy, then chartField (once). */
 export function countColumns(config) {

@@ -1,9 +1,8 @@
 /**
- * Read one raw object's bytes from S3, whole and checked: the byte count must equal the size the
- * listing gave, and the MD5 the ETag where the ETag is one. A cut, short or corrupted body is a
+ * Read one raw object's bytes from S3, whole: the byte count must equal the size the listing gave
+ * (the MD5 is checked where the bytes are scanned, on a worker thread). A cut or short body is a
  * network fault, retried with backoff, and never taken for a bad file.
  */
-import { createHash } from "node:crypto";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { S3Error } from "../errors.js";
 import { toS3Error } from "../s3/index.js";
@@ -46,18 +45,13 @@ async function readOnce(client, bucket, object) {
         chunks.push(chunk);
         length += chunk.length;
     }
-    const bytes = Buffer.concat(chunks, length);
     if (length !== object.size) {
         throw new IncompleteBodyError(`received ${length} of ${object.size} bytes`);
     }
-    const md5 = md5FromListing(object.etag);
-    if (md5 && createHash("md5").update(bytes).digest("hex") !== md5) {
-        throw new IncompleteBodyError(`the bytes received do not match the object's MD5 (ETag ${object.etag})`);
-    }
-    return bytes;
+    return Buffer.concat(chunks, length);
 }
 /** The MD5 a single-part upload's ETag is; undefined for multipart ETags (`"…-3"`) and others. */
-function md5FromListing(etag) {
+export function md5FromListing(etag) {
     const match = /^"?([0-9a-f]{32})"?$/i.exec(etag ?? "");
     return match?.[1].toLowerCase();
 }
@@ -69,7 +63,8 @@ function isTransient(error) {
         return error.status >= 500 || error.status === 429;
     return true; // no HTTP answer: a reset, a timeout, a cut body
 }
-function gaveUp(failure, context, attempts) {
+/** The S3Error that ends a read after `attempts` tries. */
+export function gaveUp(failure, context, attempts) {
     if (failure instanceof S3Error && !isTransient(failure))
         return failure;
     const what = failure instanceof S3Error

@@ -26,7 +26,7 @@ export default defineCommand({
             const { warning } = await setObjectAcl(client, target, key, acl, { force: values.force === true });
             const configFlag = ctx.configPath ? ` --config ${shellQuote(ctx.configPath)}` : "";
             if (warning)
-                ctx.logger.warn(`${warning}; undo with: reportsite acl ${shellQuote(key)} private --bucket ${shellQuote(bucketName)}${configFlag}`);
+                ctx.logger.warn(`${warning}; undo with: reportsite acl ${shellQuote(key)} ${acl === "private" ? "public-read" : "private"} --bucket ${shellQuote(bucketName)}${configFlag}`);
         }
         const access = await readObjectAcl(client, target, key);
         if (ctx.json)

@@ -11,6 +11,9 @@ declare const _default: import("../command.js").Command<{
     force: {
         type: "boolean";
     };
+    "verify-access": {
+        type: "boolean";
+    };
     output: {
         type: "string";
     };

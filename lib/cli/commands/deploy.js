@@ -2,12 +2,13 @@ import { UsageError } from "../../errors.js";
 import { defineCommand } from "../command.js";
 export default defineCommand({
     summary: "sync dist/ to the website bucket (only what changed, index last) and print the URL",
-    usage: "reportsite deploy [--dry-run] [--delete [--max-deletes N] [--force]] [--output DIR] [--json]",
+    usage: "reportsite deploy [--dry-run] [--delete [--max-deletes N] [--force]] [--verify-access] [--output DIR] [--json]",
     flags: {
         "dry-run": "print the plan (every upload and delete with its reason) and change nothing",
         delete: "delete published files that dist/ does not have (only inside site.prefix)",
         "max-deletes N": "refuse to delete more than N files (default 100)",
         force: "delete even when more than --max-deletes files are stale",
+        "verify-access": "check each published file's ACL (one request per file) and re-publish those no longer public",
         "output DIR": "deploy DIR instead of the config's output",
         json: "print the deploy report as JSON",
     },
@@ -17,6 +18,7 @@ export default defineCommand({
         delete: { type: "boolean" },
         "max-deletes": { type: "string" },
         force: { type: "boolean" },
+        "verify-access": { type: "boolean" },
         output: { type: "string" },
     },
     async run(values, _positionals, ctx) {
@@ -26,7 +28,13 @@ export default defineCommand({
         const config = await ctx.loadConfig({ output: values.output });
         const { deploySite } = await import("../../deploy/index.js");
         const { renderIndexPage } = await import("../../render/index.js");
-        const result = await deploySite(config, { dryRun: values["dry-run"] === true, delete: values.delete === true, maxDeletes, force: values.force === true }, { logger: ctx.logger, renderIndex: (entries) => renderIndexPage(entries, { title: config.site.title }) });
+        const result = await deploySite(config, {
+            dryRun: values["dry-run"] === true,
+            delete: values.delete === true,
+            maxDeletes,
+            force: values.force === true,
+            verifyAccess: values["verify-access"] === true,
+        }, { logger: ctx.logger, renderIndex: (entries) => renderIndexPage(entries, { title: config.site.title }) });
         if (ctx.json)
             return ctx.print(JSON.stringify({ url: result.url, setup: result.setup, plan: result.plan, report: result.report }, null, 2));
         ctx.print(result.report ? `Site: ${result.url}` : `Dry run: nothing was changed. Site: ${result.url}`);
