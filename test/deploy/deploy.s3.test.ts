@@ -119,8 +119,20 @@ describe("deploy, step by step on a real bucket", () => {
   });
 
   test("5. --delete over the cap deletes nothing and says how to go on; with --max-deletes it deletes, index first", async () => {
+    const before = await bucketKeys(client, config);
     const capped = await deploy(config, { delete: true, maxDeletes: 3 });
-    expect(capped.report!.deleted).toEqual([]);
+    const stale = [
+      "2019/jan/a b+c#d é.csv",
+      "2019/jan/final_chart.html",
+      "2019/jan/final_report.csv",
+      "2019/jan/final_report.html",
+    ];
+    expect(capped.plan.blockedDeletes).toEqual({ count: 4, max: 3 });
+    expect(capped.plan.kept).toEqual(stale);
+    expect(capped.report!.kept).toBe(4);
+    // read the bucket back: every stale key is still published
+    expect(before).toEqual(expect.arrayContaining(stale));
+    expect(await bucketKeys(client, config)).toEqual(before);
     expect(capped.logger.warnings).toContain(
       "not deleting 4 stale files: more than --max-deletes 3. Raise it (--max-deletes 4) or pass --force.",
     );

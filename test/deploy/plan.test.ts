@@ -168,6 +168,7 @@ describe("planSync", () => {
     const remote = ["a.csv", "b.csv", "c.csv"].map((k) => makeRemote(k));
     const capped = planSync([], remote, { ...options, delete: true, maxDeletes: 2 });
     expect(capped.deletes).toEqual([]);
+    expect(capped.kept).toEqual(["a.csv", "b.csv", "c.csv"]);
     expect(capped.blockedDeletes).toEqual({ count: 3, max: 2 });
     expect(formatPlan(capped).join("\n")).toContain(
       "not deleting 3 stale files: more than --max-deletes 2; raise it (--max-deletes 3) or pass --force",
@@ -177,11 +178,10 @@ describe("planSync", () => {
       "b.csv",
       "c.csv",
     ]);
-    expect(planSync([], remote, { ...options, delete: true, maxDeletes: 3 }).deletes).toEqual([
-      "a.csv",
-      "b.csv",
-      "c.csv",
-    ]);
+    const atCap = planSync([], remote, { ...options, delete: true, maxDeletes: 3 });
+    expect(atCap.deletes).toEqual(["a.csv", "b.csv", "c.csv"]);
+    expect(atCap.kept).toEqual([]);
+    expect(atCap.blockedDeletes).toBeUndefined();
   });
 
   test("the same input gives the same plan, whatever the order", () => {

@@ -79,7 +79,7 @@ describe("rendered pages match their snapshots", () => {
     const changed = Object.keys({ ...expected, ...actual }).filter((file) => expected[file] !== actual[file]);
     if (changed.length) {
       mkdirSync(changedDir, { recursive: true });
-      for (const file of changed) if (actual[file] !== undefined) writeFileSync(join(changedDir, file), actual[file]!);
+      for (const file of changed) if (actual[file] !== undefined) writeFileSync(join(changedDir, file), actual[file]);
     }
     expect(changed, `pages differ from ${expectedDir}; see ${changedDir}`).toEqual([]);
   });

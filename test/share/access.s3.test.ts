@@ -110,7 +110,8 @@ describe("access as it really is", () => {
       region: s3.region,
       endpoint: s3.endpoint,
       forcePathStyle: true,
-      credentials: async () => ({ accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, expiration }),
+      credentials: () =>
+        Promise.resolve({ accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, expiration }),
     });
     const now = new Date();
     const link = await presignUrl(temporary, config.raw.bucket, "a.csv", 3600, now);

@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer, request, type Server } from "node:http";
+import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,22 +21,23 @@ const BIG = randomBytes(4 * 1024 * 1024);
 function startProxy(options: { delayMs: number; cutAfter?: number }): Promise<Server> {
   const upstream = new URL(testServer().endpoint);
   const server = createServer((req, res) => {
+    const relay = async (answer: IncomingMessage) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      let sent = 0;
+      for await (const chunk of answer as AsyncIterable<Buffer>) {
+        for (let at = 0; at < chunk.length; at += 16_384) {
+          const piece = chunk.subarray(at, at + 16_384);
+          if (options.cutAfter !== undefined && sent + piece.length > options.cutAfter) return res.destroy();
+          res.write(piece);
+          sent += piece.length;
+          await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+        }
+      }
+      res.end();
+    };
     const forward = request(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-      async (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        let sent = 0;
-        for await (const chunk of answer as AsyncIterable<Buffer>) {
-          for (let at = 0; at < chunk.length; at += 16_384) {
-            const piece = chunk.subarray(at, at + 16_384);
-            if (options.cutAfter !== undefined && sent + piece.length > options.cutAfter) return res.destroy();
-            res.write(piece);
-            sent += piece.length;
-            await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-          }
-        }
-        res.end();
-      },
+      (answer) => void relay(answer),
     );
     req.pipe(forward);
   });

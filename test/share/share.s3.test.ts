@@ -63,7 +63,8 @@ describe("sharing against the real server", () => {
       region: s3.region,
       endpoint: s3.endpoint,
       forcePathStyle: true,
-      credentials: async () => ({ accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, expiration }),
+      credentials: () =>
+        Promise.resolve({ accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, expiration }),
     });
     const link = await presignUrl(temporary, config.raw.bucket, "2019_jan_01_gid_requests.csv", 3600);
     expect(link.warning).toMatch(

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { BUILD_MARKER, readSite, writeSite } from "../../src/site/index.js";
+import { BUILD_MARKER, pathWithin, readSite, writeSite } from "../../src/site/index.js";
 import { finishSwap } from "../../src/site/write.js";
 import { expectReportsiteError } from "../support/errors.js";
 
@@ -79,6 +79,16 @@ describe("writeSite", () => {
       expect(readdirSync(root)).toEqual(["dist"]);
     },
   );
+
+  test("pathWithin: a sibling folder whose name starts with the root's (dist-x beside dist) is outside", async () => {
+    const { dist } = fresh();
+    expect(pathWithin(dist, "2019/jan/a.html")).toBe(join(dist, "2019", "jan", "a.html"));
+    for (const path of ["../dist-x/page.html", "../dist/../dist-x/page.html", "../distx"])
+      await expectReportsiteError(() => pathWithin(dist, path), {
+        name: "SiteError",
+        message: /outside the site folder/,
+      });
+  });
 
   test("refuses two files at one path", async () => {
     const { dist } = fresh();

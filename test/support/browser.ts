@@ -1,7 +1,7 @@
 /** Headless Chromium (Debian's /usr/bin/chromium, installed by scripts/test-setup.sh) driven by playwright-core. */
 import { chromium, type Browser } from "playwright-core";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Launch a browser; the caller closes it. */
 export function launchBrowser(): Promise<Browser> {

@@ -168,7 +168,10 @@ function handle(kind: FaultKind | undefined, req: IncomingMessage, res: ServerRe
       return reset(req.socket);
     case "stall":
       return void req.resume(); // read the upload, answer nothing
-    default:
+    case "stall-body":
+    case "truncate":
+    case "truncate-lines":
+    case undefined:
       return forward(kind, req, res, target);
   }
 }

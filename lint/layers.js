@@ -1,0 +1,143 @@
+// The pipeline's one-way imports (shared/STYLE.md 6.2) as data, with the one function that judges an
+// import. Both the ESLint rule (lint/stage-imports.js, per import as you type) and
+// test/architecture.test.ts (on the import graph the TypeScript compiler resolves) use it, so the
+// table is written once.
+import { posix } from "node:path";
+
+/**
+ * Top-level modules under src/ that any module may import: small helpers with no stage knowledge.
+ * A leaf imports only other leaves.
+ */
+export const LEAVES = ["errors", "log", "key-path", "concurrency", "units", "exit-hooks"];
+
+/**
+ * Which stages each top-level module of src/ may import ("*": any). Leaves are allowed everywhere.
+ * A module missing from this table is an error, so a new stage is placed in the layering on purpose.
+ * @type {Record<string, string[] | "*">}
+ */
+export const STAGES = {
+  index: "*",
+  config: [],
+  s3: ["config"],
+  source: ["config", "s3"],
+  aggregate: [],
+  render: ["aggregate"],
+  site: ["config"],
+  // the incremental build cache (issue 7) sits beside the source and aggregate stages it remembers
+  cache: ["config", "source", "aggregate"],
+  // STYLE 6.2 lists no s3 here, but the build creates the raw bucket's client and names the site URL
+  build: ["config", "source", "aggregate", "render", "site", "s3", "cache"],
+  deploy: ["config", "s3", "site"],
+  share: ["config", "s3"],
+  preview: ["config", "site"],
+  // `reportsite init` writes a site-config.json and may check the buckets it names
+  init: ["config", "s3"],
+  cli: "*",
+};
+
+/** Stage imports that must be `import type` (erased at run time): render knows a Report's shape, never its code. */
+const TYPE_ONLY = { render: ["aggregate"] };
+
+/**
+ * Files (or folders, ending in `/`) under src/ that do no I/O, not even through another module: they
+ * may import at run time only other pure files, pure leaves and no I/O package, so purity holds for
+ * everything they load. deploy/plan.ts is the one STYLE 6.5 insists on.
+ */
+const PURE = [
+  "aggregate/",
+  "render/",
+  "deploy/plan.ts",
+  "deploy/format.ts",
+  "s3/urls.ts",
+  "site/headers.ts",
+  "errors.ts",
+  "log.ts",
+  "key-path.ts",
+  "units.ts",
+  "concurrency.ts",
+];
+
+/** Packages that touch the disk, the network or other processes. */
+export const IO_PACKAGE =
+  /^(node:)?(fs|fs\/promises|http|https|http2|net|dgram|child_process|worker_threads)$|^@aws-sdk\//;
+
+/** Per module: packages it must not import even where it is not pure (STYLE 6.2 "must not import"). */
+const FORBIDDEN_PACKAGES = {
+  config: /^@aws-sdk\//,
+  preview: /^@aws-sdk\//, // preview is offline
+};
+
+/** The top-level module of a path relative to src/: `deploy/plan.ts` -> `deploy`, `build.ts` -> `build`. */
+function moduleOf(file) {
+  return file.split("/")[0].replace(/\.[cm]?[jt]s$/, "");
+}
+
+/** Whether a file (relative to src/) must stay free of I/O. */
+export function isPure(file) {
+  return PURE.some((entry) => (entry.endsWith("/") ? file.startsWith(entry) : file === entry));
+}
+
+/** The file a relative specifier names, relative to src/ (`.js` -> `.ts`); undefined when it leaves src/. */
+function resolveRelative(from, specifier) {
+  const target = posix.normalize(posix.join(posix.dirname(from), specifier)).replace(/\.js$/, ".ts");
+  return target.startsWith("../") ? undefined : target;
+}
+
+/**
+ * Why `from` (a file relative to src/) must not import `specifier`, or undefined when it may.
+ * @param {string} from e.g. `deploy/plan.ts`
+ * @param {string} specifier as written, e.g. `../s3/index.js` or `node:fs`
+ * @param {{ typeOnly?: boolean }} [options] typeOnly: the import is erased at run time
+ * @returns {string | undefined}
+ */
+export function importProblem(from, specifier, { typeOnly = false } = {}) {
+  if (!specifier.startsWith(".")) return edgeProblem(from, { package: specifier }, typeOnly);
+  const target = resolveRelative(from, specifier);
+  if (target === undefined) return `imports "${specifier}" from outside src/`;
+  return edgeProblem(from, { file: target, specifier }, typeOnly);
+}
+
+/**
+ * The same judgement for an import already resolved (test/architecture.test.ts resolves with the
+ * TypeScript compiler): `to` is a package name or a file relative to src/.
+ * @param {string} from
+ * @param {{ package: string } | { file: string, specifier?: string }} to
+ * @param {boolean} typeOnly
+ * @returns {string | undefined}
+ */
+export function edgeProblem(from, to, typeOnly) {
+  if ("package" in to) return packageProblem(from, to.package, typeOnly);
+  const specifier = to.specifier ?? to.file;
+  return stageProblem(from, to.file, specifier, typeOnly) ?? purityProblem(from, to.file, specifier, typeOnly);
+}
+
+function packageProblem(from, specifier, typeOnly) {
+  if (typeOnly) return undefined;
+  if (isPure(from) && IO_PACKAGE.test(specifier)) return `is pure (no I/O) but imports "${specifier}"`;
+  const forbidden = FORBIDDEN_PACKAGES[moduleOf(from)];
+  if (forbidden?.test(specifier)) return `(${moduleOf(from)}/) must not import "${specifier}"`;
+  return undefined;
+}
+
+function stageProblem(from, target, specifier, typeOnly) {
+  const source = moduleOf(from);
+  const stage = moduleOf(target);
+  const allowed = STAGES[source];
+  if (!LEAVES.includes(source) && allowed === undefined)
+    return `is in module "${source}", which is not in the dependency table (lint/layers.js)`;
+  if (stage === source) return undefined;
+  if (LEAVES.includes(stage)) return undefined;
+  if (LEAVES.includes(source)) return `is a leaf helper and must not import the stage "${stage}" ("${specifier}")`;
+  if (allowed !== "*" && !allowed.includes(stage))
+    return `(${source}/) must not import ${stage}/ ("${specifier}"): see the table in lint/layers.js`;
+  if (target.includes("/") && target !== `${stage}/index.ts`)
+    return `reaches into ${stage}/ past its index.ts ("${specifier}"): import "${stage}/index.js"`;
+  if (!typeOnly && TYPE_ONLY[source]?.includes(stage))
+    return `may import only types from ${stage}/: write \`import type\` ("${specifier}")`;
+  return undefined;
+}
+
+function purityProblem(from, target, specifier, typeOnly) {
+  if (typeOnly || !isPure(from) || isPure(target)) return undefined;
+  return `is pure (no I/O) but imports "${specifier}", which is not on the pure list in lint/layers.js`;
+}
