@@ -41,7 +41,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 /** The package's version (package.json sits two folders up from both src/cli and lib/cli). */
-export const VERSION: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+export const VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
 
 /** The command module, or undefined for an unknown name. */
 export async function loadCommand(name: string): Promise<Command | undefined> {

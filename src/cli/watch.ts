@@ -31,7 +31,10 @@ export function watchSite(options: WatchOptions): () => void {
       .catch((error: Error) => options.logger.warn(`rebuild failed, still serving the last build: ${error.message}`));
     await running;
     running = undefined;
-    if (again) ((again = false), void run());
+    if (again) {
+      again = false;
+      void run();
+    }
   };
   const changed = () => {
     clearTimeout(timer);

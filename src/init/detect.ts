@@ -35,10 +35,17 @@ export function parseHeader(text: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const char = line[i]!;
-    if (quoted && char === '"' && line[i + 1] === '"') ((current += '"'), i++);
-    else if (char === '"') quoted = !quoted;
-    else if (char === "," && !quoted) (names.push(current), (current = ""));
-    else current += char;
+    if (quoted && char === '"' && line[i + 1] === '"') {
+      current += '"';
+      i++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (char === "," && !quoted) {
+      names.push(current);
+      current = "";
+    } else {
+      current += char;
+    }
   }
   names.push(current);
   return names.map((n) => n.trim()).filter(Boolean);

@@ -53,7 +53,6 @@ describe("reportsite usage", () => {
   test("a command's --help aligns every flag's description, global flags included", async () => {
     const result = await runCli(["setup", "--help"], { cwd: tempDir() });
     const flagLines = result.stdout.split("\n").filter((l) => l.startsWith("  --"));
-    expect(flagLines.map((l) => l.replace(/^  --\S+(?: \S+)*?(?:, -\w)?\s{2,}/, "").length > 0)).not.toContain(false);
     const columns = new Set(flagLines.map((l) => /^ {2}--.*?\S {2,}(?=\S)/.exec(l)![0].length));
     expect(columns.size).toBe(1);
     expect(result.stdout).toMatch(/^ {2}--config PATH {2,}site-config\.json to use/m);

