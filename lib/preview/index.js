@@ -1,1 +1,1 @@
-export { startPreview, PREVIEW_PORT_DEFAULT } from "./server.js";
+export { startPreview } from "./server.js";
