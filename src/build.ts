@@ -6,8 +6,8 @@ import { openBuildCache, sha256, type BuildCache } from "./cache/index.js";
 import type { SiteConfig } from "./config/index.js";
 import { SourceError } from "./errors.js";
 import type { Logger } from "./log.js";
-import { renderErrorPage, renderIndexPage, TEMPLATES_DIR } from "./render/index.js";
-import { createS3Client, encodeKey, websiteRoot } from "./s3/index.js";
+import { renderIndexPage, TEMPLATES_DIR, type SiteSummary } from "./render/index.js";
+import { createS3Client } from "./s3/index.js";
 import {
   carryModified,
   checkOutputFolder,
@@ -64,11 +64,11 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
   const cache = await openBuildCache(config.cache, countsFingerprint(config), options.logger);
   const sources = await monthSources(client, config, cache, options);
   const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
-  const files = await renderMonths(config, cache, built);
-  files.push(...(await sharedFiles(config)));
+  const { files, summary: site } = await renderMonths(config, cache, built);
+  files.push(...(await sharedFiles()));
   files.push(...(await keptFiles(config, options, files)));
   const dated = await carryModified(config.output, files);
-  dated.push(indexFile(config, dated, (options.now ?? (() => new Date()))()));
+  dated.push(indexFile(config, dated, (options.now ?? (() => new Date()))(), site));
   await writeSite(dated, config.output);
   await cache.save();
   const bytes = dated.reduce((sum, f) => sum + byteLength(f.body), 0);
@@ -142,13 +142,9 @@ function countsFingerprint(config: SiteConfig): string {
   );
 }
 
-/** The error page and the chart scripts. */
-async function sharedFiles(config: SiteConfig): Promise<OutputFile[]> {
-  const siteRoot = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
-  return [
-    { path: "error.html", body: renderErrorPage(config.site.title, siteRoot) },
-    ...(await readChartAssets(TEMPLATES_DIR)),
-  ];
+/** The chart and table scripts (the error page is rendered with the other across-month files). */
+async function sharedFiles(): Promise<OutputFile[]> {
+  return readChartAssets(TEMPLATES_DIR);
 }
 
 /** With --month, the previous build's files that this build does not write (months neither listed nor cached). */
@@ -165,9 +161,9 @@ async function keptFiles(config: SiteConfig, options: BuildOptions, files: Outpu
   return kept.map((f) => ({ path: f.key, body: f.body, modified: f.modified }));
 }
 
-function indexFile(config: SiteConfig, files: OutputFile[], now: Date): OutputFile {
+function indexFile(config: SiteConfig, files: OutputFile[], now: Date, summary: SiteSummary): OutputFile {
   const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
-  return { path: "index.html", body: renderIndexPage(entries, { title: config.site.title }) };
+  return { path: "index.html", body: renderIndexPage(entries, { title: config.site.title, summary }) };
 }
 
 function byteLength(body: string | Uint8Array): number {

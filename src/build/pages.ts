@@ -10,47 +10,96 @@ import type { Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
 import type { OutputFile } from "../site/index.js";
-import { renderMonthPages, TEMPLATES_DIR } from "../render/index.js";
-import { countColumns, formatRanges } from "../source/index.js";
+import {
+  renderAcrossMonths,
+  renderMonthPages,
+  TEMPLATES_DIR,
+  toMonthSummary,
+  toSiteSummary,
+  type MonthReport,
+  type SiteSettings,
+  type SiteSummary,
+} from "../render/index.js";
+import { encodeKey, websiteRoot } from "../s3/index.js";
+import { countColumns } from "../source/index.js";
 import type { BuiltMonth } from "./month.js";
 
 /** Bump when cached pages must be rendered again although no input changed. */
-const PAGES_FORMAT = 1;
+const PAGES_FORMAT = 2;
 const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));
 
-/** Every month's pages, from the cache or rendered now (and then cached). */
-export async function renderMonths(config: SiteConfig, cache: BuildCache, months: BuiltMonth[]): Promise<OutputFile[]> {
-  const fingerprint = await renderFingerprint(config);
-  const files: OutputFile[] = [];
-  for (const month of months) {
-    const hash = sha256(JSON.stringify([fingerprint, monthInputs(month)]));
-    let pages = await cache.pages<{ path: string; body: string }[]>(hash);
-    if (pages === undefined) {
-      pages = await renderMonth(config, month);
-      cache.setPages(hash, pages);
-    }
-    files.push(...pages);
-  }
-  return files;
+/** The site's settings for the render stage. */
+function siteSettings(config: SiteConfig): SiteSettings {
+  const siteRootUrl = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
+  return { ...config.report, siteTitle: config.site.title, files: config.site.files, siteRootUrl };
 }
 
-async function renderMonth(config: SiteConfig, month: BuiltMonth): Promise<{ path: string; body: string }[]> {
-  const report = await monthReport(config, month.counted);
-  const pages = await renderMonthPages(
-    {
-      monthTitle: month.title,
-      dir: month.dir,
-      report,
-      fileCount: month.files,
-      missingDays: formatRanges(month.missingDays),
-      skippedFiles: month.skippedFiles,
-    },
-    { ...config.report, siteTitle: config.site.title, files: config.site.files },
+/**
+ * Every month's pages and the across-month files (trend, summary.json/csv, error page), each from the
+ * cache when what it is rendered from is unchanged. A month's pages also depend on its neighbours'
+ * summaries (prev/next links, change since the previous month), so those are part of their hash.
+ */
+export async function renderMonths(
+  config: SiteConfig,
+  cache: BuildCache,
+  months: BuiltMonth[],
+): Promise<{ files: OutputFile[]; summary: SiteSummary }> {
+  const settings = siteSettings(config);
+  const fingerprint = await renderFingerprint(config);
+  const reports = new Map<string, Promise<MonthReport>>();
+  const reportOf = (month: BuiltMonth) => {
+    if (!reports.has(month.id)) reports.set(month.id, toMonthReport(config, month));
+    return reports.get(month.id)!;
+  };
+  const summaries = await Promise.all(
+    months.map((month) =>
+      cached(cache, ["summary", fingerprint, monthInputs(month)], async () =>
+        toMonthSummary(await reportOf(month), settings),
+      ),
+    ),
   );
-  return pages.map((p) => ({
+  const summary = toSiteSummary(summaries, settings);
+  const position = new Map(summary.months.map((m, i) => [m.id, i]));
+  const files: OutputFile[] = [];
+  for (const month of months) {
+    const i = position.get(month.id)!;
+    const neighbours = { previous: summary.months[i - 1], next: summary.months[i + 1] };
+    const pages = await cached(cache, [fingerprint, monthInputs(month), neighbours], async () =>
+      asText(await renderMonthPages(await reportOf(month), neighbours, settings)),
+    );
+    files.push(...pages);
+  }
+  files.push(
+    ...(await cached(cache, ["site", fingerprint, summary], async () =>
+      asText(await renderAcrossMonths(summary, settings)),
+    )),
+  );
+  return { files, summary };
+}
+
+/** A value from the cache under the hash of `inputs`, or made now and cached. */
+async function cached<T>(cache: BuildCache, inputs: unknown, make: () => Promise<T>): Promise<T> {
+  const hash = sha256(JSON.stringify([PAGES_FORMAT, inputs]));
+  let value = await cache.pages<T>(hash);
+  if (value === undefined) {
+    value = await make();
+    cache.setPages(hash, value);
+  }
+  return value;
+}
+
+function asText(files: { path: string; body: string | Uint8Array }[]): { path: string; body: string }[] {
+  return files.map((p) => ({
     path: p.path,
     body: typeof p.body === "string" ? p.body : Buffer.from(p.body).toString(),
   }));
+}
+
+/** The render stage's view of a built month. */
+async function toMonthReport(config: SiteConfig, month: BuiltMonth): Promise<MonthReport> {
+  const { id, title, dir, files, missingDays, emptyDays, skippedFiles, dataAsOf } = month;
+  const report = await monthReport(config, month.counted);
+  return { id, title, dir, report, files, missingDays, emptyDays, skippedFiles, ...(dataAsOf ? { dataAsOf } : {}) };
 }
 
 /** The month's Report (Arquero tables), aggregated from its files' counts. */

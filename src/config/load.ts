@@ -85,6 +85,8 @@ export interface SiteConfig {
     readonly requiredColumns: readonly string[];
     /** Defaults to PANDAS_MISSING_VALUES. */
     readonly missingValues: readonly string[];
+    /** Human labels of columns; defaults to {} (labels derived from the names). */
+    readonly labels: Readonly<Record<string, string>>;
   };
   /** Absolute path of the output folder; defaults to <config dir>/dist. */
   readonly output: string;
@@ -231,6 +233,7 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
       linkColumns: spec.report.linkColumns,
       requiredColumns: [...new Set([...groupBy, spec.report.chartField, ...spec.report.requiredColumns])],
       missingValues: spec.report.missingValues ?? PANDAS_MISSING_VALUES,
+      labels: spec.report.labels,
     },
     output: outputFolder(spec, baseDir, overrides),
     cache: resolve(baseDir, spec.cache),

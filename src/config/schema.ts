@@ -125,6 +125,12 @@ export const siteConfigSchema = z
           .array(columnName)
           .default([])
           .describe("Columns every raw file must have besides groupBy and chartField."),
+        labels: z
+          .record(columnName, z.string().min(1, "must not be empty"))
+          .default({})
+          .describe(
+            'Human labels of columns on the pages, e.g. {"service_name": "Service"}; others are derived from the name ("service_name" -> "Service name").',
+          ),
         missingValues: z
           .array(z.string())
           .optional()

@@ -1,52 +1,97 @@
-/** Pure (but async): the Vega-Lite spec of a month's chart, compiled to Vega, and its SVG rendered in Node. */
+/**
+ * Pure (but async): Vega-Lite specs of the site's charts, compiled to Vega, with their SVG rendered in
+ * Node. Every chart is drawn at two fixed widths (phone and wide screen) instead of being scaled: a
+ * scaled picture shrinks its text, a fixed one keeps 12 px text. The page shows the width that fits
+ * (CSS), and the browser's interactive view uses the same spec, so it has exactly the SSR size.
+ */
 import type { TopLevelSpec } from "vega-lite";
 import { RenderError } from "../errors.js";
 
-/** What the chart shows: one bar per group, split by the chart field. */
+/** Total chart widths: `narrow` fits a 320 px screen (minus the page's padding), `wide` a 768 px one. */
+export const CHART_WIDTHS_PX = { narrow: 288, wide: 680 } as const;
+/** Which of the two widths. */
+export type ChartWidth = keyof typeof CHART_WIDTHS_PX;
+
+/** Okabe-Ito: told apart with the common colour-vision deficiencies; the darkest first, yellow last. */
+export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"];
+
+/**
+ * The chart's own field names. Column names from the config are only titles and data: Vega-Lite reads
+ * dots and brackets in a field name as a path, and puts titles into expressions, where a `\"` breaks
+ * the parse (issue 12 point 6). So each row carries its tooltip text (`tip`) as data.
+ */
+export const CHART_FIELDS = { group: "group", type: "type", count: "count", tip: "tip" } as const;
+
+/** Shared look: 12 px text everywhere, readable grey, no frame. */
+export function chartConfig(): NonNullable<TopLevelSpec["config"]> {
+  const text = { labelFontSize: 12, titleFontSize: 12, labelColor: "#1d2330", titleColor: "#1d2330" };
+  return {
+    font: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
+    axis: { ...text, titleFontWeight: 600 },
+    legend: { ...text, titleFontWeight: 600, symbolType: "square" },
+    header: { labelFontSize: 12, titleFontSize: 12, labelColor: "#1d2330" },
+    range: { category: PALETTE },
+    view: { stroke: null },
+  };
+}
+
+/** What a month's chart shows: one horizontal bar per group, split by the chart field. */
 export interface ChartInput {
-  title: string;
+  /** Accessible description of the chart. */
+  description: string;
   groupBy: readonly string[];
   chartField: string;
+  /** Label of the group axis, e.g. "Service name". */
+  groupLabel: string;
+  /** Label of the chart field, e.g. "Case record type". */
+  typeLabel: string;
   /** Rows of the breakdown: groupBy values, chartField value, count. */
   breakdown: readonly Record<string, unknown>[];
 }
 
 /**
- * The chart's own field names. Column names from the config are only titles: Vega-Lite reads dots
- * and brackets in a field name as a path (`case.type`), and a column called "group" or "count"
- * would collide with the chart's fields.
+ * The Vega-Lite spec of a month's chart at one width (data inlined). Bars grow downwards, one row per
+ * group, so a phone gets more rows instead of smaller text. Pure.
+ * @example toChartSpec({ description: "January 2019", groupBy: ["service_name"], chartField: "case_record_type", groupLabel: "Service name", typeLabel: "Case record type", breakdown }, "narrow")
  */
-export const CHART_FIELDS = { group: "group", type: "type", count: "count" } as const;
-
-/**
- * The Vega-Lite spec (data inlined). Pure.
- * @example toChartSpec({ title: "January 2019", groupBy: ["service_name"], chartField: "case_record_type", breakdown }).data
- */
-export function toChartSpec(input: ChartInput): TopLevelSpec {
-  const { group, type, count } = CHART_FIELDS;
-  const values = input.breakdown.map((row) => ({
-    [group]: input.groupBy.map((c) => String(row[c])).join(" · "),
-    [type]: String(row[input.chartField]),
-    [count]: Number(row.count),
-  }));
-  const groupTitle = input.groupBy.join(" · ");
+export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec {
+  const { group, type, count, tip } = CHART_FIELDS;
+  const values = input.breakdown.map((row) => {
+    const g = input.groupBy.map((c) => String(row[c])).join(" · ");
+    const t = String(row[input.chartField]);
+    const n = Number(row.count);
+    return { [group]: g, [type]: t, [count]: n, [tip]: `${g}, ${t}: ${n.toLocaleString("en-US")} requests` };
+  });
+  const narrow = width === "narrow";
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: input.title,
+    description: input.description,
     data: { values },
-    mark: { type: "bar", tooltip: true },
-    width: 560,
-    height: { step: 18 },
+    width: CHART_WIDTHS_PX[width],
+    autosize: { type: "fit-x", contains: "padding" },
+    height: { step: narrow ? 22 : 20 },
+    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 1 },
     encoding: {
-      y: { field: group, type: "nominal", sort: "-x", title: groupTitle, axis: { labelLimit: 320 } },
-      x: { aggregate: "sum", field: count, type: "quantitative", title: "Requests" },
-      color: { field: type, type: "nominal", title: input.chartField },
-      tooltip: [
-        { field: group, type: "nominal", title: groupTitle },
-        { field: type, type: "nominal", title: input.chartField },
-        { field: count, type: "quantitative", aggregate: "sum", title: "Requests" },
-      ],
+      y: {
+        field: group,
+        type: "nominal",
+        sort: { op: "sum", field: count, order: "descending" },
+        title: null,
+        axis: { labelLimit: narrow ? 120 : 300 },
+      },
+      x: { field: count, type: "quantitative", stack: "zero", title: "Requests", axis: { tickCount: narrow ? 3 : 6 } },
+      color: {
+        field: type,
+        type: "nominal",
+        title: input.typeLabel,
+        legend: { orient: "top", direction: "horizontal", columns: narrow ? 2 : 4, labelLimit: narrow ? 110 : 200 },
+      },
+      // segments stack in legend order, so position is a second cue besides colour
+      order: { field: type, type: "ordinal" },
+      tooltip: { field: tip, type: "nominal" },
+      description: { field: tip, type: "nominal" },
     },
+    config: chartConfig(),
   };
 }
 
@@ -56,17 +101,37 @@ export interface RenderedChart {
   svg: string;
 }
 
-/** Compile with Vega-Lite and render the SVG with Vega in Node (no browser, no canvas). */
-export async function renderChart(input: ChartInput): Promise<RenderedChart> {
+/** A chart at both widths. */
+export type ChartPair = Record<ChartWidth, RenderedChart>;
+
+/** Compile a Vega-Lite spec and render its SVG with Vega in Node (no browser, no canvas). */
+export async function renderVegaLite(spec: TopLevelSpec, what: string): Promise<RenderedChart> {
   try {
     // loaded here, not at the top: a build whose pages all come from the cache never loads Vega
-    const [{ parse: parseVega, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
-    const vegaSpec = compile(toChartSpec(input)).spec;
+    const [{ logger: vegaLogger, None: LOG_NONE, parse: parseVega, View }, { compile }] = await Promise.all([
+      import("vega"),
+      import("vega-lite"),
+    ]);
+    // the specs are ours; a Vega-Lite warning would only clutter the build log
+    const vegaSpec = compile(spec, { logger: vegaLogger(LOG_NONE) }).spec;
     const view = new View(parseVega(vegaSpec), { renderer: "none" });
     const svg = await view.toSVG();
     view.finalize();
     return { vegaSpec, svg };
   } catch (error) {
-    throw new RenderError(`cannot render the chart "${input.title}": ${(error as Error).message}`, { cause: error });
+    throw new RenderError(`cannot render the chart "${what}": ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** Render a chart at both widths from a spec maker. */
+export async function renderChartPair(makeSpec: (width: ChartWidth) => TopLevelSpec, what: string): Promise<ChartPair> {
+  return {
+    narrow: await renderVegaLite(makeSpec("narrow"), what),
+    wide: await renderVegaLite(makeSpec("wide"), what),
+  };
+}
+
+/** A month's chart at both widths. */
+export function renderChart(input: ChartInput): Promise<ChartPair> {
+  return renderChartPair((width) => toChartSpec(input, width), input.description);
 }

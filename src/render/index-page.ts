@@ -1,7 +1,14 @@
-/** Pure: the site's index.html, a table of every published file (Link, LastModified, Size). */
+/**
+ * Pure: the site's home page (index.html): the newest month, every month grouped by year, and the
+ * complete listing of published files. The listing comes from the bucket at deploy, so months
+ * published by earlier runs stay listed; the month cards come from summary.json.
+ */
 import { encodeKey } from "../key-path.js";
 import { formatSize } from "../units.js";
+import { formatChange, formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { renderPage } from "./layout.js";
+import { isSafeSiteKey } from "./site-keys.js";
+import type { MonthSummary, SiteSummary } from "./summary.js";
 import { renderTemplate } from "./templates.js";
 
 /** One published file, with its key relative to the site root, e.g. `2019/jan/final_report.csv`. */
@@ -15,36 +22,87 @@ export interface SiteEntry {
 export interface IndexPageOptions {
   /** The site's title, shown as heading. */
   title: string;
+  /** Every month's numbers (summary.json); without it the page has only the file listing. */
+  summary?: SiteSummary;
 }
 
-/** Keys the index never lists: itself, the error page and the chart scripts. */
+/** How many groups a month card names. */
+export const TOP_GROUPS_SHOWN = 3;
+
+/** Keys the index never lists: itself, the error page and the scripts. */
 export function isListedInIndex(key: string): boolean {
   return key !== "index.html" && key !== "error.html" && !key.startsWith("assets/");
 }
 
 /**
- * Render index.html from a listing (the local dist/ at build time, the bucket after a deploy's uploads).
- * Links are relative and URL-encoded per segment, so they work on the website endpoint, under a
- * prefix and in preview alike. Rows are sorted by key.
+ * Render index.html. Links are relative and URL-encoded per segment, so they work on the website
+ * endpoint, under a prefix and in preview alike; keys that could link outside the site are left out
+ * (see unsafeSiteKeys to warn about them). Files are sorted by key.
  * @example renderIndexPage([{ key: "2019/jan/final_report.csv", size: 120, lastModified: new Date() }], { title: "311" })
  */
 export function renderIndexPage(entries: readonly SiteEntry[], options: IndexPageOptions): string {
-  const rows = entries
-    .filter((e) => isListedInIndex(e.key))
+  const files = entries
+    .filter((e) => isListedInIndex(e.key) && isSafeSiteKey(e.key))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((e) => ({
       key: e.key,
+      // a phone breaks long names at a slash, not inside a word
+      segments: e.key.split("/"),
       href: encodeKey(e.key),
       size: e.size,
       sizeText: formatSize(e.size),
+      exactSize: `${formatCount(e.size)} bytes`,
       lastModifiedIso: e.lastModified.toISOString(),
-      lastModifiedText: e.lastModified
-        .toISOString()
-        .replace("T", " ")
-        .replace(/\.\d+Z$/, " UTC"),
+      lastModifiedText: formatDateTime(e.lastModified.toISOString()),
     }));
-  const body = renderTemplate("index", { siteTitle: options.title, entries: rows });
+  const months = options.summary?.months ?? [];
+  const cards = months.map((m, i) => monthCard(m, months[i - 1], options.summary!));
+  const newestFirst = [...cards].reverse();
+  const years = [...new Set(newestFirst.map((c) => c.year))].map((year) => ({
+    year,
+    months: newestFirst.filter((c) => c.year === year),
+  }));
+  const body = renderTemplate("index", {
+    siteTitle: options.title,
+    latest: newestFirst[0],
+    years,
+    monthCount: months.length,
+    range: months.length ? `${months[0]!.title} to ${months.at(-1)!.title}` : "",
+    groupLabel: options.summary ? options.summary.groupBy.map((c) => options.summary!.labels[c] ?? c).join(" · ") : "",
+    files,
+  });
   return renderPage({ body, pageTitle: options.title, siteTitle: options.title, depth: 0 });
+}
+
+/** What a month's card shows. */
+function monthCard(month: MonthSummary, previous: MonthSummary | undefined, summary: SiteSummary) {
+  const top = month.counts.slice(0, TOP_GROUPS_SHOWN).map((row) => ({
+    name: summary.groupBy.map((c) => String(row[c])).join(" · "),
+    countText: formatCount(Number(row.count)),
+  }));
+  return {
+    id: month.id,
+    year: month.id.slice(0, 4),
+    title: month.title,
+    totalText: formatCount(month.total),
+    change: previous ? { text: formatChange(month.total, previous.total), since: previous.title } : undefined,
+    top,
+    completeness: completeness(month),
+    complete: !month.missingDays.length && !month.skippedFiles,
+    links: {
+      table: encodeKey(month.links.table),
+      chart: encodeKey(month.links.chart),
+      csv: encodeKey(month.links.csv),
+    },
+  };
+}
+
+function completeness(month: MonthSummary): string {
+  const parts = [plural(month.files, "daily file")];
+  if (month.missingDays.length) parts.push(`no file for day ${formatDays(month.missingDays)}`);
+  if (month.skippedFiles) parts.push(`${plural(month.skippedFiles, "file")} left out (unreadable)`);
+  if (month.emptyDays.length) parts.push(`no requests on day ${formatDays(month.emptyDays)}`);
+  return parts.join("; ");
 }
 
 export { formatSize };

@@ -1,117 +1,191 @@
-/** Pure: one month's report -> its CSV, table page and chart page. */
-import type { Report } from "../aggregate/index.js";
+/**
+ * Pure: one month -> its CSV, table page, chart page and folder index. A month's pages depend only on
+ * its own report, its neighbours' summaries and the settings, so the build can cache them by that input.
+ */
 import { renderChart } from "./chart.js";
-import { jsonForScript, safeHref } from "./escape.js";
+import { chartFigure } from "./chart-figure.js";
+import { formatChange, formatCount, formatDateTime, formatDays, plural } from "./format.js";
+import { labelFor } from "./labels.js";
 import { renderPage } from "./layout.js";
+
+/** The group blank values are counted under: aggregate's BLANK_GROUP (render loads no aggregate code; a test pins them equal). */
+export const BLANK_GROUP = "(blank)";
+import { safeHref } from "./escape.js";
+import type { MonthSummary } from "./summary.js";
+import type { MonthReport, SiteFile, SiteSettings } from "./site-input.js";
 import { renderTemplate } from "./templates.js";
 
-/** A file of the site: its path relative to the site root and its bytes. */
-export interface SiteFile {
-  /** e.g. `2019/jan/final_report.csv` */
-  path: string;
-  body: string | Uint8Array;
+/** The months before and after, as summary.json has them (for links and month-over-month change). */
+export interface MonthNeighbours {
+  previous?: MonthSummary;
+  next?: MonthSummary;
 }
 
-/** Everything a month's pages show. */
-export interface MonthPagesInput {
-  /** `January 2019` */
-  monthTitle: string;
-  /** Folder of the month in the site, e.g. `2019/jan`. */
-  dir: string;
-  report: Report;
-  fileCount: number;
-  /** Days without a raw file, as ranges (`4-6, 9`); empty when complete or unknown. */
-  missingDays: string;
-  /** Raw files left out because they could not be read (--skip-bad-files). */
-  skippedFiles: number;
-}
+/** Name of the folder index of a month (`/2019/jan/` serves it). */
+export const FOLDER_INDEX = "index.html";
 
-/** Site-wide settings the pages need. */
-export interface MonthPagesSettings {
-  siteTitle: string;
-  files: { csv: string; table: string; chart: string };
-  groupBy: readonly string[];
-  chartField: string;
-  /** Table columns, from groupBy + "count". */
-  columns: readonly string[];
-  linkColumns: readonly string[];
-}
-
-/** Render a month's three files. */
-export async function renderMonthPages(input: MonthPagesInput, settings: MonthPagesSettings): Promise<SiteFile[]> {
-  const depth = input.dir.split("/").length;
-  const heading = `${settings.siteTitle}: ${input.monthTitle}`;
-  const common = {
-    heading,
-    totalRows: input.report.totalRows,
-    fileCount: input.fileCount,
-    gaps: gapsNote(input),
-    groupBy: settings.groupBy,
-    chartField: settings.chartField,
-    csvHref: settings.files.csv,
-    tableHref: settings.files.table,
-    chartHref: settings.files.chart,
-  };
-  const tableBody = renderTemplate("report", { ...common, ...tableModel(input.report, settings) });
+/**
+ * Render a month's four files: CSV, table, chart, and index.html (the table, so `/2019/jan/` works).
+ * @example await renderMonthPages(month, { previous }, settings) // [2019/jan/final_report.csv, ...]
+ */
+export async function renderMonthPages(
+  month: MonthReport,
+  neighbours: MonthNeighbours,
+  settings: SiteSettings,
+): Promise<SiteFile[]> {
+  const depth = month.dir.split("/").length;
+  const rootHref = "../".repeat(depth);
+  const head = (view: "table" | "chart") => headModel(month, neighbours, settings, view, rootHref);
+  const tableBody = renderTemplate("report", {
+    ...head("table"),
+    ...tableModel(month, neighbours.previous, settings),
+  });
+  const groupLabel = settings.groupBy.map((c) => labelFor(c, settings.labels)).join(" · ");
+  const typeLabel = labelFor(settings.chartField, settings.labels);
   const chart = await renderChart({
-    title: `${input.monthTitle}: requests by ${settings.groupBy.join(" · ")}`,
+    description: `${month.title}: requests by ${groupLabel}, split by ${typeLabel}`,
     groupBy: settings.groupBy,
     chartField: settings.chartField,
-    breakdown: input.report.breakdown.objects() as Record<string, unknown>[],
+    groupLabel,
+    typeLabel,
+    breakdown: month.report.breakdown.objects() as Record<string, unknown>[],
   });
   const chartBody = renderTemplate("chart", {
-    ...common,
-    svg: chart.svg,
-    specJson: jsonForScript(chart.vegaSpec),
-    assetsHref: `${"../".repeat(depth)}assets/`,
+    ...head("chart"),
+    chart: chartFigure("chart", `Requests in ${month.title} per ${groupLabel}, split by ${typeLabel}.`, chart),
   });
   const page = (body: string, what: string) =>
     renderPage({
       body,
-      pageTitle: `${what}: ${input.monthTitle}, ${settings.siteTitle}`,
+      pageTitle: `${month.title} ${what}, ${settings.siteTitle}`,
       siteTitle: settings.siteTitle,
       depth,
     });
+  const tablePage = page(tableBody, "report");
   return [
-    { path: `${input.dir}/${settings.files.csv}`, body: input.report.counts.select(...settings.columns).toCSV() },
-    { path: `${input.dir}/${settings.files.table}`, body: page(tableBody, "Report") },
-    { path: `${input.dir}/${settings.files.chart}`, body: page(chartBody, "Chart") },
+    { path: `${month.dir}/${settings.files.csv}`, body: month.report.counts.select(...settings.columns).toCSV() },
+    { path: `${month.dir}/${settings.files.table}`, body: tablePage },
+    { path: `${month.dir}/${settings.files.chart}`, body: page(chartBody, "chart") },
+    { path: `${month.dir}/${FOLDER_INDEX}`, body: tablePage },
   ];
 }
 
-/** What a reader must know when the month is not complete; empty when it is. */
-function gapsNote(input: MonthPagesInput): string {
-  const parts = [
-    input.missingDays ? `no daily file for day ${input.missingDays}` : "",
-    input.skippedFiles
-      ? `${input.skippedFiles} daily file${input.skippedFiles === 1 ? "" : "s"} could not be read and ${input.skippedFiles === 1 ? "is" : "are"} left out`
-      : "",
-  ].filter(Boolean);
-  return parts.length ? `Incomplete month: ${parts.join("; ")}.` : "";
+/** The head every page of a month shares: breadcrumb, heading, facts, notices, views and pager. */
+function headModel(
+  month: MonthReport,
+  neighbours: MonthNeighbours,
+  settings: SiteSettings,
+  view: "table" | "chart",
+  rootHref: string,
+) {
+  const file = settings.files[view];
+  const other = (m: MonthSummary | undefined) =>
+    m && {
+      title: m.title,
+      href: `${rootHref}${m.dir}/${view === "table" ? settings.files.table : settings.files.chart}`,
+    };
+  return {
+    rootHref,
+    assetsHref: `${rootHref}assets/`,
+    year: month.id.slice(0, 4),
+    monthTitle: month.title,
+    viewTitle: view === "table" ? "requests per group" : "chart",
+    selfHref: file,
+    totalText: formatCount(month.report.totalRows),
+    filesText: plural(month.files, "daily file"),
+    groupLabel: settings.groupBy.map((c) => labelFor(c, settings.labels)).join(" · "),
+    dataAsOf: month.dataAsOf ? { iso: month.dataAsOf, text: formatDateTime(month.dataAsOf) } : undefined,
+    notices: monthNotices(month),
+    views: [
+      { text: "Table", href: settings.files.table, current: view === "table" },
+      { text: "Chart", href: settings.files.chart, current: view === "chart" },
+      { text: "CSV", href: settings.files.csv, current: false },
+    ],
+    tableHref: settings.files.table,
+    csvHref: settings.files.csv,
+    previous: other(neighbours.previous),
+    next: other(neighbours.next),
+  };
+}
+
+/** What a reader must know about the month's completeness; empty when complete. */
+export function monthNotices(month: Pick<MonthReport, "missingDays" | "emptyDays" | "skippedFiles">): string[] {
+  const notices: string[] = [];
+  if (month.missingDays.length)
+    notices.push(`Incomplete month: no daily file for day ${formatDays(month.missingDays)}.`);
+  if (month.skippedFiles)
+    notices.push(
+      `Incomplete month: ${plural(month.skippedFiles, "daily file")} could not be read and ${month.skippedFiles === 1 ? "is" : "are"} left out.`,
+    );
+  if (month.emptyDays.length)
+    notices.push(`No requests on day ${formatDays(month.emptyDays)} (the daily file is empty).`);
+  return notices;
 }
 
 interface Cell {
   text: string;
   numeric: boolean;
   href?: string;
+  /** Exact value to sort by (numbers), when the text is formatted. */
+  sortValue?: number | string;
 }
 
-function tableModel(report: Report, settings: MonthPagesSettings) {
-  const columns = settings.columns.map((name) => ({ name, numeric: name === "count" }));
-  const rows: Cell[][] = report.counts.objects().map((row) =>
-    settings.columns.map((name) => {
-      const value = (row as Record<string, unknown>)[name];
-      const text = name === "count" ? Number(value).toLocaleString("en-US") : String(value);
-      return {
-        text,
-        numeric: name === "count",
-        href: settings.linkColumns.includes(name) ? safeHref(value) : undefined,
-      };
-    }),
-  );
-  const footer: Cell[] = settings.columns.map((name, i) => ({
-    text: name === "count" ? report.totalRows.toLocaleString("en-US") : i === 0 ? "Total" : "",
+/** The table: the configured columns, plus the change since the previous month when there is one. */
+function tableModel(month: MonthReport, previous: MonthSummary | undefined, settings: SiteSettings) {
+  const before = previous && previousCounts(previous, settings.groupBy);
+  const columns = settings.columns.map((name) => ({
+    label: labelFor(name, settings.labels),
     numeric: name === "count",
+    sort: name === "count" ? "descending" : undefined,
   }));
-  return { columns, rows, footer };
+  if (before) columns.push({ label: `Change since ${previous?.title ?? ""}`, numeric: true, sort: undefined });
+  const objects = month.report.counts.objects() as Record<string, unknown>[];
+  const rows: Cell[][] = objects.map((row) => {
+    const cells: Cell[] = settings.columns.map((name) => {
+      const value = row[name];
+      if (name === "count") return { text: formatCount(Number(value)), numeric: true, sortValue: Number(value) };
+      const href = settings.linkColumns.includes(name) ? safeHref(value) : undefined;
+      return { text: String(value), numeric: false, href };
+    });
+    if (before) {
+      const was = before.get(groupKey(row, settings.groupBy)) ?? 0;
+      const now = Number(row.count);
+      cells.push({ text: formatChange(now, was), numeric: true, sortValue: now - was });
+    }
+    return cells;
+  });
+  const footer: Cell[] = columns.map((c, i) => ({
+    text:
+      settings.columns[i] === "count"
+        ? formatCount(month.report.totalRows)
+        : i === settings.columns.length
+          ? formatChange(month.report.totalRows, previous!.total)
+          : i === 0
+            ? "Total"
+            : "",
+    numeric: c.numeric,
+  }));
+  const hasBlank = objects.some((row) => settings.groupBy.some((c) => row[c] === BLANK_GROUP));
+  return {
+    columns,
+    rows,
+    footer,
+    previousTitle: previous && before ? previous.title : undefined,
+    blankNote: hasBlank ? blankNote(settings) : "",
+  };
+}
+
+function blankNote(settings: SiteSettings): string {
+  const names = settings.groupBy.map((c) => labelFor(c, settings.labels)).join(" or ");
+  return `${BLANK_GROUP} counts the requests whose ${names} was left empty (or marked as missing, such as "NA") in the raw data.`;
+}
+
+/** The previous month's counts by group, keyed like groupKey. */
+function previousCounts(previous: MonthSummary, groupBy: readonly string[]): Map<string, number> {
+  return new Map(previous.counts.map((row) => [groupKey(row, groupBy), Number(row.count)]));
+}
+
+/** An exact key of a group's values (JSON of the tuple, so no two groups share it). */
+export function groupKey(row: Record<string, unknown>, groupBy: readonly string[]): string {
+  return JSON.stringify(groupBy.map((c) => String(row[c])));
 }

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { OutputFile } from "./write.js";
 
-/** Read vega.min.js (from the installed vega package) and chart.js (from the templates folder) as site files under assets/. */
+/** Read vega.min.js (from the installed vega package), chart.js and table.js (from the templates folder) as site files under assets/. */
 export async function readChartAssets(templatesDir: string): Promise<OutputFile[]> {
   const require = createRequire(import.meta.url);
   // vega's exports map hides build/, so find it next to the module entry point
@@ -12,5 +12,6 @@ export async function readChartAssets(templatesDir: string): Promise<OutputFile[
   return [
     { path: "assets/vega.min.js", body: await readFile(join(vegaBuild, "vega.min.js")) },
     { path: "assets/chart.js", body: await readFile(join(templatesDir, "chart.js")) },
+    { path: "assets/table.js", body: await readFile(join(templatesDir, "table.js")) },
   ];
 }

@@ -54,3 +54,9 @@ describe("aggregateReport", () => {
     });
   });
 });
+
+test("render labels blank values with aggregate's group name", async () => {
+  const { BLANK_GROUP } = await import("../../src/aggregate/index.js");
+  const { BLANK_GROUP: rendered } = await import("../../src/render/month-pages.js");
+  expect(rendered).toBe(BLANK_GROUP);
+});

@@ -61,18 +61,27 @@ describe("a build over more than 1,000 raw objects", () => {
     expect(first.months.every((m) => m.status === "rebuilt" && m.reason === "not in the cache")).toBe(true);
   });
 
-  test("writes the dist/ tree: three files a month, index, error page, chart scripts", () => {
+  test("writes the dist/ tree: four files a month, index, trend, summaries, error page, scripts", () => {
     const files = listFiles(config.output);
     const months = [...expected.keys()];
     expect(months).toHaveLength(37);
     expect(files).toEqual(
       [
-        ...months.flatMap((m) => [`${m}/final_chart.html`, `${m}/final_report.csv`, `${m}/final_report.html`]),
+        ...months.flatMap((m) => [
+          `${m}/final_chart.html`,
+          `${m}/final_report.csv`,
+          `${m}/final_report.html`,
+          `${m}/index.html`, // the folder index, so /2019/jan/ works
+        ]),
         ".reportsite-build", // the marker that lets the next build replace this folder (never deployed)
         "assets/chart.js",
+        "assets/table.js",
         "assets/vega.min.js",
         "error.html",
         "index.html",
+        "summary.csv",
+        "summary.json",
+        "trend.html",
       ].sort(),
     );
   });
@@ -94,8 +103,12 @@ describe("a build over more than 1,000 raw objects", () => {
       (f) => !["index.html", "error.html", BUILD_MARKER].includes(f) && !f.startsWith("assets/"),
     )) {
       const size = readFileSync(join(config.output, file)).byteLength;
-      expect(index).toContain(`<a href="${file}">${file}</a>`);
-      expect(index).toMatch(new RegExp(`href="${file}">[^\\n]*data-bytes="${size}"`));
+      const shown = file
+        .split("/")
+        .map((part, i) => `${i ? "/" : ""}<wbr>${part}`)
+        .join("");
+      expect(index).toContain(`<a href="${file}">${shown}</a>`);
+      expect(index).toMatch(new RegExp(`href="${file}">[^\\n]*<data value="${size}"`));
     }
   });
 
@@ -182,9 +195,8 @@ describe("bad input never publishes a partial month", () => {
     ]);
     // the published page says what it is missing; raw keys stay out of the site
     const page = readFileSync(join(config.output, "2019/jan/final_report.html"), "utf8");
-    expect(page).toContain(
-      "Incomplete month: no daily file for day 4-31; 2 daily files could not be read and are left out.",
-    );
+    expect(page).toContain("Incomplete month: no daily file for day 4-31.</p>");
+    expect(page).toContain("Incomplete month: 2 daily files could not be read and are left out.");
     expect(page).not.toContain("gid_requests");
     expect(logger.warnings.join("\n")).toMatch(/skipped 2019_jan_02_gid_requests\.csv: line 3/);
     expect(readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8")).toBe(

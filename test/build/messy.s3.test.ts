@@ -101,7 +101,9 @@ describe("generated months with CRLF, BOM and multi-line descriptions", () => {
 
     // the chart's breakdown is in the chart page's spec
     const chartPage = readFileSync(join(config.output, "2019/feb/final_chart.html"), "utf8");
-    const spec = JSON.parse(/<script type="application\/json" id="chart-spec">(.*?)<\/script>/s.exec(chartPage)![1]!);
+    const spec = JSON.parse(
+      /<script type="application\/json" class="chart-spec">(.*?)<\/script>/s.exec(chartPage)![1]!,
+    );
     const values = spec.data.find((d: { values?: unknown[] }) => d.values).values as {
       group: string;
       type: string;

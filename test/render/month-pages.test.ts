@@ -1,38 +1,26 @@
-import { table } from "arquero";
 import { describe, expect, test } from "vitest";
-import { aggregateReport } from "../../src/aggregate/index.js";
 import { escapeHtml, renderIndexPage, renderMonthPages, safeHref } from "../../src/render/index.js";
+import { monthReport, SETTINGS } from "./support.js";
 
 const HOSTILE = "<script>alert(1)</script>";
 const JS_URL = "javascript:alert(document.cookie)";
 
 /** Pages for a month whose data holds hostile cells. */
 async function hostilePages() {
-  const rows = table({
-    service_name: [
-      HOSTILE,
-      JS_URL,
-      "https://example.org/a?b=1&c=<2>",
-      "Pothole",
-      'x" onmouseover="alert(1)',
-      "data:text/html,<b>x</b>",
-    ],
-    case_record_type: ["Request", "<img src=x onerror=alert(1)>", "Request", "Complaint", "Request", "Request"],
-  });
-  const report = aggregateReport(rows, {
-    groupBy: ["service_name"],
-    chartField: "case_record_type",
-    missingValues: [""],
-  });
+  const rows: [string, string][] = [
+    [HOSTILE, "Request"],
+    [JS_URL, "<img src=x onerror=alert(1)>"],
+    ["https://example.org/a?b=1&c=<2>", "Request"],
+    ["Pothole", "Complaint"],
+    ['x" onmouseover="alert(1)', "Request"],
+    ["data:text/html,<b>x</b>", "Request"],
+  ];
   const files = await renderMonthPages(
-    { monthTitle: "January 2019", dir: "2019/jan", report, fileCount: 1, missingDays: "", skippedFiles: 0 },
+    monthReport("2019-01", rows, { files: 1 }),
+    {},
     {
+      ...SETTINGS,
       siteTitle: "Reports <b>",
-      files: { csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" },
-      groupBy: ["service_name"],
-      chartField: "case_record_type",
-      columns: ["service_name", "count"],
-      linkColumns: ["service_name"],
     },
   );
   return Object.fromEntries(files.map((f) => [f.path, String(f.body)]));
@@ -63,53 +51,43 @@ describe("escaping", () => {
     expect(page).not.toContain(HOSTILE);
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(page).not.toMatch(/href="javascript:/i);
-    expect(page).not.toMatch(/href="data:/i);
+    expect(page).not.toMatch(/href="data:text/i); // the site icon is the empty data:, URL
     expect(page).toContain("javascript:alert(document.cookie)</td>");
     expect(page).toContain(
       '<a href="https://example.org/a?b=1&amp;c=%3C2%3E" rel="nofollow noopener">https://example.org/a?b=1&amp;c=&lt;2&gt;</a>',
     );
     expect(page).not.toContain('" onmouseover="');
     expect(page.match(/<a href="http/g)).toHaveLength(1);
-    expect(page).toContain("<title>Report: January 2019, Reports &lt;b&gt;</title>");
+    expect(page).toContain("<title>January 2019 report, Reports &lt;b&gt;</title>");
   });
 
   test("the chart page's SVG and inline spec cannot close their tags", async () => {
     const page = (await hostilePages())["2019/jan/final_chart.html"]!;
-    const spec = /<script type="application\/json" id="chart-spec">(.*?)<\/script>/s.exec(page)![1]!;
-    expect(spec).not.toContain("<");
-    expect(JSON.stringify(JSON.parse(spec))).toContain(HOSTILE);
-    expect(page.match(/<script/g)).toHaveLength(3); // the spec and the two site scripts, nothing from the data
+    const specs = [...page.matchAll(/<script type="application\/json" class="chart-spec">(.*?)<\/script>/gs)];
+    expect(specs).toHaveLength(2); // narrow and wide
+    for (const [, spec] of specs) {
+      expect(spec).not.toContain("<");
+      expect(JSON.stringify(JSON.parse(spec!))).toContain(HOSTILE);
+    }
+    expect(page.match(/<script/g)).toHaveLength(4); // the two specs and the two site scripts, nothing from the data
     expect(page).not.toContain("<img src=x");
   });
 
-  test("an incomplete month says so on both pages; a complete one says nothing", async () => {
-    const report = aggregateReport(table({ service_name: ["Pothole"], case_record_type: ["Request"] }), {
-      groupBy: ["service_name"],
-      chartField: "case_record_type",
-      missingValues: [""],
-    });
-    const settings = {
-      siteTitle: "311",
-      files: { csv: "c.csv", table: "t.html", chart: "ch.html" },
-      groupBy: ["service_name"],
-      chartField: "case_record_type",
-      columns: ["service_name", "count"],
-      linkColumns: [],
-    };
+  test("an incomplete month says so on its pages; a complete one says nothing", async () => {
+    const rows: [string, string][] = [["Pothole", "Request"]];
     const gappy = await renderMonthPages(
-      { monthTitle: "February 2019", dir: "2019/feb", report, fileCount: 24, missingDays: "4-6, 9", skippedFiles: 1 },
-      settings,
+      monthReport("2019-02", rows, { files: 24, missingDays: [4, 5, 6, 9], skippedFiles: 1, emptyDays: [12] }),
+      {},
+      SETTINGS,
     );
     for (const file of gappy.filter((f) => f.path.endsWith(".html"))) {
-      expect(String(file.body)).toContain(
-        '<p class="notice" role="note">Incomplete month: no daily file for day 4-6, 9; 1 daily file could not be read and is left out.</p>',
-      );
+      const html = String(file.body);
+      expect(html).toContain('<p class="notice" role="note">Incomplete month: no daily file for day 4-6, 9.</p>');
+      expect(html).toContain("Incomplete month: 1 daily file could not be read and is left out.");
+      expect(html).toContain("No requests on day 12 (the daily file is empty).");
     }
-    const complete = await renderMonthPages(
-      { monthTitle: "February 2019", dir: "2019/feb", report, fileCount: 28, missingDays: "", skippedFiles: 0 },
-      settings,
-    );
-    for (const file of complete) expect(String(file.body)).not.toContain("Incomplete");
+    const complete = await renderMonthPages(monthReport("2019-02", rows), {}, SETTINGS);
+    for (const file of complete) expect(String(file.body)).not.toMatch(/Incomplete|No requests on/);
   });
 
   test("the CSV keeps the values as they are, quoted where needed", async () => {
@@ -130,12 +108,13 @@ describe("escaping", () => {
       ],
       { title: "T" },
     );
-    expect(html).toContain('<a href="2019/jan/a%20b%2Bc%23d%3F.html">2019/jan/a b+c#d?.html</a>');
-    expect(html).toContain('<a href="2019/jan/%3Cx%3E.csv">2019/jan/&lt;x&gt;.csv</a>');
+    expect(html).toContain('<a href="2019/jan/a%20b%2Bc%23d%3F.html"><wbr>2019/<wbr>jan/<wbr>a b+c#d?.html</a>');
+    expect(html).toContain('<a href="2019/jan/%3Cx%3E.csv"><wbr>2019/<wbr>jan/<wbr>&lt;x&gt;.csv</a>');
     expect(html).toContain('<a href="2019/jan/caf%C3%A9.csv">');
-    expect(html).toContain("1.2 kB");
+    expect(html).toContain('<data value="1234" title="1,234 bytes">1.2 kB</data>');
+    expect(html).toContain('<time datetime="2019-02-01T00:00:00.000Z">2019-02-01 00:00 UTC</time>');
     expect(html).not.toContain('href="index.html"');
     expect(html).not.toContain("assets/vega.min.js");
-    expect(html).toContain("3 published files");
+    expect(html).toContain("3 files, as published");
   });
 });

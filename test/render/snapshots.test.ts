@@ -9,18 +9,14 @@ import { table } from "arquero";
 import { describe, expect, test } from "vitest";
 import { aggregateReport } from "../../src/aggregate/index.js";
 import { PANDAS_MISSING_VALUES } from "../../src/config/index.js";
-import { renderIndexPage, renderMonthPages } from "../../src/render/index.js";
+import { format } from "prettier";
+import { renderIndexPage, renderSite } from "../../src/render/index.js";
 import { parseCsvStream } from "../../src/source/index.js";
+import { SETTINGS } from "./support.js";
 
 const SNAPSHOTS = fileURLToPath(new URL("../snapshots/", import.meta.url));
 const CASES = readdirSync(join(SNAPSHOTS, "input"));
 const FIXED_DATE = new Date("2019-02-01T06:00:00Z");
-const settings = {
-  groupBy: ["service_name"],
-  chartField: "case_record_type",
-  columns: ["service_name", "count"],
-  linkColumns: ["service_name"],
-};
 
 async function renderCase(name: string): Promise<Record<string, string>> {
   const dir = join(SNAPSHOTS, "input", name);
@@ -33,30 +29,33 @@ async function renderCase(name: string): Promise<Record<string, string>> {
     });
     for (const c of Object.keys(columns)) columns[c]!.push(...parsed.columns[c]!);
   }
-  const report = aggregateReport(table(columns), { ...settings, missingValues: PANDAS_MISSING_VALUES });
-  const pages = await renderMonthPages(
-    {
-      monthTitle: "January 2019",
-      dir: "2019/jan",
-      report,
-      fileCount: names.length,
-      missingDays: "6-31",
-      skippedFiles: 0,
-    },
-    {
-      ...settings,
-      siteTitle: "311 <reports>",
-      files: { csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" },
-    },
-  );
+  const report = aggregateReport(table(columns), { ...SETTINGS, missingValues: PANDAS_MISSING_VALUES });
+  const month = {
+    id: "2019-01",
+    title: "January 2019",
+    dir: "2019/jan",
+    report,
+    files: names.length,
+    missingDays: Array.from({ length: 26 }, (_, i) => i + 6),
+    emptyDays: [],
+    skippedFiles: 0,
+    dataAsOf: "2019-02-01T05:00:00.000Z",
+  };
+  const site = await renderSite([month], { ...SETTINGS, siteTitle: "311 <reports>" });
   const index = renderIndexPage(
-    pages.map((p) => ({ key: p.path, size: Buffer.byteLength(String(p.body)), lastModified: FIXED_DATE })),
-    { title: "311 <reports>" },
+    site.files.map((p) => ({ key: p.path, size: Buffer.byteLength(String(p.body)), lastModified: FIXED_DATE })),
+    { title: "311 <reports>", summary: site.summary },
   );
-  return Object.fromEntries([
-    ...pages.map((p) => [p.path.replaceAll("/", "__"), String(p.body)]),
-    ["index.html", index],
-  ]);
+  const files = [...site.files, { path: "index.html", body: index }];
+  // stored formatted (prettier), so a change shows as a readable diff instead of one 20 kB line
+  return Object.fromEntries(
+    await Promise.all(files.map(async (p) => [p.path.replaceAll("/", "__"), await reviewable(p.path, String(p.body))])),
+  );
+}
+
+async function reviewable(path: string, body: string): Promise<string> {
+  if (path.endsWith(".html")) return format(body, { parser: "html", printWidth: 120 });
+  return body;
 }
 
 describe("rendered pages match their snapshots", () => {

@@ -1,4 +1,7 @@
 import { UsageError } from "../../errors.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { SiteSummary } from "../../render/index.js";
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
@@ -30,7 +33,9 @@ export default defineCommand({
       throw new UsageError(`--max-deletes ${values["max-deletes"]}: expected a whole number`);
     const config = await ctx.loadConfig({ output: values.output as string | undefined });
     const { deploySite } = await import("../../deploy/index.js");
-    const { renderIndexPage } = await import("../../render/index.js");
+    const { renderIndexPage, unsafeSiteKeys } = await import("../../render/index.js");
+    // the home page's month cards come from the build's summary.json; the file listing from the bucket
+    const summary = await readSummary(config.output);
     const result = await deploySite(
       config,
       {
@@ -40,7 +45,16 @@ export default defineCommand({
         force: values.force === true,
         verifyAccess: values["verify-access"] === true,
       },
-      { logger: ctx.logger, renderIndex: (entries) => renderIndexPage(entries, { title: config.site.title }) },
+      {
+        logger: ctx.logger,
+        renderIndex: (entries) => {
+          for (const key of unsafeSiteKeys(entries.map((e) => e.key)))
+            ctx.logger.warn(
+              `index.html leaves out ${JSON.stringify(key)}: a link to it could leave the site (a leading "/", or an empty, "." or ".." segment); delete or rename that object`,
+            );
+          return renderIndexPage(entries, { title: config.site.title, summary });
+        },
+      },
     );
     if (ctx.json)
       return ctx.print(
@@ -49,3 +63,11 @@ export default defineCommand({
     ctx.print(result.report ? `Site: ${result.url}` : `Dry run: nothing was changed. Site: ${result.url}`);
   },
 });
+
+/** summary.json of the built site, or undefined when the build has none (index.html then lists only files). */
+async function readSummary(output: string): Promise<SiteSummary | undefined> {
+  const { parseSiteSummary, SUMMARY_JSON } = await import("../../render/index.js");
+  const path = join(output, SUMMARY_JSON);
+  const text = await readFile(path, "utf8").catch(() => undefined);
+  return text === undefined ? undefined : parseSiteSummary(text, path);
+}

@@ -1,0 +1,47 @@
+/** What the build hands the render stage: every month's numbers, and the settings the pages need. */
+import type { Report } from "../aggregate/index.js";
+
+/** One month of the site, as the build hands it to the render stage (oldest month first in the array). */
+export interface MonthReport {
+  /** `2019-01` */
+  id: string;
+  /** `January 2019` */
+  title: string;
+  /** Folder of the month in the site (config.site.monthPath applied), e.g. `2019/jan`. */
+  dir: string;
+  /** Counts per group (largest first), the chart's breakdown and the rows read. */
+  report: Report;
+  /** Raw daily files counted. */
+  files: number;
+  /** Days of the month without a raw file. */
+  missingDays: number[];
+  /** Days whose file had a header but no rows (no requests that day). */
+  emptyDays: number[];
+  /** Raw files left out with --skip-bad-files. */
+  skippedFiles: number;
+  /** ISO date-time: the newest LastModified among the month's raw objects, when known. */
+  dataAsOf?: string;
+}
+
+/** Site-wide settings every page needs (from site-config.json). */
+export interface SiteSettings {
+  siteTitle: string;
+  /** File names of a month's pages, e.g. `final_report.csv`. */
+  files: { csv: string; table: string; chart: string };
+  groupBy: readonly string[];
+  chartField: string;
+  /** Table columns, from groupBy + "count". */
+  columns: readonly string[];
+  linkColumns: readonly string[];
+  /** Human labels of columns (`service_name` -> "Service type"); missing ones are derived from the name. */
+  labels: Readonly<Record<string, string>>;
+  /** Website URL of the site root, ending in `/` (the error page's links must be absolute). */
+  siteRootUrl: string;
+}
+
+/** A file of the site: its path relative to the site root and its bytes. */
+export interface SiteFile {
+  /** e.g. `2019/jan/final_report.csv` */
+  path: string;
+  body: string | Uint8Array;
+}

@@ -1,0 +1,182 @@
+/** Pure (but async): the trend page, requests per month split by the chart field, and the top groups over time. */
+import type { TopLevelSpec } from "vega-lite";
+import { encodeKey } from "../key-path.js";
+import { CHART_WIDTHS_PX, chartConfig, renderChartPair, type ChartWidth } from "./chart.js";
+import { chartFigure } from "./chart-figure.js";
+import { formatChange, formatCount } from "./format.js";
+import { renderPage } from "./layout.js";
+import type { SiteSummary } from "./summary.js";
+import { renderTemplate } from "./templates.js";
+
+/** File name of the trend page at the site root. */
+export const TREND_PAGE = "trend.html";
+/** How many groups get their own small chart. */
+export const TREND_TOP_GROUPS = 6;
+
+/** Render trend.html from the summary of every month. */
+export async function renderTrendPage(summary: SiteSummary): Promise<string> {
+  const typeLabel = summary.labels[summary.chartField] ?? summary.chartField;
+  const groupLabel = summary.groupBy.map((c) => summary.labels[c] ?? c).join(" · ");
+  const types = typeTotals(summary);
+  const top = topGroups(summary);
+  const months = summary.months.map((m, i) => ({
+    title: m.title,
+    href: encodeKey(m.links.table),
+    totalText: formatCount(m.total),
+    total: m.total,
+    change: i ? formatChange(m.total, summary.months[i - 1]!.total) : "",
+    byType: types.map((t) => formatCount(countOf(m.byType, summary.chartField, t))),
+    byGroup: top.map((g) => formatCount(groupCount(summary, m.counts, g))),
+  }));
+  const has = summary.months.length > 0;
+  const body = renderTemplate("trend", {
+    siteTitle: summary.title,
+    typeLabel,
+    groupLabel,
+    types,
+    top,
+    months,
+    perMonth:
+      has &&
+      chartFigure(
+        "trend-chart",
+        `Requests per month, split by ${typeLabel}.`,
+        await renderChartPair((w) => perMonthSpec(summary, w, typeLabel), "requests per month"),
+      ),
+    perGroup:
+      has &&
+      top.length > 0 &&
+      chartFigure(
+        "groups-chart",
+        `Requests per month for the ${top.length} largest groups by ${groupLabel}, one small chart each.`,
+        await renderChartPair((w) => topGroupsSpec(summary, top, w), "top groups per month"),
+      ),
+  });
+  return renderPage({ body, pageTitle: `Trend across months, ${summary.title}`, siteTitle: summary.title, depth: 0 });
+}
+
+/** Values of the chart field, largest total first. */
+function typeTotals(summary: SiteSummary): string[] {
+  const totals = new Map<string, number>();
+  for (const m of summary.months)
+    for (const row of m.byType) {
+      const t = String(row[summary.chartField]);
+      totals.set(t, (totals.get(t) ?? 0) + Number(row.count));
+    }
+  return [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+}
+
+/** The largest groups over all months, by name (groupBy values joined with " · "). */
+function topGroups(summary: SiteSummary): string[] {
+  const totals = new Map<string, number>();
+  for (const m of summary.months)
+    for (const row of m.counts)
+      totals.set(groupName(summary, row), (totals.get(groupName(summary, row)) ?? 0) + Number(row.count));
+  return [...totals]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, TREND_TOP_GROUPS)
+    .map(([g]) => g);
+}
+
+function groupName(summary: SiteSummary, row: Record<string, unknown>): string {
+  return summary.groupBy.map((c) => String(row[c])).join(" · ");
+}
+
+function groupCount(summary: SiteSummary, rows: readonly Record<string, unknown>[], name: string): number {
+  return rows.filter((r) => groupName(summary, r) === name).reduce((n, r) => n + Number(r.count), 0);
+}
+
+function countOf(rows: readonly Record<string, unknown>[], column: string, value: string): number {
+  return rows.filter((r) => String(r[column]) === value).reduce((n, r) => n + Number(r.count), 0);
+}
+
+/** Horizontal bars, one per month (oldest on top, like the table), stacked by the chart field. */
+function perMonthSpec(summary: SiteSummary, width: ChartWidth, typeLabel: string): TopLevelSpec {
+  const narrow = width === "narrow";
+  const values = summary.months.flatMap((m) =>
+    m.byType.map((row) => {
+      const type = String(row[summary.chartField]);
+      const count = Number(row.count);
+      return { month: m.title, id: m.id, type, count, tip: `${m.title}, ${type}: ${formatCount(count)} requests` };
+    }),
+  );
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description: `Requests per month, split by ${typeLabel}`,
+    data: { values },
+    width: CHART_WIDTHS_PX[width],
+    autosize: { type: "fit-x", contains: "padding" },
+    height: { step: narrow ? 24 : 22 },
+    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 1 },
+    encoding: {
+      y: { field: "month", type: "nominal", sort: { field: "id", order: "ascending" }, title: null },
+      x: {
+        field: "count",
+        type: "quantitative",
+        stack: "zero",
+        title: "Requests",
+        axis: { tickCount: narrow ? 3 : 6 },
+      },
+      color: {
+        field: "type",
+        type: "nominal",
+        title: typeLabel,
+        legend: { orient: "top", direction: "horizontal", columns: narrow ? 2 : 4, labelLimit: narrow ? 110 : 200 },
+      },
+      order: { field: "type", type: "ordinal" },
+      tooltip: { field: "tip", type: "nominal" },
+      description: { field: "tip", type: "nominal" },
+    },
+    config: chartConfig(),
+  };
+}
+
+/** Small multiples: one line chart per top group, stacked in one column on a phone. No colour needed. */
+function topGroupsSpec(summary: SiteSummary, top: readonly string[], width: ChartWidth): TopLevelSpec {
+  const narrow = width === "narrow";
+  const values = summary.months.flatMap((m) =>
+    top.map((group) => {
+      const count = groupCount(summary, m.counts, group);
+      return { group, month: `${m.id}-01`, count, tip: `${group}, ${m.title}: ${formatCount(count)} requests` };
+    }),
+  );
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description: "Requests per month for the largest groups",
+    data: { values },
+    columns: narrow ? 1 : 3,
+    facet: {
+      field: "group",
+      type: "nominal",
+      title: null,
+      sort: [...top],
+      header: { labelLimit: narrow ? 240 : 170, labelFontWeight: 600 },
+    },
+    spec: {
+      width: narrow ? 230 : 160,
+      height: 110,
+      mark: { type: "line", point: { filled: true, size: 40 }, color: "#0072B2" },
+      encoding: {
+        x: {
+          field: "month",
+          type: "temporal",
+          timeUnit: "yearmonth",
+          title: null,
+          axis: { format: "%b %y", labelOverlap: true, tickCount: 3 },
+        },
+        // a fixed axis width: the browser measures labels differently from Node, and the small
+        // multiples must keep the server-rendered size when they become interactive
+        y: {
+          field: "count",
+          type: "quantitative",
+          title: "Requests",
+          axis: { tickCount: 3, minExtent: 36, maxExtent: 36 },
+        },
+        tooltip: { field: "tip", type: "nominal" },
+        description: { field: "tip", type: "nominal" },
+      },
+    },
+    resolve: { scale: { y: "independent" } },
+    config: chartConfig(),
+  };
+}

@@ -1,0 +1,166 @@
+import { describe, expect, test } from "vitest";
+import {
+  isSafeSiteKey,
+  labelFor,
+  parseSiteSummary,
+  renderIndexPage,
+  renderSite,
+  unsafeSiteKeys,
+  type SiteFile,
+} from "../../src/render/index.js";
+import { monthReport, SETTINGS, times } from "./support.js";
+
+const NOV = monthReport("2019-11", [...times(4, ["Pothole", "Request"]), ...times(2, ["Graffiti", "Complaint"])]);
+const DEC = monthReport(
+  "2019-12",
+  [...times(6, ["Pothole", "Request"]), ["Graffiti", "Request"], ["", "Request"], ["Noise", "Inquiry"]],
+  { missingDays: [4, 5, 6], emptyDays: [25], dataAsOf: "2020-01-01T06:30:00.000Z" },
+);
+const JAN = monthReport("2020-01", [...times(3, ["Pothole", "Request"]), ...times(5, ["Graffiti", "Complaint"])]);
+
+const byPath = (files: SiteFile[]) => Object.fromEntries(files.map((f) => [f.path, String(f.body)]));
+
+describe("renderSite", () => {
+  test("every month gets a CSV, table, chart and folder index; the site gets trend, summaries and the error page", async () => {
+    const { files } = await renderSite([NOV, DEC, JAN], SETTINGS);
+    expect(files.map((f) => f.path).sort()).toEqual(
+      [
+        ...["2019/nov", "2019/dec", "2020/jan"].flatMap((d) =>
+          ["final_report.csv", "final_report.html", "final_chart.html", "index.html"].map((f) => `${d}/${f}`),
+        ),
+        "trend.html",
+        "summary.json",
+        "summary.csv",
+        "error.html",
+      ].sort(),
+    );
+    const pages = byPath(files);
+    expect(pages["2019/dec/index.html"]).toBe(pages["2019/dec/final_report.html"]);
+  });
+
+  test("month pages link to the previous and next month, and the breadcrumb to the year on the home page", async () => {
+    const pages = byPath((await renderSite([NOV, DEC, JAN], SETTINGS)).files);
+    const dec = pages["2019/dec/final_report.html"]!;
+    expect(dec).toContain('<a class="previous" rel="prev" href="../../2019/nov/final_report.html">← November 2019</a>');
+    expect(dec).toContain('<a class="next" rel="next" href="../../2020/jan/final_report.html">January 2020 →</a>');
+    expect(dec).toContain('<li><a href="../../#y2019">2019</a></li>');
+    expect(pages["2019/dec/final_chart.html"]).toContain('href="../../2020/jan/final_chart.html"');
+    expect(pages["2019/nov/final_report.html"]).not.toContain('rel="prev"');
+    expect(pages["2020/jan/final_report.html"]).not.toContain('rel="next"');
+  });
+
+  test("the table shows human labels, the change since the previous month, (blank) explained and data as of", async () => {
+    const pages = byPath((await renderSite([NOV, DEC], SETTINGS)).files);
+    const dec = pages["2019/dec/final_report.html"]!;
+    expect(dec).toContain(">Service name</th>");
+    expect(dec).toContain(">Requests</th>");
+    expect(dec).toContain(">Change since November 2019</th>");
+    // Pothole 4 -> 6, Graffiti 2 -> 1, Noise new
+    expect(dec).toMatch(
+      /Pothole<\/td><td class="num" data-value="6">6<\/td><td class="num" data-value="2">\+2 \(\+50\.0%\)/,
+    );
+    expect(dec).toMatch(
+      /Graffiti<\/td><td class="num" data-value="1">1<\/td><td class="num" data-value="-1">−1 \(−50\.0%\)/,
+    );
+    expect(dec).toContain('data-value="1">+1 (new)');
+    expect(dec).toContain("(blank) counts the requests whose Service name was left empty");
+    expect(dec).toContain('Data as of <time datetime="2020-01-01T06:30:00.000Z">2020-01-01 06:30 UTC</time>');
+    expect(dec).toContain("No requests on day 25");
+    expect(pages["2019/nov/final_report.html"]).not.toContain("Change since");
+    expect(pages["2019/nov/final_report.html"]).not.toContain("(blank) counts");
+  });
+
+  test("labels come from report.labels, else from the column name", () => {
+    expect(labelFor("service_name", {})).toBe("Service name");
+    expect(labelFor("caseRecordType", {})).toBe("Case record type");
+    expect(labelFor("count", {})).toBe("Requests");
+    expect(labelFor("service_name", { service_name: "Service" })).toBe("Service");
+    expect(labelFor("constructor", {})).toBe("Constructor");
+  });
+
+  test("summary.csv holds every month's CSV rows, and the totals add up", async () => {
+    const { files, summary } = await renderSite([NOV, DEC, JAN], SETTINGS);
+    const pages = byPath(files);
+    const csvRows = pages["summary.csv"]!.trim().split("\n");
+    expect(csvRows[0]).toBe("month,total,service_name,count");
+    for (const month of [NOV, DEC, JAN]) {
+      const monthly = pages[`${month.dir}/final_report.csv`]!.trim().split("\n").slice(1);
+      const inSummary = csvRows.filter((r) => r.startsWith(`${month.id},`)).map((r) => r.split(",").slice(2).join(","));
+      expect(inSummary).toEqual(monthly);
+      const total = Number(csvRows.find((r) => r.startsWith(`${month.id},`))!.split(",")[1]);
+      expect(total).toBe(monthly.reduce((n, r) => n + Number(r.split(",").at(-1)), 0));
+    }
+    expect(parseSiteSummary(pages["summary.json"]!)).toEqual(summary);
+  });
+
+  test("a --month build renders only its months, with the others' summaries for links, changes and the trend", async () => {
+    const full = await renderSite([NOV, DEC, JAN], SETTINGS);
+    const others = full.summary.months.filter((m) => m.id !== "2019-12");
+    const partial = await renderSite([DEC], SETTINGS, { otherMonths: others });
+    expect(partial.files.filter((f) => f.path.startsWith("2019/dec/"))).toHaveLength(4);
+    expect(partial.files.some((f) => f.path.startsWith("2019/nov/"))).toBe(false);
+    expect(partial.summary).toEqual(full.summary);
+    expect(byPath(partial.files)["trend.html"]).toBe(byPath(full.files)["trend.html"]);
+    expect(byPath(partial.files)["2019/dec/final_report.html"]).toBe(byPath(full.files)["2019/dec/final_report.html"]);
+  });
+
+  test("the trend table's totals equal the months' totals", async () => {
+    const trend = byPath((await renderSite([NOV, DEC, JAN], SETTINGS)).files)["trend.html"]!;
+    const totals = [
+      ...trend.matchAll(/<th scope="row"><a [^>]*>([^<]+)<\/a><\/th><td class="num" data-value="(\d+)">/g),
+    ];
+    expect(totals.map((m) => [m[1], Number(m[2])])).toEqual([
+      ["November 2019", 6],
+      ["December 2019", 9],
+      ["January 2020", 8],
+    ]);
+  });
+});
+
+describe("home page", () => {
+  test("newest month first, grouped by year, with totals, change, top groups, completeness and links", async () => {
+    const { summary } = await renderSite([NOV, DEC, JAN], SETTINGS);
+    const html = renderIndexPage([], { title: "311", summary });
+    expect(html.indexOf('id="y2020"')).toBeLessThan(html.indexOf('id="y2019"'));
+    expect(html.indexOf('id="m2019-12"')).toBeLessThan(html.indexOf('id="m2019-11"'));
+    const jan = html.slice(html.indexOf('id="m2020-01"'));
+    expect(jan).toContain("Change since December 2019: −1 (−11.1%)");
+    expect(jan).toMatch(/<li>Graffiti: 5<\/li><li>Pothole: 3<\/li>/);
+    expect(jan).toContain('<a href="2020/jan/final_chart.html">Chart');
+    const dec = html.slice(html.indexOf('id="m2019-12"'));
+    expect(dec).toContain("Incomplete: 31 daily files; no file for day 4-6; no requests on day 25");
+    expect(html).toContain('href="trend.html"');
+    expect(html).toContain('href="summary.csv"');
+  });
+});
+
+describe("index links stay under the site root (issue 12 point 5)", () => {
+  test.each([
+    ["2019/jan/final_report.html", true],
+    ["a b/c+d.html", true],
+    ["..%2Fx.html", true], // the % is encoded, so the link is the literal name
+    ["a\\..\\..\\b.html", true], // the backslashes are encoded, not read as slashes
+    ["//evil.example/x.html", false],
+    ["/x.html", false],
+    ["../../x.html", false],
+    ["a/../../b.html", false],
+    ["a/./b.html", false],
+    ["a//b.html", false],
+    ["", false],
+  ])("%j -> %j", (key, safe) => {
+    expect(isSafeSiteKey(key)).toBe(safe);
+  });
+
+  test("the index leaves such keys out, and unsafeSiteKeys names them for a warning", () => {
+    const at = new Date("2019-02-01T00:00:00Z");
+    const keys = ["//evil.example/x.html", "../../x.html", "a/../../b.html", "2019/jan/final_report.html"];
+    const html = renderIndexPage(
+      keys.map((key) => ({ key, size: 1, lastModified: at })),
+      { title: "T" },
+    );
+    expect(html).not.toContain("evil.example");
+    expect(html).not.toMatch(/href="[^"]*\.\./);
+    expect(html).toContain('href="2019/jan/final_report.html"');
+    expect(unsafeSiteKeys(keys)).toEqual(keys.slice(0, 3));
+  });
+});

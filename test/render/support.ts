@@ -1,0 +1,60 @@
+/** Builders for render tests: month reports from plain rows, and the default settings. */
+import { table } from "arquero";
+import { aggregateReport } from "../../src/aggregate/index.js";
+import type { MonthReport, SiteSettings } from "../../src/render/index.js";
+
+/** Settings as the default config gives them. */
+export const SETTINGS: SiteSettings = {
+  siteTitle: "311",
+  files: { csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" },
+  groupBy: ["service_name"],
+  chartField: "case_record_type",
+  columns: ["service_name", "count"],
+  linkColumns: ["service_name"],
+  labels: {},
+  siteRootUrl: "http://127.0.0.1:1/site/",
+};
+
+const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_TITLES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * A month's report from rows `[service_name, case_record_type]` (aggregated like the build does).
+ * @example monthReport("2019-01", [["Pothole", "Request"]])
+ */
+export function monthReport(id: string, rows: [string, string][], extra: Partial<MonthReport> = {}): MonthReport {
+  const [year, month] = id.split("-").map(Number) as [number, number];
+  const report = aggregateReport(
+    table({ service_name: rows.map((r) => r[0]), case_record_type: rows.map((r) => r[1]) }),
+    { groupBy: ["service_name"], chartField: "case_record_type", missingValues: ["", "NA"] },
+  );
+  return {
+    id,
+    title: `${MONTH_TITLES[month - 1]} ${year}`,
+    dir: `${year}/${MONTH_NAMES[month - 1]}`,
+    report,
+    files: new Date(Date.UTC(year, month, 0)).getUTCDate(),
+    missingDays: [],
+    emptyDays: [],
+    skippedFiles: 0,
+    ...extra,
+  };
+}
+
+/** `n` copies of a row. */
+export function times(n: number, row: [string, string]): [string, string][] {
+  return Array.from({ length: n }, () => row);
+}
