@@ -1,1 +1,0 @@
-export { aggregateReport, reportFromCounts, BLANK_GROUP } from "./report.js";

@@ -1,3 +1,0 @@
-/** Quoting for commands the CLI prints for the user to paste. */
-/** `value` quoted for a POSIX shell when it needs it, so a printed command can be pasted. */
-export declare function shellQuote(value: string): string;

@@ -1,3 +1,0 @@
-export { loadConfig, configFromSpec, DEFAULT_CONFIG_FILE, PANDAS_MISSING_VALUES } from "./load.js";
-export { MONTH_ABBREVIATIONS } from "./key-pattern.js";
-export { S3_CONNECT_TIMEOUT_MS_DEFAULT, S3_REQUEST_TIMEOUT_MS_DEFAULT, S3_MAX_ATTEMPTS_DEFAULT } from "./schema.js";

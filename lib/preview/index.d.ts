@@ -1,2 +1,0 @@
-export { startPreview } from "./server.js";
-export type { Preview, PreviewOptions } from "./server.js";

@@ -1,1 +1,0 @@
-export { startPreview } from "./server.js";
