@@ -65,7 +65,9 @@ function layoutModel(theme: Theme, page: LayoutPage) {
 /** CSS for the accent colour (validated hex at config load), the logo and the footer; empty for the built-in look. */
 function brandStyle(theme: Theme): string {
   const rules: string[] = [];
-  if (theme.accentColor) rules.push(`:root { --accent: ${theme.accentColor}; }`);
+  // raw CSS: only a hex colour gets in, whoever built the theme (library users skip config validation)
+  if (theme.accentColor && /^#[0-9a-fA-F]{3,6}$/.test(theme.accentColor))
+    rules.push(`:root { --accent: ${theme.accentColor}; }`);
   if (theme.logo) rules.push(".site-header .logo { height: 2rem; width: auto; vertical-align: middle; }");
   if (theme.footer)
     rules.push(
