@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 import { stageImports } from "./lint/stage-imports.js";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".dist-*/", ".reportsite/", ".scratch/", "bench/.data/", "coverage/"] },
+  { ignores: ["node_modules/", "dist/", ".dist-*/", ".reportsite/", ".scratch/", "bench/.data/", "coverage/", "lib/"] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

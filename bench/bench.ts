@@ -19,7 +19,8 @@ const ROOT = new URL("..", import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROWS = Number(process.env.BENCH_ROWS ?? 30_000);
 const SCALE = (process.env.BENCH_SCALE ?? "1,12,60").split(",").map(Number);
-const BIN = join(ROOT, process.env.BENCH_BIN ?? "bin/reportsite.mjs");
+// what an installed package runs: the compiled JavaScript (built below), not the sources through tsx
+const BIN = join(ROOT, process.env.BENCH_BIN ?? "lib/cli/main.js");
 const PORT = 7680;
 const STATE = join(tmpdir(), `reportsite-bench-${PORT}`);
 const DATA = join(ROOT, "bench/.data");
@@ -31,6 +32,7 @@ interface Sample {
 }
 
 execFileSync("bash", [join(ROOT, "scripts/bench-setup.sh")], { stdio: ["ignore", "ignore", "inherit"] });
+execFileSync("npm", ["run", "build:lib"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
 const exports = execFileSync("bash", [join(ROOT, "scripts/s3-local/start-rgw.sh"), String(PORT), STATE], {
   encoding: "utf8",
   stdio: ["ignore", "pipe", "inherit"],

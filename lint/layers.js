@@ -35,6 +35,12 @@ export const STAGES = {
   cli: "*",
 };
 
+/**
+ * Files besides a stage's index.ts that other stages may import. config/file.ts reads site-config.json
+ * without loading the validator (zod, ~0.25 s), so the CLI reports a missing config at once (issue 7 start-up).
+ */
+const PUBLIC_ENTRIES = ["config/file.ts"];
+
 /** Stage imports that must be `import type` (erased at run time): render knows a Report's shape, never its code. */
 const TYPE_ONLY = { render: ["aggregate"] };
 
@@ -130,7 +136,7 @@ function stageProblem(from, target, specifier, typeOnly) {
   if (LEAVES.includes(source)) return `is a leaf helper and must not import the stage "${stage}" ("${specifier}")`;
   if (allowed !== "*" && !allowed.includes(stage))
     return `(${source}/) must not import ${stage}/ ("${specifier}"): see the table in lint/layers.js`;
-  if (target.includes("/") && target !== `${stage}/index.ts`)
+  if (target.includes("/") && target !== `${stage}/index.ts` && !PUBLIC_ENTRIES.includes(target))
     return `reaches into ${stage}/ past its index.ts ("${specifier}"): import "${stage}/index.js"`;
   if (!typeOnly && TYPE_ONLY[source]?.includes(stage))
     return `may import only types from ${stage}/: write \`import type\` ("${specifier}")`;

@@ -51,7 +51,8 @@ describe("the source tree", () => {
 
   test("reads every import kind: the graph is not empty and sees dynamic imports", () => {
     expect(edges.length).toBeGreaterThan(100);
-    expect(edges.some((e) => e.from === "cli/main.ts" && e.file?.startsWith("cli/commands/"))).toBe(true);
+    // the command table (cli/commands.ts) lazy-loads each command
+    expect(edges.some((e) => e.from === "cli/commands.ts" && e.file?.startsWith("cli/commands/"))).toBe(true);
   });
 
   test("every top-level module of src/ is in the layering table", () => {

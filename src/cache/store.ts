@@ -8,7 +8,7 @@
  * SHA-256 differs, or unreadable JSON is ignored with a warning, and that data is read again.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "../log.js";
 import type { CachedFile } from "./plan.js";
@@ -45,52 +45,80 @@ export interface BuildCache {
  */
 export async function openBuildCache(dir: string, settings: string, logger: Logger): Promise<BuildCache> {
   const { manifest, setAside } = await readManifest(dir, settings, logger);
-  const changedMonths = new Map<string, string>();
-  const changedPages = new Map<string, string>();
-  return {
-    setAside,
-    months: () => Object.keys(manifest.months).sort(),
-    async month(id) {
-      const sha = manifest.months[id];
-      if (sha === undefined) return undefined;
-      const text = await readFile(join(dir, "months", `${id}.json`), "utf8").catch(() => undefined);
-      if (text === undefined || sha256(text) !== sha) {
-        logger.warn(`cache: ${id} is missing or damaged in ${dir}; its raw files are read again`);
-        delete manifest.months[id];
-        return undefined;
-      }
-      return (JSON.parse(text) as { files: CachedFile[] }).files;
-    },
-    setMonth(id, files) {
-      const text = JSON.stringify({ month: id, files });
-      changedMonths.set(id, text);
-      manifest.months[id] = sha256(text);
-    },
-    async pages<T>(hash: string) {
-      const text = await readFile(join(dir, "pages", `${hash}.json`), "utf8").catch(() => undefined);
-      if (text === undefined) return undefined;
-      try {
-        const stored = JSON.parse(text) as { sha256: string; pages: string };
-        if (sha256(stored.pages) === stored.sha256) return JSON.parse(stored.pages) as T;
-      } catch {
-        // damaged: rendered again below
-      }
-      logger.warn(`cache: rendered pages ${hash.slice(0, 12)} are damaged in ${dir}; rendering them again`);
+  return new DiskCache(dir, manifest, logger, setAside);
+}
+
+class DiskCache implements BuildCache {
+  private readonly changedMonths = new Map<string, string>();
+  private readonly changedPages = new Map<string, string>();
+  /** Pages looked up or stored by this build: the others are stale and pruned by save(). */
+  private readonly usedPages = new Set<string>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly manifest: Manifest,
+    private readonly logger: Logger,
+    readonly setAside?: string,
+  ) {}
+
+  months(): string[] {
+    return Object.keys(this.manifest.months).sort();
+  }
+
+  async month(id: string): Promise<CachedFile[] | undefined> {
+    const sha = this.manifest.months[id];
+    if (sha === undefined) return undefined;
+    const text = await readFile(join(this.dir, "months", `${id}.json`), "utf8").catch(() => undefined);
+    if (text === undefined || sha256(text) !== sha) {
+      this.logger.warn(`cache: ${id} is missing or damaged in ${this.dir}; its raw files are read again`);
+      delete this.manifest.months[id];
       return undefined;
-    },
-    setPages(hash, pages) {
-      const text = JSON.stringify(pages);
-      changedPages.set(hash, JSON.stringify({ sha256: sha256(text), pages: text }));
-    },
-    async save() {
-      if (changedMonths.size === 0 && changedPages.size === 0) return;
-      await mkdir(join(dir, "months"), { recursive: true });
-      await mkdir(join(dir, "pages"), { recursive: true });
-      for (const [id, text] of changedMonths) await writeAtomic(join(dir, "months", `${id}.json`), text);
-      for (const [hash, text] of changedPages) await writeAtomic(join(dir, "pages", `${hash}.json`), text);
-      await writeAtomic(join(dir, "manifest.json"), JSON.stringify(manifest, null, 1));
-    },
-  };
+    }
+    return (JSON.parse(text) as { files: CachedFile[] }).files;
+  }
+
+  setMonth(id: string, files: CachedFile[]): void {
+    const text = JSON.stringify({ month: id, files });
+    this.changedMonths.set(id, text);
+    this.manifest.months[id] = sha256(text);
+  }
+
+  async pages<T>(hash: string): Promise<T | undefined> {
+    this.usedPages.add(hash);
+    const text = await readFile(join(this.dir, "pages", `${hash}.json`), "utf8").catch(() => undefined);
+    if (text === undefined) return undefined;
+    try {
+      const stored = JSON.parse(text) as { sha256: string; pages: string };
+      if (sha256(stored.pages) === stored.sha256) return JSON.parse(stored.pages) as T;
+    } catch {
+      // damaged: warned about and rendered again
+    }
+    this.logger.warn(`cache: rendered pages ${hash.slice(0, 12)} are damaged in ${this.dir}; rendering them again`);
+    return undefined;
+  }
+
+  setPages(hash: string, pages: unknown): void {
+    const text = JSON.stringify(pages);
+    this.usedPages.add(hash);
+    this.changedPages.set(hash, JSON.stringify({ sha256: sha256(text), pages: text }));
+  }
+
+  async save(): Promise<void> {
+    if (this.changedMonths.size === 0 && this.changedPages.size === 0) return;
+    await mkdir(join(this.dir, "months"), { recursive: true });
+    await mkdir(join(this.dir, "pages"), { recursive: true });
+    for (const [id, text] of this.changedMonths) await writeAtomic(join(this.dir, "months", `${id}.json`), text);
+    for (const [hash, text] of this.changedPages) await writeAtomic(join(this.dir, "pages", `${hash}.json`), text);
+    await writeAtomic(join(this.dir, "manifest.json"), JSON.stringify(this.manifest, null, 1));
+    await this.prunePages();
+  }
+
+  /** Pages no page of this build was rendered from again are stale: without this the folder only grows. */
+  private async prunePages(): Promise<void> {
+    const names = await readdir(join(this.dir, "pages")).catch(() => [] as string[]);
+    const stale = names.filter((name) => name.endsWith(".json") && !this.usedPages.has(name.slice(0, -5)));
+    await Promise.all(stale.map((name) => rm(join(this.dir, "pages", name), { force: true })));
+  }
 }
 
 async function readManifest(

@@ -1,7 +1,9 @@
 /** The shape every CLI command module has; main.ts lazy-loads them so `--help` never loads Vega or the SDK. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { ConfigOverrides, SiteConfig } from "../config/index.js";
 import { UsageError } from "../errors.js";
 import type { Logger } from "../log.js";
+import { closestName } from "./suggest.js";
 
 /** What a command gets from main: where to print and the global flags. */
 export interface CommandContext {
@@ -13,7 +15,40 @@ export interface CommandContext {
   /** --config PATH, when given */
   configPath?: string;
   json: boolean;
+  /**
+   * Load site-config.json with the global flags (--region, --endpoint-url) and `overrides` over it.
+   * Reads the file before loading the validator, so a missing config is reported at once.
+   */
+  loadConfig(overrides?: ConfigOverrides): Promise<SiteConfig>;
 }
+
+/** Flags every command takes; main.ts reads them. */
+export const GLOBAL_OPTIONS = {
+  config: { type: "string" },
+  json: { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
+  verbose: { type: "boolean" },
+  profile: { type: "string" },
+  region: { type: "string" },
+  "endpoint-url": { type: "string" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/** Help lines of the global flags, keyed like a command's `flags`. */
+export const GLOBAL_FLAGS: Record<string, string> = {
+  "config PATH": "site-config.json to use (default ./site-config.json)",
+  json: "print the result (or the error) as JSON on stdout; progress goes to stderr",
+  "quiet, -q": "print only warnings, errors and the result",
+  verbose: "print every step (each raw file read, with rows and time)",
+  "profile NAME": "AWS profile to use (as AWS_PROFILE; credentials never go in the config)",
+  "region REGION": "AWS region, over the config's region",
+  "endpoint-url URL": "S3 endpoint, over the config's endpoint (e.g. http://127.0.0.1:7480)",
+  debug: "print stack traces of errors",
+  "help, -h": "this help",
+  "version, -v": "print the version",
+};
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -44,25 +79,32 @@ export function parseCommandArgs(
     });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message.replace(/\. To specify a positional argument.*$/s, "")}\nUsage: ${command.usage}`,
-    );
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
+    const flag = /^Unknown option '--([^']+)'/.exec(message)?.[1];
+    const suggestion = flag && closestName(flag, Object.keys(command.options));
+    throw new UsageError(`${message}${suggestion ? `; did you mean --${suggestion}?` : ""}\nUsage: ${command.usage}`);
   }
 }
 
-/** The text `reportsite <command> --help` prints. */
+/** The text `reportsite <command> --help` prints: the command's flags, then the global ones, in aligned columns. */
 export function formatCommandHelp(name: string, command: Command): string {
-  const width = Math.max(0, ...Object.keys(command.flags).map((f) => f.length)) + 4;
-  const flags = Object.entries(command.flags).map(([flag, text]) => `  --${flag.padEnd(width)}${text}`);
   return [
     `reportsite ${name}: ${command.summary}`,
     "",
     `Usage: ${command.usage}`,
     "",
     "Flags:",
-    ...flags,
-    `  --${"config PATH".padEnd(width)}site-config.json to use (default ./site-config.json)`,
+    ...formatFlags({
+      ...command.flags,
+      ...Object.fromEntries(Object.entries(GLOBAL_FLAGS).filter(([flag]) => !(flag in command.flags))),
+    }),
   ].join("\n");
+}
+
+/** `  --flag ARG    what it does`, with one description column for all rows. */
+export function formatFlags(flags: Record<string, string>): string[] {
+  const width = Math.max(0, ...Object.keys(flags).map((f) => f.length)) + 2;
+  return Object.entries(flags).map(([flag, text]) => `  --${flag.padEnd(width)}${text}`);
 }
 
 /** Define a command with typed options (identity; keeps each command file short). */

@@ -4,59 +4,11 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { parseArgs } from "node:util";
 import { ReportsiteError, UsageError } from "../errors.js";
-import { formatCommandHelp, parseCommandArgs, type Command } from "./command.js";
+import { formatCommandHelp, GLOBAL_OPTIONS, parseCommandArgs, type Command, type CommandContext } from "./command.js";
+import { COMMAND_NAMES, loadCommand, mainHelp, VERSION } from "./commands.js";
+import { formatError, printError } from "./errors.js";
 import { cliLogger } from "./output.js";
-
-const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
-  build: () => import("./commands/build.js"),
-  deploy: () => import("./commands/deploy.js"),
-  setup: () => import("./commands/setup.js"),
-  preview: () => import("./commands/preview.js"),
-  share: () => import("./commands/share.js"),
-  acl: () => import("./commands/acl.js"),
-  url: () => import("./commands/url.js"),
-  download: () => import("./commands/download.js"),
-};
-
-const SUMMARIES: Record<string, string> = {
-  build: "read the raw CSVs from S3 and build every month's report into dist/",
-  deploy: "sync dist/ to the website bucket (only what changed, index last) and print the URL",
-  setup: "create and configure the website bucket (website hosting, public read)",
-  preview: "serve dist/ locally the way S3 website hosting would",
-  share: "print a presigned URL for a private object",
-  acl: "show who can read an object, or set its canned ACL (public-read | private)",
-  url: "print the public object URL and website URL of a key",
-  download: "download a private object to a local file",
-};
-
-const VERSION = "0.1.0";
-
-function mainHelp(): string {
-  const width = Math.max(...Object.keys(SUMMARIES).map((c) => c.length)) + 2;
-  return [
-    "reportsite: monthly report websites from raw CSV exports in S3",
-    "",
-    "Usage: reportsite <command> [flags]",
-    "",
-    "Commands:",
-    ...Object.entries(SUMMARIES).map(([name, text]) => `  ${name.padEnd(width)}${text}`),
-    "",
-    "Global flags:",
-    "  --config PATH   site-config.json to use (default ./site-config.json)",
-    "  --json          print the result as JSON on stdout (progress goes to stderr)",
-    "  --debug         print stack traces of errors",
-    "  --help, -h      this help; `reportsite <command> --help` for a command's flags",
-    "  --version       print the version",
-  ].join("\n");
-}
-
-const GLOBAL_OPTIONS = {
-  config: { type: "string" },
-  json: { type: "boolean" },
-  debug: { type: "boolean" },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean" },
-} as const;
+import { closestName } from "./suggest.js";
 
 /** Run the CLI with argv (without node and script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -64,7 +16,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await dispatch(argv);
   } catch (error) {
-    printError(error, debug);
+    // --json: the error is the result, as one JSON object on stdout
+    if (argv.includes("--json")) console.log(JSON.stringify({ error: formatError(error) }, null, 2));
+    printError(error, debug); // on stderr, for the person reading the log, also under --json
     return error instanceof ReportsiteError ? error.exitCode : 1;
   }
 }
@@ -78,53 +32,70 @@ async function dispatch(argv: string[]): Promise<number> {
     tokens: true,
   });
   const first = tokens.find((t) => t.kind === "positional");
-  const name = first?.kind === "positional" ? first.value : undefined;
+  let name = first?.kind === "positional" ? first.value : undefined;
   const before = first ? argv.slice(0, first.index) : argv;
-  const rest = first ? [...before, ...argv.slice(first.index + 1)] : [];
+  let rest = first ? [...before, ...argv.slice(first.index + 1)] : [];
   if (!name) {
-    if (before.includes("--version")) return printed(VERSION);
-    if (before.includes("--help") || before.includes("-h") || before.length === 0) return printed(mainHelp());
+    if (before.some((a) => a === "--version" || a === "-v")) return printed(VERSION);
+    if (before.some((a) => a === "--help" || a === "-h") || before.length === 0) return printed(mainHelp());
     throw new UsageError("no command given");
   }
-  const load = COMMANDS[name];
-  if (!load) throw new UsageError(`unknown command "${name}"`);
-  const command = (await load()).default;
-  const withGlobals: Command = { ...command, options: { ...command.options, ...GLOBAL_OPTIONS } };
-  const { values, positionals } = parseCommandArgs(withGlobals, rest);
+  if (name === "help") {
+    // `reportsite help build` is `reportsite build --help`
+    const topic = rest.find((a) => !a.startsWith("-"));
+    if (!topic) return printed(mainHelp());
+    [name, rest] = [topic, ["--help"]];
+  }
+  const command = await commandNamed(name);
+  const { values, positionals } = parseCommandArgs(
+    { ...command, options: { ...command.options, ...GLOBAL_OPTIONS } },
+    rest,
+  );
   if (values.help) return printed(formatCommandHelp(name, command));
-  const json = values.json === true;
+  if (values.version) return printed(VERSION);
   interruptedNote = command.interrupted;
-  await command.run(values, positionals, {
-    logger: cliLogger({ json }),
-    print: (line) => console.log(line),
-    note: (line) => console.error(line),
-    configPath: typeof values.config === "string" ? values.config : undefined,
-    json,
-  });
+  await command.run(values, positionals, context(values));
   return 0;
+}
+
+async function commandNamed(name: string): Promise<Command> {
+  const command = await loadCommand(name);
+  if (command) return command;
+  const suggestion = closestName(name, COMMAND_NAMES);
+  throw new UsageError(`unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ""}`);
+}
+
+/** What a command gets: printing, the logger and the config with the global flags applied. */
+function context(values: Record<string, string | boolean | undefined>): CommandContext {
+  const json = values.json === true;
+  const configPath = typeof values.config === "string" ? values.config : undefined;
+  const region = values.region as string | undefined;
+  const endpoint = values["endpoint-url"] as string | undefined;
+  if (endpoint !== undefined && !/^https?:\/\/[^/]/.test(endpoint))
+    throw new UsageError(`--endpoint-url ${endpoint}: expected an http(s) URL such as http://127.0.0.1:7480`);
+  if (region !== undefined && !/^[a-z0-9-]+$/.test(region))
+    throw new UsageError(`--region ${region}: expected a region name such as us-east-1`);
+  // the SDK's default credential chain reads AWS_PROFILE, as the AWS CLI's --profile does
+  if (typeof values.profile === "string") process.env.AWS_PROFILE = values.profile;
+  return {
+    logger: cliLogger({ json, quiet: values.quiet === true, verbose: values.verbose === true }),
+    print: (line) => console.log(line),
+    note: (line) => void (values.quiet || console.error(line)),
+    configPath,
+    json,
+    async loadConfig(overrides = {}) {
+      // reading first reports a missing config before the validator (zod) and the stages load
+      await (await import("../config/file.js")).readConfigText(configPath);
+      const { loadConfig } = await import("../config/index.js");
+      return loadConfig(configPath, { region, endpoint, ...overrides });
+    },
+  };
 }
 
 /** Print text to stdout and succeed. */
 function printed(text: string): number {
   console.log(text);
   return 0;
-}
-
-function printError(error: unknown, debug: boolean): void {
-  if (!(error instanceof ReportsiteError)) {
-    console.error(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-    console.error(debug && error instanceof Error ? error.stack : "Run with --debug for the stack trace.");
-    return;
-  }
-  console.error(error.message);
-  if (error.hint) console.error(`hint: ${error.hint}`);
-  let cause = error.cause;
-  for (let n = 1; cause && n <= 5; n++, cause = (cause as Error).cause) {
-    const text = cause instanceof Error ? `${cause.name}: ${cause.message || "(no message)"}` : String(cause);
-    if (debug || cause instanceof ReportsiteError) console.error(`  ${n}. ${text}`);
-    if (debug && cause instanceof Error && cause.stack) console.error(cause.stack);
-  }
-  if (debug && error.stack) console.error(error.stack);
 }
 
 /** The running command's note on what an interruption leaves behind. */

@@ -1,13 +1,12 @@
 /** Read site-config.json, validate it, and return a frozen, fully defaulted SiteConfig. */
-import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { ConfigError } from "../errors.js";
+import { DEFAULT_CONFIG_FILE, readConfigText } from "./file.js";
 import { checkKeyPattern, checkPlaceholders, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
 import { siteConfigSchema, type SiteConfigSpec } from "./schema.js";
 
-/** The file name looked for when no --config is given. */
-export const DEFAULT_CONFIG_FILE = "site-config.json";
+export { DEFAULT_CONFIG_FILE };
 
 /** Cell values pandas.read_csv reads as NaN by default (pandas' STR_NA_VALUES). */
 export const PANDAS_MISSING_VALUES = [
@@ -98,21 +97,15 @@ export interface SiteConfig {
 /** Values given on the command line; they win over the file. */
 export interface ConfigOverrides {
   output?: string;
+  /** --region: wins over the file's region. */
+  region?: string;
+  /** --endpoint-url: wins over the file's endpoint (and turns on path-style requests, as the file's would). */
+  endpoint?: string;
 }
 
 /** Read and validate a config file. Relative paths in it resolve against the file's folder. */
 export async function loadConfig(path = DEFAULT_CONFIG_FILE, overrides: ConfigOverrides = {}): Promise<SiteConfig> {
-  const file = resolve(path);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    throw new ConfigError(`${path}: ${missing ? "file not found" : "cannot be read"}`, file, [], {
-      hint: missing ? "Create site-config.json (see README, Configuration) or pass --config PATH." : undefined,
-      cause: error,
-    });
-  }
+  const { file, text } = await readConfigText(path);
   let spec: unknown;
   try {
     spec = JSON.parse(text);
@@ -222,9 +215,9 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
   const groupBy = spec.report.groupBy;
   return {
     file,
-    region: spec.region,
-    endpoint: spec.endpoint,
-    forcePathStyle: spec.forcePathStyle ?? spec.endpoint !== undefined,
+    region: overrides.region ?? spec.region,
+    endpoint: overrides.endpoint ?? spec.endpoint,
+    forcePathStyle: spec.forcePathStyle ?? (overrides.endpoint ?? spec.endpoint) !== undefined,
     websiteEndpoint: spec.websiteEndpoint?.replace(/\/+$/, ""),
     s3: spec.s3,
     raw: { ...spec.raw, prefix: withSlash(spec.raw.prefix), keyPattern: compileKeyPattern(spec.raw.keyPattern) },

@@ -1,2 +1,2 @@
-export { startPreview, PREVIEW_PORT_DEFAULT } from "./server.js";
+export { startPreview } from "./server.js";
 export type { Preview, PreviewOptions } from "./server.js";

@@ -7,5 +7,3 @@ export type { FileTally, ScanOptions } from "./scan.js";
 export { scanPoolFor, inlinePool } from "./scan-pool.js";
 export type { ScanPool } from "./scan-pool.js";
 export { readRawObject } from "./read.js";
-export { parseCsvStream } from "./parse.js";
-export type { RawFile, ParseOptions } from "./parse.js";

@@ -3,7 +3,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import type { SiteConfig } from "../config/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import { SourceError } from "../errors.js";
-import type { Logger } from "../log.js";
+import { logProgress, type Logger } from "../log.js";
 import { listRawObjects } from "./list.js";
 import { dateRawKey, daysInMonth, groupByMonth, monthId, type DatedObject, type Month } from "./month.js";
 import { ChecksumMismatchError } from "./checked-scan.js";
@@ -110,6 +110,14 @@ export async function readMonthFiles(
     try {
       const { tally, size } = await readAndScan(client, config, object, scanOptions, options.pool);
       bytes += size;
+      const line = `read ${object.key}: ${tally.rows} rows, ${size} bytes`;
+      logProgress(options.logger, {
+        task: monthId(files.month),
+        total: objects.length,
+        bytes: size,
+        rows: tally.rows,
+        line,
+      });
       return { object, tally };
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;

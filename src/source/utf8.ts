@@ -1,19 +1,7 @@
-/** A stream step that lets bytes through only while they are valid UTF-8, and says on which line they stop being so. */
-import { isUtf8 } from "node:buffer";
-import { Transform, type TransformCallback } from "node:stream";
-
-/** Thrown (through the stream) at the first invalid UTF-8 sequence. */
-export class InvalidUtf8Error extends Error {
-  constructor(
-    readonly line: number,
-    readonly byteOffset: number,
-  ) {
-    super(`invalid UTF-8 byte sequence at line ${line} (byte ${byteOffset})`);
-  }
-}
+/** Where a file stops being valid UTF-8, and on which line (for the reader's error message). */
 
 /** Length of the valid UTF-8 prefix of `bytes`, treating a truncated sequence at the very end as valid-so-far. */
-function validPrefixLength(bytes: Uint8Array): { valid: number; incompleteTail: number } {
+export function validPrefixLength(bytes: Uint8Array): { valid: number; incompleteTail: number } {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
@@ -33,37 +21,10 @@ function validPrefixLength(bytes: Uint8Array): { valid: number; incompleteTail: 
   return { valid: i, incompleteTail: 0 };
 }
 
-function countNewlines(bytes: Uint8Array, end = bytes.length): number {
+export function countNewlines(bytes: Uint8Array, end = bytes.length): number {
   let n = 0;
   for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) n++;
   return n;
-}
-
-/** A Transform that passes valid UTF-8 through unchanged and fails with InvalidUtf8Error otherwise. */
-export function utf8Guard(): Transform {
-  let carry: Buffer = Buffer.alloc(0);
-  let lines = 1;
-  let offset = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      const { valid, incompleteTail } = isUtf8(bytes)
-        ? { valid: bytes.length, incompleteTail: 0 }
-        : validPrefixLength(bytes);
-      if (valid + incompleteTail < bytes.length) {
-        return callback(new InvalidUtf8Error(lines + countNewlines(bytes, valid), offset + valid));
-      }
-      const pass = bytes.subarray(0, valid);
-      carry = Buffer.from(bytes.subarray(valid));
-      lines += countNewlines(pass);
-      offset += pass.length;
-      callback(null, pass);
-    },
-    flush(callback: TransformCallback) {
-      if (carry.length) return callback(new InvalidUtf8Error(lines, offset));
-      callback();
-    },
-  });
 }
 
 /** Where the first invalid UTF-8 sequence of a whole file is: its 1-based line and byte offset. */

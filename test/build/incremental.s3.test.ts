@@ -123,8 +123,13 @@ describe("incremental builds", () => {
       { raw: { bucket: config.raw.bucket }, site: { bucket: config.site.bucket, title: "Springfield 311" } },
       baseDir,
     );
+    const pagesBefore = readdirSync(join(config.cache, "pages")).sort();
     await build({}, retitled);
     expect(client.gets).toEqual([]);
+    // the pages of the old title are stale: replaced, not kept beside the new ones
+    const pagesAfter = readdirSync(join(config.cache, "pages")).sort();
+    expect(pagesAfter).toHaveLength(pagesBefore.length);
+    expect(pagesAfter.filter((p) => pagesBefore.includes(p))).toEqual([]);
     expect(readFileSync(join(retitled.output, "2019/jan/final_report.html"), "utf8")).toContain("Springfield 311");
   });
 

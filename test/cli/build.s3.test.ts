@@ -36,7 +36,8 @@ describe("reportsite CLI: usage", () => {
     const dir = tempDir();
     const main = await runCli(["--help"], { cwd: dir });
     expect(main.exitCode).toBe(0);
-    expect(main.stdout).toMatch(/Commands:\n\s+build\s+read the raw CSVs/);
+    expect(main.stdout).toMatch(/Commands:\n\s+init\s+write site-config\.json/);
+    expect(main.stdout).toMatch(/^\s+build\s+read the raw CSVs/m);
     expect(main.stdout).toMatch(/\s+deploy\s+/);
     const build = await runCli(["build", "--help"], { cwd: dir });
     expect(build.exitCode).toBe(0);
@@ -99,17 +100,35 @@ describe("reportsite build against the local server", () => {
     expect(result.stdout).toMatch(
       /^listed s3:\/\/cli-raw-[0-9a-f]+\/: 31 objects in 1 page, 31 match \{year\}_\{mon\}_\{day\}_gid_requests\.csv$/m,
     );
-    expect(result.stdout).toMatch(/^read 2019_jan_01_gid_requests\.csv: 2 rows in \d+ms$/m);
+    // one counting line for the month's files (not a TTY: no per-file lines unless --verbose)
+    expect(result.stdout).toMatch(/^2019-01: read 31 of 31 files, 1\.\d kB, 32 rows$/m);
+    expect(result.stdout).not.toMatch(/^read 2019_jan_01/m);
     expect(result.stdout.trim().split("\n").at(-1)).toMatch(
-      new RegExp(`^Built 1 month \\(32 rows\\) into ${dir}/dist: 12 files, \\d+ bytes in \\d+\\.\\ds$`),
+      new RegExp(
+        `^Built 1 month \\(32 rows; 1 rebuilt, 0 reused from the cache\\) into ${dir}/dist: 12 files, \\d+ bytes in \\d+\\.\\ds$`,
+      ),
     );
+  });
+
+  test("--verbose prints each file read; --quiet only the result", async () => {
+    const verbose = await runCli(["build", "--verbose", "--force", "--output", "out-v"], {
+      cwd: dir,
+      env: credentials(),
+    });
+    expect(verbose.exitCode).toBe(0);
+    expect(verbose.stdout).toMatch(/^read 2019_jan_01_gid_requests\.csv: 2 rows, \d+ bytes$/m);
+    const quiet = await runCli(["build", "-q", "--output", "out-q"], { cwd: dir, env: credentials() });
+    expect(quiet.exitCode).toBe(0);
+    expect(quiet.stdout).toMatch(/^Built 1 month \(32 rows; /);
+    expect(quiet.stdout.trim().split("\n")).toHaveLength(1);
   });
 
   test("--json prints the build report only", async () => {
     const result = await runCli(["build", "--json", "--output", "out"], { cwd: dir, env: credentials() });
     expect(result.exitCode).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.months).toEqual([{ month: "2019-01", rows: 32, files: 31, skipped: [], missingDays: [] }]);
+    // the earlier builds of this folder filled the cache, so the month is reused
+    expect(report.months).toMatchObject([{ month: "2019-01", rows: 32, files: 31, skipped: [], missingDays: [] }]);
     expect(report.output).toBe(join(dir, "out"));
   });
 
@@ -155,6 +174,22 @@ describe("reportsite build against the local server", () => {
       /the S3 endpoint cannot be reached \(ECONNREFUSED\)\nhint: Check "endpoint" and "region" in site-config\.json \(now http:\/\/127\.0\.0\.1:9\)/,
     );
     expect(result.stderr).not.toMatch(NO_STACK);
+  });
+
+  test("--require-complete: a month with missing days fails and names them", async () => {
+    const partial = uniqueBucket("cli-partial");
+    await createBucket(testClient(), partial, {
+      "2019_feb_01_gid_requests.csv": "service_name,case_record_type\nPothole,Request\n",
+      "2019_feb_02_gid_requests.csv": "service_name,case_record_type\nPothole,Request\n",
+    });
+    const partialDir = project({ raw: { bucket: partial } });
+    const strict = await runCli(["build", "--require-complete"], { cwd: partialDir, env: credentials() });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.stderr).toMatch(
+      /^--require-complete: 1 month\(s\) are incomplete:\n {2}- 2019-02: no raw file for day 3-28\nhint: .*do not deploy it/m,
+    );
+    const allowed = await runCli(["build"], { cwd: partialDir, env: credentials() });
+    expect(allowed.exitCode).toBe(0);
   });
 
   test("a bad raw file: exit 1, the key and line, and no dist/", async () => {

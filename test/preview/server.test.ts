@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -27,6 +28,11 @@ describe("preview serves dist/ like S3 website hosting", () => {
       writeFileSync(join(root, path), body);
     }
     writeFileSync(join(dirname(root), "secret.txt"), "outside the site");
+    mkdirSync(join(dirname(root), "private"));
+    writeFileSync(join(dirname(root), "private/raw.csv"), "raw data");
+    // issue 12 point 10: links that leave dist/ (to a file, and to a folder) are never followed
+    symlinkSync(join(dirname(root), "secret.txt"), join(root, "p.html"));
+    symlinkSync(join(dirname(root), "private"), join(root, "linked"));
     preview = await startPreview({ root, port: 0, logger: memoryLogger() });
   });
   afterAll(() => preview?.close());
@@ -45,6 +51,8 @@ describe("preview serves dist/ like S3 website hosting", () => {
     { path: "2019/mar/final_report.html", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
     { path: "..%2Fsecret.txt", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
     { path: "%2E%2E/%2E%2E/etc/passwd", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
+    { path: "p.html", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
+    { path: "linked/raw.csv", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
     { path: ".reportsite-build", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
   ])("GET /$path -> $status", async ({ path, status, type, body }) => {
     const response = await fetch(`${preview.url}${path}`);
@@ -65,6 +73,18 @@ describe("preview serves dist/ like S3 website hosting", () => {
     const head = await fetch(`${preview.url}2019/jan/final_report.csv`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(head.headers.get("content-length")).toBe(String(Buffer.byteLength(files["2019/jan/final_report.csv"]!)));
+  });
+
+  test("ETag: the MD5 of the bytes, as S3's; If-None-Match with it gives 304 without a body", async () => {
+    const url = `${preview.url}2019/jan/final_report.csv`;
+    const first = await fetch(url);
+    const etag = `"${createHash("md5").update(files["2019/jan/final_report.csv"]!).digest("hex")}"`;
+    expect(first.headers.get("etag")).toBe(etag);
+    const again = await fetch(url, { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const changed = await fetch(url, { headers: { "If-None-Match": '"0123"' } });
+    expect(changed.status).toBe(200);
   });
 
   test("a missing dist/ is a clear error", async () => {

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { describe, expect, test } from "vitest";
-import { InvalidUtf8Error, utf8Guard } from "../../src/source/utf8.js";
+import { InvalidUtf8Error, utf8Guard } from "../support/careful-reader/utf8-guard.js";
 
 /** Push `chunks` through a guard; the bytes that came out, or the error it failed with. */
 async function guard(chunks: Uint8Array[]): Promise<{ out?: Buffer; error?: unknown }> {

@@ -1,7 +1,5 @@
-import { loadConfig } from "../../config/index.js";
 import { UsageError } from "../../errors.js";
-import { createS3Client } from "../../s3/index.js";
-import { readObjectAcl, resolveBucket, setObjectAcl, type ObjectAccess } from "../../share/index.js";
+import type { ObjectAccess } from "../../share/index.js";
 import { defineCommand } from "../command.js";
 import { shellQuote } from "../shell-quote.js";
 
@@ -20,7 +18,9 @@ export default defineCommand({
       throw new UsageError(`expected a key and optionally public-read or private\nUsage: ${this.usage}`);
     if (acl !== undefined && acl !== "public-read" && acl !== "private")
       throw new UsageError(`"${acl}" is not a canned ACL this command sets; use public-read or private`);
-    const config = await loadConfig(ctx.configPath);
+    const config = await ctx.loadConfig();
+    const { createS3Client } = await import("../../s3/index.js");
+    const { readObjectAcl, resolveBucket, setObjectAcl } = await import("../../share/index.js");
     const client = createS3Client(config);
     const bucketName = (values.bucket as string | undefined) ?? "site";
     const target = resolveBucket(config, bucketName);

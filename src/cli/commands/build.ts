@@ -1,15 +1,16 @@
-import { buildSite } from "../../build.js";
-import { loadConfig } from "../../config/index.js";
-import { UsageError } from "../../errors.js";
-import { parseMonth, type Month } from "../../source/index.js";
+import { ReportsiteError, UsageError } from "../../errors.js";
+import type { BuildReport } from "../../build.js";
+import type { Month } from "../../source/index.js";
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
   summary: "read the raw CSVs from S3 and build every month's report into dist/",
-  usage: "reportsite build [--month 2019-01]... [--force] [--skip-bad-files] [--output DIR]",
+  usage:
+    "reportsite build [--month 2019-01|previous|current]... [--require-complete] [--force] [--skip-bad-files] [--output DIR]",
   flags: {
     "month YYYY-MM":
-      "read only this month from S3 (repeatable); other months come from the cache or the previous output; default: every month with raw data",
+      "read only this month from S3 (repeatable; `previous` is last month, `current` this one, in UTC); other months come from the cache or the previous output; default: every month with raw data",
+    "require-complete": "fail (exit 1) when a built month has days without a raw file, naming the days",
     force: "read every raw file again instead of reusing the counts in the cache",
     "skip-bad-files": "publish a month without the files that fail to parse, listing them as a warning",
     "output DIR": "build into DIR instead of the config's output",
@@ -18,21 +19,23 @@ export default defineCommand({
   interrupted: "the output folder was left as it was (a build is swapped in only when complete).",
   options: {
     month: { type: "string", multiple: true },
+    "require-complete": { type: "boolean" },
     "skip-bad-files": { type: "boolean" },
     force: { type: "boolean" },
     output: { type: "string" },
   },
   async run(values, _positionals, ctx) {
-    const months = ((values.month as unknown as string[] | undefined) ?? [])
-      .map(toMonth)
-      .filter((m, i, all) => all.findIndex((o) => o.year === m.year && o.month === m.month) === i);
-    const config = await loadConfig(ctx.configPath, { output: values.output as string | undefined });
+    const texts = (values.month as unknown as string[] | undefined) ?? [];
+    const months = texts.length ? await toMonths(texts) : undefined;
+    const config = await ctx.loadConfig({ output: values.output as string | undefined });
+    const { buildSite } = await import("../../build.js");
     const report = await buildSite(config, {
-      months: months.length ? months : undefined,
+      months,
       skipBadFiles: values["skip-bad-files"] === true,
       force: values.force === true,
       logger: ctx.logger,
     });
+    if (values["require-complete"]) checkComplete(report, (await import("../../source/index.js")).formatRanges);
     if (ctx.json) return ctx.print(JSON.stringify(report, null, 2));
     const rows = report.months.reduce((n, m) => n + m.rows, 0);
     const rebuilt = report.months.filter((m) => m.status === "rebuilt").length;
@@ -42,8 +45,37 @@ export default defineCommand({
   },
 });
 
-function toMonth(text: string): Month {
-  const month = parseMonth(text);
-  if (!month) throw new UsageError(`--month ${text}: expected a month as YYYY-MM, e.g. 2019-01`);
-  return month;
+/** The months --month names, without repeats; `previous` and `current` are read on the UTC calendar. */
+async function toMonths(texts: string[], now = new Date()): Promise<Month[]> {
+  const { parseMonth, monthId } = await import("../../source/index.js");
+  const months = texts.map((text) => {
+    const shift = { previous: -1, current: 0 }[text];
+    if (shift !== undefined) {
+      const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + shift, 1));
+      return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
+    }
+    const month = parseMonth(text);
+    if (!month)
+      throw new UsageError(`--month ${text}: expected a month as YYYY-MM (e.g. 2019-01), previous or current`);
+    return month;
+  });
+  return months.filter((m, i) => months.findIndex((o) => monthId(o) === monthId(m)) === i);
+}
+
+/** --require-complete: a month with days that have no raw file fails the run (the workflow then does not deploy). */
+function checkComplete(report: BuildReport, formatRanges: (days: number[]) => string): void {
+  const incomplete = report.months.filter((m) => m.missingDays.length > 0 || m.skipped.length > 0);
+  if (!incomplete.length) return;
+  const lines = incomplete.map(
+    (m) =>
+      `  - ${m.month}: ${[
+        m.missingDays.length ? `no raw file for day ${formatRanges(m.missingDays)}` : "",
+        m.skipped.length ? `${m.skipped.length} file(s) skipped as unreadable` : "",
+      ]
+        .filter(Boolean)
+        .join("; ")}`,
+  );
+  throw new ReportsiteError(`--require-complete: ${incomplete.length} month(s) are incomplete:\n${lines.join("\n")}`, {
+    hint: `${report.output} holds this build, but do not deploy it: wait for the missing exports and build again, or build without --require-complete to publish the month as it is.`,
+  });
 }

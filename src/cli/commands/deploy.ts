@@ -1,15 +1,7 @@
-import { loadConfig } from "../../config/index.js";
-import { deploySite } from "../../deploy/index.js";
 import { UsageError } from "../../errors.js";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import {
-  parseSiteSummary,
-  renderIndexPage,
-  SUMMARY_JSON,
-  unsafeSiteKeys,
-  type SiteSummary,
-} from "../../render/index.js";
+import type { SiteSummary } from "../../render/index.js";
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
@@ -39,7 +31,9 @@ export default defineCommand({
     const maxDeletes = values["max-deletes"] === undefined ? undefined : Number(values["max-deletes"]);
     if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0))
       throw new UsageError(`--max-deletes ${values["max-deletes"]}: expected a whole number`);
-    const config = await loadConfig(ctx.configPath, { output: values.output as string | undefined });
+    const config = await ctx.loadConfig({ output: values.output as string | undefined });
+    const { deploySite } = await import("../../deploy/index.js");
+    const { renderIndexPage, unsafeSiteKeys } = await import("../../render/index.js");
     // the home page's month cards come from the build's summary.json; the file listing from the bucket
     const summary = await readSummary(config.output);
     const result = await deploySite(
@@ -72,6 +66,7 @@ export default defineCommand({
 
 /** summary.json of the built site, or undefined when the build has none (index.html then lists only files). */
 async function readSummary(output: string): Promise<SiteSummary | undefined> {
+  const { parseSiteSummary, SUMMARY_JSON } = await import("../../render/index.js");
   const path = join(output, SUMMARY_JSON);
   const text = await readFile(path, "utf8").catch(() => undefined);
   return text === undefined ? undefined : parseSiteSummary(text, path);

@@ -1,6 +1,3 @@
-import { loadConfig } from "../../config/index.js";
-import { createS3Client } from "../../s3/index.js";
-import { downloadObject, resolveBucket } from "../../share/index.js";
 import { formatSize } from "../../units.js";
 import { defineCommand } from "../command.js";
 import { onlyKey } from "./share.js";
@@ -17,7 +14,9 @@ export default defineCommand({
   options: { to: { type: "string" }, bucket: { type: "string" } },
   async run(values, positionals, ctx) {
     const key = onlyKey(positionals, this.usage);
-    const config = await loadConfig(ctx.configPath);
+    const config = await ctx.loadConfig();
+    const { createS3Client } = await import("../../s3/index.js");
+    const { downloadObject, resolveBucket } = await import("../../share/index.js");
     const target = resolveBucket(config, (values.bucket as string | undefined) ?? "raw");
     const result = await downloadObject(createS3Client(config), target.bucket, key, {
       to: values.to as string | undefined,

@@ -1,23 +1,37 @@
-import { loadConfig } from "../../config/index.js";
 import { UsageError } from "../../errors.js";
-import { PREVIEW_PORT_DEFAULT, startPreview } from "../../preview/index.js";
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
   summary: "serve dist/ locally the way S3 website hosting would",
-  usage: "reportsite preview [--port 4321] [--output DIR]",
+  usage: "reportsite preview [--port 4321] [--output DIR] [--watch]",
   flags: {
-    "port N": `port on 127.0.0.1 (default ${PREVIEW_PORT_DEFAULT}; 0 for any free port)`,
+    "port N": "port on 127.0.0.1 (default 4321; 0 for any free port)",
     "output DIR": "serve DIR instead of the config's output",
+    watch: "re-render the pages when a template or site-config.json changes, and reload the browser",
   },
-  options: { port: { type: "string" }, output: { type: "string" } },
+  options: { port: { type: "string" }, output: { type: "string" }, watch: { type: "boolean" } },
   async run(values, _positionals, ctx) {
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
       throw new UsageError(`--port ${values.port}: expected a port number`);
-    const config = await loadConfig(ctx.configPath, { output: values.output as string | undefined });
-    const preview = await startPreview({ root: config.output, port, logger: ctx.logger });
+    const overrides = { output: values.output as string | undefined };
+    const config = await ctx.loadConfig(overrides);
+    const { startPreview } = await import("../../preview/index.js");
+    const preview = await startPreview({ root: config.output, port, logger: ctx.logger, liveReload: !!values.watch });
     ctx.print(`Previewing ${config.output} at ${preview.url} (Ctrl-C to stop)`);
+    if (values.watch) {
+      const { watchSite, watchBuildOptions } = await import("../watch.js");
+      const { TEMPLATES_DIR } = await import("../../render/index.js");
+      const { buildSite } = await import("../../build.js");
+      watchSite({
+        configFile: config.file,
+        templatesDir: TEMPLATES_DIR,
+        logger: ctx.logger,
+        rebuild: async () => void (await buildSite(await ctx.loadConfig(overrides), watchBuildOptions(ctx.logger))),
+        reload: () => preview.reload(),
+      });
+      ctx.note(`watching ${TEMPLATES_DIR} and ${config.file}`);
+    }
     await new Promise(() => {}); // serve until interrupted; main.ts handles SIGINT
   },
 });

@@ -1,6 +1,3 @@
-import { loadConfig } from "../../config/index.js";
-import { ensureSiteBucket } from "../../deploy/index.js";
-import { createS3Client, encodeKey, websiteRoot } from "../../s3/index.js";
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
@@ -9,7 +6,9 @@ export default defineCommand({
   flags: { "dry-run": "say what would change and change nothing" },
   options: { "dry-run": { type: "boolean" } },
   async run(values, _positionals, ctx) {
-    const config = await loadConfig(ctx.configPath);
+    const config = await ctx.loadConfig();
+    const { ensureSiteBucket } = await import("../../deploy/index.js");
+    const { createS3Client, encodeKey, websiteRoot } = await import("../../s3/index.js");
     const dryRun = values["dry-run"] === true;
     const state = await ensureSiteBucket(createS3Client(config), config, { dryRun, logger: ctx.logger });
     for (const change of state.changes) ctx.logger.info(`${dryRun ? "would " : ""}${change}`);

@@ -1,7 +1,4 @@
-import { loadConfig } from "../../config/index.js";
-import { UsageError } from "../../errors.js";
-import { createS3Client } from "../../s3/index.js";
-import { parseExpiry, presignUrl, resolveBucket } from "../../share/index.js";
+import { ReportsiteError, UsageError } from "../../errors.js";
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
@@ -15,8 +12,10 @@ export default defineCommand({
   options: { bucket: { type: "string" }, expires: { type: "string" } },
   async run(values, positionals, ctx) {
     const key = onlyKey(positionals, this.usage);
-    const expiresIn = parseExpiry((values.expires as string | undefined) ?? "1h");
-    const config = await loadConfig(ctx.configPath);
+    const { parseExpiry, presignUrl, resolveBucket } = await import("../../share/index.js");
+    const expiresIn = asUsage(() => parseExpiry((values.expires as string | undefined) ?? "1h"));
+    const config = await ctx.loadConfig();
+    const { createS3Client } = await import("../../s3/index.js");
     const target = resolveBucket(config, (values.bucket as string | undefined) ?? "raw");
     const link = await presignUrl(createS3Client(config), target.bucket, key, expiresIn);
     if (link.warning) ctx.logger.warn(link.warning);
@@ -25,6 +24,16 @@ export default defineCommand({
     ctx.note(`valid until ${link.expiresAt.toISOString()}`);
   },
 });
+
+/** A bad flag value is a usage error (exit code 2), like every other bad flag. */
+function asUsage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof ReportsiteError)) throw error;
+    throw new UsageError(error.message, error.hint ? { hint: error.hint } : {});
+  }
+}
 
 /** The one positional argument, the key. */
 export function onlyKey(positionals: string[], usage: string): string {

@@ -1,5 +1,3 @@
-import { loadConfig } from "../../config/index.js";
-import { objectUrls, resolveBucket } from "../../share/index.js";
 import { defineCommand } from "../command.js";
 import { onlyKey } from "./share.js";
 
@@ -13,7 +11,8 @@ export default defineCommand({
   options: { bucket: { type: "string" } },
   async run(values, positionals, ctx) {
     const key = onlyKey(positionals, this.usage);
-    const config = await loadConfig(ctx.configPath);
+    const config = await ctx.loadConfig();
+    const { objectUrls, resolveBucket } = await import("../../share/index.js");
     const urls = objectUrls(config, resolveBucket(config, (values.bucket as string | undefined) ?? "site"), key);
     if (urls.warning) ctx.logger.warn(urls.warning);
     if (ctx.json) return ctx.print(JSON.stringify(urls, null, 2));

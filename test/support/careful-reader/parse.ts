@@ -1,9 +1,12 @@
-/** Parse one raw CSV stream into columns, the way pandas.read_csv reads it, or fail naming the line. */
+/**
+ * The careful reader: the csv-parse based reader the build used before the fast scanner (src/source/scan.ts).
+ * Kept as an independent reference the tests compare the scanner with; it keeps every row in memory.
+ */
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse, type Options } from "csv-parse";
-import { SourceError } from "../errors.js";
-import { InvalidUtf8Error, utf8Guard } from "./utf8.js";
+import { SourceError } from "../../../src/errors.js";
+import { InvalidUtf8Error, utf8Guard } from "./utf8-guard.js";
 
 /** What to keep and what must be there. */
 export interface ParseOptions {

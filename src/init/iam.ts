@@ -1,0 +1,109 @@
+/**
+ * The IAM policies `reportsite init` writes, computed from the config. Pure. Least privilege: read on
+ * the raw prefix; on the site bucket exactly what `build` + `deploy` send in steady state (the one-off
+ * bucket creation, website and policy changes of `reportsite setup` are for an administrator).
+ */
+
+/** A site config's fields the policies depend on. */
+export interface PolicyTarget {
+  raw: { bucket: string; prefix: string };
+  site: { bucket: string; prefix: string; publicAccess: "auto" | "acl" | "policy" };
+}
+
+/**
+ * The IAM action each S3 request of build and deploy needs (from AWS's "Actions, resources, and
+ * condition keys for Amazon S3"). The test records the commands a real deploy sends and checks each
+ * one against the generated policy through this table.
+ */
+export const COMMAND_ACTIONS: Record<string, { action: string; on: "bucket" | "object" }> = {
+  ListObjectsV2Command: { action: "s3:ListBucket", on: "bucket" },
+  HeadBucketCommand: { action: "s3:ListBucket", on: "bucket" },
+  GetObjectCommand: { action: "s3:GetObject", on: "object" },
+  HeadObjectCommand: { action: "s3:GetObject", on: "object" },
+  PutObjectCommand: { action: "s3:PutObject", on: "object" },
+  CreateMultipartUploadCommand: { action: "s3:PutObject", on: "object" },
+  UploadPartCommand: { action: "s3:PutObject", on: "object" },
+  CompleteMultipartUploadCommand: { action: "s3:PutObject", on: "object" },
+  AbortMultipartUploadCommand: { action: "s3:AbortMultipartUpload", on: "object" },
+  DeleteObjectCommand: { action: "s3:DeleteObject", on: "object" },
+  GetBucketWebsiteCommand: { action: "s3:GetBucketWebsite", on: "bucket" },
+  GetBucketPolicyCommand: { action: "s3:GetBucketPolicy", on: "bucket" },
+  GetPublicAccessBlockCommand: { action: "s3:GetBucketPublicAccessBlock", on: "bucket" },
+  GetBucketOwnershipControlsCommand: { action: "s3:GetBucketOwnershipControls", on: "bucket" },
+};
+
+/** An IAM policy document. */
+export interface PolicyDocument {
+  Version: "2012-10-17";
+  Statement: {
+    Sid: string;
+    Effect: "Allow";
+    Action: string | string[];
+    Resource?: string;
+    Principal?: unknown;
+    Condition?: unknown;
+  }[];
+}
+
+/** The permission policy of the role the workflow assumes. */
+export function planIamPolicy(target: PolicyTarget): PolicyDocument {
+  const { raw, site } = target;
+  // a PutObject with a canned ACL also needs s3:PutObjectAcl; "auto" may choose ACLs
+  const objectWrite = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"];
+  if (site.publicAccess !== "policy") objectWrite.push("s3:PutObjectAcl");
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ListRawExports",
+        Effect: "Allow",
+        Action: "s3:ListBucket",
+        Resource: `arn:aws:s3:::${raw.bucket}`,
+        ...(raw.prefix ? { Condition: { StringLike: { "s3:prefix": [`${raw.prefix}*`] } } } : {}),
+      },
+      {
+        Sid: "ReadRawExports",
+        Effect: "Allow",
+        Action: "s3:GetObject",
+        Resource: `arn:aws:s3:::${raw.bucket}/${raw.prefix}*`,
+      },
+      {
+        Sid: "CheckSiteBucket",
+        Effect: "Allow",
+        Action: [
+          "s3:ListBucket",
+          "s3:GetBucketWebsite",
+          "s3:GetBucketPolicy",
+          "s3:GetBucketPublicAccessBlock",
+          "s3:GetBucketOwnershipControls",
+        ],
+        Resource: `arn:aws:s3:::${site.bucket}`,
+      },
+      {
+        Sid: "PublishSite",
+        Effect: "Allow",
+        Action: objectWrite,
+        Resource: `arn:aws:s3:::${site.bucket}/${site.prefix}*`,
+      },
+    ],
+  };
+}
+
+/** Who may assume the role: GitHub Actions runs of one repository (OIDC, no stored keys). */
+export function planTrustPolicy({ account, repository }: { account: string; repository: string }): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "GitHubActionsOfThisRepository",
+        Effect: "Allow",
+        Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com` },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: {
+          StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+          StringLike: { "token.actions.githubusercontent.com:sub": `repo:${repository}:*` },
+        },
+      },
+    ],
+  };
+}

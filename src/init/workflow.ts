@@ -1,0 +1,93 @@
+/** The GitHub Actions workflow `reportsite init` writes (and examples/github-actions/ holds). Pure. */
+
+/** Options of renderWorkflow. */
+export interface WorkflowOptions {
+  /** The region the role is assumed in when the AWS_REGION variable is not set, e.g. us-east-1. */
+  region: string;
+}
+
+/** Where init writes the workflow. */
+export const WORKFLOW_PATH = ".github/workflows/monthly-reports.yml";
+
+/**
+ * The workflow: on the 3rd of each month it builds the month before (`--month previous`, so a month
+ * is published once complete; `current` only on request), fails when a day has no export unless
+ * allowed, keeps the incremental build cache, deploys, and writes a step summary.
+ */
+export function renderWorkflow({ region }: WorkflowOptions): string {
+  return `# Build and publish the last complete month's reports on the 3rd of every month (and on demand).
+# Written by \`reportsite init\`. Set two repository variables (Settings > Secrets and variables > Actions >
+# Variables): AWS_ROLE_ARN (the role with iam-policy.json and trust-policy.json) and AWS_REGION.
+name: monthly reports
+on:
+  schedule:
+    - cron: "0 6 3 * *" # 06:00 UTC on the 3rd: the last day's export of the month before has landed
+  workflow_dispatch:
+    inputs:
+      month:
+        description: "Month to publish: previous (the last complete one), current (so far), or YYYY-MM"
+        type: string
+        default: previous
+      allow_incomplete:
+        description: "Publish even when some days have no raw file"
+        type: boolean
+        default: false
+
+permissions:
+  id-token: write # OIDC: assume an IAM role, no stored keys
+  contents: read
+
+concurrency:
+  group: monthly-reports # never two deploys at once
+  cancel-in-progress: false
+
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    timeout-minutes: 30
+    env:
+      MONTH: \${{ inputs.month || 'previous' }}
+      ALLOW_INCOMPLETE: \${{ inputs.allow_incomplete && 'yes' || 'no' }}
+    steps:
+      - uses: actions/checkout@v5
+      - uses: actions/setup-node@v5
+        with:
+          node-version: 22
+          cache: npm
+      - uses: aws-actions/configure-aws-credentials@v5
+        with:
+          role-to-assume: \${{ vars.AWS_ROLE_ARN }}
+          aws-region: \${{ vars.AWS_REGION || '${region}' }}
+      - run: npm ci
+      # months whose raw files, config and templates are unchanged are reused from this cache
+      - name: Restore the build cache
+        uses: actions/cache@v4
+        with:
+          path: .reportsite/cache
+          key: reportsite-cache-\${{ github.run_id }}
+          restore-keys: reportsite-cache-
+      - name: Build
+        run: |
+          flags=(--month "$MONTH")
+          if [ "$ALLOW_INCOMPLETE" != yes ]; then flags+=(--require-complete); fi
+          npx reportsite build "\${flags[@]}" --json > build.json
+      # deploy compares content (MD5), so a fresh checkout uploads only what changed;
+      # the index is rebuilt from the bucket listing, so earlier months stay listed
+      - name: Deploy
+        run: npx reportsite deploy --json > deploy.json
+      - name: Summary
+        run: |
+          jq -r '"## Published \\(.url)", "", "\\(.report.uploaded | length) files uploaded, \\(.report.deleted | length) deleted, \\(.report.skipped) unchanged.", "", (.report.uploaded[] | "- \`\\(.key)\`: \\(.reason)")' deploy.json >> "$GITHUB_STEP_SUMMARY"
+          jq -r '.months[] | "- \\(.month): \\(.rows) rows from \\(.files) files"' build.json >> "$GITHUB_STEP_SUMMARY"
+      - name: Report the failure
+        if: failure()
+        run: |
+          echo "::error title=Monthly reports were not published::See the failed step's log; the live site was left as it was."
+          {
+            echo "## Monthly reports were NOT published"
+            for file in build.json deploy.json; do
+              if [ -s "$file" ]; then jq -r 'select(.error) | .error | "\\(.message)\\n\\nhint: \\(.hint // "")"' "$file"; fi
+            done
+          } >> "$GITHUB_STEP_SUMMARY"
+`;
+}

