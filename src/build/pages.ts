@@ -19,6 +19,7 @@ import {
   toMonthSummary,
   toSiteSummary,
   type MonthReport,
+  type MonthSummary,
   type SiteSettings,
   type SiteSummary,
 } from "../render/index.js";
@@ -48,12 +49,14 @@ export async function readBranding(config: SiteConfig): Promise<ProjectTheme> {
  * Every month's pages and the across-month files (trend, summary.json/csv, error page), each from the
  * cache when what it is rendered from is unchanged. A month's pages also depend on its neighbours'
  * summaries (prev/next links, change since the previous month), so those are part of their hash.
+ * `kept` are the summaries of months whose pages a --month build keeps from the previous build.
  */
 export async function renderMonths(
   config: SiteConfig,
   cache: BuildCache,
   months: BuiltMonth[],
   branding: ProjectTheme,
+  kept: readonly MonthSummary[] = [],
 ): Promise<{ files: OutputFile[]; summary: SiteSummary }> {
   const settings = siteSettings(config, branding);
   // the project's overrides, pages and logo bytes are inputs too: a changed one renders again
@@ -70,7 +73,7 @@ export async function renderMonths(
       ),
     ),
   );
-  const summary = toSiteSummary(summaries, settings);
+  const summary = toSiteSummary([...kept, ...summaries], settings); // kept: --month keeps their pages
   const position = new Map(summary.months.map((m, i) => [m.id, i]));
   const files: OutputFile[] = [];
   for (const month of months) {
