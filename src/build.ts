@@ -96,7 +96,7 @@ async function monthSources(
     sources.sort((a, b) => monthId(a.files.month).localeCompare(monthId(b.files.month)));
   }
   if (sources.length === 0) {
-    throw new SourceError(`the cache in ${config.cache} holds no months to build from`, undefined, undefined, {
+    throw new SourceError(`the cache in ${config.cache} holds no months to build from`, {
       hint: "Run `reportsite build` once with access to S3; offline builds re-render from its cache.",
     });
   }

@@ -112,7 +112,7 @@ export async function loadConfig(path = DEFAULT_CONFIG_FILE, overrides: ConfigOv
   } catch (error) {
     throw new ConfigError(
       `${path}: not valid JSON${jsonErrorPlace(text, (error as Error).message)}: ${(error as Error).message}`,
-      file,
+      { file },
     );
   }
   return configFromSpec(spec, { file, baseDir: dirname(file), overrides });
@@ -132,7 +132,9 @@ export function configFromSpec(
   if (parsed.success) problems.push(...checkSemantics(parsed.data, baseDir, overrides));
   if (!parsed.success || problems.length > 0) {
     const name = file === "<inline>" ? file : relative(process.cwd(), file) || file;
-    throw new ConfigError(`${name} is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`, file, problems, {
+    throw new ConfigError(`${name} is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`, {
+      file,
+      problems,
       hint: "Fix the keys above; site-config.schema.json lists every key and its allowed values.",
     });
   }

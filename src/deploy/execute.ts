@@ -174,7 +174,9 @@ function failed(
     key: at.site.prefix + at.key,
     endpoint: at.site.endpoint,
   });
-  return new DeployError(`${at.what} failed: ${cause.message}. ${state}`, at.phase, at.key, {
+  return new DeployError(`${at.what} failed: ${cause.message}. ${state}`, {
+    phase: at.phase,
+    key: at.key,
     hint: [cause.hint, retry].filter(Boolean).join("\n"),
     cause: error,
   });

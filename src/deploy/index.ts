@@ -68,11 +68,7 @@ export async function deploySite(
     // an empty or foreign folder must not be synced: with --delete it would unpublish the site
     throw new DeployError(
       `${config.output} is not a site written by \`reportsite build\` (no ${BUILD_MARKER} marker or no ${INDEX_KEY}); nothing was uploaded or deleted`,
-      "read",
-      undefined,
-      {
-        hint: "Run `reportsite build` first, or point --output at the folder it built.",
-      },
+      { phase: "read", hint: "Run `reportsite build` first, or point --output at the folder it built." },
     );
   }
   for (const file of local.filter((f) => !f.knownType))
@@ -149,9 +145,11 @@ async function unchangedOnFailure<T>(step: string, work: () => Promise<T>): Prom
     if (error instanceof DeployError || !(error instanceof ReportsiteError)) throw error;
     throw new DeployError(
       `${step} failed: ${error.message}. No file was uploaded or deleted: the live site is as it was.`,
-      "prepare",
-      undefined,
-      { hint: [error.hint, "Run deploy again when the cause is fixed."].filter(Boolean).join("\n"), cause: error },
+      {
+        phase: "prepare",
+        hint: [error.hint, "Run deploy again when the cause is fixed."].filter(Boolean).join("\n"),
+        cause: error,
+      },
     );
   }
 }

@@ -161,9 +161,7 @@ function blocked(
     : "Nothing was uploaded or changed.";
   return new DeployError(
     `the site bucket ${bucket} cannot be made public with ${what}: ${blockers.join("; ")}. ${state}`,
-    "setup",
-    undefined,
-    { hint },
+    { phase: "setup", hint },
   );
 }
 

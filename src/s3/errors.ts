@@ -169,7 +169,9 @@ export function toS3Error(error: unknown, context: S3ErrorContext): S3Error {
   const facts: Facts = { context, code, message: e.message, attempts: e.$metadata?.attempts };
   const explanation = EXPLANATIONS.get(code) ?? (status !== undefined && status >= 500 ? busy : undefined);
   const what = explanation ? explanation.what(facts) : ownWords(facts);
-  return new S3Error(`cannot ${context.operation} ${where}: ${what}`, code, status, {
+  return new S3Error(`cannot ${context.operation} ${where}: ${what}`, {
+    code,
+    status,
     hint: explanation?.hint?.(facts),
     cause: error,
   });
