@@ -5,6 +5,7 @@ import { buildMonth, cachedMonthFiles, type BuiltMonth, type MonthSource, type M
 import { openBuildCache, sha256, type BuildCache } from "./cache/index.js";
 import type { SiteConfig } from "./config/index.js";
 import { SourceError } from "./errors.js";
+import { INDEX_DOCUMENT } from "./site-names.js";
 import type { Logger } from "./log.js";
 import { renderIndexPage, TEMPLATES_DIR, type SiteSummary } from "./render/index.js";
 import { createS3Client } from "./s3/index.js";
@@ -163,7 +164,7 @@ async function keptFiles(config: SiteConfig, options: BuildOptions, files: Outpu
 
 function indexFile(config: SiteConfig, files: OutputFile[], now: Date, summary: SiteSummary): OutputFile {
   const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
-  return { path: "index.html", body: renderIndexPage(entries, { title: config.site.title, summary }) };
+  return { path: INDEX_DOCUMENT, body: renderIndexPage(entries, { title: config.site.title, summary }) };
 }
 
 function byteLength(body: string | Uint8Array): number {

@@ -2,6 +2,7 @@
 import { dirname, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { ConfigError } from "../errors.js";
+import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import { DEFAULT_CONFIG_FILE, readConfigText } from "./file.js";
 import { checkKeyPattern, checkPlaceholders, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
 import { siteConfigSchema, type SiteConfigSpec } from "./schema.js";
@@ -176,8 +177,10 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
   }
   const fileNames = Object.values(spec.site.files);
   for (const [name, value] of Object.entries(spec.site.files)) {
-    if (!/^[^/\\]+$/.test(value) || [".", "..", "index.html", "error.html"].includes(value))
-      problems.push(`site.files.${name}: "${value}" must be a plain file name other than index.html and error.html`);
+    if (!/^[^/\\]+$/.test(value) || [".", "..", INDEX_DOCUMENT, ERROR_DOCUMENT].includes(value))
+      problems.push(
+        `site.files.${name}: "${value}" must be a plain file name other than ${INDEX_DOCUMENT} and ${ERROR_DOCUMENT}`,
+      );
     else if (fileNames.indexOf(value) !== fileNames.lastIndexOf(value))
       problems.push(
         `site.files.${name}: "${value}" is also the name of another of site.files; each file needs its own name`,

@@ -13,12 +13,13 @@ import { DeployError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { toS3Error } from "../s3/index.js";
 import { formatSize } from "../units.js";
-import { countUploads, INDEX_KEY, type AccessMode, type SyncPlan, type UploadReason } from "./plan.js";
+import { INDEX_DOCUMENT } from "../site-names.js";
+import { countUploads, type AccessMode, type SyncPlan, type UploadReason } from "./plan.js";
 import { listRemote, META_ACCESS, META_MD5, type RemoteSite } from "./remote.js";
 import { putBytes, uploadFile } from "./upload.js";
 
-/** A published file as index.html lists it. */
-export interface IndexEntry {
+/** A published file as index.html lists it: render's SiteEntry (deploy does not import render, so the shape is repeated). */
+export interface SiteEntry {
   key: string;
   size: number;
   lastModified: Date;
@@ -29,7 +30,7 @@ export interface ExecuteOptions {
   site: RemoteSite;
   access: AccessMode;
   /** Render index.html from the listing (the CLI passes render's renderIndexPage). */
-  renderIndex: (entries: IndexEntry[]) => string;
+  renderIndex: (entries: SiteEntry[]) => string;
   /** Headers of index.html. */
   indexHeaders: { contentType: string; cacheControl: string };
   logger: Logger;
@@ -66,7 +67,7 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
   await uploadGroups(plan, options, report);
   const indexBytes = await publishIndex(plan, options);
   if (indexBytes !== undefined) {
-    report.uploaded.push({ key: INDEX_KEY, reason: "index" });
+    report.uploaded.push({ key: INDEX_DOCUMENT, reason: "index" });
     report.bytes += indexBytes;
   }
   await deleteStale(plan, options, report);
@@ -124,22 +125,22 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
   const fail = indexFailure(options.site);
   const entries = await listIndexEntries(plan, options.site).catch(fail("list for index.html", "list"));
   const body = Buffer.from(options.renderIndex(entries));
-  const index = { key: INDEX_KEY, md5: createHash("md5").update(body).digest("hex"), ...options.indexHeaders };
+  const index = { key: INDEX_DOCUMENT, md5: createHash("md5").update(body).digest("hex"), ...options.indexHeaders };
   const unchanged = await isPublished(index, options).catch(fail("read of index.html", "read"));
   if (unchanged && !options.republishIndex) return undefined;
   await putBytes(options.site, index, body, options.access).catch(fail("upload of index.html", "upload"));
   options.logger.info(
-    `uploaded ${INDEX_KEY} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`,
+    `uploaded ${INDEX_DOCUMENT} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`,
   );
   return body.byteLength;
 }
 
 /** The objects index.html lists: every one in the bucket except itself and the keys about to be deleted. */
-async function listIndexEntries(plan: SyncPlan, site: RemoteSite): Promise<IndexEntry[]> {
+async function listIndexEntries(plan: SyncPlan, site: RemoteSite): Promise<SiteEntry[]> {
   const deleting = new Set(plan.deletes);
   const listing = await listRemote(site);
   return listing
-    .filter((o) => o.key !== INDEX_KEY && !deleting.has(o.key))
+    .filter((o) => o.key !== INDEX_DOCUMENT && !deleting.has(o.key))
     .map((o) => ({ key: o.key, size: o.size, lastModified: o.lastModified ?? new Date(0) }));
 }
 
@@ -169,7 +170,7 @@ function indexFailure(site: RemoteSite) {
       if (error instanceof DeployError) throw error;
       throw failed(
         error,
-        { phase: "index", what, site, key: INDEX_KEY, operation },
+        { phase: "index", what, site, key: INDEX_DOCUMENT, operation },
         "Every report file is uploaded; the live index.html is the previous one, which links only to files that exist.",
         "Run deploy again to publish the new index.",
       );

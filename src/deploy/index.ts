@@ -5,16 +5,10 @@ import { DeployError, ReportsiteError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { createS3Client, siteUrl } from "../s3/index.js";
 import { BUILD_MARKER, headersFor, isBuiltSite, readSite } from "../site/index.js";
-import { executeSyncPlan, type IndexEntry, type SyncReport } from "./execute.js";
+import { executeSyncPlan, type SiteEntry, type SyncReport } from "./execute.js";
 import { formatPlan, formatReport } from "./format.js";
-import {
-  INDEX_KEY,
-  MAX_DELETES_DEFAULT,
-  planSync,
-  type PlannedFile,
-  type RemoteObject,
-  type SyncPlan,
-} from "./plan.js";
+import { INDEX_DOCUMENT } from "../site-names.js";
+import { MAX_DELETES_DEFAULT, planSync, type PlannedFile, type RemoteObject, type SyncPlan } from "./plan.js";
 import { addRemoteAccess, addRemoteHeaders, listRemote, type RemoteSite } from "./remote.js";
 import { ensureSiteBucket, type SiteBucketState } from "./setup.js";
 
@@ -37,7 +31,7 @@ export interface DeployOptions {
 export interface DeployEffects {
   logger: Logger;
   /** Render index.html from the bucket listing (render's renderIndexPage). */
-  renderIndex: (entries: IndexEntry[]) => string;
+  renderIndex: (entries: SiteEntry[]) => string;
   /** A client to use instead of one made from the config (tests inject faults through it). */
   client?: S3Client;
   /** For testing only! */
@@ -79,10 +73,10 @@ export async function deploySite(
     site,
     access: bucket.access,
     renderIndex: effects.renderIndex,
-    indexHeaders: headersFor(INDEX_KEY),
+    indexHeaders: headersFor(INDEX_DOCUMENT),
     logger,
     multipartThreshold: effects.multipartThreshold,
-    republishIndex: remote.some((r) => r.key === INDEX_KEY && r.publicRead === false),
+    republishIndex: remote.some((r) => r.key === INDEX_DOCUMENT && r.publicRead === false),
   });
   logger.info(formatReport(report));
   return { plan, report, url, setup: bucket.changes };
@@ -97,10 +91,10 @@ async function readBuiltSite(output: string, logger: Logger): Promise<PlannedFil
   // checked before every file is hashed: a foreign folder may be large
   const built = await isBuiltSite(output);
   const local = built ? (await readSite(output)).map((file) => ({ ...file, ...headersFor(file.key) })) : [];
-  if (!built || !local.some((f) => f.key === INDEX_KEY)) {
+  if (!built || !local.some((f) => f.key === INDEX_DOCUMENT)) {
     // an empty or foreign folder must not be synced: with --delete it would unpublish the site
     throw new DeployError(
-      `${output} is not a site written by \`reportsite build\` (no ${BUILD_MARKER} marker or no ${INDEX_KEY}); nothing was uploaded or deleted`,
+      `${output} is not a site written by \`reportsite build\` (no ${BUILD_MARKER} marker or no ${INDEX_DOCUMENT}); nothing was uploaded or deleted`,
       { phase: "read", hint: "Run `reportsite build` first, or point --output at the folder it built." },
     );
   }
@@ -171,9 +165,9 @@ async function unchangedOnFailure<T>(step: string, work: () => Promise<T>): Prom
 
 export { ensureSiteBucket } from "./setup.js";
 export type { SiteBucketState } from "./setup.js";
-export { planSync, countUploads, MAX_DELETES_DEFAULT, INDEX_KEY } from "./plan.js";
+export { planSync, countUploads, MAX_DELETES_DEFAULT } from "./plan.js";
 export type { SyncPlan, Upload, UploadReason, PlannedFile, RemoteObject, PlanOptions, AccessMode } from "./plan.js";
 export { executeSyncPlan } from "./execute.js";
-export type { SyncReport, IndexEntry, ExecuteOptions } from "./execute.js";
+export type { SyncReport, SiteEntry, ExecuteOptions } from "./execute.js";
 export { formatPlan, formatReport } from "./format.js";
 export { listRemote, addRemoteHeaders, addRemoteAccess, md5FromEtag } from "./remote.js";

@@ -18,10 +18,9 @@ import type { SiteConfig } from "../config/index.js";
 import { DeployError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { aclsDisabledHint, toS3Error } from "../s3/index.js";
+import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import type { AccessMode } from "./plan.js";
 
-export const INDEX_DOCUMENT = "index.html";
-export const ERROR_DOCUMENT = "error.html";
 /** The Sid of the statement reportsite adds to a bucket policy; other statements are kept. */
 export const POLICY_SID = "ReportsitePublicRead";
 
