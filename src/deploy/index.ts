@@ -164,10 +164,9 @@ async function unchangedOnFailure<T>(step: string, work: () => Promise<T>): Prom
 }
 
 export { ensureSiteBucket } from "./setup.js";
-export type { SiteBucketState } from "./setup.js";
-export { planSync, countUploads, MAX_DELETES_DEFAULT } from "./plan.js";
-export type { SyncPlan, Upload, UploadReason, PlannedFile, RemoteObject, PlanOptions, AccessMode } from "./plan.js";
+export { planSync } from "./plan.js";
+export type { SyncPlan, PlannedFile, RemoteObject, PlanOptions } from "./plan.js";
 export { executeSyncPlan } from "./execute.js";
-export type { SyncReport, SiteEntry, ExecuteOptions } from "./execute.js";
+export type { SyncReport, SiteEntry } from "./execute.js";
 export { formatPlan, formatReport } from "./format.js";
-export { listRemote, addRemoteHeaders, addRemoteAccess, md5FromEtag } from "./remote.js";
+export { listRemote, addRemoteHeaders, md5FromEtag } from "./remote.js";

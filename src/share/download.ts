@@ -33,7 +33,7 @@ export function localPathFor(folder: string, key: string): string {
  * path is kept below it); anything else is the file's own path. Without `to`, the key's path below
  * the current folder.
  */
-export async function downloadTarget(to: string | undefined, key: string): Promise<string> {
+async function downloadTarget(to: string | undefined, key: string): Promise<string> {
   return (await resolveTarget(to, key)).path;
 }
 
