@@ -7,9 +7,4 @@ bash scripts/test-setup.sh
 need=()
 /usr/bin/python3 -c "import boto3" >/dev/null 2>&1 || need+=(python3-boto3)
 command -v aws >/dev/null 2>&1 || need+=(awscli)
-((${#need[@]})) || exit 0
-SUDO=""
-[[ $(id -u) -eq 0 ]] || SUDO="sudo"
-echo "[bench-setup] installing ${need[*]} with apt-get" >&2
-$SUDO apt-get update -q >&2 || echo "[bench-setup] apt-get update failed; trying install anyway" >&2
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >&2
+bash scripts/apt-install.sh bench-setup ${need[@]+"${need[@]}"}

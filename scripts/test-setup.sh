@@ -8,9 +8,4 @@ for bin in ceph-mon:ceph-mon ceph-osd:ceph-osd radosgw:radosgw ceph:ceph-common 
   command -v "${bin%%:*}" >/dev/null 2>&1 || need+=("${bin#*:}")
 done
 /usr/bin/python3 -c "import pandas" >/dev/null 2>&1 || need+=(python3-pandas)
-((${#need[@]})) || exit 0
-SUDO=""
-[[ $(id -u) -eq 0 ]] || SUDO="sudo"
-echo "[test-setup] installing ${need[*]} with apt-get" >&2
-$SUDO apt-get update -q >&2 || echo "[test-setup] apt-get update failed; trying install anyway" >&2
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >&2
+bash "$(dirname "$0")/apt-install.sh" test-setup ${need[@]+"${need[@]}"}

@@ -160,7 +160,10 @@ function topGroupsSpec(summary: SiteSummary, top: readonly string[], width: Char
         x: {
           field: "month",
           type: "temporal",
-          timeUnit: "yearmonth",
+          // months are calendar months, not instants: in UTC, or a viewer (or build machine) west of
+          // Greenwich would see January as "Dec"
+          timeUnit: "utcyearmonth",
+          scale: { type: "utc" },
           title: null,
           axis: { format: "%b %y", labelOverlap: true, tickCount: 3 },
         },
