@@ -160,6 +160,20 @@ function formatIssue(issue: z.core.$ZodIssue): string {
 
 type ParsedSpec = z.output<typeof siteConfigSchema>;
 
+/** site.files: plain names, none the website's own documents, no two the same. */
+function checkSiteFiles(files: Record<string, string>): string[] {
+  const fileNames = Object.values(files);
+  return Object.entries(files).flatMap(([name, value]) => {
+    if (!/^[^/\\]+$/.test(value) || [".", "..", INDEX_DOCUMENT, ERROR_DOCUMENT].includes(value))
+      return [
+        `site.files.${name}: "${value}" must be a plain file name other than ${INDEX_DOCUMENT} and ${ERROR_DOCUMENT}`,
+      ];
+    if (fileNames.indexOf(value) !== fileNames.lastIndexOf(value))
+      return [`site.files.${name}: "${value}" is also the name of another of site.files; each file needs its own name`];
+    return [];
+  });
+}
+
 function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOverrides): string[] {
   const problems = checkKeyPattern(spec.raw.keyPattern).map((p) => `raw.keyPattern: ${p}`);
   const output = outputFolder(spec, baseDir, overrides);
@@ -175,17 +189,7 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
       `site.bucket: "${spec.site.bucket}" is also raw.bucket; publish to a bucket of its own so raw data is never made public or deleted`,
     );
   }
-  const fileNames = Object.values(spec.site.files);
-  for (const [name, value] of Object.entries(spec.site.files)) {
-    if (!/^[^/\\]+$/.test(value) || [".", "..", INDEX_DOCUMENT, ERROR_DOCUMENT].includes(value))
-      problems.push(
-        `site.files.${name}: "${value}" must be a plain file name other than ${INDEX_DOCUMENT} and ${ERROR_DOCUMENT}`,
-      );
-    else if (fileNames.indexOf(value) !== fileNames.lastIndexOf(value))
-      problems.push(
-        `site.files.${name}: "${value}" is also the name of another of site.files; each file needs its own name`,
-      );
-  }
+  problems.push(...checkSiteFiles(spec.site.files));
   problems.push(...checkMonthPath(spec.site.monthPath).map((p) => `site.monthPath: ${p}`));
   if (spec.report.groupBy.includes(spec.report.chartField))
     problems.push(
