@@ -1,5 +1,6 @@
 /** The build composition root: source -> (cache) -> aggregate -> render -> site. */
 import type { S3Client } from "@aws-sdk/client-s3";
+import { readKeptMonthSummaries } from "./build/kept-months.js";
 import { renderMonths } from "./build/pages.js";
 import { buildMonth, cachedMonthFiles, type BuiltMonth, type MonthSource, type MonthSummary } from "./build/month.js";
 import { openBuildCache, sha256, type BuildCache } from "./cache/index.js";
@@ -65,7 +66,8 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
   const cache = await openBuildCache(config.cache, countsFingerprint(config), options.logger);
   const sources = await monthSources(client, config, cache, options);
   const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
-  const { files, summary: site } = await renderMonths(config, cache, built);
+  const kept = options.months ? await readKeptMonthSummaries(config, built) : [];
+  const { files, summary: site } = await renderMonths(config, cache, built, kept);
   files.push(...(await sharedFiles()));
   files.push(...(await keptFiles(config, options, files)));
   const dated = await carryModified(config.output, files);

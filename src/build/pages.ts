@@ -17,6 +17,7 @@ import {
   toMonthSummary,
   toSiteSummary,
   type MonthReport,
+  type MonthSummary,
   type SiteSettings,
   type SiteSummary,
 } from "../render/index.js";
@@ -38,11 +39,13 @@ function siteSettings(config: SiteConfig): SiteSettings {
  * Every month's pages and the across-month files (trend, summary.json/csv, error page), each from the
  * cache when what it is rendered from is unchanged. A month's pages also depend on its neighbours'
  * summaries (prev/next links, change since the previous month), so those are part of their hash.
+ * `kept` are the summaries of months whose pages a --month build keeps from the previous build.
  */
 export async function renderMonths(
   config: SiteConfig,
   cache: BuildCache,
   months: BuiltMonth[],
+  kept: readonly MonthSummary[] = [],
 ): Promise<{ files: OutputFile[]; summary: SiteSummary }> {
   const settings = siteSettings(config);
   const fingerprint = await renderFingerprint(config);
@@ -58,7 +61,7 @@ export async function renderMonths(
       ),
     ),
   );
-  const summary = toSiteSummary(summaries, settings);
+  const summary = toSiteSummary([...kept, ...summaries], settings); // kept: --month keeps their pages
   const position = new Map(summary.months.map((m, i) => [m.id, i]));
   const files: OutputFile[] = [];
   for (const month of months) {

@@ -14,7 +14,7 @@ import type { Logger } from "../log.js";
 import type { CachedFile } from "./plan.js";
 
 /** Bump when the meaning of cached counts or pages changes: every older cache is then ignored. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 interface Manifest {
   format: number;
@@ -87,11 +87,15 @@ class DiskCache implements BuildCache {
     this.usedPages.add(hash);
     const text = await readFile(join(this.dir, "pages", `${hash}.json`), "utf8").catch(() => undefined);
     if (text === undefined) return undefined;
-    try {
-      const stored = JSON.parse(text) as { sha256: string; pages: string };
-      if (sha256(stored.pages) === stored.sha256) return JSON.parse(stored.pages) as T;
-    } catch {
-      // damaged: warned about and rendered again
+    // the first line is the SHA-256 of the rest: one parse of the pages, not two
+    const split = text.indexOf("\n");
+    const body = text.slice(split + 1);
+    if (split === 64 && sha256(body) === text.slice(0, 64)) {
+      try {
+        return JSON.parse(body) as T;
+      } catch {
+        // damaged: warned about and rendered again
+      }
     }
     this.logger.warn(`cache: rendered pages ${hash.slice(0, 12)} are damaged in ${this.dir}; rendering them again`);
     return undefined;
@@ -100,7 +104,7 @@ class DiskCache implements BuildCache {
   setPages(hash: string, pages: unknown): void {
     const text = JSON.stringify(pages);
     this.usedPages.add(hash);
-    this.changedPages.set(hash, JSON.stringify({ sha256: sha256(text), pages: text }));
+    this.changedPages.set(hash, `${sha256(text)}\n${text}`);
   }
 
   async save(): Promise<void> {

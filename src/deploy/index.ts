@@ -10,6 +10,7 @@ import { formatPlan, formatReport } from "./format.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
 import { MAX_DELETES_DEFAULT, planSync, type PlannedFile, type RemoteObject, type SyncPlan } from "./plan.js";
 import { addRemoteAccess, addRemoteHeaders, listRemote, type RemoteSite } from "./remote.js";
+import { readPublishedMemory, writePublishedMemory } from "./published-memory.js";
 import { ensureSiteBucket, type SiteBucketState } from "./setup.js";
 
 /** Flags of a deploy. */
@@ -127,8 +128,16 @@ async function gatherRemote(
     bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create")))
       ? []
       : await unchangedOnFailure("listing the site bucket", () => listRemote(site));
+  const place = { cacheDir: config.cache, endpoint: config.endpoint, bucket: site.bucket, prefix: site.prefix };
+  const memory = await readPublishedMemory(place);
   const remote = await unchangedOnFailure("reading the published files' headers", () =>
-    addRemoteHeaders(site, listed, localKeys),
+    addRemoteHeaders(site, listed, localKeys, memory),
+  );
+  // what was just seen, for the next deploy; objects uploaded now get a new ETag and are asked once more
+  await writePublishedMemory(place, remote).catch((error: Error) =>
+    logger.warn(
+      `cannot remember the published headers in ${config.cache} (${error.message}); the next deploy asks again`,
+    ),
   );
   if (!options.verifyAccess) return { bucket, remote };
   if (bucket.access === "policy") {

@@ -29,6 +29,8 @@ export interface RemoteObject {
   /** Whether everyone may read it, by its ACL: known only when deploy --verify-access checked it. */
   publicRead?: boolean;
   lastModified?: Date;
+  /** As listed (with its quotes); with lastModified it names one version of the object. */
+  etag?: string;
 }
 
 export type UploadReason = "new" | "size changed" | "content changed" | "headers changed" | "access changed";

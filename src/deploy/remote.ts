@@ -1,6 +1,7 @@
 /** Gather what is in the site bucket: every page of the listing, plus each object's headers where the plan needs them. */
 import { GetObjectAclCommand, HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { listAllObjects, toS3Error } from "../s3/index.js";
+import { rememberedHeaders, type SeenHeaders } from "./published-memory.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import type { RemoteObject } from "./plan.js";
 
@@ -25,20 +26,28 @@ export async function listRemote(site: RemoteSite): Promise<RemoteObject[]> {
     size: item.Size ?? 0,
     md5: md5FromEtag(item.ETag),
     lastModified: item.LastModified,
+    etag: item.ETag,
   }));
 }
 
 /**
- * Add headers and stored metadata to the objects whose keys are in `keys` (one HEAD each): the
- * listing has no Content-Type or metadata, and a multipart ETag is not an MD5.
+ * Add headers and stored metadata to the objects whose keys are in `keys` (one HEAD each, unless
+ * `memory` holds what a HEAD of this very version answered): the listing has no Content-Type or
+ * metadata, and a multipart ETag is not an MD5.
  */
 export async function addRemoteHeaders(
   site: RemoteSite,
   objects: RemoteObject[],
   keys: ReadonlySet<string>,
+  memory: ReadonlyMap<string, SeenHeaders> = new Map(),
 ): Promise<RemoteObject[]> {
   return mapWithConcurrency(objects, 16, async (object) => {
     if (!keys.has(object.key)) return object;
+    const seen = rememberedHeaders(memory, object);
+    if (seen) {
+      const { md5, contentType, cacheControl, access } = seen;
+      return { ...object, md5: md5 ?? object.md5, contentType, cacheControl, access };
+    }
     try {
       const head = await site.client.send(
         new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + object.key }),

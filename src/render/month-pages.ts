@@ -177,7 +177,31 @@ function tableModel(month: MonthReport, previous: MonthSummary | undefined, sett
 
 function blankNote(settings: SiteSettings): string {
   const names = settings.groupBy.map((c) => labelFor(c, settings.labels)).join(" or ");
-  return `${BLANK_GROUP} counts the requests whose ${names} was left empty (or marked as missing, such as "NA") in the raw data.`;
+  return `${BLANK_GROUP} counts the requests whose ${names} ${missingWording(settings.missingValues)} in the raw data.`;
+}
+
+/** How many missing-value markers the note lists by name before "and N more". */
+const MARKERS_SHOWN = 6;
+
+/**
+ * The configured missing-value markers (report.missingValues) in words: the empty one as "left empty",
+ * then word-like and short markers first (pandas' list has 18; "NA" says more than "-1.#QNAN"), quoted.
+ */
+export function missingWording(missingValues: readonly string[]): string {
+  const wordLike = (m: string) => (/^[A-Za-z/]+$/.test(m) ? 0 : 1);
+  const markers = [...new Set(missingValues.filter((v) => v !== ""))].sort(
+    (a, b) => wordLike(a) - wordLike(b) || a.length - b.length,
+  );
+  const shown = markers.slice(0, MARKERS_SHOWN).map((m) => JSON.stringify(m));
+  const more = markers.length - shown.length;
+  const list = more > 0 ? `${shown.join(", ")} and ${more} more` : joinOr(shown);
+  const marked = markers.length === 0 ? "" : `marked as missing (${list})`;
+  if (!missingValues.includes("")) return `was ${marked}`;
+  return marked ? `was left empty or ${marked}` : "was left empty";
+}
+
+function joinOr(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} or ${items.at(-1)}` : (items[0] ?? "");
 }
 
 /** The previous month's counts by group, keyed like groupKey. */

@@ -33,6 +33,8 @@ export interface SiteSettings {
   /** Table columns, from groupBy + "count". */
   columns: readonly string[];
   linkColumns: readonly string[];
+  /** Cell values counted as "(blank)" (report.missingValues), named in the note under a month's table. */
+  missingValues: readonly string[];
   /** Human labels of columns (`service_name` -> "Service type"); missing ones are derived from the name. */
   labels: Readonly<Record<string, string>>;
   /** Website URL of the site root, ending in `/` (the error page's links must be absolute). */

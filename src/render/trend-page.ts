@@ -179,7 +179,8 @@ function topGroupsSpec(summary: SiteSummary, top: readonly string[], width: Char
         description: { field: "tip", type: "nominal" },
       },
     },
-    resolve: { scale: { y: "independent" } },
+    // every small multiple keeps its own month labels: stacked on a phone, a shared axis is screens away
+    resolve: { scale: { y: "independent" }, axis: { x: "independent" } },
     config: chartConfig(),
   };
 }

@@ -13,9 +13,13 @@ import { writeSite } from "../../src/site/write.js";
 import { launchBrowser } from "../support/browser.js";
 import {
   axeViolations,
+  chartTextHeights,
+  csvTotal,
   externalRequests,
   horizontalOverflow,
+  pageLinks,
   saveScreenshot,
+  trendRows,
   watchPage,
 } from "../support/page-checks.js";
 import { monthReport, SETTINGS, times } from "./support.js";
@@ -127,14 +131,7 @@ describe("the site in headless Chromium, served by preview", () => {
   test("chart text is at least 11 px tall on a phone", async () => {
     for (const path of [`${MONTHS[0]!.dir}/final_chart.html`, "trend.html"]) {
       const { page, close } = await open(390, path);
-      const heights = await page.locator("figure.chart svg text").evaluateAll((texts) =>
-        texts
-          .filter((t) => (t as SVGTextElement).getBoundingClientRect().width > 0 && t.textContent)
-          .map((t) => {
-            const m = (t as SVGTextElement).getScreenCTM()!;
-            return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); // rotated titles too
-          }),
-      );
+      const heights = await chartTextHeights(page);
       expect(heights.length).toBeGreaterThan(5);
       expect(Math.min(...heights)).toBeGreaterThanOrEqual(11);
       await close();
@@ -145,10 +142,7 @@ describe("the site in headless Chromium, served by preview", () => {
     const links = new Set<string>();
     for (const [, path] of PAGES) {
       const { page, close } = await open(1280, path);
-      for (const href of await page
-        .locator("a[href]")
-        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))
-        links.add(href.replace(/#.*$/, ""));
+      for (const link of await pageLinks(page)) links.add(link);
       await close();
     }
     const local = [...links].filter((l) => l.startsWith(preview.url));
@@ -177,21 +171,11 @@ describe("the site in headless Chromium, served by preview", () => {
 
   test("the trend's numbers equal the monthly CSVs", async () => {
     const { page, close } = await open(1280, "trend.html");
-    const rows = await page.locator("#trend-table tbody tr").evaluateAll((trs) =>
-      trs.map((tr) => ({
-        href: (tr.querySelector("a") as HTMLAnchorElement).href,
-        total: Number((tr.querySelector("td") as HTMLElement).innerText.replaceAll(",", "")),
-      })),
-    );
+    const rows = await trendRows(page);
     expect(rows).toHaveLength(MONTHS.length);
     for (const row of rows) {
       const csv = await (await fetch(row.href.replace(/final_report\.html$/, "final_report.csv"))).text();
-      const sum = csv
-        .trim()
-        .split("\n")
-        .slice(1)
-        .reduce((n, line) => n + Number(line.split(",").at(-1)), 0);
-      expect(row.total).toBe(sum);
+      expect(row.total).toBe(csvTotal(csv));
     }
     await close();
   });

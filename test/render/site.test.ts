@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   isSafeSiteKey,
   labelFor,
+  missingWording,
   parseSiteSummary,
   renderIndexPage,
   renderSite,
@@ -63,11 +64,21 @@ describe("renderSite", () => {
       /Graffiti<\/td><td class="num" data-value="1">1<\/td><td class="num" data-value="-1">−1 \(−50\.0%\)/,
     );
     expect(dec).toContain('data-value="1">+1 (new)');
-    expect(dec).toContain("(blank) counts the requests whose Service name was left empty");
+    expect(dec).toContain(
+      "(blank) counts the requests whose Service name was left empty or marked as missing (&quot;NA&quot;) in the raw data.",
+    );
     expect(dec).toContain('Data as of <time datetime="2020-01-01T06:30:00.000Z">2020-01-01 06:30 UTC</time>');
     expect(dec).toContain("No requests on day 25");
     expect(pages["2019/nov/final_report.html"]).not.toContain("Change since");
     expect(pages["2019/nov/final_report.html"]).not.toContain("(blank) counts");
+  });
+
+  test("the (blank) note names the configured missing markers, word-like ones first, the rest counted", () => {
+    expect(missingWording([""])).toBe("was left empty");
+    expect(missingWording(["NA", "-"])).toBe('was marked as missing ("NA" or "-")');
+    expect(missingWording(["", "-1.#QNAN", "#N/A", "None", "NA", "n/a", "NULL", "nan", "null", "NA"])).toBe(
+      'was left empty or marked as missing ("NA", "n/a", "nan", "None", "NULL", "null" and 2 more)',
+    );
   });
 
   test("labels come from report.labels, else from the column name", () => {

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import axe from "axe-core";
+import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 
 /** Git-ignored folder for screenshots (test-artifacts/screenshots/<width>/<page>.png). */
@@ -49,4 +50,41 @@ export async function saveScreenshot(page: Page, width: number, name: string): P
   mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * How tall the visible text of the page's charts is on screen (px): the font size times the SVG's
+ * screen scale, so a shrunken picture or a rotated axis title counts as it is seen.
+ */
+export function chartTextHeights(page: Page): Promise<number[]> {
+  return page.locator("figure.chart svg text").evaluateAll((texts) =>
+    texts
+      .filter((t) => (t as SVGTextElement).getBoundingClientRect().width > 0 && t.textContent)
+      .map((t) => {
+        const m = (t as SVGTextElement).getScreenCTM()!;
+        return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+      }),
+  );
+}
+
+/** The absolute URL of every link on the page, without its #fragment. */
+export async function pageLinks(page: Page): Promise<string[]> {
+  const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  return hrefs.map((href) => href.replace(/#.*$/, ""));
+}
+
+/** The trend page's table: each month's link (to its table page) and the total it shows. */
+export function trendRows(page: Page): Promise<{ href: string; total: number }[]> {
+  return page.locator("#trend-table tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => ({
+      href: (tr.querySelector("a") as HTMLAnchorElement).href,
+      total: Number((tr.querySelector("td") as HTMLElement).innerText.replaceAll(",", "")),
+    })),
+  );
+}
+
+/** The sum of a month CSV's last column (count), parsed as CSV (group values may hold commas, quotes, line breaks). */
+export function csvTotal(text: string): number {
+  const rows: string[][] = parse(text);
+  return rows.slice(1).reduce((sum, row) => sum + Number(row.at(-1)), 0);
 }

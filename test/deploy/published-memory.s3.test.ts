@@ -1,0 +1,85 @@
+/**
+ * Issue 7: a deploy with nothing new does not ask every published object for its headers. What a
+ * HEAD answered is remembered per object version (ETag + LastModified) in the cache folder; any
+ * change to an object, even one that keeps its bytes, makes deploy ask again.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { CopyObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { beforeEach, describe, expect, test } from "vitest";
+import type { SiteConfig } from "../../src/config/index.js";
+import { testClient, testConfig, uniqueBucket } from "../support/s3.js";
+import { deploy, readBack, writeDist } from "./support.js";
+
+/** A client that records the keys it sends HeadObject for. */
+function headCounting(): S3Client & { heads: string[] } {
+  const client = Object.assign(testClient(), { heads: [] as string[] });
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === "HeadObjectCommand") client.heads.push((args.input as { Key: string }).Key);
+      return next(args);
+    },
+    { step: "initialize", name: "countHeads" },
+  );
+  return client;
+}
+
+const PAGE = (t: string) => `<!doctype html><title>${t}</title>`;
+const FILES = {
+  "index.html": "x",
+  "error.html": PAGE("404"),
+  "2019/jan/final_report.csv": "a\n1\n",
+  "2019/jan/final_report.html": PAGE("jan"),
+  "2019/feb/final_report.csv": "a\n2\n",
+};
+
+describe("the published-headers memory", () => {
+  let config: SiteConfig;
+  let client: S3Client & { heads: string[] };
+
+  beforeEach(async () => {
+    config = testConfig({ raw: { bucket: uniqueBucket("mem-raw") }, site: { bucket: uniqueBucket("mem-site") } });
+    client = headCounting();
+    writeDist(config, FILES);
+    await deploy(config, {}, { client }); // uploads everything
+    await deploy(config, {}, { client }); // asks each new object once, and remembers
+    client.heads.length = 0;
+  });
+
+  test("a deploy with nothing new sends no HEAD for the report files", async () => {
+    const result = await deploy(config, {}, { client });
+    expect(result.report?.uploaded).toEqual([]);
+    expect(client.heads.filter((k) => k !== "index.html")).toEqual([]);
+  });
+
+  test("an object rewritten in place with other headers (same bytes, same ETag) is asked again and fixed", async () => {
+    const key = "2019/jan/final_report.csv";
+    await client.send(
+      new CopyObjectCommand({
+        Bucket: config.site.bucket,
+        Key: key,
+        CopySource: `${config.site.bucket}/${key}`,
+        MetadataDirective: "REPLACE",
+        ContentType: "text/plain",
+      }),
+    );
+    const result = await deploy(config, {}, { client });
+    expect(client.heads).toContain(key);
+    expect(result.report?.uploaded).toContainEqual({ key, reason: "headers changed" });
+    expect((await readBack(client, config, key)).contentType).toBe("text/csv; charset=utf-8");
+  });
+
+  test("an unreadable memory is ignored: every object is asked, nothing breaks", async () => {
+    const { readdirSync } = await import("node:fs");
+    const [memory] = readdirSync(config.cache).filter((f) => f.startsWith("published-"));
+    expect(memory).toBeDefined();
+    writeFileSync(join(config.cache, memory!), "{not json");
+    const result = await deploy(config, {}, { client });
+    expect(result.report?.uploaded).toEqual([]);
+    expect(client.heads.filter((k) => k !== "index.html").sort()).toEqual(
+      Object.keys(FILES)
+        .filter((k) => k !== "index.html")
+        .sort(),
+    );
+  });
+});
