@@ -19,9 +19,8 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/switch-exhaustiveness-check": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      // A warning for now: it flags String(x) where x is `unknown` narrowed to `{}` (escapeHtml, the
-      // cause chain, group values), which is intended there; owners of those files decide (issue 10).
-      "@typescript-eslint/no-base-to-string": "warn",
+      // String(x) of an object gives "[object Object]": say what the value is instead (cli/errors.ts's describe)
+      "@typescript-eslint/no-base-to-string": "error",
       // `async () => syncThatMayThrow()` is how a throw becomes a rejection (source/scan-pool.ts's
       // inline pool keeps the worker pool's contract that way); the rule would force a wrapper
       "@typescript-eslint/require-await": "off",
@@ -34,8 +33,18 @@ export default tseslint.config(
       "reportsite/stage-imports": "error",
       // STYLE 6.8: stages report through the Logger they are given; only the CLI prints
       "no-console": "error",
-      // STYLE 6.4: functions under ~40 lines. A warning while the long ones are being split (issue 10).
+      // STYLE 6.4: functions under ~40 lines, so each orchestrator reads as a list of stage calls (issue 10).
+      // A function that must be longer says why in an eslint-disable comment (init/workflow.ts: one template).
+      "max-lines-per-function": ["error", { max: 40, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
+  {
+    // Being rewritten for issue 11 (site design): their long functions and String(unknown) cells are split
+    // and typed there; warnings until that lands, then this block goes.
+    files: ["src/render/month-pages.ts", "src/render/trend-page.ts", "src/render/escape.ts", "src/render/summary.ts"],
+    rules: {
       "max-lines-per-function": ["warn", { max: 40, skipBlankLines: true, skipComments: true, IIFEs: true }],
+      "@typescript-eslint/no-base-to-string": "warn",
     },
   },
   { files: ["src/cli/**/*.ts"], rules: { "no-console": "off" } },

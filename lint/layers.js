@@ -8,7 +8,7 @@ import { posix } from "node:path";
  * Top-level modules under src/ that any module may import: small helpers with no stage knowledge.
  * A leaf imports only other leaves.
  */
-export const LEAVES = ["errors", "log", "key-path", "concurrency", "units", "exit-hooks"];
+export const LEAVES = ["errors", "log", "key-path", "concurrency", "units", "exit-hooks", "site-names"];
 
 /**
  * Which stages each top-level module of src/ may import ("*": any). Leaves are allowed everywhere.
@@ -61,6 +61,7 @@ const PURE = [
   "key-path.ts",
   "units.ts",
   "concurrency.ts",
+  "site-names.ts",
 ];
 
 /** Packages that touch the disk, the network or other processes. */

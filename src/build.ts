@@ -6,6 +6,7 @@ import { buildMonth, cachedMonthFiles, type BuiltMonth, type MonthSource, type M
 import { openBuildCache, sha256, type BuildCache } from "./cache/index.js";
 import type { SiteConfig } from "./config/index.js";
 import { SourceError } from "./errors.js";
+import { INDEX_DOCUMENT } from "./site-names.js";
 import type { Logger } from "./log.js";
 import { renderIndexPage, TEMPLATES_DIR, type SiteSummary, type Theme } from "./render/index.js";
 import { createS3Client } from "./s3/index.js";
@@ -99,7 +100,7 @@ async function monthSources(
     sources.sort((a, b) => monthId(a.files.month).localeCompare(monthId(b.files.month)));
   }
   if (sources.length === 0) {
-    throw new SourceError(`the cache in ${config.cache} holds no months to build from`, undefined, undefined, {
+    throw new SourceError(`the cache in ${config.cache} holds no months to build from`, {
       hint: "Run `reportsite build` once with access to S3; offline builds re-render from its cache.",
     });
   }
@@ -166,7 +167,7 @@ async function keptFiles(config: SiteConfig, options: BuildOptions, files: Outpu
 
 function indexFile(config: SiteConfig, files: OutputFile[], now: Date, summary: SiteSummary, theme: Theme): OutputFile {
   const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
-  return { path: "index.html", body: renderIndexPage(entries, { title: config.site.title, summary, theme }) };
+  return { path: INDEX_DOCUMENT, body: renderIndexPage(entries, { title: config.site.title, summary, theme }) };
 }
 
 function byteLength(body: string | Uint8Array): number {

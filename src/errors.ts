@@ -32,25 +32,23 @@ export class UsageError extends ReportsiteError {
 
 /** site-config.json is missing, unreadable or invalid; the message lists every problem with its key path. */
 export class ConfigError extends ReportsiteError {
-  constructor(
-    message: string,
-    readonly file: string,
-    readonly problems: string[] = [],
-    options: ReportsiteErrorOptions = {},
-  ) {
+  readonly file: string;
+  readonly problems: string[];
+  constructor(message: string, options: ReportsiteErrorOptions & { file: string; problems?: string[] }) {
     super(message, options);
+    this.file = options.file;
+    this.problems = options.problems ?? [];
   }
 }
 
 /** A raw object could not be read or parsed; names the bucket, key and (when known) line. */
 export class SourceError extends ReportsiteError {
-  constructor(
-    message: string,
-    readonly key?: string,
-    readonly line?: number,
-    options: ReportsiteErrorOptions = {},
-  ) {
+  readonly key?: string;
+  readonly line?: number;
+  constructor(message: string, options: ReportsiteErrorOptions & { key?: string; line?: number } = {}) {
     super(message, options);
+    this.key = options.key;
+    this.line = options.line;
   }
 }
 
@@ -62,13 +60,12 @@ export class SiteError extends ReportsiteError {}
 
 /** A deploy step failed; names the key and phase and says what state the live site is in. */
 export class DeployError extends ReportsiteError {
-  constructor(
-    message: string,
-    readonly phase: string,
-    readonly key?: string,
-    options: ReportsiteErrorOptions = {},
-  ) {
+  readonly phase: string;
+  readonly key?: string;
+  constructor(message: string, options: ReportsiteErrorOptions & { phase: string; key?: string }) {
     super(message, options);
+    this.phase = options.phase;
+    this.key = options.key;
   }
 }
 
@@ -77,12 +74,11 @@ export class ShareError extends ReportsiteError {}
 
 /** An S3 request failed; `code` is the S3 error code and the hint says what to check. */
 export class S3Error extends ReportsiteError {
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly status?: number,
-    options: ReportsiteErrorOptions = {},
-  ) {
+  readonly code: string;
+  readonly status?: number;
+  constructor(message: string, options: ReportsiteErrorOptions & { code: string; status?: number }) {
     super(message, options);
+    this.code = options.code;
+    this.status = options.status;
   }
 }

@@ -27,9 +27,6 @@ export function logProgress(logger: Logger, step: ProgressStep): void {
   else logger.info(step.line);
 }
 
-/** A logger that drops everything: the default for library callers who pass none. */
-export const silentLogger: Logger = { info() {}, warn() {} };
-
 /** A logger that remembers its lines; handy for scripts and tests. */
 export function memoryLogger(): Logger & { lines: string[]; warnings: string[] } {
   const lines: string[] = [];

@@ -96,10 +96,15 @@ class TupleTotals {
 /** The report of a table of rows (each row one request): counts every row's tuple, then reportFromCounts. */
 export function aggregateReport(rows: ColumnTable, settings: ReportSettings): Report {
   const countColumns = [...new Set([...settings.groupBy, settings.chartField])];
-  const data = countColumns.map((c) => rows.array(c) as unknown[]);
-  const counts = Array.from({ length: rows.numRows() }, (_, i) => [
-    ...data.map((column) => (column[i] === undefined || column[i] === null ? "" : String(column[i]))),
-    1,
-  ]);
+  const data = countColumns.map((c) => rows.array(c) as readonly Cell[]);
+  const counts = Array.from({ length: rows.numRows() }, (_, i) => [...data.map((column) => cellText(column[i])), 1]);
   return reportFromCounts([counts], countColumns, settings);
+}
+
+/** A value in an Arquero table read from CSV (the types its parser gives a cell). */
+type Cell = string | number | boolean | Date | null | undefined;
+
+/** The text a cell is counted under: a missing value is the empty group. */
+function cellText(value: Cell): string {
+  return value === undefined || value === null ? "" : String(value);
 }

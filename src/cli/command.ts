@@ -50,7 +50,16 @@ export const GLOBAL_FLAGS: Record<string, string> = {
   "version, -v": "print the version",
 };
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
+/** A command's flags table, as node:util parseArgs takes it. */
+export type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** The parsed values of an options table, typed per flag: string, boolean, or string[] for `multiple`. */
+export type OptionValues<O extends Options> = ReturnType<
+  typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>
+>["values"];
+
+/** What a command's run gets: its own flags and the global ones (main.ts parses both). */
+export type CommandValues<O extends Options> = OptionValues<O & typeof GLOBAL_OPTIONS>;
 
 /** A command: its flags table and what it does with the parsed values. */
 export interface Command<O extends Options = Options> {
@@ -62,14 +71,14 @@ export interface Command<O extends Options = Options> {
   options: O;
   /** What Ctrl-C leaves behind, printed after "interrupted" (e.g. the state of the live site). */
   interrupted?: string;
-  run(values: Record<string, string | boolean | undefined>, positionals: string[], ctx: CommandContext): Promise<void>;
+  run(values: CommandValues<O>, positionals: string[], ctx: CommandContext): Promise<void>;
 }
 
 /** Parse a command's argv; unknown flags and bad values are UsageErrors (exit code 2). */
-export function parseCommandArgs(
-  command: Command,
+export function parseCommandArgs<O extends Options>(
+  command: Pick<Command<O>, "options" | "usage">,
   argv: string[],
-): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+): { values: OptionValues<O>; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -77,7 +86,7 @@ export function parseCommandArgs(
       allowPositionals: true,
       strict: true,
     });
-    return { values: values as Record<string, string | boolean | undefined>, positionals };
+    return { values, positionals };
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
     const flag = /^Unknown option '--([^']+)'/.exec(message)?.[1];

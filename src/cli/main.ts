@@ -4,7 +4,14 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { parseArgs } from "node:util";
 import { ReportsiteError, UsageError } from "../errors.js";
-import { formatCommandHelp, GLOBAL_OPTIONS, parseCommandArgs, type Command, type CommandContext } from "./command.js";
+import {
+  formatCommandHelp,
+  GLOBAL_OPTIONS,
+  parseCommandArgs,
+  type Command,
+  type CommandContext,
+  type OptionValues,
+} from "./command.js";
 import { COMMAND_NAMES, loadCommand, mainHelp, VERSION } from "./commands.js";
 import { formatError, printError } from "./errors.js";
 import { cliLogger } from "./output.js";
@@ -66,11 +73,11 @@ async function commandNamed(name: string): Promise<Command> {
 }
 
 /** What a command gets: printing, the logger and the config with the global flags applied. */
-function context(values: Record<string, string | boolean | undefined>): CommandContext {
+function context(values: OptionValues<typeof GLOBAL_OPTIONS>): CommandContext {
   const json = values.json === true;
-  const configPath = typeof values.config === "string" ? values.config : undefined;
-  const region = values.region as string | undefined;
-  const endpoint = values["endpoint-url"] as string | undefined;
+  const configPath = values.config;
+  const region = values.region;
+  const endpoint = values["endpoint-url"];
   if (endpoint !== undefined && !/^https?:\/\/[^/]/.test(endpoint))
     throw new UsageError(`--endpoint-url ${endpoint}: expected an http(s) URL such as http://127.0.0.1:7480`);
   if (region !== undefined && !/^[a-z0-9-]+$/.test(region))

@@ -16,7 +16,8 @@ export async function readConfigText(path = DEFAULT_CONFIG_FILE): Promise<{ file
     return { file, text: await readFile(file, "utf8") };
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    throw new ConfigError(`${path}: ${missing ? "file not found" : "cannot be read"}`, file, [], {
+    throw new ConfigError(`${path}: ${missing ? "file not found" : "cannot be read"}`, {
+      file,
       hint: missing
         ? "Create one with `reportsite init` (or see README, Configuration), or pass --config PATH."
         : undefined,

@@ -3,6 +3,7 @@ import { dirname, relative, resolve } from "node:path";
 import type { z } from "zod";
 import { ConfigError } from "../errors.js";
 import { darkenForContrast, linkContrast, WCAG_AA_TEXT_CONTRAST } from "./contrast.js";
+import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import { DEFAULT_CONFIG_FILE, readConfigText } from "./file.js";
 import { checkKeyPattern, checkPlaceholders, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
 import { siteConfigSchema, type SiteConfigSpec } from "./schema.js";
@@ -129,7 +130,7 @@ export async function loadConfig(path = DEFAULT_CONFIG_FILE, overrides: ConfigOv
   } catch (error) {
     throw new ConfigError(
       `${path}: not valid JSON${jsonErrorPlace(text, (error as Error).message)}: ${(error as Error).message}`,
-      file,
+      { file },
     );
   }
   return configFromSpec(spec, { file, baseDir: dirname(file), overrides });
@@ -149,7 +150,9 @@ export function configFromSpec(
   if (parsed.success) problems.push(...checkSemantics(parsed.data, baseDir, overrides));
   if (!parsed.success || problems.length > 0) {
     const name = file === "<inline>" ? file : relative(process.cwd(), file) || file;
-    throw new ConfigError(`${name} is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`, file, problems, {
+    throw new ConfigError(`${name} is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`, {
+      file,
+      problems,
       hint: "Fix the keys above; site-config.schema.json lists every key and its allowed values.",
     });
   }
@@ -174,6 +177,20 @@ function formatIssue(issue: z.core.$ZodIssue): string {
 
 type ParsedSpec = z.output<typeof siteConfigSchema>;
 
+/** site.files: plain names, none the website's own documents, no two the same. */
+function checkSiteFiles(files: Record<string, string>): string[] {
+  const fileNames = Object.values(files);
+  return Object.entries(files).flatMap(([name, value]) => {
+    if (!/^[^/\\]+$/.test(value) || [".", "..", INDEX_DOCUMENT, ERROR_DOCUMENT].includes(value))
+      return [
+        `site.files.${name}: "${value}" must be a plain file name other than ${INDEX_DOCUMENT} and ${ERROR_DOCUMENT}`,
+      ];
+    if (fileNames.indexOf(value) !== fileNames.lastIndexOf(value))
+      return [`site.files.${name}: "${value}" is also the name of another of site.files; each file needs its own name`];
+    return [];
+  });
+}
+
 function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOverrides): string[] {
   const problems = checkKeyPattern(spec.raw.keyPattern).map((p) => `raw.keyPattern: ${p}`);
   const output = outputFolder(spec, baseDir, overrides);
@@ -189,15 +206,7 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
       `site.bucket: "${spec.site.bucket}" is also raw.bucket; publish to a bucket of its own so raw data is never made public or deleted`,
     );
   }
-  const fileNames = Object.values(spec.site.files);
-  for (const [name, value] of Object.entries(spec.site.files)) {
-    if (!/^[^/\\]+$/.test(value) || [".", "..", "index.html", "error.html"].includes(value))
-      problems.push(`site.files.${name}: "${value}" must be a plain file name other than index.html and error.html`);
-    else if (fileNames.indexOf(value) !== fileNames.lastIndexOf(value))
-      problems.push(
-        `site.files.${name}: "${value}" is also the name of another of site.files; each file needs its own name`,
-      );
-  }
+  problems.push(...checkSiteFiles(spec.site.files));
   problems.push(...checkMonthPath(spec.site.monthPath).map((p) => `site.monthPath: ${p}`));
   problems.push(...checkAccentColor(spec.site.accentColor));
   if (spec.report.groupBy.includes(spec.report.chartField))

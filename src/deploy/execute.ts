@@ -7,18 +7,19 @@
  *   4. delete stale keys, which the live index no longer lists.
  */
 import { createHash } from "node:crypto";
-import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import { mapWithConcurrency } from "../concurrency.js";
 import { DeployError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { toS3Error } from "../s3/index.js";
 import { formatSize } from "../units.js";
-import { countUploads, INDEX_KEY, type AccessMode, type SyncPlan, type UploadReason } from "./plan.js";
+import { INDEX_DOCUMENT } from "../site-names.js";
+import { countUploads, type AccessMode, type SyncPlan, type UploadReason } from "./plan.js";
 import { listRemote, META_ACCESS, META_MD5, type RemoteSite } from "./remote.js";
-import { uploadFile } from "./upload.js";
+import { putBytes, uploadFile } from "./upload.js";
 
-/** A published file as index.html lists it. */
-export interface IndexEntry {
+/** A published file as index.html lists it: render's SiteEntry (deploy does not import render, so the shape is repeated). */
+export interface SiteEntry {
   key: string;
   size: number;
   lastModified: Date;
@@ -29,7 +30,7 @@ export interface ExecuteOptions {
   site: RemoteSite;
   access: AccessMode;
   /** Render index.html from the listing (the CLI passes render's renderIndexPage). */
-  renderIndex: (entries: IndexEntry[]) => string;
+  renderIndex: (entries: SiteEntry[]) => string;
   /** Headers of index.html. */
   indexHeaders: { contentType: string; cacheControl: string };
   logger: Logger;
@@ -55,7 +56,6 @@ export interface SyncReport {
 /** Execute the plan; throws DeployError naming the phase, the key and the state of the live site. */
 export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): Promise<SyncReport> {
   const started = Date.now();
-  const { site, logger } = options;
   const report: SyncReport = {
     uploaded: [],
     skipped: plan.unchanged.length,
@@ -64,6 +64,20 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
     bytes: 0,
     seconds: 0,
   };
+  await uploadGroups(plan, options, report);
+  const indexBytes = await publishIndex(plan, options);
+  if (indexBytes !== undefined) {
+    report.uploaded.push({ key: INDEX_DOCUMENT, reason: "index" });
+    report.bytes += indexBytes;
+  }
+  await deleteStale(plan, options, report);
+  report.seconds = (Date.now() - started) / 1000;
+  return report;
+}
+
+/** Upload the plan's groups one after the other, recording each upload in `report` in the plan's order. */
+async function uploadGroups(plan: SyncPlan, options: ExecuteOptions, report: SyncReport): Promise<void> {
+  const { site } = options;
   const total = countUploads(plan);
   for (const group of plan.groups) {
     await mapWithConcurrency(group, options.concurrency ?? 8, async (upload) => {
@@ -79,17 +93,17 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
       }
       report.uploaded.push({ key: upload.key, reason: upload.reason });
       report.bytes += upload.size;
-      logger.info(`uploaded ${upload.key} (${formatSize(upload.size)}): ${upload.reason}`);
+      options.logger.info(`uploaded ${upload.key} (${formatSize(upload.size)}): ${upload.reason}`);
     });
   }
   // uploads finish in any order; report them in the plan's order
   const order = plan.groups.flat().map((u) => u.key);
   report.uploaded.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
-  const indexBytes = await publishIndex(plan, options);
-  if (indexBytes !== undefined) {
-    report.uploaded.push({ key: INDEX_KEY, reason: "index" });
-    report.bytes += indexBytes;
-  }
+}
+
+/** Delete the stale keys (the live index no longer lists them), recording each in `report`. */
+async function deleteStale(plan: SyncPlan, options: ExecuteOptions, report: SyncReport): Promise<void> {
+  const { site } = options;
   await mapWithConcurrency(plan.deletes, options.concurrency ?? 8, async (key) => {
     try {
       await site.client.send(new DeleteObjectCommand({ Bucket: site.bucket, Key: site.prefix + key }));
@@ -102,60 +116,65 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
       );
     }
     report.deleted.push(key);
-    logger.info(`deleted ${key}: not in dist/`);
+    options.logger.info(`deleted ${key}: not in dist/`);
   });
-  report.seconds = (Date.now() - started) / 1000;
-  return report;
 }
 
 /** Render index.html from the bucket as it now is, and upload it when it differs. Returns its size when uploaded. */
 async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<number | undefined> {
-  const { site } = options;
-  const fail = (what: string, operation: string) => (error: unknown) => {
-    if (error instanceof DeployError) throw error;
-    throw failed(
-      error,
-      { phase: "index", what, site, key: INDEX_KEY, operation },
-      "Every report file is uploaded; the live index.html is the previous one, which links only to files that exist.",
-      "Run deploy again to publish the new index.",
-    );
-  };
-  const deleting = new Set(plan.deletes);
-  const listing = await listRemote(site).catch(fail("list for index.html", "list"));
-  const entries = listing
-    .filter((o) => o.key !== INDEX_KEY && !deleting.has(o.key))
-    .map((o) => ({ key: o.key, size: o.size, lastModified: o.lastModified ?? new Date(0) }));
+  const fail = indexFailure(options.site);
+  const entries = await listIndexEntries(plan, options.site).catch(fail("list for index.html", "list"));
   const body = Buffer.from(options.renderIndex(entries));
-  const md5 = createHash("md5").update(body).digest("hex");
-  const current = await site.client
-    .send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + INDEX_KEY }))
-    .catch((error: { $metadata?: { httpStatusCode?: number } }) =>
-      error.$metadata?.httpStatusCode === 404 ? undefined : fail("read of index.html", "read")(error),
-    );
-  const same =
-    current?.Metadata?.[META_MD5] === md5 &&
-    current.Metadata?.[META_ACCESS] === options.access &&
-    current.ContentType === options.indexHeaders.contentType &&
-    current.CacheControl === options.indexHeaders.cacheControl;
-  if (same && !options.republishIndex) return undefined;
-  await site.client
-    .send(
-      new PutObjectCommand({
-        Bucket: site.bucket,
-        Key: site.prefix + INDEX_KEY,
-        Body: body,
-        ContentMD5: Buffer.from(md5, "hex").toString("base64"),
-        ContentType: options.indexHeaders.contentType,
-        CacheControl: options.indexHeaders.cacheControl,
-        Metadata: { [META_MD5]: md5, [META_ACCESS]: options.access },
-        ACL: options.access === "acl" ? "public-read" : undefined,
-      }),
-    )
-    .catch(fail("upload of index.html", "upload"));
+  const index = { key: INDEX_DOCUMENT, md5: createHash("md5").update(body).digest("hex"), ...options.indexHeaders };
+  const unchanged = await isPublished(index, options).catch(fail("read of index.html", "read"));
+  if (unchanged && !options.republishIndex) return undefined;
+  await putBytes(options.site, index, body, options.access).catch(fail("upload of index.html", "upload"));
   options.logger.info(
-    `uploaded ${INDEX_KEY} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`,
+    `uploaded ${INDEX_DOCUMENT} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`,
   );
   return body.byteLength;
+}
+
+/** The objects index.html lists: every one in the bucket except itself and the keys about to be deleted. */
+async function listIndexEntries(plan: SyncPlan, site: RemoteSite): Promise<SiteEntry[]> {
+  const deleting = new Set(plan.deletes);
+  const listing = await listRemote(site);
+  return listing
+    .filter((o) => o.key !== INDEX_DOCUMENT && !deleting.has(o.key))
+    .map((o) => ({ key: o.key, size: o.size, lastModified: o.lastModified ?? new Date(0) }));
+}
+
+/** Whether the live index.html already has these bytes, headers and access mode (false when there is none). */
+async function isPublished(
+  index: { key: string; md5: string; contentType: string; cacheControl: string },
+  { site, access }: ExecuteOptions,
+): Promise<boolean> {
+  const current = await site.client
+    .send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + index.key }))
+    .catch((error: { $metadata?: { httpStatusCode?: number } }) => {
+      if (error.$metadata?.httpStatusCode === 404) return undefined;
+      throw error;
+    });
+  return (
+    current?.Metadata?.[META_MD5] === index.md5 &&
+    current.Metadata?.[META_ACCESS] === access &&
+    current.ContentType === index.contentType &&
+    current.CacheControl === index.cacheControl
+  );
+}
+
+/** Failures while publishing index.html: every report file is up, the previous index still stands. */
+function indexFailure(site: RemoteSite) {
+  return (what: string, operation: string) =>
+    (error: unknown): never => {
+      if (error instanceof DeployError) throw error;
+      throw failed(
+        error,
+        { phase: "index", what, site, key: INDEX_DOCUMENT, operation },
+        "Every report file is uploaded; the live index.html is the previous one, which links only to files that exist.",
+        "Run deploy again to publish the new index.",
+      );
+    };
 }
 
 /**
@@ -174,7 +193,9 @@ function failed(
     key: at.site.prefix + at.key,
     endpoint: at.site.endpoint,
   });
-  return new DeployError(`${at.what} failed: ${cause.message}. ${state}`, at.phase, at.key, {
+  return new DeployError(`${at.what} failed: ${cause.message}. ${state}`, {
+    phase: at.phase,
+    key: at.key,
     hint: [cause.hint, retry].filter(Boolean).join("\n"),
     cause: error,
   });

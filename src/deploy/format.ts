@@ -1,6 +1,7 @@
 /** The human lines of a deploy: the plan (for --dry-run) and the one-line summary. */
 import { formatSize } from "../units.js";
-import { countUploads, INDEX_KEY, type SyncPlan } from "./plan.js";
+import { INDEX_DOCUMENT } from "../site-names.js";
+import { countUploads, type SyncPlan } from "./plan.js";
 import type { SyncReport } from "./execute.js";
 
 /** One line per action, Hugo style, then the counts. */
@@ -11,7 +12,7 @@ export function formatPlan(plan: SyncPlan, changes: readonly string[] = []): str
       `upload ${upload.key} (${formatSize(upload.size)}, Content-Type: "${upload.contentType}"): ${upload.reason}${upload.detail ? ` (${upload.detail})` : ""}`,
     );
   }
-  lines.push(`upload ${INDEX_KEY}: rendered from the bucket listing after the uploads (only if it changed)`);
+  lines.push(`upload ${INDEX_DOCUMENT}: rendered from the bucket listing after the uploads (only if it changed)`);
   for (const key of plan.deletes) lines.push(`delete ${key}: not in dist/`);
   if (plan.blockedDeletes) {
     lines.push(

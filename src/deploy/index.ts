@@ -3,11 +3,12 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import type { SiteConfig } from "../config/index.js";
 import { DeployError, ReportsiteError } from "../errors.js";
 import type { Logger } from "../log.js";
-import { createS3Client, encodeKey, websiteRoot } from "../s3/index.js";
+import { createS3Client, siteUrl } from "../s3/index.js";
 import { BUILD_MARKER, headersFor, isBuiltSite, readSite } from "../site/index.js";
-import { executeSyncPlan, type IndexEntry, type SyncReport } from "./execute.js";
+import { executeSyncPlan, type SiteEntry, type SyncReport } from "./execute.js";
 import { formatPlan, formatReport } from "./format.js";
-import { INDEX_KEY, MAX_DELETES_DEFAULT, planSync, type RemoteObject, type SyncPlan } from "./plan.js";
+import { INDEX_DOCUMENT } from "../site-names.js";
+import { MAX_DELETES_DEFAULT, planSync, type PlannedFile, type RemoteObject, type SyncPlan } from "./plan.js";
 import { addRemoteAccess, addRemoteHeaders, listRemote, type RemoteSite } from "./remote.js";
 import { readPublishedMemory, writePublishedMemory } from "./published-memory.js";
 import { ensureSiteBucket, type SiteBucketState } from "./setup.js";
@@ -31,7 +32,7 @@ export interface DeployOptions {
 export interface DeployEffects {
   logger: Logger;
   /** Render index.html from the bucket listing (render's renderIndexPage). */
-  renderIndex: (entries: IndexEntry[]) => string;
+  renderIndex: (entries: SiteEntry[]) => string;
   /** A client to use instead of one made from the config (tests inject faults through it). */
   client?: S3Client;
   /** For testing only! */
@@ -54,30 +55,9 @@ export async function deploySite(
   effects: DeployEffects,
 ): Promise<DeployResult> {
   const { logger } = effects;
-  const client = effects.client ?? createS3Client(config);
-  const site: RemoteSite = {
-    client,
-    bucket: config.site.bucket,
-    prefix: config.site.prefix,
-    endpoint: config.endpoint,
-  };
-  const url = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
-  // checked before every file is hashed: a foreign folder may be large
-  const built = await isBuiltSite(config.output);
-  const local = built ? (await readSite(config.output)).map((file) => ({ ...file, ...headersFor(file.key) })) : [];
-  if (!built || !local.some((f) => f.key === INDEX_KEY)) {
-    // an empty or foreign folder must not be synced: with --delete it would unpublish the site
-    throw new DeployError(
-      `${config.output} is not a site written by \`reportsite build\` (no ${BUILD_MARKER} marker or no ${INDEX_KEY}); nothing was uploaded or deleted`,
-      "read",
-      undefined,
-      {
-        hint: "Run `reportsite build` first, or point --output at the folder it built.",
-      },
-    );
-  }
-  for (const file of local.filter((f) => !f.knownType))
-    logger.warn(`${file.key}: unknown file type, uploaded as application/octet-stream`);
+  const site = remoteSiteOf(config, effects.client ?? createS3Client(config));
+  const url = siteUrl(config);
+  const local = await readBuiltSite(config.output, logger);
   const { bucket, remote } = await gatherRemote(site, config, options, new Set(local.map((f) => f.key)), logger);
   const plan = planSync(local, remote, {
     access: bucket.access,
@@ -89,23 +69,48 @@ export async function deploySite(
     for (const line of formatPlan(plan, bucket.changes)) logger.info(line);
     return { plan, url, setup: bucket.changes };
   }
+  announce(plan, bucket, logger);
+  const report = await executeSyncPlan(plan, {
+    site,
+    access: bucket.access,
+    renderIndex: effects.renderIndex,
+    indexHeaders: headersFor(INDEX_DOCUMENT),
+    logger,
+    multipartThreshold: effects.multipartThreshold,
+    republishIndex: remote.some((r) => r.key === INDEX_DOCUMENT && r.publicRead === false),
+  });
+  logger.info(formatReport(report));
+  return { plan, report, url, setup: bucket.changes };
+}
+
+function remoteSiteOf(config: SiteConfig, client: S3Client): RemoteSite {
+  return { client, bucket: config.site.bucket, prefix: config.site.prefix, endpoint: config.endpoint };
+}
+
+/** The files of a site `reportsite build` wrote, with the headers they will be served with. */
+async function readBuiltSite(output: string, logger: Logger): Promise<PlannedFile[]> {
+  // checked before every file is hashed: a foreign folder may be large
+  const built = await isBuiltSite(output);
+  const local = built ? (await readSite(output)).map((file) => ({ ...file, ...headersFor(file.key) })) : [];
+  if (!built || !local.some((f) => f.key === INDEX_DOCUMENT)) {
+    // an empty or foreign folder must not be synced: with --delete it would unpublish the site
+    throw new DeployError(
+      `${output} is not a site written by \`reportsite build\` (no ${BUILD_MARKER} marker or no ${INDEX_DOCUMENT}); nothing was uploaded or deleted`,
+      { phase: "read", hint: "Run `reportsite build` first, or point --output at the folder it built." },
+    );
+  }
+  for (const file of local.filter((f) => !f.knownType))
+    logger.warn(`${file.key}: unknown file type, uploaded as application/octet-stream`);
+  return local;
+}
+
+/** Say what setup changed and which deletes the cap holds back, before anything is uploaded. */
+function announce(plan: SyncPlan, bucket: SiteBucketState, logger: Logger): void {
   for (const change of bucket.changes) logger.info(`setup: ${change}`);
   if (plan.blockedDeletes)
     logger.warn(
       `not deleting ${plan.blockedDeletes.count} stale files: more than --max-deletes ${plan.blockedDeletes.max}. Raise it (--max-deletes ${plan.blockedDeletes.count}) or pass --force.`,
     );
-  const indexHeaders = headersFor(INDEX_KEY);
-  const report = await executeSyncPlan(plan, {
-    site,
-    access: bucket.access,
-    renderIndex: effects.renderIndex,
-    indexHeaders,
-    logger,
-    multipartThreshold: effects.multipartThreshold,
-    republishIndex: remote.some((r) => r.key === INDEX_KEY && r.publicRead === false),
-  });
-  logger.info(formatReport(report));
-  return { plan, report, url, setup: bucket.changes };
 }
 
 /** Set up the bucket, list it, and learn each object's headers (and with --verify-access its ACL): the plan's remote side. */
@@ -158,18 +163,19 @@ async function unchangedOnFailure<T>(step: string, work: () => Promise<T>): Prom
     if (error instanceof DeployError || !(error instanceof ReportsiteError)) throw error;
     throw new DeployError(
       `${step} failed: ${error.message}. No file was uploaded or deleted: the live site is as it was.`,
-      "prepare",
-      undefined,
-      { hint: [error.hint, "Run deploy again when the cause is fixed."].filter(Boolean).join("\n"), cause: error },
+      {
+        phase: "prepare",
+        hint: [error.hint, "Run deploy again when the cause is fixed."].filter(Boolean).join("\n"),
+        cause: error,
+      },
     );
   }
 }
 
 export { ensureSiteBucket } from "./setup.js";
-export type { SiteBucketState } from "./setup.js";
-export { planSync, countUploads, MAX_DELETES_DEFAULT, INDEX_KEY } from "./plan.js";
-export type { SyncPlan, Upload, UploadReason, PlannedFile, RemoteObject, PlanOptions, AccessMode } from "./plan.js";
+export { planSync } from "./plan.js";
+export type { SyncPlan, PlannedFile, RemoteObject, PlanOptions } from "./plan.js";
 export { executeSyncPlan } from "./execute.js";
-export type { SyncReport, IndexEntry, ExecuteOptions } from "./execute.js";
+export type { SyncReport, SiteEntry } from "./execute.js";
 export { formatPlan, formatReport } from "./format.js";
-export { listRemote, addRemoteHeaders, addRemoteAccess, md5FromEtag } from "./remote.js";
+export { listRemote, addRemoteHeaders, md5FromEtag } from "./remote.js";

@@ -1,5 +1,7 @@
 /** Pure: what a deploy must upload, leave alone and delete. No SDK, no fs: the same input gives the same plan. */
 
+import { INDEX_DOCUMENT } from "../site-names.js";
+
 /** How published objects are made public. */
 export type AccessMode = "acl" | "policy";
 
@@ -65,8 +67,6 @@ export interface PlanOptions {
 }
 
 /** The keys the planner never uploads or deletes itself: the executor renders index.html from the bucket listing. */
-export const INDEX_KEY = "index.html";
-
 export const MAX_DELETES_DEFAULT = 100;
 
 /**
@@ -82,7 +82,7 @@ export function planSync(
   const uploads: Upload[] = [];
   const unchanged: string[] = [];
   for (const file of local) {
-    if (file.key === INDEX_KEY) continue;
+    if (file.key === INDEX_DOCUMENT) continue;
     const change = compare(file, remoteByKey.get(file.key), options.access);
     if (change) uploads.push({ ...file, ...change });
     else unchanged.push(file.key);
@@ -90,7 +90,7 @@ export function planSync(
   const localKeys = new Set(local.map((f) => f.key));
   const stale = remote
     .map((r) => r.key)
-    .filter((k) => !localKeys.has(k) && k !== INDEX_KEY)
+    .filter((k) => !localKeys.has(k) && k !== INDEX_DOCUMENT)
     .sort();
   const overCap = options.delete && !options.force && stale.length > options.maxDeletes;
   const deletes = options.delete && !overCap ? stale : [];

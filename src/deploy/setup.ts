@@ -17,11 +17,10 @@ import {
 import type { SiteConfig } from "../config/index.js";
 import { DeployError } from "../errors.js";
 import type { Logger } from "../log.js";
-import { toS3Error } from "../s3/index.js";
+import { aclsDisabledHint, toS3Error } from "../s3/index.js";
+import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import type { AccessMode } from "./plan.js";
 
-export const INDEX_DOCUMENT = "index.html";
-export const ERROR_DOCUMENT = "error.html";
 /** The Sid of the statement reportsite adds to a bucket policy; other statements are kept. */
 export const POLICY_SID = "ReportsitePublicRead";
 
@@ -77,6 +76,13 @@ export async function ensureSiteBucket(
   return { access, created: !exists, changes };
 }
 
+/** What stands in the way of each route to public read. */
+interface Blockers {
+  block: PublicAccessBlock;
+  acl: string[];
+  policy: string[];
+}
+
 /** `created`: the bucket was just created (a new AWS bucket has Block Public Access on and ACLs disabled). */
 async function chooseAccess(
   client: S3Client,
@@ -85,6 +91,26 @@ async function chooseAccess(
   created: boolean,
 ): Promise<AccessMode> {
   const bucket = config.site.bucket;
+  const blockers = await readBlockers(client, bucket, fail);
+  const wanted = config.site.publicAccess;
+  if (wanted === "acl" || (wanted === "auto" && blockers.acl.length === 0)) {
+    if (blockers.acl.length) throw blocked(bucket, "acl", blockers.acl, blockers.block, created);
+    return "acl";
+  }
+  if (blockers.policy.length) {
+    const mode = wanted === "auto" ? "auto" : "policy";
+    const named = mode === "auto" ? [...blockers.acl, ...blockers.policy] : blockers.policy;
+    throw blocked(bucket, mode, named, blockers.block, created);
+  }
+  return "policy";
+}
+
+/** Block Public Access and Object Ownership, as sentences naming what blocks ACLs and what blocks a policy. */
+async function readBlockers(
+  client: S3Client,
+  bucket: string,
+  fail: (op: string) => (e: unknown) => Promise<never>,
+): Promise<Blockers> {
   const block: PublicAccessBlock = await client.send(new GetPublicAccessBlockCommand({ Bucket: bucket })).then(
     (r) => r.PublicAccessBlockConfiguration ?? {},
     (error: { name?: string }) =>
@@ -96,30 +122,19 @@ async function chooseAccess(
     (error: { name?: string }) =>
       error.name === "OwnershipControlsNotFoundError" ? undefined : fail("read the object ownership of")(error),
   );
-  const aclBlockers = [
-    ...(ownership === "BucketOwnerEnforced" ? ['Object Ownership is "Bucket owner enforced" (ACLs are disabled)'] : []),
-    ...(["BlockPublicAcls", "IgnorePublicAcls"] as const)
-      .filter((k) => block[k])
-      .map((k) => `Block Public Access setting ${k} is on`),
-  ];
-  const policyBlockers = (["BlockPublicPolicy", "RestrictPublicBuckets"] as const)
-    .filter((k) => block[k])
-    .map((k) => `Block Public Access setting ${k} is on`);
-  const wanted = config.site.publicAccess;
-  if (wanted === "acl" || (wanted === "auto" && aclBlockers.length === 0)) {
-    if (aclBlockers.length) throw blocked(bucket, "acl", aclBlockers, block, created);
-    return "acl";
-  }
-  if (policyBlockers.length)
-    throw blocked(
-      bucket,
-      wanted === "auto" ? "auto" : "policy",
-      wanted === "auto" ? [...aclBlockers, ...policyBlockers] : policyBlockers,
-      block,
-      created,
-    );
-  return "policy";
+  const settingsOn = (keys: readonly (keyof PublicAccessBlock)[]) =>
+    keys.filter((k) => block[k]).map((k) => `Block Public Access setting ${k} is on`);
+  return {
+    block,
+    acl: [
+      ...(ownership === "BucketOwnerEnforced" ? [OWNERSHIP_BLOCKER] : []),
+      ...settingsOn(["BlockPublicAcls", "IgnorePublicAcls"]),
+    ],
+    policy: settingsOn(["BlockPublicPolicy", "RestrictPublicBuckets"]),
+  };
 }
+
+const OWNERSHIP_BLOCKER = 'Object Ownership is "Bucket owner enforced" (ACLs are disabled)';
 
 function blocked(
   bucket: string,
@@ -134,21 +149,34 @@ function blocked(
       : mode === "policy"
         ? "a public bucket policy"
         : "both public-read ACLs and a public bucket policy";
+  const state = created
+    ? "The bucket was created and is private and empty; nothing was uploaded."
+    : "Nothing was uploaded or changed.";
+  return new DeployError(
+    `the site bucket ${bucket} cannot be made public with ${what}: ${blockers.join("; ")}. ${state}`,
+    { phase: "setup", hint: blockedHint(bucket, mode, blockers, block) },
+  );
+}
+
+/** The commands that clear the way: only the settings in the way are turned off, the others kept. */
+function blockedHint(
+  bucket: string,
+  mode: "acl" | "policy" | "auto",
+  blockers: string[],
+  block: PublicAccessBlock,
+): string {
   // auto: the smallest change is the policy route (two settings, ACLs may stay disabled)
   const fix = mode === "auto" ? blockers.filter((b) => /BlockPublicPolicy|RestrictPublicBuckets/.test(b)) : blockers;
   const off = new Set(fix.map((b) => /setting (\w+)/.exec(b)?.[1]).filter(Boolean));
-  // the command turns off only the settings in the way and keeps the others as they are
   const settings = (["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"] as const).map(
     (k) => `${k}=${off.has(k) ? false : Boolean(block[k])}`,
   );
-  const ownershipBlocks = fix.some((b) => b.startsWith("Object Ownership"));
-  const hint = [
+  const ownershipBlocks = fix.includes(OWNERSHIP_BLOCKER);
+  return [
     off.size
       ? `To publish${mode === "auto" ? " with a bucket policy (the smallest change)" : ""}, turn ${mode === "auto" ? "these" : "those"} settings off: aws s3api put-public-access-block --bucket ${bucket} --public-access-block-configuration ${settings.join(",")}`
       : "",
-    ownershipBlocks
-      ? `ACLs are disabled on this bucket: set "site.publicAccess": "policy" in site-config.json, or enable ACLs with aws s3api put-bucket-ownership-controls --bucket ${bucket} --ownership-controls 'Rules=[{ObjectOwnership=ObjectWriter}]'`
-      : "",
+    ownershipBlocks ? `ACLs are disabled on this bucket. ${aclsDisabledHint(bucket)}` : "",
     mode === "acl" && !ownershipBlocks
       ? `Or set "site.publicAccess": "policy" if the account allows public bucket policies.`
       : "",
@@ -156,15 +184,6 @@ function blocked(
   ]
     .filter(Boolean)
     .join("\n");
-  const state = created
-    ? "The bucket was created and is private and empty; nothing was uploaded."
-    : "Nothing was uploaded or changed.";
-  return new DeployError(
-    `the site bucket ${bucket} cannot be made public with ${what}: ${blockers.join("; ")}. ${state}`,
-    "setup",
-    undefined,
-    { hint },
-  );
 }
 
 async function ensureWebsite(

@@ -9,6 +9,9 @@ import { META_ACCESS, META_MD5, type RemoteSite } from "./remote.js";
 /** Files at or above this size go up in parts (lib-storage); their ETag is then not an MD5, so the MD5 is in metadata. */
 export const MULTIPART_THRESHOLD_BYTES = 8 * 1024 * 1024;
 
+/** What S3 stores about a published object besides its bytes. */
+type ObjectFacts = Pick<PlannedFile, "key" | "md5" | "contentType" | "cacheControl">;
+
 /** Upload a file; small ones in one PutObject with Content-MD5 so S3 verifies the bytes. */
 export async function uploadFile(
   site: RemoteSite,
@@ -16,7 +19,36 @@ export async function uploadFile(
   access: AccessMode,
   multipartThreshold = MULTIPART_THRESHOLD_BYTES,
 ): Promise<void> {
-  const params: PutObjectCommandInput = {
+  if (file.size < multipartThreshold) return putBytes(site, file, await readFile(file.path), access);
+  const partSize = Math.max(5 * 1024 * 1024, multipartThreshold);
+  await new MultipartUpload({
+    client: site.client,
+    params: { ...putParams(site, file, access), Body: createReadStream(file.path) },
+    partSize,
+    queueSize: 4,
+    leavePartsOnError: false,
+  }).done();
+}
+
+/** Put bytes in one PutObject with Content-MD5, so S3 verifies them (files, and the rendered index.html). */
+export async function putBytes(
+  site: RemoteSite,
+  file: ObjectFacts,
+  body: Uint8Array,
+  access: AccessMode,
+): Promise<void> {
+  await site.client.send(
+    new PutObjectCommand({
+      ...putParams(site, file, access),
+      Body: body,
+      ContentMD5: Buffer.from(file.md5, "hex").toString("base64"),
+    }),
+  );
+}
+
+/** Headers, MD5 metadata and (acl mode) the public-read ACL that every published object carries. */
+function putParams(site: RemoteSite, file: ObjectFacts, access: AccessMode): PutObjectCommandInput {
+  return {
     Bucket: site.bucket,
     Key: site.prefix + file.key,
     ContentType: file.contentType,
@@ -24,19 +56,4 @@ export async function uploadFile(
     Metadata: { [META_MD5]: file.md5, [META_ACCESS]: access },
     ACL: access === "acl" ? "public-read" : undefined,
   };
-  if (file.size < multipartThreshold) {
-    const body = await readFile(file.path);
-    await site.client.send(
-      new PutObjectCommand({ ...params, Body: body, ContentMD5: Buffer.from(file.md5, "hex").toString("base64") }),
-    );
-    return;
-  }
-  const partSize = Math.max(5 * 1024 * 1024, multipartThreshold);
-  await new MultipartUpload({
-    client: site.client,
-    params: { ...params, Body: createReadStream(file.path) },
-    partSize,
-    queueSize: 4,
-    leavePartsOnError: false,
-  }).done();
 }

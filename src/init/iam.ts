@@ -47,46 +47,53 @@ export interface PolicyDocument {
 
 /** The permission policy of the role the workflow assumes. */
 export function planIamPolicy(target: PolicyTarget): PolicyDocument {
-  const { raw, site } = target;
+  return { Version: "2012-10-17", Statement: [...rawStatements(target.raw), ...siteStatements(target.site)] };
+}
+
+/** List and read the raw exports below their prefix; nothing else in the raw bucket. */
+function rawStatements(raw: PolicyTarget["raw"]): PolicyDocument["Statement"] {
+  return [
+    {
+      Sid: "ListRawExports",
+      Effect: "Allow",
+      Action: "s3:ListBucket",
+      Resource: `arn:aws:s3:::${raw.bucket}`,
+      ...(raw.prefix ? { Condition: { StringLike: { "s3:prefix": [`${raw.prefix}*`] } } } : {}),
+    },
+    {
+      Sid: "ReadRawExports",
+      Effect: "Allow",
+      Action: "s3:GetObject",
+      Resource: `arn:aws:s3:::${raw.bucket}/${raw.prefix}*`,
+    },
+  ];
+}
+
+/** Check the site bucket's setup, and write and delete the published objects below the site prefix. */
+function siteStatements(site: PolicyTarget["site"]): PolicyDocument["Statement"] {
   // a PutObject with a canned ACL also needs s3:PutObjectAcl; "auto" may choose ACLs
   const objectWrite = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"];
   if (site.publicAccess !== "policy") objectWrite.push("s3:PutObjectAcl");
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "ListRawExports",
-        Effect: "Allow",
-        Action: "s3:ListBucket",
-        Resource: `arn:aws:s3:::${raw.bucket}`,
-        ...(raw.prefix ? { Condition: { StringLike: { "s3:prefix": [`${raw.prefix}*`] } } } : {}),
-      },
-      {
-        Sid: "ReadRawExports",
-        Effect: "Allow",
-        Action: "s3:GetObject",
-        Resource: `arn:aws:s3:::${raw.bucket}/${raw.prefix}*`,
-      },
-      {
-        Sid: "CheckSiteBucket",
-        Effect: "Allow",
-        Action: [
-          "s3:ListBucket",
-          "s3:GetBucketWebsite",
-          "s3:GetBucketPolicy",
-          "s3:GetBucketPublicAccessBlock",
-          "s3:GetBucketOwnershipControls",
-        ],
-        Resource: `arn:aws:s3:::${site.bucket}`,
-      },
-      {
-        Sid: "PublishSite",
-        Effect: "Allow",
-        Action: objectWrite,
-        Resource: `arn:aws:s3:::${site.bucket}/${site.prefix}*`,
-      },
-    ],
-  };
+  return [
+    {
+      Sid: "CheckSiteBucket",
+      Effect: "Allow",
+      Action: [
+        "s3:ListBucket",
+        "s3:GetBucketWebsite",
+        "s3:GetBucketPolicy",
+        "s3:GetBucketPublicAccessBlock",
+        "s3:GetBucketOwnershipControls",
+      ],
+      Resource: `arn:aws:s3:::${site.bucket}`,
+    },
+    {
+      Sid: "PublishSite",
+      Effect: "Allow",
+      Action: objectWrite,
+      Resource: `arn:aws:s3:::${site.bucket}/${site.prefix}*`,
+    },
+  ];
 }
 
 /** Who may assume the role: GitHub Actions runs of one repository (OIDC, no stored keys). */

@@ -1,2 +1,2 @@
 export { startPreview } from "./server.js";
-export type { Preview, PreviewOptions } from "./server.js";
+export type { Preview } from "./server.js";

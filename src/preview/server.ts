@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { sep } from "node:path";
 import { ReportsiteError } from "../errors.js";
 import type { Logger } from "../log.js";
+import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import { BUILD_MARKER, headersFor, pathWithin } from "../site/index.js";
 
 /** Options of startPreview. */
@@ -38,8 +39,6 @@ const RELOAD_PATH = "/__reportsite/reload";
 const RELOAD_SCRIPT = `<script>new EventSource("${RELOAD_PATH}").onmessage = () => location.reload();</script>`;
 
 export const PREVIEW_PORT_DEFAULT = 4321;
-const INDEX_DOCUMENT = "index.html";
-const ERROR_DOCUMENT = "error.html";
 
 /** Start serving; resolves once the server listens. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {

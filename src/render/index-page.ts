@@ -44,7 +44,29 @@ export function isListedInIndex(key: string): boolean {
  * @example renderIndexPage([{ key: "2019/jan/final_report.csv", size: 120, lastModified: new Date() }], { title: "311" })
  */
 export function renderIndexPage(entries: readonly SiteEntry[], options: IndexPageOptions): string {
-  const files = entries
+  const body = renderTemplate(
+    "index",
+    {
+      siteTitle: options.title,
+      description: options.theme?.description,
+      ...monthsModel(options.summary),
+      files: listedFiles(entries),
+    },
+    options.theme,
+  );
+  return renderPage({
+    body,
+    pageTitle: options.title,
+    siteTitle: options.title,
+    depth: 0,
+    theme: options.theme,
+    selfPath: "",
+  });
+}
+
+/** The listing's rows: safe keys only, sorted by key. */
+function listedFiles(entries: readonly SiteEntry[]) {
+  return entries
     .filter((e) => isListedInIndex(e.key) && isSafeSiteKey(e.key))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((e) => ({
@@ -58,37 +80,24 @@ export function renderIndexPage(entries: readonly SiteEntry[], options: IndexPag
       lastModifiedIso: e.lastModified.toISOString(),
       lastModifiedText: formatDateTime(e.lastModified.toISOString()),
     }));
-  const months = options.summary?.months ?? [];
-  const cards = months.map((m, i) => monthCard(m, months[i - 1], options.summary!));
+}
+
+/** The month cards: the latest first, then by year, newest first. */
+function monthsModel(summary: SiteSummary | undefined) {
+  const months = summary?.months ?? [];
+  const cards = summary ? months.map((m, i) => monthCard(m, months[i - 1], summary)) : [];
   const newestFirst = [...cards].reverse();
   const years = [...new Set(newestFirst.map((c) => c.year))].map((year) => ({
     year,
     months: newestFirst.filter((c) => c.year === year),
   }));
-  const body = renderTemplate(
-    "index",
-    {
-      siteTitle: options.title,
-      description: options.theme?.description,
-      latest: newestFirst[0],
-      years,
-      monthCount: months.length,
-      range: months.length ? `${months[0]!.title} to ${months.at(-1)!.title}` : "",
-      groupLabel: options.summary
-        ? options.summary.groupBy.map((c) => options.summary!.labels[c] ?? c).join(" · ")
-        : "",
-      files,
-    },
-    options.theme,
-  );
-  return renderPage({
-    body,
-    pageTitle: options.title,
-    siteTitle: options.title,
-    depth: 0,
-    theme: options.theme,
-    selfPath: "",
-  });
+  return {
+    latest: newestFirst[0],
+    years,
+    monthCount: months.length,
+    range: months.length ? `${months[0]!.title} to ${months.at(-1)!.title}` : "",
+    groupLabel: summary ? summary.groupBy.map((c) => summary.labels[c] ?? c).join(" · ") : "",
+  };
 }
 
 /** What a month's card shows. */

@@ -1,6 +1,17 @@
 /** Turn an SDK or network error into an S3Error whose message says what failed and what to check. */
 import { S3Error } from "../errors.js";
 
+/** Why no ACL can be set: Object Ownership "bucket owner enforced", AWS's default for new buckets. */
+export const ACLS_DISABLED = "the bucket has ACLs disabled (Object Ownership: bucket owner enforced)";
+
+/** The two ways out of ACLS_DISABLED: the bucket policy mode, or ACLs enabled again. */
+export function aclsDisabledHint(bucket: string): string {
+  return (
+    'Publish with a bucket policy instead: set "site.publicAccess": "policy" in site-config.json and run `reportsite setup`; ' +
+    `or enable ACLs: aws s3api put-bucket-ownership-controls --bucket ${bucket} --ownership-controls 'Rules=[{ObjectOwnership=ObjectWriter}]'`
+  );
+}
+
 /** What was being done when the error happened, for the message. */
 export interface S3ErrorContext {
   /** e.g. "list", "read", "upload" */
@@ -148,8 +159,8 @@ const EXPLANATIONS: ReadonlyMap<string, Explanation> = new Map<string, Explanati
   [
     "AccessControlListNotSupported",
     {
-      what: () => "the bucket has ACLs disabled (Object Ownership: bucket owner enforced)",
-      hint: () => 'Set "site.publicAccess": "policy" in site-config.json to publish with a bucket policy instead.',
+      what: () => ACLS_DISABLED,
+      hint: ({ context }) => aclsDisabledHint(context.bucket),
     },
   ],
   ...REACHABLE_CODES.map((code) => [code, unreachable] as const),
@@ -169,7 +180,9 @@ export function toS3Error(error: unknown, context: S3ErrorContext): S3Error {
   const facts: Facts = { context, code, message: e.message, attempts: e.$metadata?.attempts };
   const explanation = EXPLANATIONS.get(code) ?? (status !== undefined && status >= 500 ? busy : undefined);
   const what = explanation ? explanation.what(facts) : ownWords(facts);
-  return new S3Error(`cannot ${context.operation} ${where}: ${what}`, code, status, {
+  return new S3Error(`cannot ${context.operation} ${where}: ${what}`, {
+    code,
+    status,
     hint: explanation?.hint?.(facts),
     cause: error,
   });

@@ -36,9 +36,8 @@ export async function listAllObjects(
     if (page.IsTruncated && !token) {
       throw new S3Error(
         `cannot list s3://${bucket}/${prefix}: page ${pages} says more keys follow but gives no continuation token; stopped rather than use part of the listing`,
-        "TruncatedListing",
-        undefined,
         {
+          code: "TruncatedListing",
           hint: "The S3 server does not page ListObjectsV2 correctly; check its version or its ListObjectsV2 support.",
         },
       );

@@ -39,6 +39,11 @@ export function websiteUrl(target: UrlTarget, bucket: string, key = ""): string 
   return `${websiteRoot(target, bucket)}${encodeKey(key)}`;
 }
 
+/** The published site's home URL: the site bucket's website endpoint and the site prefix (config.site). */
+export function siteUrl(config: UrlTarget & { site: { bucket: string; prefix: string } }): string {
+  return websiteUrl(config, config.site.bucket, config.site.prefix);
+}
+
 /** The website endpoint of a bucket, ending in `/`. */
 export function websiteRoot(target: UrlTarget, bucket: string): string {
   if (target.websiteEndpoint) return `${target.websiteEndpoint.replace(/\/+$/, "")}/${bucket}/`;

@@ -9,6 +9,7 @@ import {
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { ShareError } from "../errors.js";
+import { ACLS_DISABLED, aclsDisabledHint } from "../s3/index.js";
 import { objectError } from "./errors.js";
 import { readIndexLinks } from "./index-links.js";
 import { parsePolicy } from "./policy.js";
@@ -44,31 +45,12 @@ export async function readObjectAcl(client: S3Client, target: BucketTarget, key:
     .send(new GetObjectAclCommand({ Bucket: target.bucket, Key: key }))
     .catch(async (error) => Promise.reject(await aclError(client, error, target, key, "read the ACL of")));
   const notes: string[] = [];
+  const block = await readAccessBlock(client, target.bucket, notes);
+  const policy = parsePolicy(await readPolicyText(client, target.bucket, notes), target.bucket, key);
   const grants = acl.Grants ?? [];
-  const block: PublicAccessBlockConfiguration = await client
-    .send(new GetPublicAccessBlockCommand({ Bucket: target.bucket }))
-    .then(
-      (r) => r.PublicAccessBlockConfiguration ?? {},
-      (error: { name?: string }) => {
-        if (error.name !== "NoSuchPublicAccessBlockConfiguration")
-          notes.push(
-            `Block Public Access of the bucket could not be read (${error.name}); it may override the grants.`,
-          );
-        return {};
-      },
-    );
-  const policyText = await client.send(new GetBucketPolicyCommand({ Bucket: target.bucket })).then(
-    (r) => r.Policy,
-    (error: { name?: string }) => {
-      if (error.name !== "NoSuchBucketPolicy")
-        notes.push(`the bucket policy could not be read (${error.name}); it may make the object public.`);
-      return undefined;
-    },
-  );
   const aclPublic = grants.some((g) => grantsRead(g, ALL_USERS));
   if (aclPublic && block.IgnorePublicAcls)
     notes.push("the public-read ACL grant has no effect: Block Public Access setting IgnorePublicAcls is on.");
-  const policy = parsePolicy(policyText, target.bucket, key);
   if (policy.publicRead && block.RestrictPublicBuckets)
     notes.push("the public bucket policy has no effect: Block Public Access setting RestrictPublicBuckets is on.");
   if (policy.conditional)
@@ -85,6 +67,34 @@ export async function readObjectAcl(client: S3Client, target: BucketTarget, key:
     grants: grants.map((g) => `${granteeName(g)}: ${g.Permission}`),
     notes,
   };
+}
+
+/** The bucket's Block Public Access settings; none when unset, and a note when they cannot be read. */
+async function readAccessBlock(
+  client: S3Client,
+  bucket: string,
+  notes: string[],
+): Promise<PublicAccessBlockConfiguration> {
+  return client.send(new GetPublicAccessBlockCommand({ Bucket: bucket })).then(
+    (r) => r.PublicAccessBlockConfiguration ?? {},
+    (error: { name?: string }) => {
+      if (error.name !== "NoSuchPublicAccessBlockConfiguration")
+        notes.push(`Block Public Access of the bucket could not be read (${error.name}); it may override the grants.`);
+      return {};
+    },
+  );
+}
+
+/** The bucket policy's JSON; undefined when there is none, with a note when it cannot be read. */
+async function readPolicyText(client: S3Client, bucket: string, notes: string[]): Promise<string | undefined> {
+  return client.send(new GetBucketPolicyCommand({ Bucket: bucket })).then(
+    (r) => r.Policy,
+    (error: { name?: string }) => {
+      if (error.name !== "NoSuchBucketPolicy")
+        notes.push(`the bucket policy could not be read (${error.name}); it may make the object public.`);
+      return undefined;
+    },
+  );
 }
 
 function grantsRead(grant: Grant, group: string): boolean {
@@ -148,13 +158,10 @@ async function aclError(
   action: string,
 ): Promise<Error> {
   if ((error as { name?: string }).name === "AccessControlListNotSupported") {
-    return new ShareError(
-      `cannot ${action} s3://${target.bucket}/${key}: the bucket has ACLs disabled (Object Ownership: bucket owner enforced)`,
-      {
-        hint: 'Public access on such a bucket comes from a bucket policy: set "site.publicAccess": "policy" in site-config.json and run `reportsite setup`.',
-        cause: error,
-      },
-    );
+    return new ShareError(`cannot ${action} s3://${target.bucket}/${key}: ${ACLS_DISABLED}`, {
+      hint: aclsDisabledHint(target.bucket),
+      cause: error,
+    });
   }
   return objectError(client, error, action, target.bucket, key);
 }

@@ -31,13 +31,9 @@ export function localPathFor(folder: string, key: string): string {
 /**
  * Where `--to` says to write: an existing folder, or a path ending in `/`, is a folder (the key's
  * path is kept below it); anything else is the file's own path. Without `to`, the key's path below
- * the current folder.
+ * the current folder. Returns the file to write, and the folder it must stay in (none when `--to`
+ * names the file itself).
  */
-export async function downloadTarget(to: string | undefined, key: string): Promise<string> {
-  return (await resolveTarget(to, key)).path;
-}
-
-/** The file to write, and the folder it must stay in (none when `--to` names the file itself). */
 async function resolveTarget(to: string | undefined, key: string): Promise<{ path: string; folder?: string }> {
   if (to === undefined) return { path: localPathFor(".", key), folder: "." };
   const isFolder =
@@ -75,7 +71,7 @@ export async function checkStaysInFolder(folder: string, path: string): Promise<
 }
 
 /**
- * Stream the object to a local file (see downloadTarget for `to`) through a temp file in the same
+ * Stream the object to a local file (see resolveTarget for `to`) through a temp file in the same
  * folder, renamed into place when complete: an error or Ctrl-C leaves no partial file.
  * @example await downloadObject(client, "gid-raw", "2019_jan_10_gid_requests.csv", { to: "data/" })
  */

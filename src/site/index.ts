@@ -2,8 +2,6 @@ export { writeSite, checkOutputFolder, isBuiltSite, pathWithin, BUILD_MARKER } f
 export type { OutputFile } from "./write.js";
 export { readChartAssets } from "./assets.js";
 export { headersFor } from "./headers.js";
-export type { FileHeaders } from "./headers.js";
 export { readSite, readKeptFiles, carryModified } from "./read.js";
-export type { LocalFile, KeptFile } from "./read.js";
 export { readTheme } from "./theme.js";
 export type { ProjectTheme, ThemeSettings } from "./theme.js";

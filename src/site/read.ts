@@ -4,6 +4,7 @@ import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { SiteError } from "../errors.js";
+import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import { BUILD_MARKER, isBuiltSite, type OutputFile } from "./write.js";
 
 /** A file of the local site. */
@@ -48,7 +49,7 @@ export async function readSite(root: string): Promise<LocalFile[]> {
 export async function readKeptFiles(root: string, rebuilt: ReadonlySet<string>): Promise<KeptFile[]> {
   if (!(await isBuiltSite(root))) return [];
   const kept = (await listFiles(root)).filter(
-    (f) => !rebuilt.has(f.key) && f.key !== "index.html" && f.key !== "error.html" && !f.key.startsWith("assets/"),
+    (f) => !rebuilt.has(f.key) && f.key !== INDEX_DOCUMENT && f.key !== ERROR_DOCUMENT && !f.key.startsWith("assets/"),
   );
   return Promise.all(
     kept.map(async (f) => ({ key: f.key, body: await readFile(f.path), modified: (await stat(f.path)).mtime })),

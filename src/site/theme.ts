@@ -136,7 +136,9 @@ async function listFolder(config: SiteConfig, key: string, dir: string): Promise
 }
 
 function problem(config: SiteConfig, message: string, cause?: unknown): ConfigError {
-  return new ConfigError(message, config.file, [message], {
+  return new ConfigError(message, {
+    file: config.file,
+    problems: [message],
     cause,
     hint: "Paths in site-config.json are relative to its folder; README, Branding shows the layout of a site/ folder.",
   });

@@ -41,6 +41,23 @@ export function pathWithin(root: string, relative: string): string {
  * when all files are written is the old folder moved aside and the new one renamed into place.
  */
 export async function writeSite(files: readonly OutputFile[], output: string): Promise<void> {
+  checkUniquePaths(files);
+  await checkOutputFolder(output);
+  const parent = dirname(output);
+  const stamp = `${process.pid}-${Date.now()}`;
+  const temp = join(parent, `.${basename(output)}-new-${stamp}`);
+  const old = join(parent, `.${basename(output)}-old-${stamp}`);
+  const release = removeOnExit(temp);
+  try {
+    await writeTempSite(files, temp, output);
+    await swapInto(temp, output, old);
+  } finally {
+    release();
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+function checkUniquePaths(files: readonly OutputFile[]): void {
   const seen = new Set<string>();
   for (const file of files) {
     if (seen.has(file.path))
@@ -49,12 +66,10 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
       });
     seen.add(file.path);
   }
-  await checkOutputFolder(output);
-  const parent = dirname(output);
-  const stamp = `${process.pid}-${Date.now()}`;
-  const temp = join(parent, `.${basename(output)}-new-${stamp}`);
-  const old = join(parent, `.${basename(output)}-old-${stamp}`);
-  const release = removeOnExit(temp);
+}
+
+/** Write the marker and every file into `temp`; any failure leaves `output` as it was. */
+async function writeTempSite(files: readonly OutputFile[], temp: string, output: string): Promise<void> {
   try {
     await mkdir(temp, { recursive: true });
     await writeFile(
@@ -68,13 +83,15 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
       if (file.modified) await utimes(target, file.modified, file.modified);
     }
   } catch (error) {
-    release();
-    await rm(temp, { recursive: true, force: true });
     if (error instanceof SiteError) throw error;
     throw new SiteError(`cannot write the site to ${temp}: ${(error as Error).message}; ${output} was left as it was`, {
       cause: error,
     });
   }
+}
+
+/** Move `output` aside to `old`, `temp` into its place, then remove `old`; on failure the previous site goes back. */
+async function swapInto(temp: string, output: string, old: string): Promise<void> {
   // kept until the previous site is removed, so Ctrl-C at any point of the swap leaves one whole site
   const releaseSwap = onExitBefore(() => finishSwap(output, old));
   try {
@@ -82,28 +99,29 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
       () => true,
       (e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? false : Promise.reject(e)),
     );
-    try {
-      await rename(temp, output);
-    } catch (error) {
-      if (hadOld) {
-        await rename(old, output).catch((undo: unknown) => {
-          throw new SiteError(
-            `cannot move the new site into ${output}, nor the previous one back: the previous site is in ${old}`,
-            { cause: undo },
-          );
-        });
-      }
-      throw new SiteError(
-        `cannot move the new site into ${output}: ${(error as Error).message}; the previous site was kept`,
-        { cause: error },
-      );
-    }
+    await rename(temp, output).catch((error: unknown) => restorePrevious(error, { hadOld, output, old }));
     if (hadOld) await rm(old, { recursive: true, force: true });
   } finally {
     releaseSwap();
-    release();
-    await rm(temp, { recursive: true, force: true });
   }
+}
+
+async function restorePrevious(
+  error: unknown,
+  { hadOld, output, old }: { hadOld: boolean; output: string; old: string },
+): Promise<never> {
+  if (hadOld) {
+    await rename(old, output).catch((undo: unknown) => {
+      throw new SiteError(
+        `cannot move the new site into ${output}, nor the previous one back: the previous site is in ${old}`,
+        { cause: undo },
+      );
+    });
+  }
+  throw new SiteError(
+    `cannot move the new site into ${output}: ${(error as Error).message}; the previous site was kept`,
+    { cause: error },
+  );
 }
 
 /**

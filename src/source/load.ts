@@ -54,21 +54,14 @@ export async function listMonthFiles(
 function checkWanted(config: SiteConfig, wanted: readonly Month[], byMonth: Map<string, unknown>): void {
   const where = `s3://${config.raw.bucket}/${config.raw.prefix}`;
   if (wanted.length === 0) {
-    throw new SourceError(
-      `no raw files in ${where} match the key pattern ${config.raw.keyPattern.source}`,
-      undefined,
-      undefined,
-      {
-        hint: "Check raw.bucket, raw.prefix and raw.keyPattern in site-config.json.",
-      },
-    );
+    throw new SourceError(`no raw files in ${where} match the key pattern ${config.raw.keyPattern.source}`, {
+      hint: "Check raw.bucket, raw.prefix and raw.keyPattern in site-config.json.",
+    });
   }
   const missing = wanted.filter((month) => !byMonth.has(monthId(month)));
   if (missing.length) {
     throw new SourceError(
       `${missing.map(monthId).join(", ")}: no raw files for ${missing.length === 1 ? "this month" : "these months"} in ${where} (pattern ${config.raw.keyPattern.source})`,
-      undefined,
-      undefined,
       { hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.` },
     );
   }
@@ -160,9 +153,8 @@ function unreadable(files: MonthFiles, failures: { key: string; reason: string }
   const total = files.objects.length;
   return new SourceError(
     `${monthId(files.month)}: ${failures.length} of ${total} raw file${total === 1 ? "" : "s"} cannot be read; no report was written for this month:\n${failures.map((f) => `  - ${f.reason}`).join("\n")}`,
-    failures[0]!.key,
-    undefined,
     {
+      key: failures[0]!.key,
       hint: "Fix or re-export the files above, or pass --skip-bad-files to publish the month without them (they are listed as a warning).",
     },
   );
@@ -184,9 +176,8 @@ function refuseRepeatedDays(months: DatedObject[][]): void {
   if (repeated.length === 0) return;
   throw new SourceError(
     `more than one raw file for a day, so ${repeated.length === 1 ? "that day" : "those days"} would be counted twice; nothing was built:\n${repeated.map(([day, keys]) => `  - ${day}: ${keys.join(", ")}`).join("\n")}`,
-    repeated[0]![1][1],
-    undefined,
     {
+      key: repeated[0]![1][1],
       hint: "Keep one file per day below raw.prefix (move the extra copies elsewhere); raw.keyPattern decides which keys count.",
     },
   );

@@ -56,9 +56,7 @@ async function readOnce(client: S3Client, bucket: string, object: RawObject): Pr
   if (object.etag && response.ETag && response.ETag !== object.etag) {
     throw new S3Error(
       `s3://${bucket}/${object.key} changed while the build was reading the bucket (its ETag is not the one listed)`,
-      "ObjectChanged",
-      undefined,
-      { hint: "Run the build again once the upload of raw files has finished." },
+      { code: "ObjectChanged", hint: "Run the build again once the upload of raw files has finished." },
     );
   }
   const chunks: Buffer[] = [];
@@ -93,15 +91,11 @@ export function gaveUp(failure: Error, context: { bucket: string; key: string },
     failure instanceof S3Error
       ? failure.message
       : `cannot read s3://${context.bucket}/${context.key}: ${failure.message}`;
-  return new S3Error(
-    `${what} (tried ${attempts} time${attempts === 1 ? "" : "s"})`,
-    failure instanceof S3Error ? failure.code : "IncompleteBody",
-    undefined,
-    {
-      hint: "The connection to S3 failed or the server sent incomplete data; this is not a problem of the file. Nothing was built; run the build again (the cache keeps the months already read).",
-      cause: failure,
-    },
-  );
+  return new S3Error(`${what} (tried ${attempts} time${attempts === 1 ? "" : "s"})`, {
+    code: failure instanceof S3Error ? failure.code : "IncompleteBody",
+    hint: "The connection to S3 failed or the server sent incomplete data; this is not a problem of the file. Nothing was built; run the build again (the cache keeps the months already read).",
+    cause: failure,
+  });
 }
 
 function backoff(attempt: number): Promise<void> {

@@ -77,7 +77,7 @@ function startWorker(pending: Map<number, Pending>): Worker {
 function toError({ message, sourceError, checksum }: WorkerFailure): Error {
   if (checksum) return new ChecksumMismatchError(message);
   if (!sourceError) return new Error(message);
-  return new SourceError(message, sourceError.key, sourceError.line, { hint: sourceError.hint });
+  return new SourceError(message, { key: sourceError.key, line: sourceError.line, hint: sourceError.hint });
 }
 
 /** The worker runs compiled JavaScript; from the TypeScript sources (tests, tsx) it goes through tsx. */

@@ -55,7 +55,7 @@ export function scanCsv(bytes: Uint8Array, key: string, options: ScanOptions): F
   const start = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
   const scanner = new Scanner(buffer, key, start);
   const header = scanner.readHeader();
-  if (header === undefined) throw new SourceError(`${key}: the file is empty (no header line)`, key, 1);
+  if (header === undefined) throw new SourceError(`${key}: the file is empty (no header line)`, { key, line: 1 });
   const slots = countSlots(header, key, scanner.lineOf(scanner.recordStart), options);
   const tally: Tally = new Map();
   const rows = scanner.countRows(header.length, slots, options.countColumns.length, tally);
@@ -66,16 +66,16 @@ export function scanCsv(bytes: Uint8Array, key: string, options: ScanOptions): F
 function countSlots(header: string[], key: string, line: number, options: ScanOptions): Int32Array {
   const duplicate = header.find((name, i) => header.indexOf(name) !== i);
   if (duplicate !== undefined) {
-    throw new SourceError(`${key}: line ${line}: column "${duplicate}" appears twice in the header`, key, line);
+    throw new SourceError(`${key}: line ${line}: column "${duplicate}" appears twice in the header`, { key, line });
   }
   const missing = [...options.requiredColumns, ...options.countColumns].filter((c) => !header.includes(c));
   if (missing.length > 0) {
     const names = [...new Set(missing)].map((c) => `"${c}"`).join(", ");
     throw new SourceError(
       `${key}: line ${line}: missing required column${missing.length > 1 ? "s" : ""} ${names} (header has: ${header.join(", ")})`,
-      key,
-      line,
       {
+        key,
+        line,
         hint: "Check report.groupBy, report.chartField and report.requiredColumns in site-config.json against the export's header.",
       },
     );
@@ -221,9 +221,9 @@ class Scanner {
     const line = this.lineOf(this.recordStart);
     return new SourceError(
       `${this.key}: line ${line}: expected ${width} fields (as in the header), found ${this.fields}`,
-      this.key,
-      line,
       {
+        key: this.key,
+        line,
         hint: "A ragged row usually means an unquoted comma or a cut-off line in the export; fix or re-export the file.",
       },
     );
@@ -233,9 +233,11 @@ class Scanner {
     const line = this.lineOf(this.recordStart);
     return new SourceError(
       `${this.key}: line ${line}: a quoted field opened in this row is never closed (unterminated quote)`,
-      this.key,
-      line,
-      { hint: 'Look for a stray " in that line; everything after it was read as one field up to the end of the file.' },
+      {
+        key: this.key,
+        line,
+        hint: 'Look for a stray " in that line; everything after it was read as one field up to the end of the file.',
+      },
     );
   }
 }
@@ -266,7 +268,9 @@ function tallyRows(tally: Tally, depth: number): (string | number)[][] {
 
 function invalidUtf8(bytes: Buffer, key: string): SourceError {
   const { line, byteOffset } = findInvalidUtf8(bytes);
-  return new SourceError(`${key}: line ${line}: invalid UTF-8 byte sequence (byte ${byteOffset})`, key, line, {
+  return new SourceError(`${key}: line ${line}: invalid UTF-8 byte sequence (byte ${byteOffset})`, {
+    key,
+    line,
     hint: "Raw exports must be UTF-8. Re-export as UTF-8, or convert the file (e.g. iconv -f WINDOWS-1252 -t UTF-8).",
   });
 }

@@ -22,7 +22,7 @@ export default defineCommand({
     const { createS3Client } = await import("../../s3/index.js");
     const { readObjectAcl, resolveBucket, setObjectAcl } = await import("../../share/index.js");
     const client = createS3Client(config);
-    const bucketName = (values.bucket as string | undefined) ?? "site";
+    const bucketName = values.bucket ?? "site";
     const target = resolveBucket(config, bucketName);
     if (acl) {
       const { warning } = await setObjectAcl(client, target, key, acl, { force: values.force === true });

@@ -25,9 +25,9 @@ export default defineCommand({
     output: { type: "string" },
   },
   async run(values, _positionals, ctx) {
-    const texts = (values.month as unknown as string[] | undefined) ?? [];
+    const texts = values.month ?? [];
     const months = texts.length ? await toMonths(texts) : undefined;
-    const config = await ctx.loadConfig({ output: values.output as string | undefined });
+    const config = await ctx.loadConfig({ output: values.output });
     const { buildSite } = await import("../../build.js");
     const report = await buildSite(config, {
       months,

@@ -31,7 +31,7 @@ export default defineCommand({
     const maxDeletes = values["max-deletes"] === undefined ? undefined : Number(values["max-deletes"]);
     if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0))
       throw new UsageError(`--max-deletes ${values["max-deletes"]}: expected a whole number`);
-    const config = await ctx.loadConfig({ output: values.output as string | undefined });
+    const config = await ctx.loadConfig({ output: values.output });
     const { deploySite } = await import("../../deploy/index.js");
     const { renderIndexPage, unsafeSiteKeys, TEMPLATE_NAMES } = await import("../../render/index.js");
     const { readTheme } = await import("../../site/index.js");

@@ -17,9 +17,9 @@ export default defineCommand({
     const config = await ctx.loadConfig();
     const { createS3Client } = await import("../../s3/index.js");
     const { downloadObject, resolveBucket } = await import("../../share/index.js");
-    const target = resolveBucket(config, (values.bucket as string | undefined) ?? "raw");
+    const target = resolveBucket(config, values.bucket ?? "raw");
     const result = await downloadObject(createS3Client(config), target.bucket, key, {
-      to: values.to as string | undefined,
+      to: values.to,
     });
     if (ctx.json) return ctx.print(JSON.stringify(result, null, 2));
     ctx.print(`Downloaded s3://${target.bucket}/${key} to ${result.path} (${formatSize(result.bytes)})`);

@@ -1,9 +1,28 @@
 import { UsageError } from "../../errors.js";
 import type { InitAnswers } from "../../init/index.js";
-import { defineCommand, type CommandContext } from "../command.js";
+import { defineCommand, type CommandContext, type CommandValues } from "../command.js";
 import { askFor } from "../prompt.js";
 
-type Values = Record<string, string | boolean | undefined>;
+const OPTIONS = {
+  "raw-bucket": { type: "string" },
+  "raw-prefix": { type: "string" },
+  "key-pattern": { type: "string" },
+  "group-by": { type: "string" },
+  "chart-field": { type: "string" },
+  "site-bucket": { type: "string" },
+  "site-prefix": { type: "string" },
+  "public-access": { type: "string" },
+  title: { type: "string" },
+  "website-endpoint": { type: "string" },
+  "aws-account": { type: "string" },
+  "github-repo": { type: "string" },
+  offline: { type: "boolean" },
+  force: { type: "boolean" },
+} as const;
+
+type Values = CommandValues<typeof OPTIONS>;
+
+const PUBLIC_ACCESS_MODES = ["auto", "acl", "policy"] as const;
 
 export default defineCommand({
   summary: "write site-config.json, the GitHub Actions workflow and the IAM policies",
@@ -25,22 +44,7 @@ export default defineCommand({
     offline: "do not look at the raw bucket (no credentials needed)",
     force: "overwrite files that exist",
   },
-  options: {
-    "raw-bucket": { type: "string" },
-    "raw-prefix": { type: "string" },
-    "key-pattern": { type: "string" },
-    "group-by": { type: "string" },
-    "chart-field": { type: "string" },
-    "site-bucket": { type: "string" },
-    "site-prefix": { type: "string" },
-    "public-access": { type: "string" },
-    title: { type: "string" },
-    "website-endpoint": { type: "string" },
-    "aws-account": { type: "string" },
-    "github-repo": { type: "string" },
-    offline: { type: "boolean" },
-    force: { type: "boolean" },
-  },
+  options: OPTIONS,
   async run(values, positionals, ctx) {
     if (positionals.length)
       throw new UsageError(`init takes no arguments, got "${positionals[0]}"\nUsage: ${this.usage}`);
@@ -70,36 +74,35 @@ const NEXT_STEPS = `Next:
   3. Commit and push; the workflow publishes the last complete month on the 3rd of each month.`;
 
 async function collectAnswers(values: Values, ctx: CommandContext): Promise<InitAnswers> {
-  const text = (name: string) => values[name] as string | undefined;
-  const publicAccess = text("public-access") ?? "auto";
-  if (!["auto", "acl", "policy"].includes(publicAccess))
+  const publicAccess = values["public-access"] ?? "auto";
+  if (!isPublicAccess(publicAccess))
     throw new UsageError(`--public-access ${publicAccess}: expected auto, acl or policy`);
   const rawBucket =
-    text("raw-bucket") ?? (await askFor("Raw bucket (private, with the daily CSV exports)", "--raw-bucket"));
-  const rawPrefix = text("raw-prefix") ?? "";
-  const siteBucket = text("site-bucket") ?? (await askFor("Site bucket (public website)", "--site-bucket"));
-  const region = text("region") ?? process.env.AWS_REGION ?? "us-east-1";
-  const endpoint = text("endpoint-url");
+    values["raw-bucket"] ?? (await askFor("Raw bucket (private, with the daily CSV exports)", "--raw-bucket"));
+  const rawPrefix = values["raw-prefix"] ?? "";
+  const siteBucket = values["site-bucket"] ?? (await askFor("Site bucket (public website)", "--site-bucket"));
+  const region = values.region ?? process.env.AWS_REGION ?? "us-east-1";
+  const endpoint = values["endpoint-url"];
   const look = values.offline ? undefined : await lookAround({ rawBucket, rawPrefix, region, endpoint }, ctx);
   const columns = look?.columns;
   return {
     rawBucket,
     rawPrefix,
-    keyPattern: text("key-pattern") ?? look?.keyPattern ?? "{year}_{mon}_{day}_gid_requests.csv",
+    keyPattern: values["key-pattern"] ?? look?.keyPattern ?? "{year}_{mon}_{day}_gid_requests.csv",
     siteBucket,
-    sitePrefix: text("site-prefix") ?? "",
+    sitePrefix: values["site-prefix"] ?? "",
     region,
-    publicAccess: publicAccess as InitAnswers["publicAccess"],
-    groupBy: text("group-by")
+    publicAccess,
+    groupBy: values["group-by"]
       ?.split(",")
       .map((c) => c.trim())
       .filter(Boolean) ?? [columns?.groupBy ?? "service_name"],
-    chartField: text("chart-field") ?? columns?.chartField ?? "case_record_type",
-    title: text("title"),
+    chartField: values["chart-field"] ?? columns?.chartField ?? "case_record_type",
+    title: values.title,
     endpoint,
-    websiteEndpoint: text("website-endpoint"),
-    account: text("aws-account"),
-    repository: text("github-repo"),
+    websiteEndpoint: values["website-endpoint"],
+    account: values["aws-account"],
+    repository: values["github-repo"],
   };
 }
 
@@ -127,4 +130,8 @@ async function lookAround(
   } finally {
     client.destroy();
   }
+}
+
+function isPublicAccess(text: string): text is InitAnswers["publicAccess"] {
+  return (PUBLIC_ACCESS_MODES as readonly string[]).includes(text);
 }

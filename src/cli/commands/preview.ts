@@ -14,7 +14,7 @@ export default defineCommand({
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
       throw new UsageError(`--port ${values.port}: expected a port number`);
-    const overrides = { output: values.output as string | undefined };
+    const overrides = { output: values.output };
     const config = await ctx.loadConfig(overrides);
     const { startPreview } = await import("../../preview/index.js");
     const preview = await startPreview({ root: config.output, port, logger: ctx.logger, liveReload: !!values.watch });

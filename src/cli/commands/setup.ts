@@ -8,11 +8,11 @@ export default defineCommand({
   async run(values, _positionals, ctx) {
     const config = await ctx.loadConfig();
     const { ensureSiteBucket } = await import("../../deploy/index.js");
-    const { createS3Client, encodeKey, websiteRoot } = await import("../../s3/index.js");
+    const { createS3Client, siteUrl } = await import("../../s3/index.js");
     const dryRun = values["dry-run"] === true;
     const state = await ensureSiteBucket(createS3Client(config), config, { dryRun, logger: ctx.logger });
     for (const change of state.changes) ctx.logger.info(`${dryRun ? "would " : ""}${change}`);
-    const url = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
+    const url = siteUrl(config);
     if (ctx.json) return ctx.print(JSON.stringify({ ...state, url }, null, 2));
     ctx.print(
       `${state.changes.length ? "" : "Nothing to change: "}s3://${config.site.bucket} is a public website (${state.access === "acl" ? "public-read ACL on each object" : "bucket policy"}): ${url}`,

@@ -13,10 +13,10 @@ export default defineCommand({
   async run(values, positionals, ctx) {
     const key = onlyKey(positionals, this.usage);
     const { parseExpiry, presignUrl, resolveBucket } = await import("../../share/index.js");
-    const expiresIn = asUsage(() => parseExpiry((values.expires as string | undefined) ?? "1h"));
+    const expiresIn = asUsage(() => parseExpiry(values.expires ?? "1h"));
     const config = await ctx.loadConfig();
     const { createS3Client } = await import("../../s3/index.js");
-    const target = resolveBucket(config, (values.bucket as string | undefined) ?? "raw");
+    const target = resolveBucket(config, values.bucket ?? "raw");
     const link = await presignUrl(createS3Client(config), target.bucket, key, expiresIn);
     if (link.warning) ctx.logger.warn(link.warning);
     if (ctx.json) return ctx.print(JSON.stringify(link, null, 2));

@@ -13,7 +13,7 @@ export default defineCommand({
     const key = onlyKey(positionals, this.usage);
     const config = await ctx.loadConfig();
     const { objectUrls, resolveBucket } = await import("../../share/index.js");
-    const urls = objectUrls(config, resolveBucket(config, (values.bucket as string | undefined) ?? "site"), key);
+    const urls = objectUrls(config, resolveBucket(config, values.bucket ?? "site"), key);
     if (urls.warning) ctx.logger.warn(urls.warning);
     if (ctx.json) return ctx.print(JSON.stringify(urls, null, 2));
     ctx.print(`object:  ${urls.objectUrl}`);

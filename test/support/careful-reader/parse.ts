@@ -61,9 +61,9 @@ export async function parseCsvStream(body: Readable, key: string, options: Parse
       if (record.length !== file.header.length) {
         throw new SourceError(
           `${key}: line ${line}: expected ${file.header.length} fields (as in the header), found ${record.length}`,
-          key,
-          line,
           {
+            key,
+            line,
             hint: "A ragged row usually means an unquoted comma or a cut-off line in the export; fix or re-export the file.",
           },
         );
@@ -77,9 +77,11 @@ export async function parseCsvStream(body: Readable, key: string, options: Parse
   } catch (error) {
     throw toSourceError(error, key, nextLine);
   }
-  if (file.header.length === 0) throw new SourceError(`${key}: the file is empty (no header line)`, key, 1);
+  if (file.header.length === 0) throw new SourceError(`${key}: the file is empty (no header line)`, { key, line: 1 });
   if (file.rows === 0)
-    throw new SourceError(`${key}: the file has a header but no data rows`, key, 2, {
+    throw new SourceError(`${key}: the file has a header but no data rows`, {
+      key,
+      line: 2,
       hint: "An export with no rows is usually a failed export; re-export it, or pass --skip-bad-files to build without it.",
     });
   return file;
@@ -95,14 +97,14 @@ function readHeader(
   file.header = record;
   const duplicate = record.find((name, i) => record.indexOf(name) !== i);
   if (duplicate !== undefined)
-    throw new SourceError(`${key}: line ${line}: column "${duplicate}" appears twice in the header`, key, line);
+    throw new SourceError(`${key}: line ${line}: column "${duplicate}" appears twice in the header`, { key, line });
   const missing = options.requiredColumns.filter((c) => !record.includes(c));
   if (missing.length > 0) {
     throw new SourceError(
       `${key}: line ${line}: missing required column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `"${c}"`).join(", ")} (header has: ${record.join(", ")})`,
-      key,
-      line,
       {
+        key,
+        line,
         hint: "Check report.groupBy, report.chartField and report.requiredColumns in site-config.json against the export's header.",
       },
     );
@@ -118,26 +120,24 @@ function readHeader(
 function toSourceError(error: unknown, key: string, recordStart: number): SourceError {
   if (error instanceof SourceError) return error;
   if (error instanceof InvalidUtf8Error) {
-    return new SourceError(
-      `${key}: line ${error.line}: invalid UTF-8 byte sequence (byte ${error.byteOffset})`,
+    return new SourceError(`${key}: line ${error.line}: invalid UTF-8 byte sequence (byte ${error.byteOffset})`, {
       key,
-      error.line,
-      {
-        hint: "Raw exports must be UTF-8. Re-export as UTF-8, or convert the file (e.g. iconv -f WINDOWS-1252 -t UTF-8).",
-      },
-    );
+      line: error.line,
+      hint: "Raw exports must be UTF-8. Re-export as UTF-8, or convert the file (e.g. iconv -f WINDOWS-1252 -t UTF-8).",
+    });
   }
   const e = error as { code?: string; lines?: number; message?: string };
   if (e.code === "CSV_QUOTE_NOT_CLOSED") {
     return new SourceError(
       `${key}: line ${recordStart}: a quoted field opened in this row is never closed (unterminated quote)`,
-      key,
-      recordStart,
       {
+        key,
+        line: recordStart,
         hint: 'Look for a stray " in that line; everything after it was read as one field up to the end of the file.',
       },
     );
   }
-  if (e.code?.startsWith("CSV_")) return new SourceError(`${key}: line ${e.lines ?? "?"}: ${e.message}`, key, e.lines);
-  return new SourceError(`${key}: cannot read: ${e.message ?? String(error)}`, key, undefined, { cause: error });
+  if (e.code?.startsWith("CSV_"))
+    return new SourceError(`${key}: line ${e.lines ?? "?"}: ${e.message}`, { key, line: e.lines });
+  return new SourceError(`${key}: cannot read: ${e.message ?? String(error)}`, { key, cause: error });
 }
