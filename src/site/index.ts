@@ -4,4 +4,4 @@ export { readChartAssets } from "./assets.js";
 export { headersFor } from "./headers.js";
 export { readSite, readKeptFiles, carryModified } from "./read.js";
 export { readTheme } from "./theme.js";
-export type { ProjectTheme, ThemeSettings } from "./theme.js";
+export type { ProjectTheme } from "./theme.js";
