@@ -3,7 +3,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { readKeptMonthSummaries } from "./build/kept-months.js";
 import { readBranding, renderMonths } from "./build/pages.js";
 import { buildMonth, cachedMonthFiles, type BuiltMonth, type MonthSource, type MonthSummary } from "./build/month.js";
-import { openBuildCache, sha256, type BuildCache } from "./cache/index.js";
+import { openBuildCache, planMonth, sha256, type BuildCache } from "./cache/index.js";
 import type { SiteConfig } from "./config/index.js";
 import { SourceError } from "./errors.js";
 import { INDEX_DOCUMENT } from "./site-names.js";
@@ -131,10 +131,9 @@ async function buildMonths(
   return result;
 }
 
-/** Listed files the cache does not have as they are now. */
+/** Listed files the cache does not have as they are now (the rule buildMonth reads by). */
 function unreadObjects(source: MonthSource, force?: boolean): { size: number }[] {
-  const have = new Map((source.cached ?? []).map((c) => [c.key, c]));
-  return source.files.objects.filter((o) => force || have.get(o.key)?.etag !== o.etag);
+  return planMonth(source.files.objects, source.cached, { force }).read;
 }
 
 /** What cached counts depend on: where the raw data is and which columns are counted. */

@@ -6,7 +6,6 @@ import { SourceError } from "../errors.js";
 import type { Logger } from "../log.js";
 import {
   dateRawKey,
-  formatRanges,
   missingDays,
   monthId,
   monthTitle,
@@ -16,6 +15,7 @@ import {
   type MonthFiles,
   type ScanPool,
 } from "../source/index.js";
+import { formatDays } from "../render/index.js";
 import { monthDir } from "./month-dir.js";
 
 /** A month of the site, from the listing (its files may be read) or from the cache alone. */
@@ -82,7 +82,7 @@ export async function buildMonth(
     : { reuse: source.cached!.map((cached) => ({ cached })), read: [], reason: undefined };
   const reason = source.cached === undefined && !options.force ? (cache.setAside ?? plan.reason) : plan.reason;
   if (files.missingDays.length && source.fromListing) {
-    options.logger.warn(`${id}: no raw file for day ${formatRanges(files.missingDays)}`);
+    options.logger.warn(`${id}: no raw file for day ${formatDays(files.missingDays)}`);
   }
   const read = plan.read.length
     ? await readMonthFiles(options.client, config, files, plan.read, options)

@@ -23,7 +23,7 @@ import {
   type SiteSettings,
   type SiteSummary,
 } from "../render/index.js";
-import { encodeKey, websiteRoot } from "../s3/index.js";
+import { siteUrl } from "../s3/index.js";
 import { countColumns } from "../source/index.js";
 import type { BuiltMonth } from "./month.js";
 
@@ -33,7 +33,7 @@ const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));
 
 /** The site's settings for the render stage. */
 function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings {
-  const siteRootUrl = `${websiteRoot(config, config.site.bucket)}${encodeKey(config.site.prefix)}`;
+  const siteRootUrl = siteUrl(config);
   const { title: siteTitle, files } = config.site;
   return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme };
 }

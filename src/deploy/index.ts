@@ -178,4 +178,4 @@ export type { SyncPlan, PlannedFile, RemoteObject, PlanOptions } from "./plan.js
 export { executeSyncPlan } from "./execute.js";
 export type { SyncReport, SiteEntry } from "./execute.js";
 export { formatPlan, formatReport } from "./format.js";
-export { listRemote, addRemoteHeaders, md5FromEtag } from "./remote.js";
+export { listRemote, addRemoteHeaders } from "./remote.js";

@@ -1,6 +1,6 @@
 /** Gather what is in the site bucket: every page of the listing, plus each object's headers where the plan needs them. */
 import { GetObjectAclCommand, HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import { listAllObjects, toS3Error } from "../s3/index.js";
+import { listAllObjects, toS3Error, md5FromEtag } from "../s3/index.js";
 import { rememberedHeaders, type SeenHeaders } from "./published-memory.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import type { RemoteObject } from "./plan.js";
@@ -71,12 +71,6 @@ export async function addRemoteHeaders(
       });
     }
   });
-}
-
-/** The MD5 a single-part ETag holds; undefined for multipart ETags (`"…-3"`). */
-export function md5FromEtag(etag: string | undefined): string | undefined {
-  const value = etag?.replaceAll('"', "");
-  return value && /^[0-9a-f]{32}$/i.test(value) ? value.toLowerCase() : undefined;
 }
 
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";

@@ -12,6 +12,7 @@ export type { MonthNeighbours } from "./month-pages.js";
 export { renderTrendPage, TREND_PAGE } from "./trend-page.js";
 export { renderChart, toChartSpec, CHART_WIDTHS_PX, PALETTE } from "./chart.js";
 export { labelFor } from "./labels.js";
+export { formatDays } from "./format.js";
 export { escapeHtml, safeHref, jsonForScript } from "./escape.js";
 export { TEMPLATES_DIR } from "./templates.js";
 export { TEMPLATE_NAMES, checkTemplates } from "./templates.js";

@@ -7,7 +7,8 @@ import { logProgress, type Logger } from "../log.js";
 import { listRawObjects } from "./list.js";
 import { dateRawKey, daysInMonth, groupByMonth, monthId, type DatedObject, type Month } from "./month.js";
 import { ChecksumMismatchError } from "./checked-scan.js";
-import { gaveUp, md5FromListing, RAW_READ_ATTEMPTS, readRawObject } from "./read.js";
+import { md5FromEtag } from "../s3/index.js";
+import { gaveUp, RAW_READ_ATTEMPTS, readRawObject } from "./read.js";
 import type { FileTally, ScanOptions } from "./scan.js";
 import type { ScanPool } from "./scan-pool.js";
 
@@ -132,7 +133,7 @@ async function readAndScan(
   options: ScanOptions,
   pool: ScanPool,
 ): Promise<{ tally: FileTally; size: number }> {
-  const md5 = md5FromListing(object.etag);
+  const md5 = md5FromEtag(object.etag);
   for (let attempt = 1; ; attempt++) {
     const body = await readRawObject(client, config, object);
     try {
@@ -188,16 +189,4 @@ export function missingDays(month: Month, objects: readonly DatedObject[]): numb
   const days = new Set(objects.map((o) => o.day).filter((d): d is number => d !== undefined));
   if (days.size === 0) return [];
   return Array.from({ length: daysInMonth(month) }, (_, i) => i + 1).filter((d) => !days.has(d));
-}
-
-/** [1, 2, 3, 7, 9, 10] -> "1-3, 7, 9-10" */
-export function formatRanges(numbers: readonly number[]): string {
-  const ranges: string[] = [];
-  for (let i = 0; i < numbers.length;) {
-    let j = i;
-    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
-    ranges.push(j > i ? `${numbers[i]}-${numbers[j]}` : String(numbers[i]));
-    i = j + 1;
-  }
-  return ranges.join(", ");
 }

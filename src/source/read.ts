@@ -71,12 +71,6 @@ async function readOnce(client: S3Client, bucket: string, object: RawObject): Pr
   return Buffer.concat(chunks, length);
 }
 
-/** The MD5 a single-part upload's ETag is; undefined for multipart ETags (`"…-3"`) and others. */
-export function md5FromListing(etag: string | undefined): string | undefined {
-  const match = /^"?([0-9a-f]{32})"?$/i.exec(etag ?? "");
-  return match?.[1]!.toLowerCase();
-}
-
 /** Codes worth another try: the network, timeouts, throttling and server errors. */
 function isTransient(error: S3Error): boolean {
   if (error.code === "ObjectChanged" || error.code === "NoSuchKey" || error.code === "AccessDenied") return false;

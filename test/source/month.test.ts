@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { configFromSpec } from "../../src/config/index.js";
 import { dateRawKey, groupByMonth, monthId, monthTitle, parseMonth } from "../../src/source/index.js";
-import { formatRanges } from "../../src/source/load.js";
+import { formatDays } from "../../src/render/index.js";
 import { monthDir } from "../../src/build.js";
 
 const config = configFromSpec({ raw: { bucket: "gid-raw", prefix: "exports" }, site: { bucket: "gid-site" } });
@@ -49,6 +49,6 @@ describe("raw keys and months", () => {
     expect(parseMonth("2019-3")).toBeUndefined();
     expect(monthDir("{year}/{mon}", { year: 2019, month: 1 })).toBe("2019/jan");
     expect(monthDir("reports/{year}-{month}", { year: 2019, month: 1 })).toBe("reports/2019-01");
-    expect(formatRanges([1, 2, 3, 7, 9, 10])).toBe("1-3, 7, 9-10");
+    expect(formatDays([1, 2, 3, 7, 9, 10])).toBe("1-3, 7, 9-10");
   });
 });

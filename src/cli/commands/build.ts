@@ -35,7 +35,7 @@ export default defineCommand({
       force: values.force === true,
       logger: ctx.logger,
     });
-    if (values["require-complete"]) checkComplete(report, (await import("../../source/index.js")).formatRanges);
+    if (values["require-complete"]) checkComplete(report, (await import("../../render/index.js")).formatDays);
     if (ctx.json) return ctx.print(JSON.stringify(report, null, 2));
     const rows = report.months.reduce((n, m) => n + m.rows, 0);
     const rebuilt = report.months.filter((m) => m.status === "rebuilt").length;
@@ -63,13 +63,13 @@ async function toMonths(texts: string[], now = new Date()): Promise<Month[]> {
 }
 
 /** --require-complete: a month with days that have no raw file fails the run (the workflow then does not deploy). */
-function checkComplete(report: BuildReport, formatRanges: (days: number[]) => string): void {
+function checkComplete(report: BuildReport, formatDays: (days: number[]) => string): void {
   const incomplete = report.months.filter((m) => m.missingDays.length > 0 || m.skipped.length > 0);
   if (!incomplete.length) return;
   const lines = incomplete.map(
     (m) =>
       `  - ${m.month}: ${[
-        m.missingDays.length ? `no raw file for day ${formatRanges(m.missingDays)}` : "",
+        m.missingDays.length ? `no raw file for day ${formatDays(m.missingDays)}` : "",
         m.skipped.length ? `${m.skipped.length} file(s) skipped as unreadable` : "",
       ]
         .filter(Boolean)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { md5FromEtag } from "../../src/deploy/index.js";
+import { md5FromEtag } from "../../src/s3/index.js";
 
 const HEX = "0123456789abcdef0123456789abcdef";
 
