@@ -14,7 +14,7 @@ import type { Logger } from "../log.js";
 import { toS3Error } from "../s3/index.js";
 import { formatSize } from "../units.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
-import { countUploads, type AccessMode, type SyncPlan, type UploadReason } from "./plan.js";
+import { countUploads, type AccessMode, type RemoteObject, type SyncPlan, type UploadReason } from "./plan.js";
 import { listRemote, META_ACCESS, META_MD5, type RemoteSite } from "./remote.js";
 import { putBytes, uploadFile } from "./upload.js";
 
@@ -40,6 +40,11 @@ export interface ExecuteOptions {
   multipartThreshold?: number;
   /** Upload index.html even when unchanged (deploy --verify-access found it private). */
   republishIndex?: boolean;
+  /**
+   * The bucket as the plan saw it, with the headers learned: when nothing was uploaded, index.html is
+   * rendered from it and compared with it, without listing and asking again.
+   */
+  listing?: readonly RemoteObject[];
 }
 
 /** What a deploy did. */
@@ -65,7 +70,7 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
     seconds: 0,
   };
   await uploadGroups(plan, options, report);
-  const indexBytes = await publishIndex(plan, options);
+  const indexBytes = await publishIndex(plan, report.uploaded.length ? { ...options, listing: undefined } : options);
   if (indexBytes !== undefined) {
     report.uploaded.push({ key: INDEX_DOCUMENT, reason: "index" });
     report.bytes += indexBytes;
@@ -123,10 +128,14 @@ async function deleteStale(plan: SyncPlan, options: ExecuteOptions, report: Sync
 /** Render index.html from the bucket as it now is, and upload it when it differs. Returns its size when uploaded. */
 async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<number | undefined> {
   const fail = indexFailure(options.site);
-  const entries = await listIndexEntries(plan, options.site).catch(fail("list for index.html", "list"));
+  const listing = options.listing ?? (await listRemote(options.site).catch(fail("list for index.html", "list")));
+  const entries = indexEntries(plan, listing);
   const body = Buffer.from(options.renderIndex(entries));
   const index = { key: INDEX_DOCUMENT, md5: createHash("md5").update(body).digest("hex"), ...options.indexHeaders };
-  const unchanged = await isPublished(index, options).catch(fail("read of index.html", "read"));
+  const seen = options.listing?.find((o) => o.key === INDEX_DOCUMENT && o.contentType !== undefined);
+  const unchanged = seen
+    ? sameIndex(seen, index, options.access)
+    : await isPublished(index, options).catch(fail("read of index.html", "read"));
   if (unchanged && !options.republishIndex) return undefined;
   await putBytes(options.site, index, body, options.access).catch(fail("upload of index.html", "upload"));
   options.logger.info(
@@ -136,9 +145,8 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
 }
 
 /** The objects index.html lists: every one in the bucket except itself and the keys about to be deleted. */
-async function listIndexEntries(plan: SyncPlan, site: RemoteSite): Promise<SiteEntry[]> {
+function indexEntries(plan: SyncPlan, listing: readonly RemoteObject[]): SiteEntry[] {
   const deleting = new Set(plan.deletes);
-  const listing = await listRemote(site);
   return listing
     .filter((o) => o.key !== INDEX_DOCUMENT && !deleting.has(o.key))
     .map((o) => ({ key: o.key, size: o.size, lastModified: o.lastModified ?? new Date(0) }));
@@ -155,11 +163,22 @@ async function isPublished(
       if (error.$metadata?.httpStatusCode === 404) return undefined;
       throw error;
     });
+  if (!current) return false;
+  const { Metadata: meta, ContentType: contentType, CacheControl: cacheControl } = current;
+  return sameIndex({ md5: meta?.[META_MD5], access: meta?.[META_ACCESS], contentType, cacheControl }, index, access);
+}
+
+/** Whether the published index.html has the rendered one's bytes, headers and access mode. */
+function sameIndex(
+  published: Pick<RemoteObject, "md5" | "access" | "contentType" | "cacheControl">,
+  index: { md5: string; contentType: string; cacheControl: string },
+  access: AccessMode,
+): boolean {
   return (
-    current?.Metadata?.[META_MD5] === index.md5 &&
-    current.Metadata?.[META_ACCESS] === access &&
-    current.ContentType === index.contentType &&
-    current.CacheControl === index.cacheControl
+    published.md5 === index.md5 &&
+    published.access === access &&
+    published.contentType === index.contentType &&
+    published.cacheControl === index.cacheControl
   );
 }
 

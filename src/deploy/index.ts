@@ -78,6 +78,7 @@ export async function deploySite(
     logger,
     multipartThreshold: effects.multipartThreshold,
     republishIndex: remote.some((r) => r.key === INDEX_DOCUMENT && r.publicRead === false),
+    listing: remote,
   });
   logger.info(formatReport(report));
   return { plan, report, url, setup: bucket.changes };
@@ -121,13 +122,15 @@ async function gatherRemote(
   localKeys: ReadonlySet<string>,
   logger: Logger,
 ): Promise<{ bucket: SiteBucketState; remote: RemoteObject[] }> {
+  // the listing goes out with setup's requests (it only reads); a bucket setup is about to create has none
+  const listing = settle(listRemote(site));
   const bucket = await unchangedOnFailure("setup of the site bucket", () =>
     ensureSiteBucket(site.client, config, { dryRun: options.dryRun, logger }),
   );
   const listed =
     bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create")))
       ? []
-      : await unchangedOnFailure("listing the site bucket", () => listRemote(site));
+      : await unchangedOnFailure("listing the site bucket", () => listing.then(unsettle));
   const place = { cacheDir: config.cache, endpoint: config.endpoint, bucket: site.bucket, prefix: site.prefix };
   const memory = await readPublishedMemory(place);
   const remote = await unchangedOnFailure("reading the published files' headers", () =>
@@ -150,6 +153,18 @@ async function gatherRemote(
       `${object.key} is listed in index.html but not readable by everyone, and dist/ does not have it to upload again: make it public (reportsite acl ${object.key} public-read) or remove it (deploy --delete)`,
     );
   return { bucket, remote: checked };
+}
+
+/** A promise that never rejects (so starting it early leaves no rejection unheard), and its way back. */
+type Settled<T> = { value: T } | { error: unknown };
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+function unsettle<T>(settled: Settled<T>): Promise<T> {
+  return "error" in settled ? Promise.reject(settled.error as Error) : Promise.resolve(settled.value);
 }
 
 /**

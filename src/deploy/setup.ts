@@ -12,6 +12,7 @@ import {
   HeadBucketCommand,
   PutBucketPolicyCommand,
   PutBucketWebsiteCommand,
+  type GetBucketWebsiteCommandOutput,
   type S3Client,
 } from "@aws-sdk/client-s3";
 import type { SiteConfig } from "../config/index.js";
@@ -49,12 +50,9 @@ export async function ensureSiteBucket(
   const fail = (operation: string) => (error: unknown) =>
     Promise.reject(toS3Error(error, { operation, bucket, endpoint: config.endpoint }));
   const changes: string[] = [];
-  const exists = await client.send(new HeadBucketCommand({ Bucket: bucket })).then(
-    () => true,
-    (error: { $metadata?: { httpStatusCode?: number }; name?: string }) =>
-      error.$metadata?.httpStatusCode === 404 || error.name === "NotFound" ? false : fail("check")(error),
-  );
-  if (!exists) {
+  let settings = await readBucketSettings(client, bucket, fail);
+  const created = !settings;
+  if (!settings) {
     changes.push(`create the bucket ${bucket}`);
     if (options.dryRun)
       return {
@@ -68,64 +66,99 @@ export async function ensureSiteBucket(
     await client
       .send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: location }))
       .catch(fail("create"));
+    settings = await readBucketSettings(client, bucket, fail);
+    if (!settings) throw await fail("read the settings of")(new Error("the bucket was created but is not found"));
   }
-  const access = await chooseAccess(client, config, fail, !exists);
-  await ensureWebsite(client, config, changes, options.dryRun, fail);
-  if (access === "policy") await ensurePolicy(client, config, changes, options.dryRun, fail);
-  else await warnAboutLeftoverPolicy(client, config, options.logger);
-  return { access, created: !exists, changes };
+  const access = chooseAccess(config, settings, created);
+  const step = { changes, dryRun: options.dryRun, fail };
+  await ensureWebsite(client, config, settings.website, step);
+  if (access === "policy") await ensurePolicy(client, config, settings.policy, step);
+  else warnAboutLeftoverPolicy(config, settings.policy, options.logger);
+  return { access, created, changes };
 }
 
-/** What stands in the way of each route to public read. */
-interface Blockers {
+/** What setup reads of an existing bucket. */
+interface BucketSettings {
   block: PublicAccessBlock;
-  acl: string[];
-  policy: string[];
+  ownership?: string;
+  website?: GetBucketWebsiteCommandOutput;
+  policy: PolicyText;
+}
+
+/** The bucket policy as text, or why it could not be read (policy mode fails on that, acl mode ignores it). */
+type PolicyText = { text: string } | { error: unknown };
+
+type Fail = (operation: string) => (error: unknown) => Promise<never>;
+
+/**
+ * The bucket's public-access, ownership, website and policy settings, or undefined when the bucket
+ * does not exist. All five requests go out at once: a deploy with nothing new waits one round trip here, not five.
+ */
+async function readBucketSettings(client: S3Client, bucket: string, fail: Fail): Promise<BucketSettings | undefined> {
+  const missing = (error: { $metadata?: { httpStatusCode?: number }; name?: string }) =>
+    error.$metadata?.httpStatusCode === 404 || error.name === "NotFound";
+  const head = client.send(new HeadBucketCommand({ Bucket: bucket })).then(
+    () => true,
+    (error: { $metadata?: { httpStatusCode?: number }; name?: string }) =>
+      missing(error) ? false : fail("check")(error),
+  );
+  const block = client.send(new GetPublicAccessBlockCommand({ Bucket: bucket })).then(
+    (r): PublicAccessBlock => r.PublicAccessBlockConfiguration ?? {},
+    (error: { name?: string }) =>
+      error.name === "NoSuchPublicAccessBlockConfiguration" ? {} : fail("read Block Public Access of")(error),
+  );
+  // Ceph RGW does not implement ownership controls and answers with an empty result: ACLs enabled.
+  const ownership = client.send(new GetBucketOwnershipControlsCommand({ Bucket: bucket })).then(
+    (r) => r.OwnershipControls?.Rules?.[0]?.ObjectOwnership as string | undefined,
+    (error: { name?: string }) =>
+      error.name === "OwnershipControlsNotFoundError" ? undefined : fail("read the object ownership of")(error),
+  );
+  const website = client
+    .send(new GetBucketWebsiteCommand({ Bucket: bucket }))
+    .catch((error: { name?: string }) =>
+      error.name === "NoSuchWebsiteConfiguration" ? undefined : fail("read the website configuration of")(error),
+    );
+  const policy = client.send(new GetBucketPolicyCommand({ Bucket: bucket })).then(
+    (r): PolicyText => ({ text: r.Policy ?? "" }),
+    (error: unknown): PolicyText => ({ error }),
+  );
+  const all = [head, block, ownership, website, policy] as const;
+  // every answer is awaited, so none is left to reject unheard when the bucket turns out to be missing
+  const settled = await Promise.allSettled(all);
+  if (settled[0].status === "fulfilled" && !settled[0].value) return undefined;
+  const failure = settled.find((s) => s.status === "rejected");
+  if (failure) throw failure.reason;
+  return { block: await block, ownership: await ownership, website: await website, policy: await policy };
 }
 
 /** `created`: the bucket was just created (a new AWS bucket has Block Public Access on and ACLs disabled). */
-async function chooseAccess(
-  client: S3Client,
-  config: SiteConfig,
-  fail: (op: string) => (e: unknown) => Promise<never>,
-  created: boolean,
-): Promise<AccessMode> {
+function chooseAccess(config: SiteConfig, settings: BucketSettings, created: boolean): AccessMode {
   const bucket = config.site.bucket;
-  const blockers = await readBlockers(client, bucket, fail);
+  const blockers = blockersOf(settings);
   const wanted = config.site.publicAccess;
   if (wanted === "acl" || (wanted === "auto" && blockers.acl.length === 0)) {
-    if (blockers.acl.length) throw blocked(bucket, "acl", blockers.acl, blockers.block, created);
+    if (blockers.acl.length) throw blocked(bucket, "acl", blockers.acl, settings.block, created);
     return "acl";
   }
   if (blockers.policy.length) {
     const mode = wanted === "auto" ? "auto" : "policy";
     const named = mode === "auto" ? [...blockers.acl, ...blockers.policy] : blockers.policy;
-    throw blocked(bucket, mode, named, blockers.block, created);
+    throw blocked(bucket, mode, named, settings.block, created);
   }
   return "policy";
 }
 
+/** What stands in the way of each route to public read, as sentences. */
+interface Blockers {
+  acl: string[];
+  policy: string[];
+}
+
 /** Block Public Access and Object Ownership, as sentences naming what blocks ACLs and what blocks a policy. */
-async function readBlockers(
-  client: S3Client,
-  bucket: string,
-  fail: (op: string) => (e: unknown) => Promise<never>,
-): Promise<Blockers> {
-  const block: PublicAccessBlock = await client.send(new GetPublicAccessBlockCommand({ Bucket: bucket })).then(
-    (r) => r.PublicAccessBlockConfiguration ?? {},
-    (error: { name?: string }) =>
-      error.name === "NoSuchPublicAccessBlockConfiguration" ? {} : fail("read Block Public Access of")(error),
-  );
-  // Ceph RGW does not implement ownership controls and answers with an empty result: ACLs enabled.
-  const ownership = await client.send(new GetBucketOwnershipControlsCommand({ Bucket: bucket })).then(
-    (r) => r.OwnershipControls?.Rules?.[0]?.ObjectOwnership,
-    (error: { name?: string }) =>
-      error.name === "OwnershipControlsNotFoundError" ? undefined : fail("read the object ownership of")(error),
-  );
+function blockersOf({ block, ownership }: BucketSettings): Blockers {
   const settingsOn = (keys: readonly (keyof PublicAccessBlock)[]) =>
     keys.filter((k) => block[k]).map((k) => `Block Public Access setting ${k} is on`);
   return {
-    block,
     acl: [
       ...(ownership === "BucketOwnerEnforced" ? [OWNERSHIP_BLOCKER] : []),
       ...settingsOn(["BlockPublicAcls", "IgnorePublicAcls"]),
@@ -186,20 +219,21 @@ function blockedHint(
     .join("\n");
 }
 
+/** What a setup step changes (or, with dryRun, would change), and how it reports a failed request. */
+interface SetupStep {
+  changes: string[];
+  dryRun?: boolean;
+  fail: Fail;
+}
+
 async function ensureWebsite(
   client: S3Client,
   config: SiteConfig,
-  changes: string[],
-  dryRun: boolean | undefined,
-  fail: (op: string) => (e: unknown) => Promise<never>,
+  current: GetBucketWebsiteCommandOutput | undefined,
+  { changes, dryRun, fail }: SetupStep,
 ): Promise<void> {
   const bucket = config.site.bucket;
   const errorKey = `${config.site.prefix}${ERROR_DOCUMENT}`;
-  const current = await client
-    .send(new GetBucketWebsiteCommand({ Bucket: bucket }))
-    .catch((error: { name?: string }) =>
-      error.name === "NoSuchWebsiteConfiguration" ? undefined : fail("read the website configuration of")(error),
-    );
   if (current?.IndexDocument?.Suffix === INDEX_DOCUMENT && current.ErrorDocument?.Key === errorKey) return;
   changes.push(`set the website configuration (index ${INDEX_DOCUMENT}, error ${errorKey})`);
   if (dryRun) return;
@@ -222,16 +256,14 @@ async function ensureWebsite(
 async function ensurePolicy(
   client: S3Client,
   config: SiteConfig,
-  changes: string[],
-  dryRun: boolean | undefined,
-  fail: (op: string) => (e: unknown) => Promise<never>,
+  read: PolicyText,
+  { changes, dryRun, fail }: SetupStep,
 ): Promise<void> {
   const bucket = config.site.bucket;
   type Policy = { Version?: string; Statement?: { Sid?: string }[] };
-  const current: Policy = await client.send(new GetBucketPolicyCommand({ Bucket: bucket })).then(
-    (r) => JSON.parse(r.Policy ?? "{}") as Policy,
-    (error: { name?: string }) => (error.name === "NoSuchBucketPolicy" ? {} : fail("read the bucket policy of")(error)),
-  );
+  if ("error" in read && (read.error as { name?: string }).name !== "NoSuchBucketPolicy")
+    await fail("read the bucket policy of")(read.error);
+  const current = ("text" in read && read.text ? JSON.parse(read.text) : {}) as Policy;
   const statement = {
     Sid: POLICY_SID,
     Effect: "Allow",
@@ -253,12 +285,9 @@ async function ensurePolicy(
 }
 
 /** In acl mode a statement left from policy mode still makes the whole prefix public, `acl KEY private` or not. */
-async function warnAboutLeftoverPolicy(client: S3Client, config: SiteConfig, logger: Logger): Promise<void> {
+function warnAboutLeftoverPolicy(config: SiteConfig, read: PolicyText, logger: Logger): void {
   const bucket = config.site.bucket;
-  const text = await client.send(new GetBucketPolicyCommand({ Bucket: bucket })).then(
-    (r) => r.Policy ?? "",
-    () => "",
-  );
+  const text = "text" in read ? read.text : "";
   if (!new RegExp(`"Sid"\\s*:\\s*"${POLICY_SID}"`).test(text)) return;
   logger.warn(
     `the bucket policy of ${bucket} still has the ${POLICY_SID} statement from policy mode: every object below the site prefix stays public whatever its ACL. ` +

@@ -11,11 +11,12 @@ import type { SiteConfig } from "../../src/config/index.js";
 import { testClient, testConfig, uniqueBucket } from "../support/s3.js";
 import { deploy, readBack, writeDist } from "./support.js";
 
-/** A client that records the keys it sends HeadObject for. */
-function headCounting(): S3Client & { heads: string[] } {
-  const client = Object.assign(testClient(), { heads: [] as string[] });
+/** A client that records the keys it sends HeadObject for, and every command it sends. */
+function headCounting(): S3Client & { heads: string[]; commands: string[] } {
+  const client = Object.assign(testClient(), { heads: [] as string[], commands: [] as string[] });
   client.middlewareStack.add(
     (next, context) => async (args) => {
+      client.commands.push(context.commandName);
       if (context.commandName === "HeadObjectCommand") client.heads.push((args.input as { Key: string }).Key);
       return next(args);
     },
@@ -35,7 +36,7 @@ const FILES = {
 
 describe("the published-headers memory", () => {
   let config: SiteConfig;
-  let client: S3Client & { heads: string[] };
+  let client: S3Client & { heads: string[]; commands: string[] };
 
   beforeEach(async () => {
     config = testConfig({ raw: { bucket: uniqueBucket("mem-raw") }, site: { bucket: uniqueBucket("mem-site") } });
@@ -44,12 +45,16 @@ describe("the published-headers memory", () => {
     await deploy(config, {}, { client }); // uploads everything
     await deploy(config, {}, { client }); // asks each new object once, and remembers
     client.heads.length = 0;
+    client.commands.length = 0;
   });
 
-  test("a deploy with nothing new sends no HEAD for the report files", async () => {
+  test("a deploy with nothing new sends no HEAD and lists the bucket once", async () => {
     const result = await deploy(config, {}, { client });
     expect(result.report?.uploaded).toEqual([]);
-    expect(client.heads.filter((k) => k !== "index.html")).toEqual([]);
+    expect(client.heads).toEqual([]);
+    // the bucket's settings (5 requests, sent at once) and one listing, which index.html is rendered from too
+    expect(client.commands.filter((c) => c === "ListObjectsV2Command")).toHaveLength(1);
+    expect(client.commands).toHaveLength(6);
   });
 
   test("an object rewritten in place with other headers (same bytes, same ETag) is asked again and fixed", async () => {
