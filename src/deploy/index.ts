@@ -163,8 +163,9 @@ function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
     (error: unknown) => ({ error }),
   );
 }
-function unsettle<T>(settled: Settled<T>): Promise<T> {
-  return "error" in settled ? Promise.reject(settled.error as Error) : Promise.resolve(settled.value);
+async function unsettle<T>(settled: Settled<T>): Promise<T> {
+  if ("error" in settled) throw settled.error as Error;
+  return settled.value;
 }
 
 /**

@@ -67,7 +67,11 @@ export async function ensureSiteBucket(
       .send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: location }))
       .catch(fail("create"));
     settings = await readBucketSettings(client, bucket, fail);
-    if (!settings) throw await fail("read the settings of")(new Error("the bucket was created but is not found"));
+    if (!settings)
+      throw new DeployError(`the site bucket ${bucket} was created but is not found; nothing was uploaded`, {
+        phase: "setup",
+        hint: "Run deploy again in a moment: a new bucket can take a while to be seen.",
+      });
   }
   const access = chooseAccess(config, settings, created);
   const step = { changes, dryRun: options.dryRun, fail };
