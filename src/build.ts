@@ -97,7 +97,7 @@ async function monthSources(
       const cached = await cache.month(id);
       if (cached) sources.push({ files: cachedMonthFiles(config, id, cached), cached, fromListing: false });
     }
-    sources.sort((a, b) => monthId(a.files.month).localeCompare(monthId(b.files.month)));
+    sources.sort((a, b) => a.files.month.year - b.files.month.year || a.files.month.month - b.files.month.month);
   }
   if (sources.length === 0) {
     throw new SourceError(`the cache in ${config.cache} holds no months to build from`, {

@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
     summary: "sync dist/ to the website bucket (only what changed, index last) and print the URL",
     load: () => import("./commands/deploy.js"),
   },
+  publish: {
+    summary: "build, then deploy: the scheduled job in one command (one start-up, one S3 connection)",
+    load: () => import("./commands/publish.js"),
+  },
   setup: {
     summary: "create and configure the website bucket (website hosting, public read)",
     load: () => import("./commands/setup.js"),

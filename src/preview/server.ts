@@ -11,7 +11,8 @@ import { sep } from "node:path";
 import { ReportsiteError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
-import { BUILD_MARKER, headersFor, pathWithin } from "../site/index.js";
+import { headersFor } from "../site/headers.js";
+import { BUILD_MARKER, pathWithin } from "../site/index.js";
 
 /** Options of startPreview. */
 export interface PreviewOptions {

@@ -8,7 +8,6 @@ import { readdir, readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { SiteConfig } from "../config/index.js";
 import { ConfigError } from "../errors.js";
-import { headersFor } from "./headers.js";
 import type { OutputFile } from "./write.js";
 
 /** The branding as the render stage takes it (render's Theme). */
@@ -58,7 +57,9 @@ export async function readTheme(config: SiteConfig, templateNames: readonly stri
     lang: site.lang,
     ...optional({ accentColor: site.accentColor, description: site.description, footer: site.footer }),
     ...(logo ? { logo: logo.path } : {}),
-    ...(favicon ? { favicon: { path: favicon.path, type: headersFor(favicon.path).contentType } } : {}),
+    ...(favicon
+      ? { favicon: { path: favicon.path, type: (await import("./headers.js")).headersFor(favicon.path).contentType } }
+      : {}),
     templates: site.templates ? await readTemplates(config, site.templates, templateNames) : [],
     pages: site.pages ? await readPages(config, site.pages) : [],
   };

@@ -16,7 +16,7 @@ function headCounting(): S3Client & { heads: string[]; commands: string[] } {
   const client = Object.assign(testClient(), { heads: [] as string[], commands: [] as string[] });
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      client.commands.push(context.commandName);
+      client.commands.push(context.commandName ?? "");
       if (context.commandName === "HeadObjectCommand") client.heads.push((args.input as { Key: string }).Key);
       return next(args);
     },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { headersFor } from "../../src/site/index.js";
+import { headersFor } from "../../src/site/headers.js";
 
 describe("headersFor", () => {
   test.each([

@@ -1,7 +1,9 @@
 import { ReportsiteError, UsageError } from "../../errors.js";
+import type { S3Client } from "@aws-sdk/client-s3";
 import type { BuildReport } from "../../build.js";
+import type { SiteConfig } from "../../config/index.js";
 import type { Month } from "../../source/index.js";
-import { defineCommand } from "../command.js";
+import { defineCommand, type CommandContext } from "../command.js";
 
 export default defineCommand({
   summary: "read the raw CSVs from S3 and build every month's report into dist/",
@@ -25,25 +27,50 @@ export default defineCommand({
     output: { type: "string" },
   },
   async run(values, _positionals, ctx) {
-    const texts = values.month ?? [];
-    const months = texts.length ? await toMonths(texts) : undefined;
+    const months = await monthsOf(values.month);
     const config = await ctx.loadConfig({ output: values.output });
-    const { buildSite } = await import("../../build.js");
-    const report = await buildSite(config, {
+    const report = await buildReported(config, ctx, {
       months,
       skipBadFiles: values["skip-bad-files"] === true,
       force: values.force === true,
-      logger: ctx.logger,
+      requireComplete: values["require-complete"] === true,
     });
-    if (values["require-complete"]) checkComplete(report, (await import("../../render/index.js")).formatDays);
-    if (ctx.json) return ctx.print(JSON.stringify(report, null, 2));
-    const rows = report.months.reduce((n, m) => n + m.rows, 0);
-    const rebuilt = report.months.filter((m) => m.status === "rebuilt").length;
-    ctx.print(
-      `Built ${report.months.length} month${report.months.length === 1 ? "" : "s"} (${rows} rows; ${rebuilt} rebuilt, ${report.months.length - rebuilt} reused from the cache) into ${report.output}: ${report.files} files, ${report.bytes} bytes in ${report.seconds.toFixed(1)}s`,
-    );
+    if (ctx.json) ctx.print(JSON.stringify(report, null, 2));
   },
 });
+
+/** What `build` (and `publish`) pass on to buildSite, with --require-complete. */
+export interface BuildRun {
+  months?: Month[];
+  skipBadFiles: boolean;
+  force: boolean;
+  requireComplete: boolean;
+  /** One client for the build and the deploy after it (`publish`). */
+  client?: S3Client;
+}
+
+/**
+ * Build, check --require-complete, and print the one-line summary (not under --json, where the
+ * caller prints the report). Throws when a month is incomplete and --require-complete is on.
+ */
+export async function buildReported(config: SiteConfig, ctx: CommandContext, run: BuildRun): Promise<BuildReport> {
+  const { buildSite } = await import("../../build.js");
+  const { requireComplete, ...options } = run;
+  const report = await buildSite(config, { ...options, logger: ctx.logger });
+  if (requireComplete) checkComplete(report, (await import("../../render/index.js")).formatDays);
+  if (ctx.json) return report;
+  const rows = report.months.reduce((n, m) => n + m.rows, 0);
+  const rebuilt = report.months.filter((m) => m.status === "rebuilt").length;
+  ctx.print(
+    `Built ${report.months.length} month${report.months.length === 1 ? "" : "s"} (${rows} rows; ${rebuilt} rebuilt, ${report.months.length - rebuilt} reused from the cache) into ${report.output}: ${report.files} files, ${report.bytes} bytes in ${report.seconds.toFixed(1)}s`,
+  );
+  return report;
+}
+
+/** The months of --month (undefined when none is given: every month). */
+export async function monthsOf(texts: string[] | undefined): Promise<Month[] | undefined> {
+  return texts?.length ? toMonths(texts) : undefined;
+}
 
 /** The months --month names, without repeats; `previous` and `current` are read on the UTC calendar. */
 async function toMonths(texts: string[], now = new Date()): Promise<Month[]> {

@@ -2,7 +2,10 @@ import { UsageError } from "../../errors.js";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { SiteSummary } from "../../render/index.js";
-import { defineCommand } from "../command.js";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { SiteConfig } from "../../config/index.js";
+import type { DeployOptions, DeployResult } from "../../deploy/index.js";
+import { defineCommand, type CommandContext } from "../command.js";
 
 export default defineCommand({
   summary: "sync dist/ to the website bucket (only what changed, index last) and print the URL",
@@ -28,44 +31,61 @@ export default defineCommand({
     output: { type: "string" },
   },
   async run(values, _positionals, ctx) {
-    const maxDeletes = values["max-deletes"] === undefined ? undefined : Number(values["max-deletes"]);
-    if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0))
-      throw new UsageError(`--max-deletes ${values["max-deletes"]}: expected a whole number`);
+    const maxDeletes = maxDeletesOf(values["max-deletes"]);
     const config = await ctx.loadConfig({ output: values.output });
-    const { deploySite } = await import("../../deploy/index.js");
-    const { renderIndexPage, unsafeSiteKeys, TEMPLATE_NAMES } = await import("../../render/index.js");
-    const { readTheme } = await import("../../site/index.js");
-    // the home page's month cards come from the build's summary.json; the file listing from the bucket
-    const summary = await readSummary(config.output);
-    // index.html is re-rendered from the bucket listing: in the project's layout, like the build's
-    const { theme } = await readTheme(config, TEMPLATE_NAMES);
-    const result = await deploySite(
-      config,
-      {
-        dryRun: values["dry-run"] === true,
-        delete: values.delete === true,
-        maxDeletes,
-        force: values.force === true,
-        verifyAccess: values["verify-access"] === true,
-      },
-      {
-        logger: ctx.logger,
-        renderIndex: (entries) => {
-          for (const key of unsafeSiteKeys(entries.map((e) => e.key)))
-            ctx.logger.warn(
-              `index.html leaves out ${JSON.stringify(key)}: a link to it could leave the site (a leading "/", or an empty, "." or ".." segment); delete or rename that object`,
-            );
-          return renderIndexPage(entries, { title: config.site.title, summary, theme });
-        },
-      },
-    );
+    const result = await deployReported(config, ctx, {
+      dryRun: values["dry-run"] === true,
+      delete: values.delete === true,
+      maxDeletes,
+      force: values.force === true,
+      verifyAccess: values["verify-access"] === true,
+    });
     if (ctx.json)
-      return ctx.print(
+      ctx.print(
         JSON.stringify({ url: result.url, setup: result.setup, plan: result.plan, report: result.report }, null, 2),
       );
-    ctx.print(result.report ? `Site: ${result.url}` : `Dry run: nothing was changed. Site: ${result.url}`);
   },
 });
+
+/** --max-deletes N as a number (undefined when not given); a UsageError when N is not a whole number. */
+export function maxDeletesOf(text: string | undefined): number | undefined {
+  const maxDeletes = text === undefined ? undefined : Number(text);
+  if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0))
+    throw new UsageError(`--max-deletes ${text}: expected a whole number`);
+  return maxDeletes;
+}
+
+/**
+ * Deploy config.output with the index rendered in the project's layout, and print the site's URL
+ * (not under --json, where the caller prints the result). `client`: one for a build and this deploy (`publish`).
+ */
+export async function deployReported(
+  config: SiteConfig,
+  ctx: CommandContext,
+  options: DeployOptions,
+  client?: S3Client,
+): Promise<DeployResult> {
+  const { deploySite } = await import("../../deploy/index.js");
+  const { renderIndexPage, unsafeSiteKeys, TEMPLATE_NAMES } = await import("../../render/index.js");
+  const { readTheme } = await import("../../site/index.js");
+  // the home page's month cards come from the build's summary.json; the file listing from the bucket
+  const summary = await readSummary(config.output);
+  // index.html is re-rendered from the bucket listing: in the project's layout, like the build's
+  const { theme } = await readTheme(config, TEMPLATE_NAMES);
+  const result = await deploySite(config, options, {
+    logger: ctx.logger,
+    client,
+    renderIndex: (entries) => {
+      for (const key of unsafeSiteKeys(entries.map((e) => e.key)))
+        ctx.logger.warn(
+          `index.html leaves out ${JSON.stringify(key)}: a link to it could leave the site (a leading "/", or an empty, "." or ".." segment); delete or rename that object`,
+        );
+      return renderIndexPage(entries, { title: config.site.title, summary, theme });
+    },
+  });
+  if (!ctx.json) ctx.print(result.report ? `Site: ${result.url}` : `Dry run: nothing was changed. Site: ${result.url}`);
+  return result;
+}
 
 /** summary.json of the built site, or undefined when the build has none (index.html then lists only files). */
 async function readSummary(output: string): Promise<SiteSummary | undefined> {

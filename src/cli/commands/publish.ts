@@ -1,0 +1,49 @@
+import { defineCommand } from "../command.js";
+import { buildReported, monthsOf } from "./build.js";
+import { deployReported, maxDeletesOf } from "./deploy.js";
+
+export default defineCommand({
+  summary: "build, then deploy: the scheduled job in one command (one start-up, one S3 connection)",
+  usage:
+    "reportsite publish [--month 2019-01|previous|current]... [--require-complete] [--skip-bad-files] [--delete [--max-deletes N]] [--output DIR] [--json]",
+  flags: {
+    "month YYYY-MM":
+      "read only this month from S3 (repeatable; `previous`, `current`); the other months come from the cache or the previous output",
+    "require-complete":
+      "fail (exit 1) before deploying when a built month has days without a raw file: the live site stays as it was",
+    "skip-bad-files": "publish a month without the files that fail to parse, listing them as a warning",
+    delete: "delete published files that the build did not write (only inside site.prefix)",
+    "max-deletes N": "refuse to delete more than N files (default 100)",
+    "output DIR": "build into and deploy DIR instead of the config's output",
+    json: "print the build report and the deploy result as one JSON object",
+  },
+  interrupted:
+    "during the build, the output folder was left as it was; during the deploy, the live site is consistent (index.html is replaced last). Run publish again to finish.",
+  options: {
+    month: { type: "string", multiple: true },
+    "require-complete": { type: "boolean" },
+    "skip-bad-files": { type: "boolean" },
+    delete: { type: "boolean" },
+    "max-deletes": { type: "string" },
+    output: { type: "string" },
+  },
+  async run(values, _positionals, ctx) {
+    const maxDeletes = maxDeletesOf(values["max-deletes"]);
+    const months = await monthsOf(values.month);
+    const config = await ctx.loadConfig({ output: values.output });
+    const { createS3Client } = await import("../../s3/index.js");
+    const client = createS3Client(config);
+    const build = await buildReported(config, ctx, {
+      months,
+      skipBadFiles: values["skip-bad-files"] === true,
+      force: false,
+      requireComplete: values["require-complete"] === true,
+      client,
+    });
+    const deploy = await deployReported(config, ctx, { delete: values.delete === true, maxDeletes }, client);
+    if (ctx.json) {
+      const { url, setup, plan, report } = deploy;
+      ctx.print(JSON.stringify({ build, deploy: { url, setup, plan, report } }, null, 2));
+    }
+  },
+});
