@@ -5,6 +5,7 @@ import { readBranding, renderMonths } from "./build/pages.js";
 import { buildMonth, cachedMonthFiles, type BuiltMonth, type MonthSource, type MonthSummary } from "./build/month.js";
 import { openBuildCache, planMonth, sha256, type BuildCache } from "./cache/index.js";
 import type { SiteConfig } from "./config/index.js";
+import { startedAhead } from "./concurrency.js";
 import { SourceError } from "./errors.js";
 import { INDEX_DOCUMENT } from "./site-names.js";
 import type { Logger } from "./log.js";
@@ -19,7 +20,7 @@ import {
   writeSite,
   type OutputFile,
 } from "./site/index.js";
-import { countColumns, listMonthFiles, monthId, scanPoolFor, type Month } from "./source/index.js";
+import { countColumns, listMonthFiles, monthId, scanPoolFor, type Month, type MonthFiles } from "./source/index.js";
 
 export { monthDir } from "./build/month-dir.js";
 export type { BuiltMonth, MonthSummary } from "./build/month.js";
@@ -44,6 +45,8 @@ export interface BuildOptions {
 /** What a build did. */
 export interface BuildReport {
   output: string;
+  /** False when the output folder already held exactly this site (nothing new): it was left as it was. */
+  written: boolean;
   /** Per month: rebuilt or reused (and why), rows, files counted and read, skipped files, gaps. */
   months: MonthSummary[];
   files: number;
@@ -62,32 +65,35 @@ export interface BuildReport {
 export async function buildSite(config: SiteConfig, options: BuildOptions): Promise<BuildReport> {
   const started = Date.now();
   await checkOutputFolder(config.output); // before any raw data is read
-  const branding = await readBranding(config); // a broken override stops the build here, too
   const client = options.client ?? createS3Client(config);
+  // the listing goes out first: the branding and the cache are read while S3 answers
+  const listing = options.offline ? Promise.resolve([]) : startedAhead(listMonthFiles(client, config, options));
+  const branding = await readBranding(config); // a broken override stops the build here, too
   const cache = await openBuildCache(config.cache, countsFingerprint(config), options.logger);
-  const sources = await monthSources(client, config, cache, options);
+  const sources = await monthSources(await listing, config, cache, options);
   const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
   const kept = options.months ? await readKeptMonthSummaries(config, built) : [];
   const { files, summary: site } = await renderMonths(config, cache, built, branding, kept);
   files.push(...(await sharedFiles()), ...branding.assets);
   files.push(...(await keptFiles(config, options, files)));
-  const dated = await carryModified(config.output, files);
-  dated.push(indexFile(config, dated, (options.now ?? (() => new Date()))(), site, branding.theme));
-  await writeSite(dated, config.output);
+  const now = (options.now ?? (() => new Date()))();
+  // a new or changed file is dated now, on disk too: the index lists the dates the next build reads back
+  const dated = (await carryModified(config.output, files)).map((f) => (f.modified ? f : { ...f, modified: now }));
+  dated.push(indexFile(config, dated, now, site, branding.theme));
+  const written = await writeSite(dated, config.output);
   await cache.save();
   const bytes = dated.reduce((sum, f) => sum + byteLength(f.body), 0);
   const seconds = (Date.now() - started) / 1000;
-  return { output: config.output, months: summary, files: dated.length, bytes, bytesRead, seconds };
+  return { output: config.output, written, months: summary, files: dated.length, bytes, bytesRead, seconds };
 }
 
 /** The months of the site: the listed ones, plus cached months that --month or offline leave unlisted. */
 async function monthSources(
-  client: S3Client,
+  listed: readonly MonthFiles[],
   config: SiteConfig,
   cache: BuildCache,
   options: BuildOptions,
 ): Promise<MonthSource[]> {
-  const listed = options.offline ? [] : await listMonthFiles(client, config, options);
   const sources: MonthSource[] = [];
   for (const files of listed)
     sources.push({ files, cached: await cache.month(monthId(files.month)), fromListing: true });

@@ -3,6 +3,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import type { SiteConfig } from "../config/index.js";
 import { DeployError, ReportsiteError } from "../errors.js";
 import type { Logger } from "../log.js";
+import { startedAhead } from "../concurrency.js";
 import { createS3Client, siteUrl } from "../s3/index.js";
 import { headersFor } from "../site/headers.js";
 import { BUILD_MARKER, isBuiltSite, readSite } from "../site/index.js";
@@ -124,14 +125,14 @@ async function gatherRemote(
   logger: Logger,
 ): Promise<{ bucket: SiteBucketState; remote: RemoteObject[] }> {
   // the listing goes out with setup's requests (it only reads); a bucket setup is about to create has none
-  const listing = settle(listRemote(site));
+  const listing = startedAhead(listRemote(site));
   const bucket = await unchangedOnFailure("setup of the site bucket", () =>
     ensureSiteBucket(site.client, config, { dryRun: options.dryRun, logger }),
   );
   const listed =
     bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create")))
       ? []
-      : await unchangedOnFailure("listing the site bucket", () => listing.then(unsettle));
+      : await unchangedOnFailure("listing the site bucket", () => listing);
   const place = { cacheDir: config.cache, endpoint: config.endpoint, bucket: site.bucket, prefix: site.prefix };
   const memory = await readPublishedMemory(place);
   const remote = await unchangedOnFailure("reading the published files' headers", () =>
@@ -154,19 +155,6 @@ async function gatherRemote(
       `${object.key} is listed in index.html but not readable by everyone, and dist/ does not have it to upload again: make it public (reportsite acl ${object.key} public-read) or remove it (deploy --delete)`,
     );
   return { bucket, remote: checked };
-}
-
-/** A promise that never rejects (so starting it early leaves no rejection unheard), and its way back. */
-type Settled<T> = { value: T } | { error: unknown };
-function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return promise.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-}
-async function unsettle<T>(settled: Settled<T>): Promise<T> {
-  if ("error" in settled) throw settled.error as Error;
-  return settled.value;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Write the built site into its folder all at once: into a temp folder first, then swap, so dist/ is never half-written. */
 import { existsSync, renameSync, rmSync } from "node:fs";
-import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { SiteError } from "../errors.js";
 import { onExitBefore, removeOnExit } from "../exit-hooks.js";
@@ -39,10 +39,13 @@ export function pathWithin(root: string, relative: string): string {
 /**
  * Replace `output` with exactly `files`. Everything is written to a sibling temp folder first; only
  * when all files are written is the old folder moved aside and the new one renamed into place.
+ * A folder that already holds exactly these files is left as it is (a build with nothing new).
+ * Returns whether anything was written.
  */
-export async function writeSite(files: readonly OutputFile[], output: string): Promise<void> {
+export async function writeSite(files: readonly OutputFile[], output: string): Promise<boolean> {
   checkUniquePaths(files);
   await checkOutputFolder(output);
+  if (await holdsExactly(output, files)) return false;
   const parent = dirname(output);
   const stamp = `${process.pid}-${Date.now()}`;
   const temp = join(parent, `.${basename(output)}-new-${stamp}`);
@@ -55,6 +58,22 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
     release();
     await rm(temp, { recursive: true, force: true });
   }
+  return true;
+}
+
+/** Whether `output` is an earlier build with exactly `files`: the same paths, each with the same bytes. */
+async function holdsExactly(output: string, files: readonly OutputFile[]): Promise<boolean> {
+  if (!(await isBuiltSite(output))) return false;
+  const entries = await readdir(output, { recursive: true, withFileTypes: true });
+  const onDisk = entries.filter((e) => e.isFile()).length - 1; // the build marker
+  if (onDisk !== files.length) return false;
+  const same = await Promise.all(
+    files.map(async (file) => {
+      const current = await readFile(pathWithin(resolve(output), file.path)).catch(() => undefined);
+      return current?.equals(typeof file.body === "string" ? Buffer.from(file.body) : file.body) === true;
+    }),
+  );
+  return same.every(Boolean);
 }
 
 function checkUniquePaths(files: readonly OutputFile[]): void {

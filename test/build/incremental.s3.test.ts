@@ -69,6 +69,7 @@ describe("incremental builds", () => {
       ["2019-02", "reused", 0],
     ]);
     expect(csv(config, "2019/jan")).toBe(janBefore);
+    expect(report.written).toBe(false); // dist/ already held exactly this site
   });
 
   test("one daily file changed with the same key and size: exactly that file is read and its month rebuilt", async () => {
@@ -82,6 +83,7 @@ describe("incremental builds", () => {
       ["2019-02", "reused", undefined],
     ]);
     expect(csv(config, "2019/jan")).toBe("service_name,count\nGraffiti,1\nPothole,1\nPotholf,1\n");
+    expect(report.written).toBe(true);
   });
 
   test("a deleted day rebuilds its month without reading anything; an added day is read", async () => {

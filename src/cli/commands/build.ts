@@ -62,7 +62,7 @@ export async function buildReported(config: SiteConfig, ctx: CommandContext, run
   const rows = report.months.reduce((n, m) => n + m.rows, 0);
   const rebuilt = report.months.filter((m) => m.status === "rebuilt").length;
   ctx.print(
-    `Built ${report.months.length} month${report.months.length === 1 ? "" : "s"} (${rows} rows; ${rebuilt} rebuilt, ${report.months.length - rebuilt} reused from the cache) into ${report.output}: ${report.files} files, ${report.bytes} bytes in ${report.seconds.toFixed(1)}s`,
+    `Built ${report.months.length} month${report.months.length === 1 ? "" : "s"} (${rows} rows; ${rebuilt} rebuilt, ${report.months.length - rebuilt} reused from the cache) into ${report.output}${report.written ? "" : " (unchanged)"}: ${report.files} files, ${report.bytes} bytes in ${report.seconds.toFixed(1)}s`,
   );
   return report;
 }
