@@ -5,7 +5,8 @@
 //   BENCH_RUNS=5 BENCH_ROWS=30000 BENCH_SCALE=1,12,60 npm run bench
 // Jobs, each run as a user runs it (a new process every time):
 //   1. full build of a big month (31 daily files) vs the pandas + boto3 pipeline, and the GET-only floor
-//   2. a second `build && deploy` with nothing new (12 months) vs a no-op `aws s3 sync --acl public-read`
+//   2. a second `build && deploy` (and `publish`) with nothing new (12 months) vs a no-op
+//      `aws s3 sync --acl public-read`, and the floor of two Node processes on the AWS SDK
 //   3. how a no-op and a one-month change grow with history (1, 12, 60 months)
 //   4. start-up: `reportsite build` until it reports a missing config, vs `node -e 0`
 import { execFileSync } from "node:child_process";
@@ -13,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { build as esbuild } from "esbuild";
 import { generateDay, generateMonth, sampleKey } from "../scripts/sample/generate.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -33,6 +35,17 @@ interface Sample {
 
 execFileSync("bash", [join(ROOT, "scripts/bench-setup.sh")], { stdio: ["ignore", "ignore", "inherit"] });
 execFileSync("npm", ["run", "build:lib"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+const LIST_FLOOR = join(DATA, "list-floor.mjs");
+await esbuild({
+  entryPoints: [join(ROOT, "bench/list-floor.mjs")],
+  outfile: LIST_FLOOR,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  mainFields: ["module", "main"],
+  banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
+  logLevel: "warning",
+});
 const exports = execFileSync("bash", [join(ROOT, "scripts/s3-local/start-rgw.sh"), String(PORT), STATE], {
   encoding: "utf8",
   stdio: ["ignore", "pipe", "inherit"],
@@ -94,6 +107,11 @@ async function bigMonth(): Promise<void> {
 async function noOp(): Promise<void> {
   const project = await history(12);
   const ours = repeat(RUNS, () => buildAndDeploy(project));
+  const publish = repeat(RUNS, () => measure(["node", BIN, "publish", "--config", join(project, "site-config.json")]));
+  // what any two Node processes on the SDK pay before doing anything of their own
+  const floor = repeat(RUNS, () =>
+    measure(["bash", "-c", `node "${LIST_FLOOR}" bench-h12 && node "${LIST_FLOOR}" bench-h12-site`]),
+  );
   const aws = [
     "aws",
     "s3",
@@ -111,7 +129,9 @@ async function noOp(): Promise<void> {
   table(
     ["job", "median s", "peak RSS MB", "vs aws s3 sync"],
     [
-      [`reportsite build && deploy`, s(ours), mb(ours), ratio(ours, sync)],
+      ["reportsite build && reportsite deploy (two processes)", s(ours), mb(ours), ratio(ours, sync)],
+      ["reportsite publish (build, then deploy, one process)", s(publish), mb(publish), ratio(publish, sync)],
+      ["floor: 2 x (node + AWS SDK v3 + one listing), bundled", s(floor), mb(floor), ratio(floor, sync)],
       ["aws s3 sync --acl public-read dist/ (no-op)", s(sync), mb(sync), "1.00x"],
     ],
   );
@@ -123,6 +143,9 @@ async function scaling(): Promise<void> {
   for (const months of SCALE) {
     const project = await history(months);
     const noop = repeat(RUNS, () => buildAndDeploy(project));
+    const publish = repeat(RUNS, () =>
+      measure(["node", BIN, "publish", "--config", join(project, "site-config.json")]),
+    );
     let edit = 0;
     const change = repeat(RUNS, () => {
       // one day of the newest month changes (a re-export): one file read, one month rendered and uploaded
@@ -134,10 +157,10 @@ async function scaling(): Promise<void> {
       });
       return buildAndDeploy(project);
     });
-    rows.push([String(months), String(months * 31), s(noop), s(change), mb(change)]);
+    rows.push([String(months), String(months * 31), s(noop), s(publish), s(change), mb(change)]);
   }
-  console.log("\n3. Cost as history grows (31 daily files x 200 rows a month): build && deploy");
-  table(["months", "raw files", "no-op s", "one month changed s", "peak RSS MB"], rows);
+  console.log("\n3. Cost as history grows (31 daily files x 200 rows a month): build && deploy, and publish");
+  table(["months", "raw files", "no-op s", "no-op publish s", "one month changed s", "peak RSS MB"], rows);
 }
 
 /** 4. Start-up: everything loaded before the first useful output. */

@@ -67,28 +67,25 @@ jobs:
           path: .reportsite/cache
           key: reportsite-cache-\${{ github.run_id }}
           restore-keys: reportsite-cache-
-      - name: Build
+      # build, then deploy, in one process; --require-complete stops it before anything is uploaded.
+      # deploy compares content (MD5), so a fresh checkout uploads only what changed;
+      # the index is rebuilt from the bucket listing, so earlier months stay listed
+      - name: Build and deploy
         run: |
           flags=(--month "$MONTH")
           if [ "$ALLOW_INCOMPLETE" != yes ]; then flags+=(--require-complete); fi
-          npx reportsite build "\${flags[@]}" --json > build.json
-      # deploy compares content (MD5), so a fresh checkout uploads only what changed;
-      # the index is rebuilt from the bucket listing, so earlier months stay listed
-      - name: Deploy
-        run: npx reportsite deploy --json > deploy.json
+          npx reportsite publish "\${flags[@]}" --json > publish.json
       - name: Summary
         run: |
-          jq -r '"## Published \\(.url)", "", "\\(.report.uploaded | length) files uploaded, \\(.report.deleted | length) deleted, \\(.report.skipped) unchanged.", "", (.report.uploaded[] | "- \`\\(.key)\`: \\(.reason)")' deploy.json >> "$GITHUB_STEP_SUMMARY"
-          jq -r '.months[] | "- \\(.month): \\(.rows) rows from \\(.files) files"' build.json >> "$GITHUB_STEP_SUMMARY"
+          jq -r '"## Published \\(.deploy.url)", "", "\\(.deploy.report.uploaded | length) files uploaded, \\(.deploy.report.deleted | length) deleted, \\(.deploy.report.skipped) unchanged.", "", (.deploy.report.uploaded[] | "- \`\\(.key)\`: \\(.reason)")' publish.json >> "$GITHUB_STEP_SUMMARY"
+          jq -r '.build.months[] | "- \\(.month): \\(.rows) rows from \\(.files) files, \\(.status)"' publish.json >> "$GITHUB_STEP_SUMMARY"
       - name: Report the failure
         if: failure()
         run: |
           echo "::error title=Monthly reports were not published::See the failed step's log; the live site was left as it was."
           {
             echo "## Monthly reports were NOT published"
-            for file in build.json deploy.json; do
-              if [ -s "$file" ]; then jq -r 'select(.error) | .error | "\\(.message)\\n\\nhint: \\(.hint // "")"' "$file"; fi
-            done
+            if [ -s publish.json ]; then jq -r 'select(.error) | .error | "\\(.message)\\n\\nhint: \\(.hint // "")"' publish.json; fi
           } >> "$GITHUB_STEP_SUMMARY"
 `;
 }

@@ -42,7 +42,14 @@ describe("the GitHub Actions workflow init writes", () => {
       pattern: /actions\/checkout@v5[\s\S]*actions\/setup-node@v5[\s\S]*configure-aws-credentials@v5/,
     },
     { rule: "a time limit", pattern: /timeout-minutes: \d+/ },
-    { rule: "a step summary with the site URL", pattern: /"## Published \\\(\.url\)"[\s\S]*GITHUB_STEP_SUMMARY/ },
+    {
+      rule: "builds and deploys in one step",
+      pattern: /npx reportsite publish "\$\{flags\[@\]\}" --json > publish\.json/,
+    },
+    {
+      rule: "a step summary with the site URL",
+      pattern: /"## Published \\\(\.deploy\.url\)"[\s\S]*GITHUB_STEP_SUMMARY/,
+    },
     { rule: "an obvious failure", pattern: /if: failure\(\)\n\s+run: \|\n\s+echo "::error / },
     {
       rule: "the region given to init as the fallback",
