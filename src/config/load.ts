@@ -1,6 +1,6 @@
 /** Read site-config.json, validate it, and return a frozen, fully defaulted SiteConfig. */
 import { dirname, relative, resolve } from "node:path";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { ConfigError } from "../errors.js";
 import { darkenForContrast, linkContrast, WCAG_AA_TEXT_CONTRAST } from "./contrast.js";
 import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
