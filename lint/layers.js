@@ -37,7 +37,7 @@ export const STAGES = {
 
 /**
  * Files besides a stage's index.ts that other stages may import. config/file.ts reads site-config.json
- * without loading the validator (zod, ~0.25 s), so the CLI reports a missing config at once (issue 7 start-up).
+ * without loading the validator and the stages behind it, so the CLI reports a missing config at once (issue 7 start-up).
  * site/headers.ts loads the content-type table (mime-db, ~40 ms): deploy and preview import it, a build does not.
  */
 const PUBLIC_ENTRIES = ["config/file.ts", "site/headers.ts"];

@@ -1,6 +1,6 @@
 /**
  * Find and read site-config.json without validating it. Kept apart from load.ts so that the CLI can
- * report a missing or unreadable config before it loads the validator (zod takes ~0.25 s to load).
+ * report a missing or unreadable config before it loads the validator and the stages behind it.
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
