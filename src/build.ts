@@ -94,9 +94,9 @@ async function monthSources(
   cache: BuildCache,
   options: BuildOptions,
 ): Promise<MonthSource[]> {
-  const sources: MonthSource[] = [];
-  for (const files of listed)
-    sources.push({ files, cached: await cache.month(monthId(files.month)), fromListing: true });
+  const sources: MonthSource[] = await Promise.all(
+    listed.map(async (files) => ({ files, cached: await cache.month(monthId(files.month)), fromListing: true })),
+  );
   if (options.months || options.offline) {
     const listedIds = new Set(listed.map((f) => monthId(f.month)));
     for (const id of cache.months().filter((m) => !listedIds.has(m))) {

@@ -1,4 +1,14 @@
-/** Leaf helper (like errors.ts): sizes as people read them. */
+/** Leaf helper (like errors.ts): sizes and counts as people read them. */
+
+/**
+ * A whole number with thousands separators, as en-US writes it: `12,345`, `-1,000`. Not Intl: its
+ * first use loads ICU (~20 ms), which a build with nothing to render should not pay.
+ */
+export function formatCount(n: number): string {
+  if (!Number.isSafeInteger(n)) return String(n);
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ",");
+  return n < 0 ? `-${digits}` : digits;
+}
 
 /** Bytes in powers of 1000: `812 B`, `12.4 kB`, `3.1 MB`. */
 export function formatSize(bytes: number): string {

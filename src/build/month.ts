@@ -16,6 +16,7 @@ import {
   type ScanPool,
 } from "../source/index.js";
 import { formatDays } from "../render/index.js";
+import { formatCount } from "../units.js";
 import { monthDir } from "./month-dir.js";
 
 /** A month of the site, from the listing (its files may be read) or from the cache alone. */
@@ -93,7 +94,7 @@ export async function buildMonth(
   const built = builtMonth(config, files, counted, read.skipped.length);
   const rows = counted.reduce((n, c) => n + c.rows, 0);
   options.logger.info(
-    `${id}: ${rows.toLocaleString("en-US")} rows from ${counted.length} files, ${reason === undefined ? "reused from the cache" : `rebuilt (${reason}; ${read.tallies.length} read)`}`,
+    `${id}: ${formatCount(rows)} rows from ${counted.length} files, ${reason === undefined ? "reused from the cache" : `rebuilt (${reason}; ${read.tallies.length} read)`}`,
   );
   const summary: MonthSummary = {
     month: id,

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../cache/index.js";
+import { mapWithConcurrency } from "../concurrency.js";
 import type { SiteConfig } from "../config/index.js";
 import { readTheme, type OutputFile, type ProjectTheme } from "../site/index.js";
 import {
@@ -75,15 +76,15 @@ export async function renderMonths(
   );
   const summary = toSiteSummary([...kept, ...summaries], settings); // kept: --month keeps their pages
   const position = new Map(summary.months.map((m, i) => [m.id, i]));
-  const files: OutputFile[] = [];
-  for (const month of months) {
+  // a few months at once: cached pages are read while others are parsed, and renders stay bounded
+  const monthPages = await mapWithConcurrency(months, 8, (month) => {
     const i = position.get(month.id)!;
     const neighbours = { previous: summary.months[i - 1], next: summary.months[i + 1] };
-    const pages = await cached(cache, [fingerprint, monthInputs(month), neighbours], async () =>
+    return cached(cache, [fingerprint, monthInputs(month), neighbours], async () =>
       asText(await renderMonthPages(await reportOf(month), neighbours, settings)),
     );
-    files.push(...pages);
-  }
+  });
+  const files: OutputFile[] = monthPages.flat();
   files.push(
     ...(await cached(cache, ["site", fingerprint, summary], async () =>
       asText(await renderAcrossMonths(summary, settings)),

@@ -13,7 +13,7 @@ import { INDEX_DOCUMENT } from "../site-names.js";
 import { MAX_DELETES_DEFAULT, planSync, type PlannedFile, type RemoteObject, type SyncPlan } from "./plan.js";
 import { addRemoteAccess, addRemoteHeaders, listRemote, type RemoteSite } from "./remote.js";
 import { readPublishedMemory, writePublishedMemory } from "./published-memory.js";
-import { ensureSiteBucket, type SiteBucketState } from "./setup.js";
+import { ensureSiteBucket, readSiteBucketSettings, type BucketSettings, type SiteBucketState } from "./setup.js";
 
 /** Flags of a deploy. */
 export interface DeployOptions {
@@ -39,6 +39,26 @@ export interface DeployEffects {
   client?: S3Client;
   /** For testing only! */
   multipartThreshold?: number;
+  /** The site bucket's settings and listing, asked earlier with `client` (askSiteBucket). */
+  ahead?: SiteBucketAnswers;
+}
+
+/** The site bucket's settings and listing, on their way. */
+export interface SiteBucketAnswers {
+  settings: Promise<BucketSettings | undefined>;
+  listing: Promise<RemoteObject[]>;
+}
+
+/**
+ * Ask the site bucket for its settings and listing now, for a deploy that comes later: `publish` asks
+ * while it builds, so its deploy waits for no round trip of its own when nothing changed. Only reads.
+ */
+export function askSiteBucket(config: SiteConfig, client: S3Client): SiteBucketAnswers {
+  const site = remoteSiteOf(config, client);
+  return {
+    settings: startedAhead(readSiteBucketSettings(client, config)),
+    listing: startedAhead(listRemote(site)),
+  };
 }
 
 /** The result of a deploy: the plan, the report (undefined on a dry run) and the site's URL. */
@@ -60,7 +80,7 @@ export async function deploySite(
   const site = remoteSiteOf(config, effects.client ?? createS3Client(config));
   const url = siteUrl(config);
   const local = await readBuiltSite(config.output, logger);
-  const { bucket, remote } = await gatherRemote(site, config, options, new Set(local.map((f) => f.key)), logger);
+  const { bucket, remote } = await gatherRemote(site, config, options, new Set(local.map((f) => f.key)), effects);
   const plan = planSync(local, remote, {
     access: bucket.access,
     delete: options.delete ?? false,
@@ -122,12 +142,12 @@ async function gatherRemote(
   config: SiteConfig,
   options: DeployOptions,
   localKeys: ReadonlySet<string>,
-  logger: Logger,
+  { logger, ahead }: Pick<DeployEffects, "logger" | "ahead">,
 ): Promise<{ bucket: SiteBucketState; remote: RemoteObject[] }> {
-  // the listing goes out with setup's requests (it only reads); a bucket setup is about to create has none
-  const listing = startedAhead(listRemote(site));
+  // the listing goes out with setup's reads (or both went out earlier); a bucket setup is about to create has none
+  const { settings, listing } = ahead ?? askSiteBucket(config, site.client);
   const bucket = await unchangedOnFailure("setup of the site bucket", () =>
-    ensureSiteBucket(site.client, config, { dryRun: options.dryRun, logger }),
+    ensureSiteBucket(site.client, config, { dryRun: options.dryRun, logger, settings }),
   );
   const listed =
     bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create")))

@@ -40,17 +40,19 @@ interface PublicAccessBlock {
   RestrictPublicBuckets?: boolean;
 }
 
-/** Ensure the site bucket exists and is a public website; idempotent. With dryRun nothing is changed. */
+/**
+ * Ensure the site bucket exists and is a public website; idempotent. With dryRun nothing is changed.
+ * `settings`: the bucket's settings asked ahead (readSiteBucketSettings), instead of asking now.
+ */
 export async function ensureSiteBucket(
   client: S3Client,
   config: SiteConfig,
-  options: { dryRun?: boolean; logger: Logger },
+  options: { dryRun?: boolean; logger: Logger; settings?: Promise<BucketSettings | undefined> },
 ): Promise<SiteBucketState> {
   const bucket = config.site.bucket;
-  const fail = (operation: string) => (error: unknown) =>
-    Promise.reject(toS3Error(error, { operation, bucket, endpoint: config.endpoint }));
+  const fail = failure(config);
   const changes: string[] = [];
-  let settings = await readBucketSettings(client, bucket, fail);
+  let settings = await (options.settings ?? readSiteBucketSettings(client, config));
   const created = !settings;
   if (!settings) {
     changes.push(`create the bucket ${bucket}`);
@@ -66,7 +68,7 @@ export async function ensureSiteBucket(
     await client
       .send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: location }))
       .catch(fail("create"));
-    settings = await readBucketSettings(client, bucket, fail);
+    settings = await readSiteBucketSettings(client, config);
     if (!settings)
       throw new DeployError(`the site bucket ${bucket} was created but is not found; nothing was uploaded`, {
         phase: "setup",
@@ -81,8 +83,14 @@ export async function ensureSiteBucket(
   return { access, created, changes };
 }
 
+/** A failed request of setup as an S3Error naming the operation and the bucket. */
+function failure(config: SiteConfig): Fail {
+  return (operation) => (error) =>
+    Promise.reject(toS3Error(error, { operation, bucket: config.site.bucket, endpoint: config.endpoint }));
+}
+
 /** What setup reads of an existing bucket. */
-interface BucketSettings {
+export interface BucketSettings {
   block: PublicAccessBlock;
   ownership?: string;
   website?: GetBucketWebsiteCommandOutput;
@@ -95,10 +103,16 @@ type PolicyText = { text: string } | { error: unknown };
 type Fail = (operation: string) => (error: unknown) => Promise<never>;
 
 /**
- * The bucket's public-access, ownership, website and policy settings, or undefined when the bucket
- * does not exist. All five requests go out at once: a deploy with nothing new waits one round trip here, not five.
+ * The site bucket's public-access, ownership, website and policy settings, or undefined when the
+ * bucket does not exist. All five requests go out at once: a deploy with nothing new waits one round
+ * trip here, not five. Only reads: `publish` asks while it builds.
  */
-async function readBucketSettings(client: S3Client, bucket: string, fail: Fail): Promise<BucketSettings | undefined> {
+export async function readSiteBucketSettings(
+  client: S3Client,
+  config: SiteConfig,
+): Promise<BucketSettings | undefined> {
+  const bucket = config.site.bucket;
+  const fail = failure(config);
   const missing = (error: { $metadata?: { httpStatusCode?: number }; name?: string }) =>
     error.$metadata?.httpStatusCode === 404 || error.name === "NotFound";
   const head = client.send(new HeadBucketCommand({ Bucket: bucket })).then(
@@ -130,8 +144,8 @@ async function readBucketSettings(client: S3Client, bucket: string, fail: Fail):
   // every answer is awaited, so none is left to reject unheard when the bucket turns out to be missing
   const settled = await Promise.allSettled(all);
   if (settled[0].status === "fulfilled" && !settled[0].value) return undefined;
-  const failure = settled.find((s) => s.status === "rejected");
-  if (failure) throw failure.reason;
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed) throw failed.reason;
   return { block: await block, ownership: await ownership, website: await website, policy: await policy };
 }
 

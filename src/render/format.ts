@@ -1,14 +1,8 @@
 /** Pure: numbers, changes, days and times as the pages print them (en-US, UTC). */
 
-// one formatter for every call (toLocaleString makes one each time), made on first use: loading
-// Intl costs ~20 ms, which a build that renders nothing should not pay
-let countFormat: Intl.NumberFormat | undefined;
+import { formatCount } from "../units.js";
 
-/** `12,345` */
-export function formatCount(n: number): string {
-  countFormat ??= new Intl.NumberFormat("en-US");
-  return countFormat.format(n);
-}
+export { formatCount };
 
 /** A change against an earlier value: `+12 (+4.5%)`, `−3 (−20.0%)`, `0 (0.0%)`, `+7 (new)` when there was none. */
 export function formatChange(now: number, before: number | undefined): string {

@@ -2,9 +2,8 @@ import { UsageError } from "../../errors.js";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { SiteSummary } from "../../render/index.js";
-import type { S3Client } from "@aws-sdk/client-s3";
 import type { SiteConfig } from "../../config/index.js";
-import type { DeployOptions, DeployResult } from "../../deploy/index.js";
+import type { DeployEffects, DeployOptions, DeployResult } from "../../deploy/index.js";
 import { defineCommand, type CommandContext } from "../command.js";
 
 export default defineCommand({
@@ -57,13 +56,14 @@ export function maxDeletesOf(text: string | undefined): number | undefined {
 
 /**
  * Deploy config.output with the index rendered in the project's layout, and print the site's URL
- * (not under --json, where the caller prints the result). `client`: one for a build and this deploy (`publish`).
+ * (not under --json, where the caller prints the result). `shared`: publish's client and the site
+ * bucket's answers it asked for while building.
  */
 export async function deployReported(
   config: SiteConfig,
   ctx: CommandContext,
   options: DeployOptions,
-  client?: S3Client,
+  shared: Pick<DeployEffects, "client" | "ahead"> = {},
 ): Promise<DeployResult> {
   const { deploySite } = await import("../../deploy/index.js");
   const { renderIndexPage, unsafeSiteKeys, TEMPLATE_NAMES } = await import("../../render/index.js");
@@ -74,7 +74,7 @@ export async function deployReported(
   const { theme } = await readTheme(config, TEMPLATE_NAMES);
   const result = await deploySite(config, options, {
     logger: ctx.logger,
-    client,
+    ...shared,
     renderIndex: (entries) => {
       for (const key of unsafeSiteKeys(entries.map((e) => e.key)))
         ctx.logger.warn(

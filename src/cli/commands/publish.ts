@@ -33,6 +33,9 @@ export default defineCommand({
     const config = await ctx.loadConfig({ output: values.output });
     const { createS3Client } = await import("../../s3/index.js");
     const client = createS3Client(config);
+    // the site bucket is asked for its state while the build runs: read-only, and used only if it succeeds
+    const { askSiteBucket } = await import("../../deploy/index.js");
+    const ahead = askSiteBucket(config, client);
     const build = await buildReported(config, ctx, {
       months,
       skipBadFiles: values["skip-bad-files"] === true,
@@ -40,7 +43,7 @@ export default defineCommand({
       requireComplete: values["require-complete"] === true,
       client,
     });
-    const deploy = await deployReported(config, ctx, { delete: values.delete === true, maxDeletes }, client);
+    const deploy = await deployReported(config, ctx, { delete: values.delete === true, maxDeletes }, { client, ahead });
     if (ctx.json) {
       const { url, setup, plan, report } = deploy;
       ctx.print(JSON.stringify({ build, deploy: { url, setup, plan, report } }, null, 2));
