@@ -9,7 +9,7 @@ import { startedAhead } from "./concurrency.js";
 import { SourceError } from "./errors.js";
 import { INDEX_DOCUMENT } from "./site-names.js";
 import type { Logger } from "./log.js";
-import { renderIndexPage, TEMPLATES_DIR, type SiteSummary, type Theme } from "./render/index.js";
+import { renderIndexPage, startLoadingCharts, TEMPLATES_DIR, type SiteSummary, type Theme } from "./render/index.js";
 import { createS3Client } from "./s3/index.js";
 import {
   carryModified,
@@ -123,6 +123,7 @@ async function buildMonths(
 ): Promise<{ built: BuiltMonth[]; summary: MonthSummary[]; bytesRead: number }> {
   const result = { built: [] as BuiltMonth[], summary: [] as MonthSummary[], bytesRead: 0 };
   const toRead = sources.flatMap((s) => (s.fromListing ? unreadObjects(s, options.force) : []));
+  if (toRead.length) startLoadingCharts(); // while S3 sends the raw files; their months are rendered after
   const pool = scanPoolFor(toRead.reduce((n, o) => n + o.size, 0));
   try {
     for (const source of sources) {

@@ -10,7 +10,7 @@ export { renderPage, renderErrorPage } from "./layout.js";
 export { renderMonthPages, monthNotices, missingWording, FOLDER_INDEX } from "./month-pages.js";
 export type { MonthNeighbours } from "./month-pages.js";
 export { renderTrendPage, TREND_PAGE } from "./trend-page.js";
-export { renderChart, toChartSpec, CHART_WIDTHS_PX, PALETTE } from "./chart.js";
+export { renderChart, toChartSpec, startLoadingCharts, CHART_WIDTHS_PX, PALETTE } from "./chart.js";
 export { labelFor } from "./labels.js";
 export { formatDays } from "./format.js";
 export { escapeHtml, safeHref, jsonForScript } from "./escape.js";
