@@ -135,7 +135,7 @@ async function readAndScan(
 ): Promise<{ tally: FileTally; size: number }> {
   const md5 = md5FromEtag(object.etag);
   for (let attempt = 1; ; attempt++) {
-    const body = await readRawObject(client, config, object);
+    const body = await readRawObject(client, config, object, { buffer: (size) => pool.buffer(size) });
     try {
       return { tally: await pool.scan(body, object.key, options, md5), size: object.size };
     } catch (error) {

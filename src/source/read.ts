@@ -15,6 +15,8 @@ const BACKOFF_BASE_MS = 200;
 
 /** Options of readRawObject. */
 export interface ReadRawOptions {
+  /** Where the bytes go: a buffer of the object's size (the scan pool's, used again); default a new one. */
+  buffer?: (size: number) => Buffer;
   /** Defaults to RAW_READ_ATTEMPTS. */
   attempts?: number;
   /** For testing only! Waits between attempts (defaults to exponential backoff with jitter). */
@@ -38,9 +40,10 @@ export async function readRawObject(
   const attempts = options.attempts ?? RAW_READ_ATTEMPTS;
   const sleep = options.sleep ?? backoff;
   const context = { operation: "read", bucket: config.raw.bucket, key: object.key, endpoint: config.endpoint };
+  const target = (options.buffer ?? Buffer.allocUnsafeSlow)(object.size);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await readOnce(client, config.raw.bucket, object);
+      return await readOnce(client, config.raw.bucket, object, target);
     } catch (error) {
       const failure = error instanceof IncompleteBodyError ? error : toS3Error(error, context);
       if ((failure instanceof S3Error && !isTransient(failure)) || attempt >= attempts) {
@@ -51,7 +54,7 @@ export async function readRawObject(
   }
 }
 
-async function readOnce(client: S3Client, bucket: string, object: RawObject): Promise<Buffer> {
+async function readOnce(client: S3Client, bucket: string, object: RawObject, target: Buffer): Promise<Buffer> {
   const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: object.key }));
   if (object.etag && response.ETag && response.ETag !== object.etag) {
     throw new S3Error(
@@ -59,16 +62,16 @@ async function readOnce(client: S3Client, bucket: string, object: RawObject): Pr
       { code: "ObjectChanged", hint: "Run the build again once the upload of raw files has finished." },
     );
   }
-  const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of response.Body as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
+    // more bytes than listed: the object changed or the answer is broken; counted, never written past the end
+    if (length + chunk.length <= target.length) chunk.copy(target, length);
     length += chunk.length;
   }
   if (length !== object.size) {
     throw new IncompleteBodyError(`received ${length} of ${object.size} bytes`);
   }
-  return Buffer.concat(chunks, length);
+  return target;
 }
 
 /** Codes worth another try: the network, timeouts, throttling and server errors. */

@@ -13,13 +13,15 @@ export interface ScanRequest {
   md5?: string;
 }
 
+// the bytes go back with every answer (moved, not copied): the pool reads the next file into them
 parentPort!.on("message", ({ id, bytes, key, options, md5 }: ScanRequest) => {
+  const back = [bytes.buffer as ArrayBuffer];
   try {
-    parentPort!.postMessage({ id, tally: scanChecked(bytes, key, options, md5) });
+    parentPort!.postMessage({ id, bytes, tally: scanChecked(bytes, key, options, md5) }, back);
   } catch (error) {
     const e = error as SourceError;
     const sourceError = error instanceof SourceError ? { key: e.key, line: e.line, hint: e.hint } : undefined;
     const checksum = error instanceof ChecksumMismatchError;
-    parentPort!.postMessage({ id, error: { message: e.message ?? String(error), sourceError, checksum } });
+    parentPort!.postMessage({ id, bytes, error: { message: e.message ?? String(error), sourceError, checksum } }, back);
   }
 });

@@ -187,6 +187,33 @@ describe("worker threads", () => {
       await pool.close();
     }
   });
+
+  test.each([
+    ["on worker threads", Number.MAX_SAFE_INTEGER],
+    ["on the main thread", 0],
+  ])("%s, the memory of a scanned file is used again for the next, without mixing up files", async (_, bytes) => {
+    const files = Array.from({ length: 12 }, (_, f) => {
+      const rows = Array.from({ length: 50 + f * 7 }, (_, i) => `S${(i * f) % 5},${i % 2 ? "R" : "Q"}`);
+      return Buffer.from(`service_name,case_record_type\n${rows.join("\n")}\n`);
+    });
+    const pool = scanPoolFor(bytes);
+    try {
+      const blocks = new Set<number>();
+      // one file in flight at a time: after the first, each is read into memory the pool had before
+      for (const file of files) {
+        const into = pool.buffer(file.length);
+        file.copy(into);
+        blocks.add(into.buffer.byteLength);
+        expect(counts(await pool.scan(into, KEY, options))).toEqual(counts(scan(file)));
+      }
+      expect(blocks.size).toBeLessThan(files.length);
+      // a small Buffer lives in Node's shared pool: it is scanned, and never handed out as a file's memory
+      await pool.scan(Buffer.from("service_name,case_record_type\nA,R\n"), KEY, options);
+      expect(pool.buffer(16).buffer.byteLength).not.toBe(Buffer.poolSize);
+    } finally {
+      await pool.close();
+    }
+  });
 });
 
 test("pandas' missing markers are what the config's default lists", () => {
