@@ -4,7 +4,9 @@
  * scaled picture shrinks its text, a fixed one keeps 12 px text. The page shows the width that fits
  * (CSS), and the browser's interactive view uses the same spec, so it has exactly the SSR size.
  */
+import type * as Vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
+import type * as VegaLite from "vega-lite";
 import { RenderError } from "../errors.js";
 
 /** Total chart widths: `narrow` fits a 320 px screen (minus the page's padding), `wide` a 768 px one. */
@@ -105,8 +107,8 @@ export interface RenderedChart {
 export type ChartPair = Record<ChartWidth, RenderedChart>;
 
 /** Vega and Vega-Lite, loaded on first use: a build whose pages all come from the cache never loads them. */
-let chartModules: Promise<[typeof import("vega"), typeof import("vega-lite")]> | undefined;
-function loadChartModules(): Promise<[typeof import("vega"), typeof import("vega-lite")]> {
+let chartModules: Promise<[typeof Vega, typeof VegaLite]> | undefined;
+function loadChartModules(): Promise<[typeof Vega, typeof VegaLite]> {
   chartModules ??= Promise.all([import("vega"), import("vega-lite")]);
   return chartModules;
 }
