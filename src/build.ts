@@ -1,9 +1,10 @@
 /** The build composition root: source -> (cache) -> aggregate -> render -> site. */
+import { resolve } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { readKeptMonthSummaries } from "./build/kept-months.js";
-import { readBranding, renderMonths } from "./build/pages.js";
+import { planPages, readBranding } from "./build/pages.js";
 import { buildMonth, cachedMonthFiles, type BuiltMonth, type MonthSource, type MonthSummary } from "./build/month.js";
-import { openBuildCache, planMonth, sha256, type BuildCache } from "./cache/index.js";
+import { openBuildCache, planMonth, sha256, type BuildCache, type OutputFileStat } from "./cache/index.js";
 import type { SiteConfig } from "./config/index.js";
 import { startedAhead } from "./concurrency.js";
 import { SourceError } from "./errors.js";
@@ -17,6 +18,7 @@ import {
   isBuiltSite,
   readChartAssets,
   readKeptFiles,
+  siteFileStats,
   writeSite,
   type OutputFile,
 } from "./site/index.js";
@@ -73,18 +75,56 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
   const sources = await monthSources(await listing, config, cache, options);
   const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
   const kept = options.months ? await readKeptMonthSummaries(config, built) : [];
-  const { files, summary: site } = await renderMonths(config, cache, built, branding, kept);
-  files.push(...(await sharedFiles()), ...branding.assets);
+  const pages = await planPages(config, cache, built, branding, kept);
+  const shared = [...(await sharedFiles()), ...branding.assets];
+  // a --month build keeps other months' files from the folder: its site is not one the hashes name
+  const fingerprint = options.months ? "partial" : siteFingerprint(pages.hashes, shared);
+  const done = (written: boolean, files: { size: number }[]): BuildReport => {
+    const bytes = files.reduce((sum, f) => sum + f.size, 0);
+    const seconds = (Date.now() - started) / 1000;
+    return { output: config.output, written, months: summary, files: files.length, bytes, bytesRead, seconds };
+  };
+  const unchanged = await unchangedOutput(cache, config.output, fingerprint);
+  if (unchanged) {
+    for (const hash of pages.hashes) cache.keepPages(hash);
+    await cache.save();
+    return done(false, unchanged);
+  }
+  const files = [...(await pages.render()), ...shared];
   files.push(...(await keptFiles(config, options, files)));
   const now = (options.now ?? (() => new Date()))();
   // a new or changed file is dated now, on disk too: the index lists the dates the next build reads back
   const dated = (await carryModified(config.output, files)).map((f) => (f.modified ? f : { ...f, modified: now }));
-  dated.push(indexFile(config, dated, now, site, branding.theme));
+  dated.push(indexFile(config, dated, now, pages.summary, branding.theme));
   const written = await writeSite(dated, config.output);
+  const stats = await siteFileStats(config.output);
+  if (stats) cache.setOutput({ output: resolve(config.output), fingerprint, files: stats });
   await cache.save();
-  const bytes = dated.reduce((sum, f) => sum + byteLength(f.body), 0);
-  const seconds = (Date.now() - started) / 1000;
-  return { output: config.output, written, months: summary, files: dated.length, bytes, bytesRead, seconds };
+  return done(written, stats ?? dated.map((f) => ({ size: byteLength(f.body) })));
+}
+
+/** What the site's files are made from: every group of pages (by hash) and every asset (by content). */
+function siteFingerprint(pageHashes: readonly string[], assets: readonly OutputFile[]): string {
+  const assetHashes = assets.map((a) => [a.path, sha256(a.body)]);
+  return sha256(JSON.stringify([pageHashes, assetHashes]));
+}
+
+/**
+ * The files of the output folder when it is exactly what the last build left there and that build's
+ * site was made from `fingerprint` too (so this build would write the same bytes); else undefined.
+ * The folder is compared by each file's size and modification time, as `aws s3 sync` compares.
+ */
+async function unchangedOutput(
+  cache: BuildCache,
+  output: string,
+  fingerprint: string,
+): Promise<{ size: number }[] | undefined> {
+  const record = await cache.output();
+  if (fingerprint === "partial" || record?.output !== resolve(output) || record.fingerprint !== fingerprint) return;
+  const now = await siteFileStats(output);
+  const same = (a: OutputFileStat, b: OutputFileStat) =>
+    a.path === b.path && a.size === b.size && a.mtimeMs === b.mtimeMs;
+  return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!)) ? now : undefined;
 }
 
 /** The months of the site: the listed ones, plus cached months that --month or offline leave unlisted. */

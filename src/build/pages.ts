@@ -51,14 +51,16 @@ export async function readBranding(config: SiteConfig): Promise<ProjectTheme> {
  * cache when what it is rendered from is unchanged. A month's pages also depend on its neighbours'
  * summaries (prev/next links, change since the previous month), so those are part of their hash.
  * `kept` are the summaries of months whose pages a --month build keeps from the previous build.
+ * Planned first (the summaries and the hash of every group of pages), read or rendered on render():
+ * a build that finds its output folder already made from the same hashes reads none of them.
  */
-export async function renderMonths(
+export async function planPages(
   config: SiteConfig,
   cache: BuildCache,
   months: BuiltMonth[],
   branding: ProjectTheme,
   kept: readonly MonthSummary[] = [],
-): Promise<{ files: OutputFile[]; summary: SiteSummary }> {
+): Promise<PagePlan> {
   const settings = siteSettings(config, branding);
   // the project's overrides, pages and logo bytes are inputs too: a changed one renders again
   const fingerprint = sha256(JSON.stringify([await renderFingerprint(config), branding.fingerprint]));
@@ -75,27 +77,66 @@ export async function renderMonths(
     ),
   );
   const summary = toSiteSummary([...kept, ...summaries], settings); // kept: --month keeps their pages
+  const groups = pageGroups(months, summary, { fingerprint, settings, reportOf });
+  return {
+    summary,
+    hashes: groups.map((g) => g.hash),
+    // a few groups at once: cached pages are read while others are parsed, and renders stay bounded
+    render: async () => (await mapWithConcurrency(groups, 8, (g) => cachedAs(cache, g.hash, g.render))).flat(),
+  };
+}
+
+/** Each month's pages, then the across-month files: what each group's hash is made of, and how to render it. */
+function pageGroups(
+  months: BuiltMonth[],
+  summary: SiteSummary,
+  {
+    fingerprint,
+    settings,
+    reportOf,
+  }: { fingerprint: string; settings: SiteSettings; reportOf: (m: BuiltMonth) => Promise<MonthReport> },
+): PageGroup[] {
   const position = new Map(summary.months.map((m, i) => [m.id, i]));
-  // a few months at once: cached pages are read while others are parsed, and renders stay bounded
-  const monthPages = await mapWithConcurrency(months, 8, (month) => {
+  const groups: PageGroup[] = months.map((month) => {
     const i = position.get(month.id)!;
     const neighbours = { previous: summary.months[i - 1], next: summary.months[i + 1] };
-    return cached(cache, [fingerprint, monthInputs(month), neighbours], async () =>
-      asText(await renderMonthPages(await reportOf(month), neighbours, settings)),
-    );
+    return {
+      hash: pagesHash([fingerprint, monthInputs(month), neighbours]),
+      render: async () => asText(await renderMonthPages(await reportOf(month), neighbours, settings)),
+    };
   });
-  const files: OutputFile[] = monthPages.flat();
-  files.push(
-    ...(await cached(cache, ["site", fingerprint, summary], async () =>
-      asText(await renderAcrossMonths(summary, settings)),
-    )),
-  );
-  return { files, summary };
+  groups.push({
+    hash: pagesHash(["site", fingerprint, summary]),
+    render: async () => asText(await renderAcrossMonths(summary, settings)),
+  });
+  return groups;
+}
+
+/** The site's pages, planned: what they are made from, and how to get them. */
+export interface PagePlan {
+  summary: SiteSummary;
+  /** One hash per group of pages (each month's, then the across-month files), in order. */
+  hashes: string[];
+  /** The pages, from the cache or rendered now (and cached). */
+  render(): Promise<OutputFile[]>;
+}
+
+interface PageGroup {
+  hash: string;
+  render: () => Promise<{ path: string; body: string }[]>;
+}
+
+function pagesHash(inputs: unknown): string {
+  return sha256(JSON.stringify([PAGES_FORMAT, inputs]));
 }
 
 /** A value from the cache under the hash of `inputs`, or made now and cached. */
 async function cached<T>(cache: BuildCache, inputs: unknown, make: () => Promise<T>): Promise<T> {
-  const hash = sha256(JSON.stringify([PAGES_FORMAT, inputs]));
+  return cachedAs(cache, pagesHash(inputs), make);
+}
+
+/** A value from the cache under `hash`, or made now and cached. */
+async function cachedAs<T>(cache: BuildCache, hash: string, make: () => Promise<T>): Promise<T> {
   let value = await cache.pages<T>(hash);
   if (value === undefined) {
     value = await make();

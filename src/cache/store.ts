@@ -4,6 +4,8 @@
  *                       month file's SHA-256
  *   months/2019-01.json the month's raw files: key, size, ETag, LastModified, rows and counts
  *   pages/<hash>.json   rendered pages, named by the hash of everything they were rendered from
+ *   output.json         what the last build left in its output folder: the hash of everything the
+ *                       site was made from, and each file's size and modification time
  * Nothing in it is trusted blindly: a manifest of another format or settings, a month file whose
  * SHA-256 differs, or unreadable JSON is ignored with a warning, and that data is read again.
  */
@@ -35,8 +37,29 @@ export interface BuildCache {
   /** Rendered pages stored under `hash`, or undefined. */
   pages<T>(hash: string): Promise<T | undefined>;
   setPages(hash: string, pages: unknown): void;
+  /** Keep the pages under `hash` (a build that did not need to read them still uses them). */
+  keepPages(hash: string): void;
+  /** What the last build left in its output folder, or undefined when the cache does not know. */
+  output(): Promise<OutputRecord | undefined>;
+  setOutput(record: OutputRecord): void;
   /** Write what changed; the manifest last, so an interrupted save leaves the old, consistent cache. */
   save(): Promise<void>;
+}
+
+/** A site folder as a build left it. */
+export interface OutputRecord {
+  /** The folder, absolute. */
+  output: string;
+  /** Hash of everything the site's files were made from (pages, assets, settings). */
+  fingerprint: string;
+  files: OutputFileStat[];
+}
+
+/** A file of the site folder: path relative to it, size, and modification time (ms, as stat gives it). */
+export interface OutputFileStat {
+  path: string;
+  size: number;
+  mtimeMs: number;
 }
 
 /**
@@ -53,6 +76,7 @@ class DiskCache implements BuildCache {
   private readonly changedPages = new Map<string, string>();
   /** Pages looked up or stored by this build: the others are stale and pruned by save(). */
   private readonly usedPages = new Set<string>();
+  private changedOutput?: OutputRecord;
 
   constructor(
     private readonly dir: string,
@@ -107,7 +131,29 @@ class DiskCache implements BuildCache {
     this.changedPages.set(hash, `${sha256(text)}\n${text}`);
   }
 
+  keepPages(hash: string): void {
+    this.usedPages.add(hash);
+  }
+
+  async output(): Promise<OutputRecord | undefined> {
+    const text = await readFile(join(this.dir, "output.json"), "utf8").catch(() => undefined);
+    try {
+      const record = text === undefined ? undefined : (JSON.parse(text) as Partial<OutputRecord>);
+      return isOutputRecord(record) ? record : undefined;
+    } catch {
+      return undefined; // damaged: the build compares the folder's bytes instead
+    }
+  }
+
+  setOutput(record: OutputRecord): void {
+    this.changedOutput = record;
+  }
+
   async save(): Promise<void> {
+    if (this.changedOutput) {
+      await mkdir(this.dir, { recursive: true });
+      await writeAtomic(join(this.dir, "output.json"), JSON.stringify(this.changedOutput));
+    }
     if (this.changedMonths.size === 0 && this.changedPages.size === 0) return;
     await mkdir(join(this.dir, "months"), { recursive: true });
     await mkdir(join(this.dir, "pages"), { recursive: true });
@@ -164,13 +210,25 @@ function isManifest(value: Partial<Manifest> | undefined): value is Manifest {
   );
 }
 
+function isOutputRecord(value: Partial<OutputRecord> | undefined): value is OutputRecord {
+  return (
+    typeof value?.output === "string" &&
+    typeof value.fingerprint === "string" &&
+    Array.isArray(value.files) &&
+    value.files.every(
+      (f: Partial<OutputFileStat>) =>
+        typeof f.path === "string" && typeof f.size === "number" && typeof f.mtimeMs === "number",
+    )
+  );
+}
+
 async function writeAtomic(path: string, text: string): Promise<void> {
   const temp = `${path}.${randomUUID()}.tmp`;
   await writeFile(temp, text);
   await rename(temp, path);
 }
 
-/** SHA-256 of text, hex. */
-export function sha256(text: string): string {
+/** SHA-256 of text (or bytes), hex. */
+export function sha256(text: string | Uint8Array): string {
   return createHash("sha256").update(text).digest("hex");
 }

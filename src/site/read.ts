@@ -56,6 +56,22 @@ export async function readKeptFiles(root: string, rebuilt: ReadonlySet<string>):
   );
 }
 
+/**
+ * Every file of an earlier build in `root` (sorted by path) with its size and modification time,
+ * or undefined when `root` is not an earlier build. What a build compares with what it last wrote.
+ */
+export async function siteFileStats(
+  root: string,
+): Promise<{ path: string; size: number; mtimeMs: number }[] | undefined> {
+  if (!(await isBuiltSite(root))) return undefined;
+  return Promise.all(
+    (await listFiles(root)).map(async ({ key, path }) => {
+      const { size, mtimeMs } = await stat(path);
+      return { path: key, size, mtimeMs };
+    }),
+  );
+}
+
 /** Every file below `root` but the build marker, sorted by key. */
 async function listFiles(root: string): Promise<{ key: string; path: string }[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });

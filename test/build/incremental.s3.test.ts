@@ -1,5 +1,5 @@
 /** Issue 7: the incremental build never serves stale numbers, and a build with nothing new reads no raw data. */
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DeleteObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { beforeEach, describe, expect, test } from "vitest";
@@ -70,6 +70,40 @@ describe("incremental builds", () => {
     ]);
     expect(csv(config, "2019/jan")).toBe(janBefore);
     expect(report.written).toBe(false); // dist/ already held exactly this site
+  });
+
+  test("a second build with nothing new reads no rendered page: the output folder is what the last build wrote", async () => {
+    const pages = join(config.cache, "pages");
+    rmSync(pages, { recursive: true }); // a page group read now would be rendered again and cached
+    const report = await build();
+    expect(report.written).toBe(false);
+    // only the months' small summaries (what the pages' hashes are made from) were made again
+    const cached = readdirSync(pages).map((f) => readFileSync(join(pages, f), "utf8"));
+    expect(cached).toHaveLength(2);
+    expect(cached.filter((text) => /<!doctype html/i.test(text))).toEqual([]);
+    expect(report.files).toBe(readdirSync(config.output, { recursive: true }).filter((f) => f.includes(".")).length - 1);
+  });
+
+  test("a page edited, deleted or added in the output folder by hand is put right by the next build", async () => {
+    const page = join(config.output, "2019/jan/final_report.csv");
+    const built = readFileSync(page, "utf8");
+    const edits: [string, () => void][] = [
+      ["edited", () => writeFileSync(page, built.replace("Pothole", "Potholf"))],
+      ["deleted", () => rmSync(page)],
+      ["added", () => writeFileSync(join(config.output, "2019/jan/notes.txt"), "mine")],
+      // the same bytes, another modification time: the index lists that date, so it is written again
+      ["touched", () => utimesSync(page, new Date(2001, 0, 1), new Date(2001, 0, 1))],
+    ];
+    for (const [what, edit] of edits) {
+      edit();
+      const report = await build();
+      expect(report.written, what).toBe(true);
+      expect(readFileSync(page, "utf8"), what).toBe(built);
+      expect(existsSync(join(config.output, "2019/jan/notes.txt")), what).toBe(false);
+    }
+    // a damaged record of the last output is not trusted: the folder is compared byte for byte
+    writeFileSync(join(config.cache, "output.json"), "{not json");
+    expect((await build()).written).toBe(false);
   });
 
   test("one daily file changed with the same key and size: exactly that file is read and its month rebuilt", async () => {
