@@ -79,8 +79,11 @@ export async function deploySite(
   const { logger } = effects;
   const site = remoteSiteOf(config, effects.client ?? createS3Client(config));
   const url = siteUrl(config);
+  // the bucket is asked (read-only) while dist/ is read and hashed; nothing changes before both are in
+  const ahead = effects.ahead ?? askSiteBucket(config, site.client);
   const local = await readBuiltSite(config.output, logger);
-  const { bucket, remote } = await gatherRemote(site, config, options, new Set(local.map((f) => f.key)), effects);
+  const localKeys = new Set(local.map((f) => f.key));
+  const { bucket, remote } = await gatherRemote(site, config, options, localKeys, { logger, ahead });
   const plan = planSync(local, remote, {
     access: bucket.access,
     delete: options.delete ?? false,
@@ -142,10 +145,10 @@ async function gatherRemote(
   config: SiteConfig,
   options: DeployOptions,
   localKeys: ReadonlySet<string>,
-  { logger, ahead }: Pick<DeployEffects, "logger" | "ahead">,
+  { logger, ahead }: { logger: Logger; ahead: SiteBucketAnswers },
 ): Promise<{ bucket: SiteBucketState; remote: RemoteObject[] }> {
-  // the listing goes out with setup's reads (or both went out earlier); a bucket setup is about to create has none
-  const { settings, listing } = ahead ?? askSiteBucket(config, site.client);
+  // the listing went out with setup's reads; a bucket setup is about to create has none
+  const { settings, listing } = ahead;
   const bucket = await unchangedOnFailure("setup of the site bucket", () =>
     ensureSiteBucket(site.client, config, { dryRun: options.dryRun, logger, settings }),
   );

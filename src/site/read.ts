@@ -32,12 +32,10 @@ export async function readSite(root: string): Promise<LocalFile[]> {
   if (!info?.isDirectory())
     throw new SiteError(`${root} does not exist`, { hint: "Run `reportsite build` first (or pass --output)." });
   return Promise.all(
-    (await listFiles(root)).map(async ({ key, path }) => ({
-      key,
-      path,
-      size: (await stat(path)).size,
-      md5: await md5File(path),
-    })),
+    (await listFiles(root)).map(async ({ key, path }) => {
+      const { size } = await stat(path);
+      return { key, path, size, md5: await md5File(path, size) };
+    }),
   );
 }
 
@@ -83,7 +81,15 @@ async function listFiles(root: string): Promise<{ key: string; path: string }[]>
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
-function md5File(path: string): Promise<string> {
+/** Files up to this size are hashed from one read; larger ones are streamed, so memory stays bounded. */
+const READ_WHOLE_BYTES = 8 * 1024 * 1024;
+
+async function md5File(path: string, size: number): Promise<string> {
+  // one read per page: a site of 60 months is ~250 small files, and a stream each costs more than the hash
+  if (size <= READ_WHOLE_BYTES)
+    return createHash("md5")
+      .update(await readFile(path))
+      .digest("hex");
   return new Promise((resolve, reject) => {
     const hash = createHash("md5");
     createReadStream(path)
