@@ -2,6 +2,7 @@
 import { table } from "arquero";
 import { aggregateReport } from "../../src/aggregate/index.js";
 import type { MonthReport, SiteSettings } from "../../src/render/index.js";
+import { monthAbbreviation, monthTitle } from "../../src/source/month.js";
 
 /** Settings as the default config gives them. */
 export const SETTINGS: SiteSettings = {
@@ -16,22 +17,6 @@ export const SETTINGS: SiteSettings = {
   siteRootUrl: "http://127.0.0.1:1/site/",
 };
 
-const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTH_TITLES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /**
  * A month's report from rows `[service_name, case_record_type]` (aggregated like the build does).
  * @example monthReport("2019-01", [["Pothole", "Request"]])
@@ -44,8 +29,8 @@ export function monthReport(id: string, rows: [string, string][], extra: Partial
   );
   return {
     id,
-    title: `${MONTH_TITLES[month - 1]} ${year}`,
-    dir: `${year}/${MONTH_NAMES[month - 1]}`,
+    title: monthTitle({ year, month }),
+    dir: `${year}/${monthAbbreviation({ year, month })}`,
     report,
     files: new Date(Date.UTC(year, month, 0)).getUTCDate(),
     missingDays: [],
