@@ -81,7 +81,9 @@ describe("incremental builds", () => {
     const cached = readdirSync(pages).map((f) => readFileSync(join(pages, f), "utf8"));
     expect(cached).toHaveLength(2);
     expect(cached.filter((text) => /<!doctype html/i.test(text))).toEqual([]);
-    expect(report.files).toBe(readdirSync(config.output, { recursive: true }).filter((f) => f.includes(".")).length - 1);
+    expect(report.files).toBe(
+      readdirSync(config.output, { recursive: true }).filter((f) => f.includes(".")).length - 1,
+    );
   });
 
   test("a page edited, deleted or added in the output folder by hand is put right by the next build", async () => {
