@@ -3,7 +3,7 @@
  * its own report, its neighbours' summaries and the settings, so the build can cache them by that input.
  */
 import { renderChart } from "./chart.js";
-import { chartFigure } from "./chart-figure.js";
+import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { formatChange, formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { labelFor } from "./labels.js";
 import { renderPage } from "./layout.js";
@@ -35,28 +35,15 @@ export async function renderMonthPages(
 ): Promise<SiteFile[]> {
   const depth = month.dir.split("/").length;
   const rootHref = "../".repeat(depth);
-  const head = (view: "table" | "chart") => headModel(month, neighbours, settings, view, rootHref);
+  const head = (view: MonthView) => headModel(month, neighbours, settings, view, rootHref);
   const tableBody = renderTemplate(
     "report",
     { ...head("table"), ...tableModel(month, neighbours.previous, settings) },
     settings.theme,
   );
-  const groupLabel = settings.groupBy.map((c) => labelFor(c, settings.labels)).join(" · ");
-  const typeLabel = labelFor(settings.chartField, settings.labels);
-  const chart = await renderChart({
-    description: `${month.title}: requests by ${groupLabel}, split by ${typeLabel}`,
-    groupBy: settings.groupBy,
-    chartField: settings.chartField,
-    groupLabel,
-    typeLabel,
-    breakdown: month.report.breakdown.objects() as Record<string, unknown>[],
-  });
   const chartBody = renderTemplate(
     "chart",
-    {
-      ...head("chart"),
-      chart: chartFigure("chart", `Requests in ${month.title} per ${groupLabel}, split by ${typeLabel}.`, chart),
-    },
+    { ...head("chart"), chart: await monthChartFigure(month, settings) },
     settings.theme,
   );
   const page = (body: string, what: string) =>
@@ -76,12 +63,35 @@ export async function renderMonthPages(
   ];
 }
 
+/** The two HTML views of a month (the third, the CSV, is the data itself). */
+type MonthView = "table" | "chart";
+
+/** The month's chart: one bar per group, split by the chart field, at both widths. */
+async function monthChartFigure(month: MonthReport, settings: SiteSettings): Promise<ChartFigure> {
+  const groups = groupLabel(settings);
+  const typeLabel = labelFor(settings.chartField, settings.labels);
+  const chart = await renderChart({
+    description: `${month.title}: requests by ${groups}, split by ${typeLabel}`,
+    groupBy: settings.groupBy,
+    chartField: settings.chartField,
+    groupLabel: groups,
+    typeLabel,
+    breakdown: month.report.breakdown.objects() as Record<string, unknown>[],
+  });
+  return chartFigure("chart", `Requests in ${month.title} per ${groups}, split by ${typeLabel}.`, chart);
+}
+
+/** What the pages call a group: the labels of the groupBy columns, e.g. "Service type · District". */
+function groupLabel(settings: SiteSettings): string {
+  return settings.groupBy.map((c) => labelFor(c, settings.labels)).join(" · ");
+}
+
 /** The head every page of a month shares: breadcrumb, heading, facts, notices, views and pager. */
 function headModel(
   month: MonthReport,
   neighbours: MonthNeighbours,
   settings: SiteSettings,
-  view: "table" | "chart",
+  view: MonthView,
   rootHref: string,
 ) {
   const file = settings.files[view];
@@ -99,7 +109,7 @@ function headModel(
     selfHref: file,
     totalText: formatCount(month.report.totalRows),
     filesText: plural(month.files, "daily file"),
-    groupLabel: settings.groupBy.map((c) => labelFor(c, settings.labels)).join(" · "),
+    groupLabel: groupLabel(settings),
     dataAsOf: month.dataAsOf ? { iso: month.dataAsOf, text: formatDateTime(month.dataAsOf) } : undefined,
     notices: monthNotices(month),
     views: [
@@ -128,6 +138,15 @@ export function monthNotices(month: Pick<MonthReport, "missingDays" | "emptyDays
   return notices;
 }
 
+/** A heading of the month's table (report.eta's `columns`). */
+interface Column {
+  label: string;
+  numeric: boolean;
+  /** How the rows are sorted by this column when the page opens (largest count first). */
+  sort: "descending" | undefined;
+}
+
+/** A cell of the month's table (report.eta's `rows`). */
 interface Cell {
   text: string;
   numeric: boolean;
@@ -136,50 +155,86 @@ interface Cell {
   sortValue: number | string | undefined;
 }
 
+/** A cell of the totals row under the table (report.eta's `footer`). */
+interface FooterCell {
+  text: string;
+  numeric: boolean;
+}
+
+/** What report.eta receives besides the month head. */
+interface TableModel {
+  columns: Column[];
+  rows: Cell[][];
+  footer: FooterCell[];
+  previousTitle: string | undefined;
+  blankNote: string;
+}
+
 /** The table: the configured columns, plus the change since the previous month when there is one. */
-function tableModel(month: MonthReport, previous: MonthSummary | undefined, settings: SiteSettings) {
+function tableModel(month: MonthReport, previous: MonthSummary | undefined, settings: SiteSettings): TableModel {
   const before = previous && previousCounts(previous, settings.groupBy);
-  const columns = settings.columns.map((name) => ({
+  const objects = month.report.counts.objects() as Record<string, unknown>[];
+  const columns = tableColumns(settings, previous);
+  const hasBlank = objects.some((row) => settings.groupBy.some((c) => row[c] === BLANK_GROUP));
+  return {
+    columns,
+    rows: objects.map((row) => tableRow(row, settings, before)),
+    footer: totalsRow(columns, month.report.totalRows, previous, settings),
+    previousTitle: previous?.title,
+    blankNote: hasBlank ? blankNote(settings) : "",
+  };
+}
+
+/** The headings: the configured columns (sorted by count, largest first), then the change since the previous month. */
+function tableColumns(settings: SiteSettings, previous: MonthSummary | undefined): Column[] {
+  const columns = settings.columns.map((name): Column => ({
     label: labelFor(name, settings.labels),
     numeric: name === "count",
     sort: name === "count" ? "descending" : undefined,
   }));
-  if (before) columns.push({ label: `Change since ${previous?.title ?? ""}`, numeric: true, sort: undefined });
-  const objects = month.report.counts.objects() as Record<string, unknown>[];
-  const rows: Cell[][] = objects.map((row) => {
-    const cells: Cell[] = settings.columns.map((name) => {
-      const value = row[name];
-      if (name === "count")
-        return { text: formatCount(Number(value)), numeric: true, href: undefined, sortValue: Number(value) };
-      const href = settings.linkColumns.includes(name) ? safeHref(value) : undefined;
-      return { text: String(value), numeric: false, href, sortValue: undefined };
-    });
-    if (before) {
-      const was = before.get(groupKey(row, settings.groupBy)) ?? 0;
-      const now = Number(row.count);
-      cells.push({ text: formatChange(now, was), numeric: true, href: undefined, sortValue: now - was });
-    }
-    return cells;
-  });
-  const footer = columns.map((c, i) => ({
-    text:
-      settings.columns[i] === "count"
-        ? formatCount(month.report.totalRows)
-        : i === settings.columns.length
-          ? formatChange(month.report.totalRows, previous!.total)
-          : i === 0
-            ? "Total"
-            : "",
-    numeric: c.numeric,
-  }));
-  const hasBlank = objects.some((row) => settings.groupBy.some((c) => row[c] === BLANK_GROUP));
-  return {
-    columns,
-    rows,
-    footer,
-    previousTitle: previous && before ? previous.title : undefined,
-    blankNote: hasBlank ? blankNote(settings) : "",
+  if (previous) columns.push({ label: `Change since ${previous.title}`, numeric: true, sort: undefined });
+  return columns;
+}
+
+/** A group's row: its configured columns, then its change since the previous month (`before`, by groupKey). */
+function tableRow(
+  row: Record<string, unknown>,
+  settings: SiteSettings,
+  before: Map<string, number> | undefined,
+): Cell[] {
+  const cells = settings.columns.map((name) => tableCell(name, row[name], settings));
+  if (before) {
+    // a group the previous month did not have was 0 then, so its change is all of its count
+    const was = before.get(groupKey(row, settings.groupBy)) ?? 0;
+    const now = Number(row.count);
+    cells.push({ text: formatChange(now, was), numeric: true, href: undefined, sortValue: now - was });
+  }
+  return cells;
+}
+
+/** A cell of a configured column: a count formatted (sorted by its exact number), other values as text or a link. */
+function tableCell(name: string, value: unknown, settings: SiteSettings): Cell {
+  if (name === "count")
+    return { text: formatCount(Number(value)), numeric: true, href: undefined, sortValue: Number(value) };
+  // safeHref turns only http(s) URLs into links, so a hostile cell stays text
+  const href = settings.linkColumns.includes(name) ? safeHref(value) : undefined;
+  return { text: String(value), numeric: false, href, sortValue: undefined };
+}
+
+/** The totals row: "Total" under the first column, the month's total under count, its change under the change. */
+function totalsRow(
+  columns: readonly Column[],
+  total: number,
+  previous: MonthSummary | undefined,
+  settings: SiteSettings,
+): FooterCell[] {
+  const text = (i: number): string => {
+    if (settings.columns[i] === "count") return formatCount(total);
+    // the change column comes after the configured ones, and only when there is a previous month
+    if (previous && i === settings.columns.length) return formatChange(total, previous.total);
+    return i === 0 ? "Total" : "";
   };
+  return columns.map((c, i) => ({ text: text(i), numeric: c.numeric }));
 }
 
 function blankNote(settings: SiteSettings): string {

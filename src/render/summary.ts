@@ -92,8 +92,13 @@ export function toSummaryCsv(summary: SiteSummary): string {
   return `${lines.join("\n")}\n`;
 }
 
-function csvCell(value: unknown): string {
-  const text = String(value ?? "");
+/**
+ * A field of summary.csv: text as it is, a number in digits, quoted when it holds a quote, comma or
+ * line break. A row always has its groupBy columns and count (toMonthSummary writes them); one that
+ * lacked a column (a summary.json edited by hand) would get an empty field, not "undefined".
+ */
+function csvCell(value: string | number | undefined): string {
+  const text = typeof value === "number" ? String(value) : (value ?? "");
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

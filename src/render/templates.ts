@@ -7,7 +7,7 @@ import { Script } from "node:vm";
 import { fileURLToPath } from "node:url";
 import { Eta, EtaParseError } from "eta";
 import { RenderError } from "../errors.js";
-import { escapeHtml, jsonForScript, safeHref } from "./escape.js";
+import { escapeTemplateValue, jsonForScript, safeHref } from "./escape.js";
 import { strictData } from "./strict-data.js";
 import { DEFAULT_THEME, type TemplateOverride, type Theme } from "./theme.js";
 
@@ -30,9 +30,9 @@ export const TEMPLATE_NAMES = [
 ] as const;
 
 /** Helpers every template can call as `it.h.*`. */
-const helpers = { escapeHtml, safeHref, jsonForScript };
+const helpers = { escapeHtml: escapeTemplateValue, safeHref, jsonForScript };
 
-const ENGINE_OPTIONS = { autoEscape: true, cache: true, debug: true, escapeFunction: escapeHtml } as const;
+const ENGINE_OPTIONS = { autoEscape: true, cache: true, debug: true, escapeFunction: escapeTemplateValue } as const;
 
 /** One engine per theme: its overrides replace built-ins by name, includes included. */
 const engines = new WeakMap<Theme, Eta>();

@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { encodeKey } from "../key-path.js";
 import { CHART_WIDTHS_PX, chartConfig, renderChartPair, type ChartWidth } from "./chart.js";
-import { chartFigure } from "./chart-figure.js";
+import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { formatChange, formatCount } from "./format.js";
 import { renderPage } from "./layout.js";
 import type { SiteSummary } from "./summary.js";
@@ -20,16 +20,6 @@ export async function renderTrendPage(summary: SiteSummary, theme?: Theme): Prom
   const groupLabel = summary.groupBy.map((c) => summary.labels[c] ?? c).join(" · ");
   const types = typeTotals(summary);
   const top = topGroups(summary);
-  const months = summary.months.map((m, i) => ({
-    title: m.title,
-    href: encodeKey(m.links.table),
-    totalText: formatCount(m.total),
-    total: m.total,
-    change: i ? formatChange(m.total, summary.months[i - 1]!.total) : "",
-    byType: types.map((t) => formatCount(countOf(m.byType, summary.chartField, t))),
-    byGroup: top.map((g) => formatCount(groupCount(summary, m.counts, g))),
-  }));
-  const has = summary.months.length > 0;
   const body = renderTemplate(
     "trend",
     {
@@ -38,27 +28,65 @@ export async function renderTrendPage(summary: SiteSummary, theme?: Theme): Prom
       groupLabel,
       types,
       top,
-      months,
-      perMonth:
-        has &&
-        chartFigure(
-          "trend-chart",
-          `Requests per month, split by ${typeLabel}.`,
-          await renderChartPair((w) => perMonthSpec(summary, w, typeLabel), "requests per month"),
-        ),
-      perGroup:
-        has &&
-        top.length > 0 &&
-        chartFigure(
-          "groups-chart",
-          `Requests per month for the ${top.length} largest groups by ${groupLabel}, one small chart each.`,
-          await renderChartPair((w) => topGroupsSpec(summary, top, w), "top groups per month"),
-        ),
+      months: trendRows(summary, types, top),
+      perMonth: await perMonthFigure(summary, typeLabel),
+      perGroup: await topGroupsFigure(summary, top, groupLabel),
     },
     theme,
   );
   const pageTitle = `Trend across months, ${summary.title}`;
   return renderPage({ body, pageTitle, siteTitle: summary.title, depth: 0, theme, selfPath: TREND_PAGE });
+}
+
+/** A month's row in the trend's tables (trend.eta's `months`): counts formatted, `total` exact for sorting. */
+interface TrendRow {
+  title: string;
+  href: string;
+  totalText: string;
+  total: number;
+  /** Change since the month before; "" for the first month. */
+  change: string;
+  /** Requests per value of the chart field, in the order of `types`. */
+  byType: string[];
+  /** Requests per top group, in the order of `top`. */
+  byGroup: string[];
+}
+
+/** One row per month, oldest first: its total, its change, and its requests per type and per top group. */
+function trendRows(summary: SiteSummary, types: readonly string[], top: readonly string[]): TrendRow[] {
+  return summary.months.map((m, i) => ({
+    title: m.title,
+    href: encodeKey(m.links.table),
+    totalText: formatCount(m.total),
+    total: m.total,
+    change: i ? formatChange(m.total, summary.months[i - 1]!.total) : "",
+    byType: types.map((t) => formatCount(countOf(m.byType, summary.chartField, t))),
+    byGroup: top.map((g) => formatCount(groupCount(summary, m.counts, g))),
+  }));
+}
+
+/** The chart of requests per month, split by the chart field; false when no month is built yet. */
+async function perMonthFigure(summary: SiteSummary, typeLabel: string): Promise<ChartFigure | false> {
+  if (summary.months.length === 0) return false;
+  return chartFigure(
+    "trend-chart",
+    `Requests per month, split by ${typeLabel}.`,
+    await renderChartPair((w) => perMonthSpec(summary, w, typeLabel), "requests per month"),
+  );
+}
+
+/** The small multiples of the largest groups; false when there is no month or no group to draw. */
+async function topGroupsFigure(
+  summary: SiteSummary,
+  top: readonly string[],
+  groupLabel: string,
+): Promise<ChartFigure | false> {
+  if (summary.months.length === 0 || top.length === 0) return false;
+  return chartFigure(
+    "groups-chart",
+    `Requests per month for the ${top.length} largest groups by ${groupLabel}, one small chart each.`,
+    await renderChartPair((w) => topGroupsSpec(summary, top, w), "top groups per month"),
+  );
 }
 
 /** Values of the chart field, largest total first. */
@@ -140,16 +168,10 @@ function perMonthSpec(summary: SiteSummary, width: ChartWidth, typeLabel: string
 /** Small multiples: one line chart per top group, stacked in one column on a phone. No colour needed. */
 function topGroupsSpec(summary: SiteSummary, top: readonly string[], width: ChartWidth): TopLevelSpec {
   const narrow = width === "narrow";
-  const values = summary.months.flatMap((m) =>
-    top.map((group) => {
-      const count = groupCount(summary, m.counts, group);
-      return { group, month: `${m.id}-01`, count, tip: `${group}, ${m.title}: ${formatCount(count)} requests` };
-    }),
-  );
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description: "Requests per month for the largest groups",
-    data: { values },
+    data: { values: topGroupsPerMonth(summary, top) },
     columns: narrow ? 1 : 3,
     facet: {
       field: "group",
@@ -158,35 +180,61 @@ function topGroupsSpec(summary: SiteSummary, top: readonly string[], width: Char
       sort: [...top],
       header: { labelLimit: narrow ? 240 : 170, labelFontWeight: 600 },
     },
-    spec: {
-      width: narrow ? 230 : 160,
-      height: 110,
-      mark: { type: "line", point: { filled: true, size: 40 }, color: "#0072B2" },
-      encoding: {
-        x: {
-          field: "month",
-          type: "temporal",
-          // months are calendar months, not instants: in UTC, or a viewer (or build machine) west of
-          // Greenwich would see January as "Dec"
-          timeUnit: "utcyearmonth",
-          scale: { type: "utc" },
-          title: null,
-          axis: { format: "%b %y", labelOverlap: true, tickCount: 3 },
-        },
-        // a fixed axis width: the browser measures labels differently from Node, and the small
-        // multiples must keep the server-rendered size when they become interactive
-        y: {
-          field: "count",
-          type: "quantitative",
-          title: "Requests",
-          axis: { tickCount: 3, minExtent: 36, maxExtent: 36 },
-        },
-        tooltip: { field: "tip", type: "nominal" },
-        description: { field: "tip", type: "nominal" },
-      },
-    },
+    spec: groupLineSpec(narrow),
     // every small multiple keeps its own month labels: stacked on a phone, a shared axis is screens away
     resolve: { scale: { y: "independent" }, axis: { x: "independent" } },
     config: chartConfig(),
+  };
+}
+
+/** A point of the small multiples: a top group's requests in one month (`month` is its first day). */
+interface GroupMonthCount {
+  group: string;
+  month: string;
+  count: number;
+  tip: string;
+}
+
+/** Every top group's requests in every month, oldest month first: the data of the small multiples. */
+function topGroupsPerMonth(summary: SiteSummary, top: readonly string[]): GroupMonthCount[] {
+  return summary.months.flatMap((m) =>
+    top.map((group) => {
+      const count = groupCount(summary, m.counts, group);
+      return { group, month: `${m.id}-01`, count, tip: `${group}, ${m.title}: ${formatCount(count)} requests` };
+    }),
+  );
+}
+
+/** The chart of one small multiple (the `spec` of a faceted Vega-Lite spec). */
+type SmallMultipleSpec = Extract<TopLevelSpec, { facet: unknown }>["spec"];
+
+/** The chart each top group gets: its requests per month as a line with a point per month. */
+function groupLineSpec(narrow: boolean): SmallMultipleSpec {
+  return {
+    width: narrow ? 230 : 160,
+    height: 110,
+    mark: { type: "line", point: { filled: true, size: 40 }, color: "#0072B2" },
+    encoding: {
+      x: {
+        field: "month",
+        type: "temporal",
+        // months are calendar months, not instants: in UTC, or a viewer (or build machine) west of
+        // Greenwich would see January as "Dec"
+        timeUnit: "utcyearmonth",
+        scale: { type: "utc" },
+        title: null,
+        axis: { format: "%b %y", labelOverlap: true, tickCount: 3 },
+      },
+      // a fixed axis width: the browser measures labels differently from Node, and the small
+      // multiples must keep the server-rendered size when they become interactive
+      y: {
+        field: "count",
+        type: "quantitative",
+        title: "Requests",
+        axis: { tickCount: 3, minExtent: 36, maxExtent: 36 },
+      },
+      tooltip: { field: "tip", type: "nominal" },
+      description: { field: "tip", type: "nominal" },
+    },
   };
 }

@@ -13,6 +13,7 @@ import {
   type Theme,
 } from "../../src/render/index.js";
 import { strictData } from "../../src/render/strict-data.js";
+import { renderTemplate } from "../../src/render/templates.js";
 
 const theme = (templates: Theme["templates"]): Theme => ({ ...DEFAULT_THEME, templates });
 
@@ -43,6 +44,37 @@ describe("template overrides", () => {
     expect(() =>
       checkTemplates(theme([{ name: "error", file: "/p/error.eta", source: "<p><%= it.rootHref %></p>" }])),
     ).not.toThrow();
+  });
+
+  const printed = (source: string) =>
+    renderTemplate("error", { rootHref: "a&b" }, theme([{ name: "error", file: "/p/error.eta", source }]));
+
+  test("<%= %> and it.h.escapeHtml print text, numbers and booleans, and an absent value as nothing", () => {
+    expect(printed("<%= it.rootHref %>|<%= 1234.5 %>|<%= false %>|<%= undefined %>|<%= null %>|")).toBe(
+      "a&amp;b|1234.5|false|||",
+    );
+    expect(printed("<%~ it.h.escapeHtml(it.rootHref) %>|<%~ it.h.escapeHtml(undefined) %>|")).toBe("a&amp;b||");
+  });
+
+  test.each([
+    ["an object", "<%= { href: 1 } %>", "an object with href, which has no text of its own: print one of its fields"],
+    [
+      "a list",
+      "<%= ['a', 'b'] %>",
+      'a list of 2 values, which has no text of its own: loop over it, or print it.join(", ")',
+    ],
+    ["a Date", "<%~ it.h.escapeHtml(new Date(0)) %>", "a Date, which has no text of its own"],
+  ])("printing %s fails with the file and line, not [object Object]", (_what, line, message) => {
+    const error = (() => {
+      try {
+        printed(`<p>\n${line}\n</p>`);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(RenderError);
+    expect((error as Error).message).toMatch(/\/p\/error\.eta:2[\s\S]*a template printed /);
+    expect((error as Error).message).toContain(message);
   });
 });
 
