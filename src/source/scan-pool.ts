@@ -47,13 +47,25 @@ class BufferShelf {
   }
 
   /**
+   * Whether the memory under `bytes` may be moved to a worker: a block of the shelf's, or an
+   * ArrayBuffer that holds exactly these bytes; never one shared with other bytes (Node's pool of small
+   * buffers, or a larger buffer the caller keeps), which moving would take from under its owner.
+   */
+  movable(bytes: Uint8Array): boolean {
+    const block = bytes.buffer;
+    return this.made.has(block as ArrayBuffer) || (bytes.byteOffset === 0 && block.byteLength === bytes.byteLength);
+  }
+
+  /**
    * Back on the shelf: memory no one else holds. `moved`: it came back from a worker (a block moved
-   * there and back, or the worker's own copy); otherwise only a block the shelf handed out is taken,
-   * never a view into Node's shared pool of small buffers. One block per file in flight at most.
+   * there and back, or the worker's own copy), and is the shelf's from now on; otherwise only a block
+   * the shelf handed out is taken. One block per file in flight at most.
    */
   give(bytes: Uint8Array, moved = false): void {
     const block = bytes.buffer;
-    if (block instanceof ArrayBuffer && block.byteLength > 0 && (moved || this.made.has(block))) this.free.push(block);
+    if (!(block instanceof ArrayBuffer) || block.byteLength === 0) return;
+    if (moved) this.made.add(block);
+    if (this.made.has(block)) this.free.push(block);
   }
 }
 
@@ -108,18 +120,12 @@ function workerPool(threads: number): ScanPool {
       const worker = workers[id % workers.length]!;
       return new Promise<FileTally>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        // a buffer from the shelf owns its ArrayBuffer and can be moved; one from Node's pool is copied
-        const own = bytes.byteOffset === 0 && !isPooled(bytes);
-        worker.postMessage({ id, bytes, key, options, md5 }, own ? [bytes.buffer as ArrayBuffer] : []);
+        const move = shelf.movable(bytes) ? [bytes.buffer as ArrayBuffer] : [];
+        worker.postMessage({ id, bytes, key, options, md5 }, move);
       });
     },
     close: async () => void (await Promise.all(workers.map((w) => w.terminate()))),
   };
-}
-
-/** Whether `bytes` lives in Node's shared pool of small buffers (moving that would take others' bytes along). */
-function isPooled(bytes: Buffer): boolean {
-  return bytes.buffer.byteLength === Buffer.poolSize && bytes.byteLength < Buffer.poolSize;
 }
 
 function startWorker(pending: Map<number, Pending>, shelf: BufferShelf): Worker {

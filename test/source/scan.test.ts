@@ -210,6 +210,13 @@ describe("worker threads", () => {
       // a small Buffer lives in Node's shared pool: it is scanned, and never handed out as a file's memory
       await pool.scan(Buffer.from("service_name,case_record_type\nA,R\n"), KEY, options);
       expect(pool.buffer(16).buffer.byteLength).not.toBe(Buffer.poolSize);
+      // nor is the start of a larger buffer its caller keeps moved or taken: the rest stays readable
+      const larger = Buffer.alloc(files[0]!.length + 100, "x");
+      files[0]!.copy(larger);
+      await pool.scan(larger.subarray(0, files[0]!.length), KEY, options);
+      expect(larger.byteLength).toBe(files[0]!.length + 100);
+      expect(larger.at(-1)).toBe("x".charCodeAt(0));
+      expect(pool.buffer(larger.byteLength).buffer).not.toBe(larger.buffer);
     } finally {
       await pool.close();
     }
