@@ -1,11 +1,11 @@
 /** Read the built site folder: every file with its key, size and MD5 (what deploy compares). */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
 import { SiteError } from "../errors.js";
 import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
-import { BUILD_MARKER, isBuiltSite, type OutputFile } from "./write.js";
+import { isBuiltSite, listFiles, type OutputFile } from "./write.js";
 
 /** A file of the local site. */
 export interface LocalFile {
@@ -68,17 +68,6 @@ export async function siteFileStats(
       return { path: key, size, mtimeMs };
     }),
   );
-}
-
-/** Every file below `root` but the build marker, sorted by key. */
-async function listFiles(root: string): Promise<{ key: string; path: string }[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .map((path) => ({ key: relative(root, path).split(sep).join("/"), path }))
-    .filter((f) => f.key !== BUILD_MARKER)
-    .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
 /** Files up to this size are hashed from one read; larger ones are streamed, so memory stays bounded. */

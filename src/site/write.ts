@@ -1,7 +1,7 @@
 /** Write the built site into its folder all at once: into a temp folder first, then swap, so dist/ is never half-written. */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { SiteError } from "../errors.js";
 import { onExitBefore, removeOnExit } from "../exit-hooks.js";
 
@@ -64,16 +64,26 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
 /** Whether `output` is an earlier build with exactly `files`: the same paths, each with the same bytes. */
 async function holdsExactly(output: string, files: readonly OutputFile[]): Promise<boolean> {
   if (!(await isBuiltSite(output))) return false;
-  const entries = await readdir(output, { recursive: true, withFileTypes: true });
-  const onDisk = entries.filter((e) => e.isFile()).length - 1; // the build marker
-  if (onDisk !== files.length) return false;
+  const onDisk = new Map((await listFiles(output)).map((f) => [f.key, f.path]));
+  if (onDisk.size !== files.length || !files.every((f) => onDisk.has(f.path))) return false;
   const same = await Promise.all(
     files.map(async (file) => {
-      const current = await readFile(pathWithin(resolve(output), file.path)).catch(() => undefined);
-      return current?.equals(typeof file.body === "string" ? Buffer.from(file.body) : file.body) === true;
+      const current = await readFile(onDisk.get(file.path)!);
+      return current.equals(typeof file.body === "string" ? Buffer.from(file.body) : file.body);
     }),
   );
   return same.every(Boolean);
+}
+
+/** Every file below `root` but the build marker, sorted by key (its path relative to `root`, with `/`). */
+export async function listFiles(root: string): Promise<{ key: string; path: string }[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .map((path) => ({ key: relative(root, path).split(sep).join("/"), path }))
+    .filter((f) => f.key !== BUILD_MARKER)
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
 function checkUniquePaths(files: readonly OutputFile[]): void {
