@@ -14,7 +14,14 @@ import type { Logger } from "../log.js";
 import { toS3Error } from "../s3/index.js";
 import { formatSize } from "../units.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
-import { countUploads, type AccessMode, type RemoteObject, type SyncPlan, type UploadReason } from "./plan.js";
+import {
+  countUploads,
+  uploadReason,
+  type AccessMode,
+  type RemoteObject,
+  type SyncPlan,
+  type UploadReason,
+} from "./plan.js";
 import { listRemote, META_ACCESS, META_MD5, type RemoteSite } from "./remote.js";
 import { putBytes, uploadFile } from "./upload.js";
 
@@ -131,11 +138,13 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
   const listing = options.listing ?? (await listRemote(options.site).catch(fail("list for index.html", "list")));
   const entries = indexEntries(plan, listing);
   const body = Buffer.from(options.renderIndex(entries));
-  const index = { key: INDEX_DOCUMENT, md5: createHash("md5").update(body).digest("hex"), ...options.indexHeaders };
-  const seen = options.listing?.find((o) => o.key === INDEX_DOCUMENT && o.contentType !== undefined);
-  const unchanged = seen
-    ? sameIndex(seen, index, options.access)
-    : await isPublished(index, options).catch(fail("read of index.html", "read"));
+  const md5 = createHash("md5").update(body).digest("hex");
+  const index = { key: INDEX_DOCUMENT, size: body.byteLength, md5, ...options.indexHeaders };
+  // the plan's listing has the index's headers when deploy learned them; else they are asked now
+  const published =
+    options.listing?.find((o) => o.key === INDEX_DOCUMENT && o.contentType !== undefined) ??
+    (await publishedIndex(options.site).catch(fail("read of index.html", "read")));
+  const unchanged = published !== undefined && uploadReason(index, published, options.access) === undefined;
   if (unchanged && !options.republishIndex) return undefined;
   await putBytes(options.site, index, body, options.access).catch(fail("upload of index.html", "upload"));
   options.logger.info(
@@ -152,34 +161,24 @@ function indexEntries(plan: SyncPlan, listing: readonly RemoteObject[]): SiteEnt
     .map((o) => ({ key: o.key, size: o.size, lastModified: o.lastModified ?? new Date(0) }));
 }
 
-/** Whether the live index.html already has these bytes, headers and access mode (false when there is none). */
-async function isPublished(
-  index: { key: string; md5: string; contentType: string; cacheControl: string },
-  { site, access }: ExecuteOptions,
-): Promise<boolean> {
+/** The live index.html with its headers and stored metadata, or undefined when there is none. */
+async function publishedIndex(site: RemoteSite): Promise<RemoteObject | undefined> {
   const current = await site.client
-    .send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + index.key }))
+    .send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + INDEX_DOCUMENT }))
     .catch((error: { $metadata?: { httpStatusCode?: number } }) => {
       if (error.$metadata?.httpStatusCode === 404) return undefined;
       throw error;
     });
-  if (!current) return false;
-  const { Metadata: meta, ContentType: contentType, CacheControl: cacheControl } = current;
-  return sameIndex({ md5: meta?.[META_MD5], access: meta?.[META_ACCESS], contentType, cacheControl }, index, access);
-}
-
-/** Whether the published index.html has the rendered one's bytes, headers and access mode. */
-function sameIndex(
-  published: Pick<RemoteObject, "md5" | "access" | "contentType" | "cacheControl">,
-  index: { md5: string; contentType: string; cacheControl: string },
-  access: AccessMode,
-): boolean {
-  return (
-    published.md5 === index.md5 &&
-    published.access === access &&
-    published.contentType === index.contentType &&
-    published.cacheControl === index.cacheControl
-  );
+  if (!current) return undefined;
+  const { Metadata: meta, ContentLength: size, ContentType: contentType, CacheControl: cacheControl } = current;
+  return {
+    key: INDEX_DOCUMENT,
+    size: size ?? 0,
+    md5: meta?.[META_MD5],
+    contentType,
+    cacheControl,
+    access: meta?.[META_ACCESS],
+  };
 }
 
 /** Failures while publishing index.html: every report file is up, the previous index still stands. */

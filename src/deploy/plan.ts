@@ -83,7 +83,7 @@ export function planSync(
   const unchanged: string[] = [];
   for (const file of local) {
     if (file.key === INDEX_DOCUMENT) continue;
-    const change = compare(file, remoteByKey.get(file.key), options.access);
+    const change = uploadReason(file, remoteByKey.get(file.key), options.access);
     if (change) uploads.push({ ...file, ...change });
     else unchanged.push(file.key);
   }
@@ -105,8 +105,9 @@ export function planSync(
   };
 }
 
-function compare(
-  file: PlannedFile,
+/** Why `file` must be uploaded over what is published (with what changed), or undefined when it need not be. */
+export function uploadReason(
+  file: Pick<PlannedFile, "size" | "md5" | "contentType" | "cacheControl">,
   remote: RemoteObject | undefined,
   access: AccessMode,
 ): { reason: UploadReason; detail?: string } | undefined {
