@@ -39,8 +39,9 @@ export const STAGES = {
  * Files besides a stage's index.ts that other stages may import. config/file.ts reads site-config.json
  * without loading the validator and the stages behind it, so the CLI reports a missing config at once (issue 7 start-up).
  * site/headers.ts loads the content-type table (mime-db, ~40 ms): deploy and preview import it, a build does not.
+ * render/template-names.ts names the built-in templates: a build with nothing new reads them without loading Eta.
  */
-const PUBLIC_ENTRIES = ["config/file.ts", "site/headers.ts"];
+const PUBLIC_ENTRIES = ["config/file.ts", "site/headers.ts", "render/template-names.ts"];
 
 /** Stage imports that must be `import type` (erased at run time): render knows a Report's shape, never its code. */
 const TYPE_ONLY = { render: ["aggregate"] };

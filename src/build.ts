@@ -1,16 +1,30 @@
 /** The build composition root: source -> (cache) -> aggregate -> render -> site. */
 import { resolve } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
-import { readKeptMonthSummaries } from "./build/kept-months.js";
-import { planPages, readBranding } from "./build/pages.js";
-import { buildMonth, cachedMonthFiles, type BuiltMonth, type MonthSource, type MonthSummary } from "./build/month.js";
-import { openBuildCache, planMonth, sha256, type BuildCache, type OutputFileStat } from "./cache/index.js";
+import {
+  assetsFingerprint,
+  countsFingerprint,
+  renderFingerprint,
+  siteFingerprint,
+  siteInputs,
+} from "./build/fingerprints.js";
+import {
+  buildMonth,
+  cachedMonthFiles,
+  reusedMonth,
+  type BuiltMonth,
+  type MonthSource,
+  type MonthSummary,
+} from "./build/month.js";
+import { recordedMonths, unchangedOutput, unchangedSite } from "./build/unchanged.js";
+import { openBuildCache, planMonth, type BuildCache, type OutputFileStat } from "./cache/index.js";
 import type { SiteConfig } from "./config/index.js";
 import { startedAhead } from "./concurrency.js";
 import { SourceError } from "./errors.js";
 import { INDEX_DOCUMENT } from "./site-names.js";
 import type { Logger } from "./log.js";
-import { renderIndexPage, startLoadingCharts, TEMPLATES_DIR, type SiteSummary, type Theme } from "./render/index.js";
+import type { SiteSummary, Theme } from "./render/index.js";
+import { TEMPLATE_NAMES, TEMPLATES_DIR } from "./render/template-names.js";
 import { createS3Client } from "./s3/index.js";
 import {
   carryModified,
@@ -18,11 +32,13 @@ import {
   isBuiltSite,
   readChartAssets,
   readKeptFiles,
+  readTheme,
   siteFileStats,
   writeSite,
   type OutputFile,
+  type ProjectTheme,
 } from "./site/index.js";
-import { countColumns, listMonthFiles, monthId, scanPoolFor, type Month, type MonthFiles } from "./source/index.js";
+import { listMonthFiles, monthId, scanPoolFor, type Month, type MonthFiles } from "./source/index.js";
 
 export { monthDir } from "./build/month-dir.js";
 export type { BuiltMonth, MonthSummary } from "./build/month.js";
@@ -61,7 +77,8 @@ export interface BuildReport {
 /**
  * Build the site into config.output, replacing it only when everything succeeded. A raw file whose
  * key, size and ETag are those the cache (config.cache) saw is not read again, and pages whose inputs
- * are unchanged are not rendered again: a build with nothing new lists the bucket and writes the site.
+ * are unchanged are not rendered again. A build with nothing new lists the bucket, finds the listing,
+ * the cache and the settings as the last build left them, and stops: it reads no month and no page.
  * @example const report = await buildSite(await loadConfig(), { logger: console })
  */
 export async function buildSite(config: SiteConfig, options: BuildOptions): Promise<BuildReport> {
@@ -70,61 +87,137 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
   const client = options.client ?? createS3Client(config);
   // the listing goes out first: the branding and the cache are read while S3 answers
   const listing = options.offline ? Promise.resolve([]) : startedAhead(listMonthFiles(client, config, options));
-  const branding = await readBranding(config); // a broken override stops the build here, too
+  const inputs = await readInputs(config, options);
+  const listed = await listing;
+  const site =
+    (await unchangedSince(config, options, listed, inputs)) ??
+    (await makeSite(config, options, client, listed, inputs));
+  const bytes = site.files.reduce((sum, f) => sum + f.size, 0);
+  const seconds = (Date.now() - started) / 1000;
+  const { written, months, files, bytesRead } = site;
+  return { output: config.output, written, months, files: files.length, bytes, bytesRead, seconds };
+}
+
+/** What a build starts from besides the listing, read while S3 lists the raw bucket. */
+interface BuildInputs {
+  branding: ProjectTheme;
+  cache: BuildCache;
+  /** The chart scripts, the logo and the favicon. */
+  shared: OutputFile[];
+  /** renderFingerprint: the templates, the render code and the settings. */
+  renderPrint: string;
+  /** assetsFingerprint of `shared`. */
+  assetsPrint: string;
+  /** Every fingerprint siteInputs hashes besides the listing and the cache's months. */
+  settings: string[];
+}
+
+/** The site a build made (or found already made): what BuildReport says of it. */
+interface MadeSite {
+  written: boolean;
+  months: MonthSummary[];
+  files: { size: number }[];
+  bytesRead: number;
+}
+
+async function readInputs(config: SiteConfig, options: BuildOptions): Promise<BuildInputs> {
+  const branding = await readTheme(config, TEMPLATE_NAMES);
   const cache = await openBuildCache(config.cache, countsFingerprint(config), options.logger);
-  const sources = await monthSources(await listing, config, cache, options);
-  const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
-  const kept = options.months ? await readKeptMonthSummaries(config, built) : [];
-  const pages = await planPages(config, cache, built, branding, kept);
   const shared = [...(await sharedFiles()), ...branding.assets];
+  const renderPrint = await renderFingerprint(config);
+  const skipping = options.skipBadFiles ? "skip-bad-files" : "";
+  const assetsPrint = assetsFingerprint(shared);
+  const settings = [countsFingerprint(config), renderPrint, branding.fingerprint, assetsPrint, skipping];
+  return { branding, cache, shared, renderPrint, assetsPrint, settings };
+}
+
+/**
+ * The last build's site, when it made every month from exactly this listing, cache and settings and
+ * its output folder is as it left it: nothing is read, rendered or written. --force, --month and an
+ * offline build always make the site.
+ */
+async function unchangedSince(
+  config: SiteConfig,
+  options: BuildOptions,
+  listed: readonly MonthFiles[],
+  inputs: BuildInputs,
+): Promise<MadeSite | undefined> {
+  if (!wholeSite(options) || options.force) return undefined;
+  const last = await unchangedSite(inputs.cache, config.output, inputsHash(listed, inputs));
+  if (!last) return undefined;
+  const byId = new Map(last.months.map((m) => [m.month, m]));
+  const months = listed.map((files) => reusedMonth(files, byId.get(monthId(files.month))!, options.logger));
+  return { written: false, months, files: last.files, bytesRead: 0 };
+}
+
+/** Whether this build makes every month from the listing: only then is its site what siteInputs names. */
+function wholeSite(options: BuildOptions): boolean {
+  return !options.months && !options.offline;
+}
+
+function inputsHash(listed: readonly MonthFiles[], inputs: BuildInputs): string {
+  return siteInputs(listed, inputs.cache.monthDigests(), inputs.settings);
+}
+
+/** Count what is new, plan the pages, and write the site unless the folder already holds it. */
+async function makeSite(
+  config: SiteConfig,
+  options: BuildOptions,
+  client: S3Client,
+  listed: readonly MonthFiles[],
+  inputs: BuildInputs,
+): Promise<MadeSite> {
+  const { branding, cache } = inputs;
+  const { checkBranding, planPages } = await import("./build/pages.js");
+  checkBranding(branding); // a broken override stops the build here, before any raw data is read
+  const sources = await monthSources(listed, config, cache, options);
+  const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
+  const kept = options.months ? await keptMonthSummaries(config, built) : [];
+  const pages = await planPages(config, cache, built, branding, { kept, renderPrint: inputs.renderPrint });
   // a --month build keeps other months' files from the folder: its site is not one the hashes name
-  const fingerprint = options.months ? "partial" : siteFingerprint(pages.hashes, shared);
-  const done = (written: boolean, files: { size: number }[]): BuildReport => {
-    const bytes = files.reduce((sum, f) => sum + f.size, 0);
-    const seconds = (Date.now() - started) / 1000;
-    return { output: config.output, written, months: summary, files: files.length, bytes, bytesRead, seconds };
+  const fingerprint = options.months ? "partial" : siteFingerprint(pages.hashes, inputs.assetsPrint);
+  const record = (files: OutputFileStat[]) => {
+    // a file skipped now is read again by the next build, so that one must not stop before reading
+    const complete = wholeSite(options) && summary.every((m) => m.skipped.length === 0);
+    const recorded = complete ? { inputs: { hash: inputsHash(listed, inputs), months: recordedMonths(summary) } } : {};
+    cache.setOutput({ output: resolve(config.output), fingerprint, files, ...recorded });
   };
+  const made = (written: boolean, files: { size: number }[]) => ({ written, months: summary, files, bytesRead });
   const unchanged = await unchangedOutput(cache, config.output, fingerprint);
   if (unchanged) {
     for (const hash of pages.hashes) cache.keepPages(hash);
+    record(unchanged);
     await cache.save();
-    return done(false, unchanged);
+    return made(false, unchanged);
   }
-  const files = [...(await pages.render()), ...shared];
+  const written = await writePages(
+    config,
+    options,
+    [...(await pages.render()), ...inputs.shared],
+    pages.summary,
+    branding,
+  );
+  const stats = await siteFileStats(config.output);
+  if (stats) record(stats);
+  await cache.save();
+  return made(written.written, stats ?? written.files);
+}
+
+/** Write the pages, the files --month keeps, and the index listing them all, dated by when each last changed. */
+async function writePages(
+  config: SiteConfig,
+  options: BuildOptions,
+  files: OutputFile[],
+  summary: SiteSummary,
+  branding: ProjectTheme,
+): Promise<{ written: boolean; files: { size: number }[] }> {
   files.push(...(await keptFiles(config, options, files)));
   const now = (options.now ?? (() => new Date()))();
   // a new or changed file is dated now, on disk too: the index lists the dates the next build reads back
   const dated = (await carryModified(config.output, files)).map((f) => (f.modified ? f : { ...f, modified: now }));
-  dated.push(indexFile(config, dated, now, pages.summary, branding.theme));
+  dated.push(await indexFile(config, dated, now, summary, branding.theme));
   const written = await writeSite(dated, config.output);
-  const stats = await siteFileStats(config.output);
-  if (stats) cache.setOutput({ output: resolve(config.output), fingerprint, files: stats });
-  await cache.save();
-  return done(written, stats ?? dated.map((f) => ({ size: byteLength(f.body) })));
-}
-
-/** What the site's files are made from: every group of pages (by hash) and every asset (by content). */
-function siteFingerprint(pageHashes: readonly string[], assets: readonly OutputFile[]): string {
-  const assetHashes = assets.map((a) => [a.path, sha256(a.body)]);
-  return sha256(JSON.stringify([pageHashes, assetHashes]));
-}
-
-/**
- * The files of the output folder when it is exactly what the last build left there and that build's
- * site was made from `fingerprint` too (so this build would write the same bytes); else undefined.
- * The folder is compared by each file's size and modification time, as `aws s3 sync` compares.
- */
-async function unchangedOutput(
-  cache: BuildCache,
-  output: string,
-  fingerprint: string,
-): Promise<{ size: number }[] | undefined> {
-  const record = await cache.output();
-  if (fingerprint === "partial" || record?.output !== resolve(output) || record.fingerprint !== fingerprint) return;
-  const now = await siteFileStats(output);
-  const same = (a: OutputFileStat, b: OutputFileStat) =>
-    a.path === b.path && a.size === b.size && a.mtimeMs === b.mtimeMs;
-  return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!)) ? now : undefined;
+  return { written, files: dated.map((f) => ({ size: byteLength(f.body) })) };
 }
 
 /** The months of the site: the listed ones, plus cached months that --month or offline leave unlisted. */
@@ -163,7 +256,12 @@ async function buildMonths(
 ): Promise<{ built: BuiltMonth[]; summary: MonthSummary[]; bytesRead: number }> {
   const result = { built: [] as BuiltMonth[], summary: [] as MonthSummary[], bytesRead: 0 };
   const toRead = sources.flatMap((s) => (s.fromListing ? unreadObjects(s, options.force) : []));
-  if (toRead.length) startLoadingCharts(); // while S3 sends the raw files; their months are rendered after
+  // Vega loads while S3 sends the raw files; their months are rendered after
+  if (toRead.length)
+    void import("./render/index.js").then(
+      (render) => render.startLoadingCharts(),
+      () => undefined, // the render stage reports it when the pages are rendered
+    );
   const pool = scanPoolFor(toRead.reduce((n, o) => n + o.size, 0));
   try {
     for (const source of sources) {
@@ -181,15 +279,6 @@ async function buildMonths(
 /** Listed files the cache does not have as they are now (the rule buildMonth reads by). */
 function unreadObjects(source: MonthSource, force?: boolean): { size: number }[] {
   return planMonth(source.files.objects, source.cached, { force }).read;
-}
-
-/** What cached counts depend on: where the raw data is and which columns are counted. */
-function countsFingerprint(config: SiteConfig): string {
-  const { bucket, prefix } = config.raw;
-  const required = config.report.requiredColumns;
-  return sha256(
-    JSON.stringify({ endpoint: config.endpoint ?? "aws", bucket, prefix, count: countColumns(config), required }),
-  );
 }
 
 /** The chart and table scripts (the error page is rendered with the other across-month files). */
@@ -211,9 +300,22 @@ async function keptFiles(config: SiteConfig, options: BuildOptions, files: Outpu
   return kept.map((f) => ({ path: f.key, body: f.body, modified: f.modified }));
 }
 
-function indexFile(config: SiteConfig, files: OutputFile[], now: Date, summary: SiteSummary, theme: Theme): OutputFile {
+async function indexFile(
+  config: SiteConfig,
+  files: OutputFile[],
+  now: Date,
+  summary: SiteSummary,
+  theme: Theme,
+): Promise<OutputFile> {
+  const { renderIndexPage } = await import("./render/index.js");
   const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
   return { path: INDEX_DOCUMENT, body: renderIndexPage(entries, { title: config.site.title, summary, theme }) };
+}
+
+/** With --month, the summaries of the months whose pages the previous build left (kept-months.ts). */
+async function keptMonthSummaries(config: SiteConfig, built: BuiltMonth[]): Promise<SiteSummary["months"]> {
+  const { readKeptMonthSummaries } = await import("./build/kept-months.js");
+  return readKeptMonthSummaries(config, built);
 }
 
 function byteLength(body: string | Uint8Array): number {

@@ -10,6 +10,18 @@ export function formatCount(n: number): string {
   return n < 0 ? `-${digits}` : digits;
 }
 
+/** Days as ranges: [1,2,3,5] -> `1-3, 5`. */
+export function formatDays(days: readonly number[]): string {
+  const sorted = [...days].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i]!;
+    while (sorted[i + 1] === sorted[i]! + 1) i++;
+    parts.push(start === sorted[i] ? String(start) : `${start}-${sorted[i]}`);
+  }
+  return parts.join(", ");
+}
+
 /** Bytes in powers of 1000: `812 B`, `12.4 kB`, `3.1 MB`. */
 export function formatSize(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;

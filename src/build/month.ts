@@ -1,6 +1,6 @@
 /** One month of the build: what to read, reading it, and what the month is made of. */
 import type { S3Client } from "@aws-sdk/client-s3";
-import { planMonth, type BuildCache, type CachedFile } from "../cache/index.js";
+import { planMonth, type BuildCache, type CachedFile, type RecordedMonth } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
 import { SourceError } from "../errors.js";
 import type { Logger } from "../log.js";
@@ -15,8 +15,7 @@ import {
   type MonthFiles,
   type ScanPool,
 } from "../source/index.js";
-import { formatDays } from "../render/index.js";
-import { formatCount } from "../units.js";
+import { formatCount, formatDays } from "../units.js";
 import { monthDir } from "./month-dir.js";
 
 /** A month of the site, from the listing (its files may be read) or from the cache alone. */
@@ -82,9 +81,7 @@ export async function buildMonth(
     ? planMonth(files.objects, source.cached, { force: options.force })
     : { reuse: source.cached!.map((cached) => ({ cached })), read: [], reason: undefined };
   const reason = source.cached === undefined && !options.force ? (cache.setAside ?? plan.reason) : plan.reason;
-  if (files.missingDays.length && source.fromListing) {
-    options.logger.warn(`${id}: no raw file for day ${formatDays(files.missingDays)}`);
-  }
+  if (source.fromListing) warnMissingDays(files, options.logger);
   const read = plan.read.length
     ? await readMonthFiles(options.client, config, files, plan.read, options)
     : { tallies: [], skipped: [], bytes: 0 };
@@ -92,22 +89,47 @@ export async function buildMonth(
   if (counted.length === 0) throw new SourceError(`${id}: every raw file was skipped; nothing to report`);
   if (reason !== undefined) cache.setMonth(id, counted);
   const built = builtMonth(config, files, counted, read.skipped.length);
-  const rows = counted.reduce((n, c) => n + c.rows, 0);
-  options.logger.info(
-    `${id}: ${formatCount(rows)} rows from ${counted.length} files, ${reason === undefined ? "reused from the cache" : `rebuilt (${reason}; ${read.tallies.length} read)`}`,
-  );
   const summary: MonthSummary = {
     month: id,
     status: reason === undefined ? "reused" : "rebuilt",
     reason,
-    rows,
+    rows: counted.reduce((n, c) => n + c.rows, 0),
     files: counted.length,
     filesRead: read.tallies.length,
     skipped: read.skipped.map((s) => s.key),
     missingDays: files.missingDays,
     emptyDays: built.emptyDays,
   };
+  options.logger.info(monthLine(summary));
   return { built, summary, bytesRead: read.bytes };
+}
+
+/** A month the last build made from the same files and counts, said as buildMonth says a reused month. */
+export function reusedMonth(files: MonthFiles, recorded: RecordedMonth, logger: Logger): MonthSummary {
+  warnMissingDays(files, logger);
+  const { month, rows, emptyDays } = recorded;
+  const summary: MonthSummary = {
+    month,
+    status: "reused",
+    rows,
+    files: recorded.files,
+    filesRead: 0,
+    skipped: [],
+    missingDays: files.missingDays,
+    emptyDays,
+  };
+  logger.info(monthLine(summary));
+  return summary;
+}
+
+function warnMissingDays(files: MonthFiles, logger: Logger): void {
+  if (files.missingDays.length)
+    logger.warn(`${monthId(files.month)}: no raw file for day ${formatDays(files.missingDays)}`);
+}
+
+function monthLine(s: MonthSummary): string {
+  const how = s.status === "reused" ? "reused from the cache" : `rebuilt (${s.reason}; ${s.filesRead} read)`;
+  return `${s.month}: ${formatCount(s.rows)} rows from ${s.files} files, ${how}`;
 }
 
 function builtMonth(config: SiteConfig, files: MonthFiles, counted: CachedFile[], skipped: number): BuiltMonth {

@@ -3,20 +3,15 @@
  * (the month's counts, the config's site and report settings, the templates and the render code)
  * is unchanged: a no-op build neither aggregates nor loads Vega.
  */
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../cache/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import type { SiteConfig } from "../config/index.js";
-import { readTheme, type OutputFile, type ProjectTheme } from "../site/index.js";
+import type { OutputFile, ProjectTheme } from "../site/index.js";
 import {
   checkTemplates,
   renderAcrossMonths,
-  TEMPLATE_NAMES,
   renderMonthPages,
-  TEMPLATES_DIR,
   toMonthSummary,
   toSiteSummary,
   type MonthReport,
@@ -26,11 +21,8 @@ import {
 } from "../render/index.js";
 import { siteUrl } from "../s3/index.js";
 import { countColumns } from "../source/index.js";
+import { PAGES_FORMAT } from "./fingerprints.js";
 import type { BuiltMonth } from "./month.js";
-
-/** Bump when cached pages must be rendered again although no input changed. */
-const PAGES_FORMAT = 2;
-const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));
 
 /** The site's settings for the render stage. */
 function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings {
@@ -39,18 +31,17 @@ function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings 
   return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme };
 }
 
-/** The project's logo, favicon, template overrides and pages, with every override compiled (file:line on a syntax error). */
-export async function readBranding(config: SiteConfig): Promise<ProjectTheme> {
-  const branding = await readTheme(config, TEMPLATE_NAMES);
+/** Compile every template override of the branding: a syntax error stops the build with its file:line. */
+export function checkBranding(branding: ProjectTheme): void {
   checkTemplates(branding.theme);
-  return branding;
 }
 
 /**
  * Every month's pages and the across-month files (trend, summary.json/csv, error page), each from the
  * cache when what it is rendered from is unchanged. A month's pages also depend on its neighbours'
  * summaries (prev/next links, change since the previous month), so those are part of their hash.
- * `kept` are the summaries of months whose pages a --month build keeps from the previous build.
+ * `kept` are the summaries of months whose pages a --month build keeps from the previous build;
+ * `renderPrint` is renderFingerprint's hash of the templates, the render code and the settings.
  * Planned first (the summaries and the hash of every group of pages), read or rendered on render():
  * a build that finds its output folder already made from the same hashes reads none of them.
  */
@@ -59,11 +50,11 @@ export async function planPages(
   cache: BuildCache,
   months: BuiltMonth[],
   branding: ProjectTheme,
-  kept: readonly MonthSummary[] = [],
+  { kept = [], renderPrint }: { kept?: readonly MonthSummary[]; renderPrint: string },
 ): Promise<PagePlan> {
   const settings = siteSettings(config, branding);
   // the project's overrides, pages and logo bytes are inputs too: a changed one renders again
-  const fingerprint = sha256(JSON.stringify([await renderFingerprint(config), branding.fingerprint]));
+  const fingerprint = sha256(JSON.stringify([renderPrint, branding.fingerprint]));
   const reports = new Map<string, Promise<MonthReport>>();
   const reportOf = (month: BuiltMonth) => {
     if (!reports.has(month.id)) reports.set(month.id, toMonthReport(config, month));
@@ -173,16 +164,4 @@ export async function monthReport(config: SiteConfig, counted: readonly CachedFi
 function monthInputs(month: BuiltMonth): unknown {
   const { counted, month: _month, ...rest } = month;
   return { ...rest, counts: counted.map((c) => [c.key, c.counts]) };
-}
-
-/** The templates, the render code and the settings pages depend on. */
-async function renderFingerprint(config: SiteConfig): Promise<string> {
-  const sources = [...(await folderTexts(TEMPLATES_DIR)), ...(await folderTexts(RENDER_CODE_DIR))];
-  const { site, report, region, endpoint, websiteEndpoint } = config;
-  return sha256(JSON.stringify([PAGES_FORMAT, sources, { site, report, region, endpoint, websiteEndpoint }]));
-}
-
-async function folderTexts(dir: string): Promise<[string, string][]> {
-  const names = (await readdir(dir)).filter((n) => /\.(eta|ts|js|css)$/.test(n)).sort();
-  return Promise.all(names.map(async (n) => [n, sha256(await readFile(join(dir, n), "utf8"))] as [string, string]));
 }

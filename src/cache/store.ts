@@ -5,7 +5,8 @@
  *   months/2019-01.json the month's raw files: key, size, ETag, LastModified, rows and counts
  *   pages/<hash>.json   rendered pages, named by the hash of everything they were rendered from
  *   output.json         what the last build left in its output folder: the hash of everything the
- *                       site was made from, and each file's size and modification time
+ *                       site was made from (its pages and assets, and its raw listing and settings),
+ *                       its months, and each file's size and modification time
  * Nothing in it is trusted blindly: a manifest of another format or settings, a month file whose
  * SHA-256 differs, or unreadable JSON is ignored with a warning, and that data is read again.
  */
@@ -30,6 +31,8 @@ export interface BuildCache {
   month(id: string): Promise<CachedFile[] | undefined>;
   /** Months the cache has. */
   months(): string[];
+  /** Each month the cache has, with the SHA-256 of its file: changes whenever a month's counts do. */
+  monthDigests(): Readonly<Record<string, string>>;
   /** Why the cache on disk was set aside (other settings, another version, damaged), if it was. */
   readonly setAside?: string;
   /** Replace a month's files (written by save()). */
@@ -52,7 +55,21 @@ export interface OutputRecord {
   output: string;
   /** Hash of everything the site's files were made from (pages, assets, settings). */
   fingerprint: string;
+  /**
+   * Hash of what the pages were planned from (the raw listing, the cache's months, the settings,
+   * templates and branding), with the months it gave; only for a build of every month that skipped
+   * no file. The same hash later means the same site, known without reading a month or a page.
+   */
+  inputs?: { hash: string; months: RecordedMonth[] };
   files: OutputFileStat[];
+}
+
+/** A month of a recorded build: what its summary says besides the listing's missing days. */
+export interface RecordedMonth {
+  month: string;
+  rows: number;
+  files: number;
+  emptyDays: number[];
 }
 
 /** A file of the site folder: path relative to it, size, and modification time (ms, as stat gives it). */
@@ -87,6 +104,10 @@ class DiskCache implements BuildCache {
 
   months(): string[] {
     return Object.keys(this.manifest.months).sort();
+  }
+
+  monthDigests(): Readonly<Record<string, string>> {
+    return { ...this.manifest.months };
   }
 
   async month(id: string): Promise<CachedFile[] | undefined> {
@@ -214,10 +235,26 @@ function isOutputRecord(value: Partial<OutputRecord> | undefined): value is Outp
   return (
     typeof value?.output === "string" &&
     typeof value.fingerprint === "string" &&
+    (value.inputs === undefined || isRecordedInputs(value.inputs)) &&
     Array.isArray(value.files) &&
     value.files.every(
       (f: Partial<OutputFileStat>) =>
         typeof f.path === "string" && typeof f.size === "number" && typeof f.mtimeMs === "number",
+    )
+  );
+}
+
+function isRecordedInputs(value: Partial<OutputRecord["inputs"] & object>): boolean {
+  return (
+    typeof value.hash === "string" &&
+    Array.isArray(value.months) &&
+    value.months.every(
+      (m: Partial<RecordedMonth>) =>
+        typeof m.month === "string" &&
+        typeof m.rows === "number" &&
+        typeof m.files === "number" &&
+        Array.isArray(m.emptyDays) &&
+        m.emptyDays.every((d) => typeof d === "number"),
     )
   );
 }

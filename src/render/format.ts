@@ -1,8 +1,8 @@
 /** Pure: numbers, changes, days and times as the pages print them (en-US, UTC). */
 
-import { formatCount } from "../units.js";
+import { formatCount, formatDays } from "../units.js";
 
-export { formatCount };
+export { formatCount, formatDays };
 
 /** A change against an earlier value: `+12 (+4.5%)`, `−3 (−20.0%)`, `0 (0.0%)`, `+7 (new)` when there was none. */
 export function formatChange(now: number, before: number | undefined): string {
@@ -13,18 +13,6 @@ export function formatChange(now: number, before: number | undefined): string {
   if (before === 0) return `${abs} (new)`;
   const pct = (Math.abs(delta) / before) * 100;
   return `${abs} (${sign}${pct.toFixed(1)}%)`;
-}
-
-/** Days as ranges: [1,2,3,5] -> `1-3, 5`. */
-export function formatDays(days: readonly number[]): string {
-  const sorted = [...days].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const start = sorted[i]!;
-    while (sorted[i + 1] === sorted[i]! + 1) i++;
-    parts.push(start === sorted[i] ? String(start) : `${start}-${sorted[i]}`);
-  }
-  return parts.join(", ");
 }
 
 /** `2019-02-01 06:00 UTC` from an ISO date-time; the input itself when it is not a date. */

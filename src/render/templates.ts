@@ -4,30 +4,14 @@
  * value its data does not have fails with the file and line instead of printing nothing.
  */
 import { Script } from "node:vm";
-import { fileURLToPath } from "node:url";
 import { Eta, EtaParseError } from "eta";
 import { RenderError } from "../errors.js";
 import { escapeTemplateValue, jsonForScript, safeHref } from "./escape.js";
 import { strictData } from "./strict-data.js";
+import { TEMPLATE_NAMES, TEMPLATES_DIR } from "./template-names.js";
 import { DEFAULT_THEME, type TemplateOverride, type Theme } from "./theme.js";
 
-/** Folder of the built-in templates (templates/ at the package root). */
-export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
-
-/** Every built-in template a project may override (test/render/templates.test.ts pins it to templates/*.eta). */
-export const TEMPLATE_NAMES = [
-  "layout",
-  "index",
-  "month-card",
-  "report",
-  "month-head",
-  "month-pager",
-  "chart",
-  "chart-figure",
-  "trend",
-  "error",
-  "page",
-] as const;
+export { TEMPLATE_NAMES, TEMPLATES_DIR };
 
 /** Helpers every template can call as `it.h.*`. */
 const helpers = { escapeHtml: escapeTemplateValue, safeHref, jsonForScript };

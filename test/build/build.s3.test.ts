@@ -202,6 +202,11 @@ describe("bad input never publishes a partial month", () => {
     expect(readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8")).toBe(
       "service_name,count\nPothole,1\n",
     );
+    // with nothing new, the next build still reads the files it skipped: they may be fixed by then
+    const again = memoryLogger();
+    const next = await buildSite(config, { logger: again, skipBadFiles: true });
+    expect(next.months[0]).toMatchObject({ status: "rebuilt", skipped: report.months[0]!.skipped });
+    expect(again.warnings.join("\n")).toMatch(/skipped 2019_jan_02_gid_requests\.csv: line 3/);
   });
 
   test("two files for one day (1 and 01, jan and Jan) fail the build before any file is read, instead of counting the day twice", async () => {

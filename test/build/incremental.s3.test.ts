@@ -72,18 +72,44 @@ describe("incremental builds", () => {
     expect(report.written).toBe(false); // dist/ already held exactly this site
   });
 
-  test("a second build with nothing new reads no rendered page: the output folder is what the last build wrote", async () => {
+  test("a second build with nothing new reads no cached month and no rendered page: the listing and the record decide", async () => {
     const pages = join(config.cache, "pages");
+    const months = join(config.cache, "months");
+    // a month or page group read now would be missing: warned about, then read from S3 or rendered again
+    rmSync(pages, { recursive: true });
+    rmSync(months, { recursive: true });
+    const logger = memoryLogger();
+    const report = await build({ logger });
+    expect(report.written).toBe(false);
+    expect(client.gets).toEqual([]);
+    expect(logger.warnings.filter((w) => w.startsWith("cache:"))).toEqual([]);
+    expect(existsSync(pages) || existsSync(months)).toBe(false);
+    // the report still says what every month is made of, as the last build counted it
+    expect(report.months.map((m) => [m.month, m.status, m.rows, m.files, m.filesRead])).toEqual([
+      ["2019-01", "reused", 3, 2, 0],
+      ["2019-02", "reused", 1, 1, 0],
+    ]);
+    expect(logger.lines).toContain("2019-01: 3 rows from 2 files, reused from the cache");
+    expect(report.files).toBe(
+      readdirSync(config.output, { recursive: true }).filter((f) => f.includes(".")).length - 1,
+    );
+  });
+
+  test("a record without the inputs (an earlier version's) still spares the pages, and gains them for the next build", async () => {
+    const pages = join(config.cache, "pages");
+    const recordFile = join(config.cache, "output.json");
+    const { inputs, ...older } = JSON.parse(readFileSync(recordFile, "utf8")) as { inputs?: unknown };
+    expect(inputs).toBeDefined();
+    writeFileSync(recordFile, JSON.stringify(older));
     rmSync(pages, { recursive: true }); // a page group read now would be rendered again and cached
     const report = await build();
     expect(report.written).toBe(false);
+    expect(client.gets).toEqual([]);
     // only the months' small summaries (what the pages' hashes are made from) were made again
     const cached = readdirSync(pages).map((f) => readFileSync(join(pages, f), "utf8"));
     expect(cached).toHaveLength(2);
     expect(cached.filter((text) => /<!doctype html/i.test(text))).toEqual([]);
-    expect(report.files).toBe(
-      readdirSync(config.output, { recursive: true }).filter((f) => f.includes(".")).length - 1,
-    );
+    expect(JSON.parse(readFileSync(recordFile, "utf8"))).toHaveProperty("inputs", inputs);
   });
 
   test("a page edited, deleted or added in the output folder by hand is put right by the next build", async () => {
@@ -175,10 +201,16 @@ describe("incremental builds", () => {
     const months = join(config.cache, "months");
     const file = join(months, "2019-01.json");
     writeFileSync(file, readFileSync(file, "utf8").replace('"Pothole",', '"Pothole",1000000,')); // counts tampered
+    // a build with nothing new reads no month; one with a new day reads them all, and checks them
+    await putObjects(client, config.raw.bucket, { "2019_feb_02_gid_requests.csv": day([["Noise", "Request"]]) });
     const logger = memoryLogger();
     const report = await build({ logger });
     expect(logger.warnings.join("\n")).toMatch(/cache: 2019-01 is missing or damaged/);
-    expect(client.gets.sort()).toEqual(["2019_jan_01_gid_requests.csv", "2019_jan_02_gid_requests.csv"]);
+    expect(client.gets.sort()).toEqual([
+      "2019_feb_02_gid_requests.csv",
+      "2019_jan_01_gid_requests.csv",
+      "2019_jan_02_gid_requests.csv",
+    ]);
     expect(report.months[0]!.status).toBe("rebuilt");
     expect(csv(config, "2019/jan")).toBe("service_name,count\nPothole,2\nGraffiti,1\n");
   });

@@ -1,4 +1,5 @@
 import { ReportsiteError, UsageError } from "../../errors.js";
+import { formatDays } from "../../units.js";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { BuildReport } from "../../build.js";
 import type { SiteConfig } from "../../config/index.js";
@@ -57,7 +58,7 @@ export async function buildReported(config: SiteConfig, ctx: CommandContext, run
   const { buildSite } = await import("../../build.js");
   const { requireComplete, ...options } = run;
   const report = await buildSite(config, { ...options, logger: ctx.logger });
-  if (requireComplete) checkComplete(report, (await import("../../render/index.js")).formatDays);
+  if (requireComplete) checkComplete(report);
   if (ctx.json) return report;
   const rows = report.months.reduce((n, m) => n + m.rows, 0);
   const rebuilt = report.months.filter((m) => m.status === "rebuilt").length;
@@ -90,7 +91,7 @@ async function toMonths(texts: string[], now = new Date()): Promise<Month[]> {
 }
 
 /** --require-complete: a month with days that have no raw file fails the run (the workflow then does not deploy). */
-function checkComplete(report: BuildReport, formatDays: (days: number[]) => string): void {
+function checkComplete(report: BuildReport): void {
   const incomplete = report.months.filter((m) => m.missingDays.length > 0 || m.skipped.length > 0);
   if (!incomplete.length) return;
   const lines = incomplete.map(

@@ -1,0 +1,67 @@
+/**
+ * Hashes of what the site is made from. Each names a part of the build's inputs, so the cache can
+ * tell "the same as last time" without keeping the inputs themselves.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { sha256 } from "../cache/index.js";
+import type { SiteConfig } from "../config/index.js";
+import { TEMPLATES_DIR } from "../render/template-names.js";
+import type { OutputFile } from "../site/index.js";
+import { countColumns, monthId, type MonthFiles } from "../source/index.js";
+
+/** Bump when cached pages must be rendered again although no input changed. */
+export const PAGES_FORMAT = 2;
+/** Bump when siteInputs gains or loses a part. */
+const INPUTS_FORMAT = 1;
+const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));
+
+/** What cached counts depend on: where the raw data is and which columns are counted. */
+export function countsFingerprint(config: SiteConfig): string {
+  const { bucket, prefix } = config.raw;
+  const required = config.report.requiredColumns;
+  return sha256(
+    JSON.stringify({ endpoint: config.endpoint ?? "aws", bucket, prefix, count: countColumns(config), required }),
+  );
+}
+
+/** The templates, the render code and the settings pages depend on. */
+export async function renderFingerprint(config: SiteConfig): Promise<string> {
+  const sources = [...(await folderTexts(TEMPLATES_DIR)), ...(await folderTexts(RENDER_CODE_DIR))];
+  const { site, report, region, endpoint, websiteEndpoint } = config;
+  return sha256(JSON.stringify([PAGES_FORMAT, sources, { site, report, region, endpoint, websiteEndpoint }]));
+}
+
+async function folderTexts(dir: string): Promise<[string, string][]> {
+  const names = (await readdir(dir)).filter((n) => /\.(eta|ts|js|css)$/.test(n)).sort();
+  return Promise.all(names.map(async (n) => [n, sha256(await readFile(join(dir, n), "utf8"))] as [string, string]));
+}
+
+/** Each asset (chart scripts, logo, favicon) by path and content. */
+export function assetsFingerprint(assets: readonly OutputFile[]): string {
+  return sha256(JSON.stringify(assets.map((a) => [a.path, sha256(a.body)])));
+}
+
+/** What the site's files are made from: every group of pages (by hash) and every asset. */
+export function siteFingerprint(pageHashes: readonly string[], assets: string): string {
+  return sha256(JSON.stringify([pageHashes, assets]));
+}
+
+/**
+ * What the pages are planned from, before any of it is read: the raw listing (each file's key, size,
+ * ETag and date), the cache's months (by their files' hashes) and `settings` (the other fingerprints).
+ * The counts of a listed file come from the cache only when its key, size and ETag are those it was
+ * counted from, so the same listing and the same cache give the same months, and the same pages.
+ */
+export function siteInputs(
+  listed: readonly MonthFiles[],
+  cachedMonths: Readonly<Record<string, string>>,
+  settings: readonly unknown[],
+): string {
+  const listing = listed.map((m) => [
+    monthId(m.month),
+    m.objects.map((o) => [o.key, o.size, o.etag, o.lastModified?.toISOString()]),
+  ]);
+  return sha256(JSON.stringify([INPUTS_FORMAT, listing, cachedMonths, settings]));
+}
