@@ -6,12 +6,13 @@ import type { Logger } from "../log.js";
 import { startedAhead } from "../concurrency.js";
 import { createS3Client, siteUrl } from "../s3/index.js";
 import { headersFor } from "../site/headers.js";
-import { BUILD_MARKER, isBuiltSite, readSite } from "../site/index.js";
+import { BUILD_MARKER, isBuiltSite, readSite, type LocalFile } from "../site/index.js";
 import { executeSyncPlan, type SiteEntry, type SyncReport } from "./execute.js";
 import { formatPlan, formatReport } from "./format.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
 import { MAX_DELETES_DEFAULT, planSync, type PlannedFile, type RemoteObject, type SyncPlan } from "./plan.js";
 import { addRemoteAccess, addRemoteHeaders, listRemote, type RemoteSite } from "./remote.js";
+import { readHashedMemory, writeHashedMemory } from "./hashed-memory.js";
 import { readPublishedMemory, writePublishedMemory } from "./published-memory.js";
 import { ensureSiteBucket, readSiteBucketSettings, type BucketSettings, type SiteBucketState } from "./setup.js";
 
@@ -81,7 +82,7 @@ export async function deploySite(
   const url = siteUrl(config);
   // the bucket is asked (read-only) while dist/ is read and hashed; nothing changes before both are in
   const ahead = effects.ahead ?? askSiteBucket(config, site.client);
-  const local = await readBuiltSite(config.output, logger);
+  const local = await readBuiltSite(config, logger);
   const localKeys = new Set(local.map((f) => f.key));
   const { bucket, remote } = await gatherRemote(site, config, options, localKeys, { logger, ahead });
   const plan = planSync(local, remote, {
@@ -114,10 +115,12 @@ function remoteSiteOf(config: SiteConfig, client: S3Client): RemoteSite {
 }
 
 /** The files of a site `reportsite build` wrote, with the headers they will be served with. */
-async function readBuiltSite(output: string, logger: Logger): Promise<PlannedFile[]> {
+async function readBuiltSite({ output, cache }: SiteConfig, logger: Logger): Promise<PlannedFile[]> {
   // checked before every file is hashed: a foreign folder may be large
   const built = await isBuiltSite(output);
-  const local = built ? (await readSite(output)).map((file) => ({ ...file, ...headersFor(file.key) })) : [];
+  const local = built
+    ? (await hashSite(output, cache, logger)).map((file) => ({ ...file, ...headersFor(file.key) }))
+    : [];
   if (!built || !local.some((f) => f.key === INDEX_DOCUMENT)) {
     // an empty or foreign folder must not be synced: with --delete it would unpublish the site
     throw new DeployError(
@@ -128,6 +131,18 @@ async function readBuiltSite(output: string, logger: Logger): Promise<PlannedFil
   for (const file of local.filter((f) => !f.knownType))
     logger.warn(`${file.key}: unknown file type, uploaded as application/octet-stream`);
   return local;
+}
+
+/** The folder's files with their MD5s: a file deploy hashed before, unchanged since, is not read again. */
+async function hashSite(output: string, cacheDir: string, logger: Logger): Promise<LocalFile[]> {
+  const known = await readHashedMemory(cacheDir, output);
+  const files = await readSite(output, known);
+  await writeHashedMemory(cacheDir, output, known, files).catch((error: Error) =>
+    logger.warn(
+      `cannot remember the MD5s of ${output} in ${cacheDir} (${error.message}); the next deploy reads it again`,
+    ),
+  );
+  return files;
 }
 
 /** Say what setup changed and which deletes the cap holds back, before anything is uploaded. */

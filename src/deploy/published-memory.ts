@@ -6,9 +6,7 @@
  * or metadata rewritten by a copy) changes one of them, and the object is asked again. A missing or
  * unreadable file is an empty memory: every object is asked, as before.
  */
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { memoryPath, readMemory, writeMemory } from "./memory-file.js";
 import type { RemoteObject } from "./plan.js";
 
 /** Bump when an entry's meaning changes. */
@@ -34,16 +32,7 @@ export interface MemoryPlace {
 
 /** The remembered headers, by key; empty when there is no usable memory. */
 export async function readPublishedMemory(place: MemoryPlace): Promise<Map<string, SeenHeaders>> {
-  const text = await readFile(memoryPath(place), "utf8").catch(() => undefined);
-  if (text === undefined) return new Map();
-  try {
-    const stored = JSON.parse(text) as { format?: number; objects?: Record<string, SeenHeaders> };
-    if (stored.format !== MEMORY_FORMAT || typeof stored.objects !== "object" || stored.objects === null)
-      return new Map();
-    return new Map(Object.entries(stored.objects).filter(([, seen]) => isSeen(seen)));
-  } catch {
-    return new Map();
-  }
+  return readMemory(placePath(place), MEMORY_FORMAT, isSeen);
 }
 
 /** Remember what is known now of every listed object whose headers were read (or remembered). */
@@ -61,11 +50,7 @@ export async function writePublishedMemory(place: MemoryPlace, remote: readonly 
       access,
     };
   }
-  const path = memoryPath(place);
-  await mkdir(place.cacheDir, { recursive: true });
-  const temp = `${path}.${randomUUID()}.tmp`;
-  await writeFile(temp, JSON.stringify({ format: MEMORY_FORMAT, objects }));
-  await rename(temp, path);
+  await writeMemory(placePath(place), MEMORY_FORMAT, objects);
 }
 
 /** The remembered headers of `object`, when they belong to the very version listed now. */
@@ -87,9 +72,6 @@ function isSeen(value: SeenHeaders): boolean {
   );
 }
 
-function memoryPath({ cacheDir, endpoint, bucket, prefix }: MemoryPlace): string {
-  const target = createHash("sha256")
-    .update(JSON.stringify([endpoint ?? "aws", bucket, prefix]))
-    .digest("hex");
-  return join(cacheDir, `published-${target.slice(0, 16)}.json`);
+function placePath({ cacheDir, endpoint, bucket, prefix }: MemoryPlace): string {
+  return memoryPath(cacheDir, "published", [endpoint ?? "aws", bucket, prefix]);
 }

@@ -1,6 +1,7 @@
 export { writeSite, checkOutputFolder, isBuiltSite, pathWithin, BUILD_MARKER } from "./write.js";
 export type { OutputFile } from "./write.js";
 export { readChartAssets } from "./assets.js";
-export { readSite, readKeptFiles, carryModified, siteFileStats } from "./read.js";
+export { readSite, readKeptFiles, carryModified, siteFileStats, sameStamp } from "./read.js";
+export type { HashedStamp, LocalFile } from "./read.js";
 export { readTheme } from "./theme.js";
 export type { ProjectTheme } from "./theme.js";

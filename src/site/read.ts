@@ -16,6 +16,28 @@ export interface LocalFile {
   size: number;
   /** Hex MD5 of the bytes. */
   md5: string;
+  stamp: FileStamp;
+}
+
+/**
+ * What tells a file's bytes apart without reading them: any write, rename or change of its dates
+ * gives it a new change time (ctime), which no tool can set back, so an equal stamp means equal bytes.
+ */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/** Whether two stamps name the same bytes. */
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+/** A file's MD5 as it was computed for a stamp. */
+export interface HashedStamp extends FileStamp {
+  md5: string;
 }
 
 /** A file an earlier build wrote, to carry into a partial build. */
@@ -26,15 +48,23 @@ export interface KeptFile {
   modified: Date;
 }
 
-/** Every file below `root` (sorted by key) but the build marker. Throws SiteError when the folder does not exist. */
-export async function readSite(root: string): Promise<LocalFile[]> {
+/**
+ * Every file below `root` (sorted by key) but the build marker. A file whose stamp is the one `known`
+ * has for its key is not read again: its MD5 is the known one. Throws SiteError when the folder does not exist.
+ */
+export async function readSite(
+  root: string,
+  known: ReadonlyMap<string, HashedStamp> = new Map(),
+): Promise<LocalFile[]> {
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory())
     throw new SiteError(`${root} does not exist`, { hint: "Run `reportsite build` first (or pass --output)." });
   return Promise.all(
     (await listFiles(root)).map(async ({ key, path }) => {
-      const { size } = await stat(path);
-      return { key, path, size, md5: await md5File(path, size) };
+      const { size, mtimeMs, ctimeMs, ino } = await stat(path);
+      const stamp = { size, mtimeMs, ctimeMs, ino };
+      const seen = known.get(key);
+      return { key, path, size, md5: seen && sameStamp(seen, stamp) ? seen.md5 : await md5File(path, size), stamp };
     }),
   );
 }
