@@ -122,6 +122,9 @@ interface MadeSite {
 
 async function readInputs(config: SiteConfig, options: BuildOptions): Promise<BuildInputs> {
   const branding = await readTheme(config, TEMPLATE_NAMES);
+  // a broken override stops the build before any raw data is read, even when S3 cannot be reached;
+  // without overrides there is nothing to compile, and the template engine is not loaded
+  if (branding.theme.templates.length) (await import("./build/pages.js")).checkBranding(branding);
   const cache = await openBuildCache(config.cache, countsFingerprint(config), options.logger);
   const shared = [...(await sharedFiles()), ...branding.assets];
   const renderPrint = await renderFingerprint(config);
@@ -168,8 +171,7 @@ async function makeSite(
   inputs: BuildInputs,
 ): Promise<MadeSite> {
   const { branding, cache } = inputs;
-  const { checkBranding, planPages } = await import("./build/pages.js");
-  checkBranding(branding); // a broken override stops the build here, before any raw data is read
+  const { planPages } = await import("./build/pages.js");
   const sources = await monthSources(listed, config, cache, options);
   const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
   const kept = options.months ? await keptMonthSummaries(config, built) : [];

@@ -3,11 +3,18 @@
  * raw HTML in the Markdown is shown as text, and links and images keep only http(s), mailto (links)
  * and relative targets: `javascript:` or `data:` never becomes a link.
  */
-import { Marked, type Tokens } from "marked";
+import type { Marked, MarkedExtension, Tokens } from "marked";
 import { escapeHtml } from "./escape.js";
 import { footerHref } from "./theme.js";
 
-const marked = new Marked({
+/** marked loads on the first page that needs it: most sites have no Markdown page. */
+let parser: Promise<Marked> | undefined;
+
+function markedParser(): Promise<Marked> {
+  return (parser ??= import("marked").then(({ Marked }) => new Marked(OPTIONS)));
+}
+
+const OPTIONS: MarkedExtension = {
   gfm: true,
   async: false,
   renderer: {
@@ -26,7 +33,7 @@ const marked = new Marked({
       return `<img src="${escapeHtml(target)}" alt="${escapeHtml(text)}"${title ? ` title="${escapeHtml(title)}"` : ""}>`;
     },
   },
-});
+};
 
 /** A link or image target that is safe: http(s), mailto (links only), or relative without a scheme. */
 export function linkTarget(href: string, allowMailto: boolean): string | undefined {
@@ -39,6 +46,6 @@ export function linkTarget(href: string, allowMailto: boolean): string | undefin
 }
 
 /** Render Markdown to HTML with raw HTML escaped and unsafe link targets dropped. */
-export function renderMarkdown(source: string): string {
-  return marked.parse(source) as string;
+export async function renderMarkdown(source: string): Promise<string> {
+  return (await markedParser()).parse(source);
 }

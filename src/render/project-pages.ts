@@ -10,12 +10,13 @@ import { pageTitles, projectPagePath, type ProjectPage, type Theme } from "./the
  * HTML escaped; an .html page is the project's own markup (like a template override) and goes in as written.
  * @example renderProjectPages(theme, "311 reports") // [{ path: "about.html", body: "<!doctype html>…" }]
  */
-export function renderProjectPages(theme: Theme, siteTitle: string): SiteFile[] {
+export async function renderProjectPages(theme: Theme, siteTitle: string): Promise<SiteFile[]> {
   const titles = pageTitles(theme);
-  return theme.pages.map((page) => {
+  const contents = await Promise.all(theme.pages.map(content));
+  return theme.pages.map((page, i) => {
     const path = projectPagePath(page);
     const title = titles.get(page.name)!;
-    const body = renderTemplate("page", { title, name: page.name, format: page.format, content: content(page) }, theme);
+    const body = renderTemplate("page", { title, name: page.name, format: page.format, content: contents[i] }, theme);
     return {
       path,
       body: renderPage({ body, pageTitle: `${title}, ${siteTitle}`, siteTitle, depth: 0, theme, selfPath: path }),
@@ -23,6 +24,6 @@ export function renderProjectPages(theme: Theme, siteTitle: string): SiteFile[] 
   });
 }
 
-function content(page: ProjectPage): string {
+async function content(page: ProjectPage): Promise<string> {
   return page.format === "markdown" ? renderMarkdown(page.source) : page.source;
 }

@@ -57,6 +57,6 @@ export async function renderAcrossMonths(summary: SiteSummary, settings: SiteSet
     { path: SUMMARY_JSON, body: `${JSON.stringify(summary, null, 2)}\n` },
     { path: SUMMARY_CSV, body: toSummaryCsv(summary) },
     { path: "error.html", body: renderErrorPage(settings.siteTitle, settings.siteRootUrl, settings.theme) },
-    ...(settings.theme ? renderProjectPages(settings.theme, settings.siteTitle) : []),
+    ...(settings.theme ? await renderProjectPages(settings.theme, settings.siteTitle) : []),
   ];
 }

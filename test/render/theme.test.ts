@@ -123,7 +123,7 @@ describe("Markdown pages", () => {
     ["a relative link stays", "[method](methodology.html)", '<a href="methodology.html">method</a>'],
     ["a protocol-relative link is dropped", "[x](//evil.example/)", "<p>x</p>"],
     ["an https image stays", "![map](https://e.org/m.png)", '<img src="https://e.org/m.png" alt="map">'],
-  ])("%s", (_what, markdown, html) => expect(renderMarkdown(markdown)).toContain(html));
+  ])("%s", async (_what, markdown, html) => expect(await renderMarkdown(markdown)).toContain(html));
 });
 
 describe("branding config", () => {
