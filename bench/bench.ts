@@ -106,9 +106,13 @@ async function bigMonth(): Promise<void> {
 /** 2. A second build && deploy with nothing new, 12 months, against a no-op aws s3 sync. */
 async function noOp(): Promise<void> {
   const project = await history(12);
+  const config = join(project, "site-config.json");
   const ours = repeat(RUNS, () => buildAndDeploy(project));
-  const publish = repeat(RUNS, () => measure(["node", BIN, "publish", "--config", join(project, "site-config.json")]));
-  // what any two Node processes on the SDK pay before doing anything of their own
+  const publish = repeat(RUNS, () => measure(["node", BIN, "publish", "--config", config]));
+  const build = repeat(RUNS, () => measure(["node", BIN, "build", "--config", config]));
+  const deploy = repeat(RUNS, () => measure(["node", BIN, "deploy", "--config", config]));
+  // what any Node process on the SDK pays before doing anything of its own, and any two
+  const floor1 = repeat(RUNS, () => measure(["node", LIST_FLOOR, "bench-h12"]));
   const floor = repeat(RUNS, () =>
     measure(["bash", "-c", `node "${LIST_FLOOR}" bench-h12 && node "${LIST_FLOOR}" bench-h12-site`]),
   );
@@ -132,6 +136,9 @@ async function noOp(): Promise<void> {
       ["reportsite build && reportsite deploy (two processes)", s(ours), mb(ours), ratio(ours, sync)],
       ["reportsite publish (build, then deploy, one process)", s(publish), mb(publish), ratio(publish, sync)],
       ["floor: 2 x (node + AWS SDK v3 + one listing), bundled", s(floor), mb(floor), ratio(floor, sync)],
+      ["reportsite build alone", s(build), mb(build), ratio(build, sync)],
+      ["reportsite deploy alone", s(deploy), mb(deploy), ratio(deploy, sync)],
+      ["floor: node + AWS SDK v3 + one listing, bundled", s(floor1), mb(floor1), ratio(floor1, sync)],
       ["aws s3 sync --acl public-read dist/ (no-op)", s(sync), mb(sync), "1.00x"],
     ],
   );
