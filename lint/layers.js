@@ -8,7 +8,7 @@ import { posix } from "node:path";
  * Top-level modules under src/ that any module may import: small helpers with no stage knowledge.
  * A leaf imports only other leaves.
  */
-export const LEAVES = ["errors", "log", "key-path", "concurrency", "units", "exit-hooks", "site-names"];
+export const LEAVES = ["errors", "log", "key-path", "concurrency", "units", "exit-hooks", "site-names", "atomic-file"];
 
 /**
  * Which stages each top-level module of src/ may import ("*": any). Leaves are allowed everywhere.

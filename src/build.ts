@@ -4,6 +4,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import {
   assetsFingerprint,
   countsFingerprint,
+  packageVersion,
   renderFingerprint,
   siteFingerprint,
   siteInputs,
@@ -124,13 +125,14 @@ async function readInputs(config: SiteConfig, options: BuildOptions): Promise<Bu
   const branding = await readTheme(config, TEMPLATE_NAMES);
   // a broken override stops the build before any raw data is read, even when S3 cannot be reached;
   // without overrides there is nothing to compile, and the template engine is not loaded
-  if (branding.theme.templates.length) (await import("./build/pages.js")).checkBranding(branding);
-  const cache = await openBuildCache(config.cache, countsFingerprint(config), options.logger);
+  if (branding.theme.templates.length) (await import("./render/index.js")).checkTemplates(branding.theme);
+  const counts = countsFingerprint(config);
+  const cache = await openBuildCache(config.cache, counts, options.logger);
   const shared = [...(await sharedFiles()), ...branding.assets];
   const renderPrint = await renderFingerprint(config);
-  const skipping = options.skipBadFiles ? "skip-bad-files" : "";
   const assetsPrint = assetsFingerprint(shared);
-  const settings = [countsFingerprint(config), renderPrint, branding.fingerprint, assetsPrint, skipping];
+  const skipping = options.skipBadFiles ? "skip-bad-files" : "";
+  const settings = [await packageVersion(), counts, renderPrint, branding.fingerprint, assetsPrint, skipping];
   return { branding, cache, shared, renderPrint, assetsPrint, settings };
 }
 
@@ -147,9 +149,9 @@ async function unchangedSince(
 ): Promise<MadeSite | undefined> {
   if (!wholeSite(options) || options.force) return undefined;
   const last = await unchangedSite(inputs.cache, config.output, inputsHash(listed, inputs));
-  if (!last) return undefined;
-  const byId = new Map(last.months.map((m) => [m.month, m]));
-  const months = listed.map((files) => reusedMonth(files, byId.get(monthId(files.month))!, options.logger));
+  const recorded = new Map(last?.months.map((m) => [m.month, m]));
+  if (!last || !listed.every((files) => recorded.has(monthId(files.month)))) return undefined;
+  const months = listed.map((files) => reusedMonth(files, recorded.get(monthId(files.month))!, options.logger));
   return { written: false, months, files: last.files, bytesRead: 0 };
 }
 
@@ -232,7 +234,7 @@ async function monthSources(
   const sources: MonthSource[] = await Promise.all(
     listed.map(async (files) => ({ files, cached: await cache.month(monthId(files.month)), fromListing: true })),
   );
-  if (options.months || options.offline) {
+  if (!wholeSite(options)) {
     const listedIds = new Set(listed.map((f) => monthId(f.month)));
     for (const id of cache.months().filter((m) => !listedIds.has(m))) {
       const cached = await cache.month(id);

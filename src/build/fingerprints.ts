@@ -13,7 +13,11 @@ import { countColumns, monthId, type MonthFiles } from "../source/index.js";
 
 /** Bump when cached pages must be rendered again although no input changed. */
 export const PAGES_FORMAT = 2;
-/** Bump when siteInputs gains or loses a part. */
+/**
+ * Bump when siteInputs gains or loses a part, or when code outside render/ (build/, source/) makes
+ * another site from the same inputs: a build whose inputs hash is unchanged stops before running it.
+ * A new version of reportsite changes the hash by itself (siteSettings has the version).
+ */
 const INPUTS_FORMAT = 1;
 const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));
 
@@ -38,6 +42,12 @@ async function folderTexts(dir: string): Promise<[string, string][]> {
   return Promise.all(names.map(async (n) => [n, sha256(await readFile(join(dir, n), "utf8"))] as [string, string]));
 }
 
+/** The package's version (package.json sits two folders up from src/build, lib/build and lib/cli). */
+export async function packageVersion(): Promise<string> {
+  const url = new URL("../../package.json", import.meta.url);
+  return (JSON.parse(await readFile(url, "utf8")) as { version: string }).version;
+}
+
 /** Each asset (chart scripts, logo, favicon) by path and content. */
 export function assetsFingerprint(assets: readonly OutputFile[]): string {
   return sha256(JSON.stringify(assets.map((a) => [a.path, sha256(a.body)])));
@@ -50,7 +60,8 @@ export function siteFingerprint(pageHashes: readonly string[], assets: string): 
 
 /**
  * What the pages are planned from, before any of it is read: the raw listing (each file's key, size,
- * ETag and date), the cache's months (by their files' hashes) and `settings` (the other fingerprints).
+ * ETag, date and day), the cache's months (by their files' hashes) and `settings` (the other
+ * fingerprints and the package's version).
  * The counts of a listed file come from the cache only when its key, size and ETag are those it was
  * counted from, so the same listing and the same cache give the same months, and the same pages.
  */
@@ -59,9 +70,11 @@ export function siteInputs(
   cachedMonths: Readonly<Record<string, string>>,
   settings: readonly unknown[],
 ): string {
+  // each file's day too: the key pattern dates the files, and a month's missing days are on its pages
   const listing = listed.map((m) => [
     monthId(m.month),
-    m.objects.map((o) => [o.key, o.size, o.etag, o.lastModified?.toISOString()]),
+    m.objects.map((o) => [o.key, o.size, o.etag, o.lastModified?.toISOString(), o.day]),
+    m.missingDays,
   ]);
   return sha256(JSON.stringify([INPUTS_FORMAT, listing, cachedMonths, settings]));
 }

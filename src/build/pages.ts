@@ -9,7 +9,6 @@ import { mapWithConcurrency } from "../concurrency.js";
 import type { SiteConfig } from "../config/index.js";
 import type { OutputFile, ProjectTheme } from "../site/index.js";
 import {
-  checkTemplates,
   renderAcrossMonths,
   renderMonthPages,
   toMonthSummary,
@@ -29,11 +28,6 @@ function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings 
   const siteRootUrl = siteUrl(config);
   const { title: siteTitle, files } = config.site;
   return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme };
-}
-
-/** Compile every template override of the branding: a syntax error stops the build with its file:line. */
-export function checkBranding(branding: ProjectTheme): void {
-  checkTemplates(branding.theme);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { resolve } from "node:path";
 import type { BuildCache, OutputFileStat, OutputRecord, RecordedMonth } from "../cache/index.js";
-import { siteFileStats } from "../site/index.js";
+import { sameStamp, siteFileStats } from "../site/index.js";
 import type { MonthSummary } from "./month.js";
 
 /**
@@ -37,12 +37,11 @@ export async function unchangedOutput(
   return sameFolder(record, output);
 }
 
-/** The folder's files when each has the size and modification time recorded (as `aws s3 sync` compares). */
+/** The folder's files when each has the stamp recorded (size, modification and change time, inode). */
 async function sameFolder(record: OutputRecord, output: string): Promise<OutputFileStat[] | undefined> {
   if (record.output !== resolve(output)) return undefined;
   const now = await siteFileStats(output);
-  const same = (a: OutputFileStat, b: OutputFileStat) =>
-    a.path === b.path && a.size === b.size && a.mtimeMs === b.mtimeMs;
+  const same = (a: OutputFileStat, b: OutputFileStat) => a.path === b.path && sameStamp(a, b);
   return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!)) ? now : undefined;
 }
 

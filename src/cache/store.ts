@@ -6,13 +6,14 @@
  *   pages/<hash>.json   rendered pages, named by the hash of everything they were rendered from
  *   output.json         what the last build left in its output folder: the hash of everything the
  *                       site was made from (its pages and assets, and its raw listing and settings),
- *                       its months, and each file's size and modification time
+ *                       its months, and each file's stamp (size, modification and change time, inode)
  * Nothing in it is trusted blindly: a manifest of another format or settings, a month file whose
  * SHA-256 differs, or unreadable JSON is ignored with a warning, and that data is read again.
  */
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { writeFileAtomic } from "../atomic-file.js";
 import type { Logger } from "../log.js";
 import type { CachedFile } from "./plan.js";
 
@@ -72,11 +73,16 @@ export interface RecordedMonth {
   emptyDays: number[];
 }
 
-/** A file of the site folder: path relative to it, size, and modification time (ms, as stat gives it). */
+/**
+ * A file of the site folder: path relative to it, and what tells its bytes apart without reading
+ * them (size, modification and change time, inode: site's FileStamp).
+ */
 export interface OutputFileStat {
   path: string;
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
 }
 
 /**
@@ -173,14 +179,14 @@ class DiskCache implements BuildCache {
   async save(): Promise<void> {
     if (this.changedOutput) {
       await mkdir(this.dir, { recursive: true });
-      await writeAtomic(join(this.dir, "output.json"), JSON.stringify(this.changedOutput));
+      await writeFileAtomic(join(this.dir, "output.json"), JSON.stringify(this.changedOutput));
     }
     if (this.changedMonths.size === 0 && this.changedPages.size === 0) return;
     await mkdir(join(this.dir, "months"), { recursive: true });
     await mkdir(join(this.dir, "pages"), { recursive: true });
-    for (const [id, text] of this.changedMonths) await writeAtomic(join(this.dir, "months", `${id}.json`), text);
-    for (const [hash, text] of this.changedPages) await writeAtomic(join(this.dir, "pages", `${hash}.json`), text);
-    await writeAtomic(join(this.dir, "manifest.json"), JSON.stringify(this.manifest, null, 1));
+    for (const [id, text] of this.changedMonths) await writeFileAtomic(join(this.dir, "months", `${id}.json`), text);
+    for (const [hash, text] of this.changedPages) await writeFileAtomic(join(this.dir, "pages", `${hash}.json`), text);
+    await writeFileAtomic(join(this.dir, "manifest.json"), JSON.stringify(this.manifest, null, 1));
     await this.prunePages();
   }
 
@@ -239,7 +245,7 @@ function isOutputRecord(value: Partial<OutputRecord> | undefined): value is Outp
     Array.isArray(value.files) &&
     value.files.every(
       (f: Partial<OutputFileStat>) =>
-        typeof f.path === "string" && typeof f.size === "number" && typeof f.mtimeMs === "number",
+        typeof f.path === "string" && [f.size, f.mtimeMs, f.ctimeMs, f.ino].every((n) => typeof n === "number"),
     )
   );
 }
@@ -257,12 +263,6 @@ function isRecordedInputs(value: Partial<OutputRecord["inputs"] & object>): bool
         m.emptyDays.every((d) => typeof d === "number"),
     )
   );
-}
-
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const temp = `${path}.${randomUUID()}.tmp`;
-  await writeFile(temp, text);
-  await rename(temp, path);
 }
 
 /** SHA-256 of text (or bytes), hex. */

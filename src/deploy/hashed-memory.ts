@@ -36,11 +36,8 @@ function pathOf(cacheDir: string, output: string): string {
   return memoryPath(cacheDir, "hashed", resolve(output));
 }
 
-function isHashedStamp(value: HashedStamp): boolean {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof value.md5 === "string" &&
-    [value.size, value.mtimeMs, value.ctimeMs, value.ino].every((n) => typeof n === "number")
-  );
+function isHashedStamp(value: unknown): value is HashedStamp {
+  if (typeof value !== "object" || value === null) return false;
+  const { md5, size, mtimeMs, ctimeMs, ino } = value as Partial<HashedStamp>;
+  return typeof md5 === "string" && [size, mtimeMs, ctimeMs, ino].every((n) => typeof n === "number");
 }

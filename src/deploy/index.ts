@@ -119,7 +119,13 @@ async function readBuiltSite({ output, cache }: SiteConfig, logger: Logger): Pro
   // checked before every file is hashed: a foreign folder may be large
   const built = await isBuiltSite(output);
   const local = built
-    ? (await hashSite(output, cache, logger)).map((file) => ({ ...file, ...headersFor(file.key) }))
+    ? (await hashSite(output, cache, logger)).map(({ key, path, size, md5 }) => ({
+        key,
+        path,
+        size,
+        md5,
+        ...headersFor(key),
+      }))
     : [];
   if (!built || !local.some((f) => f.key === INDEX_DOCUMENT)) {
     // an empty or foreign folder must not be synced: with --delete it would unpublish the site

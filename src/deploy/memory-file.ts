@@ -4,9 +4,10 @@
  * cache. Written whole into a temp file and renamed, so a reader never sees half a file. A missing,
  * unreadable or other-format file is no memory: deploy then asks or hashes again, as without one.
  */
-import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { writeFileAtomic } from "../atomic-file.js";
 
 /** `<cacheDir>/<name>-<hash of what it is about>.json`: one file per site target or output folder. */
 export function memoryPath(cacheDir: string, name: string, about: unknown): string {
@@ -18,22 +19,20 @@ export function memoryPath(cacheDir: string, name: string, about: unknown): stri
 export async function readMemory<T>(
   path: string,
   format: number,
-  isEntry: (value: T) => boolean,
+  isEntry: (value: unknown) => value is T,
 ): Promise<Map<string, T>> {
   const text = await readFile(path, "utf8").catch(() => undefined);
   if (text === undefined) return new Map();
   try {
-    const stored = JSON.parse(text) as { format?: number; objects?: Record<string, T> };
+    const stored = JSON.parse(text) as { format?: unknown; objects?: unknown };
     if (stored.format !== format || typeof stored.objects !== "object" || stored.objects === null) return new Map();
-    return new Map(Object.entries(stored.objects).filter(([, value]) => isEntry(value)));
+    return new Map(Object.entries(stored.objects).filter((entry): entry is [string, T] => isEntry(entry[1])));
   } catch {
     return new Map();
   }
 }
 
 export async function writeMemory<T>(path: string, format: number, objects: Record<string, T>): Promise<void> {
-  await mkdir(join(path, ".."), { recursive: true });
-  const temp = `${path}.${randomUUID()}.tmp`;
-  await writeFile(temp, JSON.stringify({ format, objects }));
-  await rename(temp, path);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomic(path, JSON.stringify({ format, objects }));
 }

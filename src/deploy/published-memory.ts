@@ -63,13 +63,10 @@ export function rememberedHeaders(
   return seen.etag === object.etag && seen.lastModified === object.lastModified.toISOString() ? seen : undefined;
 }
 
-function isSeen(value: SeenHeaders): boolean {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof value.etag === "string" &&
-    typeof value.lastModified === "string"
-  );
+function isSeen(value: unknown): value is SeenHeaders {
+  if (typeof value !== "object" || value === null) return false;
+  const { etag, lastModified } = value as Partial<SeenHeaders>;
+  return typeof etag === "string" && typeof lastModified === "string";
 }
 
 function placePath({ cacheDir, endpoint, bucket, prefix }: MemoryPlace): string {

@@ -11,8 +11,6 @@ import { strictData } from "./strict-data.js";
 import { TEMPLATE_NAMES, TEMPLATES_DIR } from "./template-names.js";
 import { DEFAULT_THEME, type TemplateOverride, type Theme } from "./theme.js";
 
-export { TEMPLATE_NAMES, TEMPLATES_DIR };
-
 /** Helpers every template can call as `it.h.*`. */
 const helpers = { escapeHtml: escapeTemplateValue, safeHref, jsonForScript };
 

@@ -21,7 +21,8 @@ export interface LocalFile {
 
 /**
  * What tells a file's bytes apart without reading them: any write, rename or change of its dates
- * gives it a new change time (ctime), which no tool can set back, so an equal stamp means equal bytes.
+ * gives it a new change time (ctime), which ordinary tools cannot set back (unlike the modification
+ * time), and a rewritten file is often a new inode, so an equal stamp means equal bytes.
  */
 export interface FileStamp {
   size: number;
@@ -61,10 +62,10 @@ export async function readSite(
     throw new SiteError(`${root} does not exist`, { hint: "Run `reportsite build` first (or pass --output)." });
   return Promise.all(
     (await listFiles(root)).map(async ({ key, path }) => {
-      const { size, mtimeMs, ctimeMs, ino } = await stat(path);
-      const stamp = { size, mtimeMs, ctimeMs, ino };
+      const stamp = await stampOf(path);
       const seen = known.get(key);
-      return { key, path, size, md5: seen && sameStamp(seen, stamp) ? seen.md5 : await md5File(path, size), stamp };
+      const md5 = seen && sameStamp(seen, stamp) ? seen.md5 : await md5File(path, stamp.size);
+      return { key, path, size: stamp.size, md5, stamp };
     }),
   );
 }
@@ -85,19 +86,17 @@ export async function readKeptFiles(root: string, rebuilt: ReadonlySet<string>):
 }
 
 /**
- * Every file of an earlier build in `root` (sorted by path) with its size and modification time,
- * or undefined when `root` is not an earlier build. What a build compares with what it last wrote.
+ * Every file of an earlier build in `root` (sorted by path) with its stamp, or undefined when `root`
+ * is not an earlier build. What a build compares with what it last wrote.
  */
-export async function siteFileStats(
-  root: string,
-): Promise<{ path: string; size: number; mtimeMs: number }[] | undefined> {
+export async function siteFileStats(root: string): Promise<({ path: string } & FileStamp)[] | undefined> {
   if (!(await isBuiltSite(root))) return undefined;
-  return Promise.all(
-    (await listFiles(root)).map(async ({ key, path }) => {
-      const { size, mtimeMs } = await stat(path);
-      return { path: key, size, mtimeMs };
-    }),
-  );
+  return Promise.all((await listFiles(root)).map(async ({ key, path }) => ({ path: key, ...(await stampOf(path)) })));
+}
+
+async function stampOf(path: string): Promise<FileStamp> {
+  const { size, mtimeMs, ctimeMs, ino } = await stat(path);
+  return { size, mtimeMs, ctimeMs, ino };
 }
 
 /** Files up to this size are hashed from one read; larger ones are streamed, so memory stays bounded. */

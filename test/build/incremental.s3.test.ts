@@ -1,5 +1,5 @@
 /** Issue 7: the incremental build never serves stale numbers, and a build with nothing new reads no raw data. */
-import { existsSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DeleteObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { beforeEach, describe, expect, test } from "vitest";
@@ -95,12 +95,13 @@ describe("incremental builds", () => {
     );
   });
 
-  test("a record without the inputs (an earlier version's) still spares the pages, and gains them for the next build", async () => {
+  test("after an offline build, which records no inputs, the next build still spares the pages and records them", async () => {
     const pages = join(config.cache, "pages");
     const recordFile = join(config.cache, "output.json");
-    const { inputs, ...older } = JSON.parse(readFileSync(recordFile, "utf8")) as { inputs?: unknown };
+    const { inputs } = JSON.parse(readFileSync(recordFile, "utf8")) as { inputs?: unknown };
     expect(inputs).toBeDefined();
-    writeFileSync(recordFile, JSON.stringify(older));
+    await build({ offline: true }); // the same site, made from the cache alone: its inputs are not a listing
+    expect(JSON.parse(readFileSync(recordFile, "utf8"))).not.toHaveProperty("inputs");
     rmSync(pages, { recursive: true }); // a page group read now would be rendered again and cached
     const report = await build();
     expect(report.written).toBe(false);
@@ -112,6 +113,28 @@ describe("incremental builds", () => {
     expect(JSON.parse(readFileSync(recordFile, "utf8"))).toHaveProperty("inputs", inputs);
   });
 
+  test("the same keys dated by another key pattern are not a build with nothing new: the pages' missing days follow", async () => {
+    const monthly = testConfig(
+      { raw: { bucket: uniqueBucket("inc-monthly") }, site: { bucket: uniqueBucket("inc-monthly-site") } },
+      baseDir,
+    );
+    await createBucket(client, monthly.raw.bucket, { "2019_jan_01_gid_requests.csv": day([["Pothole", "Request"]]) });
+    const page = () => readFileSync(join(monthly.output, "2019/jan/final_report.html"), "utf8");
+    await build({}, monthly);
+    expect(page()).toContain("Incomplete month: no daily file for day 2-31.");
+    // a monthly export: the file names day 1, but stands for the whole month
+    const undated = testConfig(
+      {
+        raw: { bucket: monthly.raw.bucket, keyPattern: "{year}_{mon}_01_gid_requests.csv" },
+        site: { bucket: monthly.site.bucket },
+      },
+      baseDir,
+    );
+    const report = await build({}, undated);
+    expect(report.months[0]!.missingDays).toEqual([]);
+    expect(page()).not.toContain("Incomplete month");
+  });
+
   test("a page edited, deleted or added in the output folder by hand is put right by the next build", async () => {
     const page = join(config.output, "2019/jan/final_report.csv");
     const built = readFileSync(page, "utf8");
@@ -121,6 +144,15 @@ describe("incremental builds", () => {
       ["added", () => writeFileSync(join(config.output, "2019/jan/notes.txt"), "mine")],
       // the same bytes, another modification time: the index lists that date, so it is written again
       ["touched", () => utimesSync(page, new Date(2001, 0, 1), new Date(2001, 0, 1))],
+      // other bytes of the same size, with the modification time put back: the change time tells
+      [
+        "edited, its date put back",
+        () => {
+          const { atime, mtime } = statSync(page);
+          writeFileSync(page, built.replace("Pothole", "Potholf"));
+          utimesSync(page, atime, mtime);
+        },
+      ],
     ];
     for (const [what, edit] of edits) {
       edit();

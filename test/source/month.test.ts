@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { configFromSpec } from "../../src/config/index.js";
 import { dateRawKey, groupByMonth, monthId, monthTitle, parseMonth } from "../../src/source/index.js";
-import { formatDays } from "../../src/render/index.js";
+import { formatDays } from "../../src/units.js";
 import { monthDir } from "../../src/build.js";
 
 const config = configFromSpec({ raw: { bucket: "gid-raw", prefix: "exports" }, site: { bucket: "gid-site" } });

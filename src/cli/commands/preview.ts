@@ -21,7 +21,7 @@ export default defineCommand({
     ctx.print(`Previewing ${config.output} at ${preview.url} (Ctrl-C to stop)`);
     if (values.watch) {
       const { watchSite, watchBuildOptions } = await import("../watch.js");
-      const { TEMPLATES_DIR } = await import("../../render/index.js");
+      const { TEMPLATES_DIR } = await import("../../render/template-names.js");
       const { buildSite } = await import("../../build.js");
       watchSite({
         configFile: config.file,
