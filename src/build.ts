@@ -178,16 +178,18 @@ async function makeSite(
   const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
   const kept = options.months ? await keptMonthSummaries(config, built) : [];
   const pages = await planPages(config, cache, built, branding, { kept, renderPrint: inputs.renderPrint });
-  // a --month build keeps other months' files from the folder: its site is not one the hashes name
-  const fingerprint = options.months ? "partial" : siteFingerprint(pages.hashes, inputs.assetsPrint);
+  // a --month build keeps other months' files from the folder: its site is not one the hashes name,
+  // so it records nothing (the last record names files this build's writes, if any, have replaced)
+  const fingerprint = options.months ? undefined : siteFingerprint(pages.hashes, inputs.assetsPrint);
   const record = (files: OutputFileStat[]) => {
+    if (fingerprint === undefined) return;
     // a file skipped now is read again by the next build, so that one must not stop before reading
     const complete = wholeSite(options) && summary.every((m) => m.skipped.length === 0);
     const recorded = complete ? { inputs: { hash: inputsHash(listed, inputs), months: recordedMonths(summary) } } : {};
     cache.setOutput({ output: resolve(config.output), fingerprint, files, ...recorded });
   };
   const made = (written: boolean, files: { size: number }[]) => ({ written, months: summary, files, bytesRead });
-  const unchanged = await unchangedOutput(cache, config.output, fingerprint);
+  const unchanged = fingerprint && (await unchangedOutput(cache, config.output, fingerprint));
   if (unchanged) {
     for (const hash of pages.hashes) cache.keepPages(hash);
     record(unchanged);

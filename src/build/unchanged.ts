@@ -33,7 +33,7 @@ export async function unchangedOutput(
   fingerprint: string,
 ): Promise<OutputFileStat[] | undefined> {
   const record = await cache.output();
-  if (fingerprint === "partial" || record?.fingerprint !== fingerprint) return undefined;
+  if (record?.fingerprint !== fingerprint) return undefined;
   return sameFolder(record, output);
 }
 
