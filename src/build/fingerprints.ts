@@ -16,7 +16,7 @@ export const PAGES_FORMAT = 2;
 /**
  * Bump when siteInputs gains or loses a part, or when code outside render/ (build/, source/) makes
  * another site from the same inputs: a build whose inputs hash is unchanged stops before running it.
- * A new version of reportsite changes the hash by itself (siteSettings has the version).
+ * A new version of reportsite changes the hash by itself (the build's settings have the version).
  */
 const INPUTS_FORMAT = 1;
 const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));

@@ -100,6 +100,7 @@ class DiskCache implements BuildCache {
   /** Pages looked up or stored by this build: the others are stale and pruned by save(). */
   private readonly usedPages = new Set<string>();
   private changedOutput?: OutputRecord;
+  private recordOnDisk?: Promise<OutputRecord | undefined>;
 
   constructor(
     private readonly dir: string,
@@ -162,14 +163,10 @@ class DiskCache implements BuildCache {
     this.usedPages.add(hash);
   }
 
-  async output(): Promise<OutputRecord | undefined> {
-    const text = await readFile(join(this.dir, "output.json"), "utf8").catch(() => undefined);
-    try {
-      const record = text === undefined ? undefined : (JSON.parse(text) as Partial<OutputRecord>);
-      return isOutputRecord(record) ? record : undefined;
-    } catch {
-      return undefined; // damaged: the build compares the folder's bytes instead
-    }
+  output(): Promise<OutputRecord | undefined> {
+    // read once: a build that does not stop at its inputs asks again after planning its pages
+    this.recordOnDisk ??= readOutputRecord(join(this.dir, "output.json"));
+    return this.recordOnDisk;
   }
 
   setOutput(record: OutputRecord): void {
@@ -235,6 +232,16 @@ function isManifest(value: Partial<Manifest> | undefined): value is Manifest {
     value.months !== null &&
     Object.values(value.months).every((sha) => typeof sha === "string")
   );
+}
+
+async function readOutputRecord(path: string): Promise<OutputRecord | undefined> {
+  const text = await readFile(path, "utf8").catch(() => undefined);
+  try {
+    const record = text === undefined ? undefined : (JSON.parse(text) as Partial<OutputRecord>);
+    return isOutputRecord(record) ? record : undefined;
+  } catch {
+    return undefined; // damaged: the build compares the folder's bytes instead
+  }
 }
 
 function isOutputRecord(value: Partial<OutputRecord> | undefined): value is OutputRecord {
