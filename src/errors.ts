@@ -82,3 +82,10 @@ export class S3Error extends ReportsiteError {
     this.status = options.status;
   }
 }
+
+/** The user pressed Ctrl-C at a prompt: nothing was done. Exit code 130 (128 + SIGINT), as for the signal. */
+export class InterruptedError extends ReportsiteError {
+  constructor(message = "interrupted", options: ReportsiteErrorOptions = {}) {
+    super(message, { ...options, exitCode: 130 });
+  }
+}

@@ -23,6 +23,11 @@ const bucketName = z
     ),
   );
 
+/** What is wrong with a bucket name (the schema's own rule and message), or undefined when it is one. */
+export function bucketNameProblem(name: string): string | undefined {
+  return bucketName.safeParse(name).error?.issues[0]?.message;
+}
+
 const prefix = z.string().check(
   z.refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), "must not start with '/' or contain '..'"),
   z.describe("Key prefix, e.g. `exports/311/`; empty for the whole bucket."),

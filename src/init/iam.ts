@@ -8,6 +8,11 @@
 export interface PolicyTarget {
   raw: { bucket: string; prefix: string };
   site: { bucket: string; prefix: string; publicAccess: "auto" | "acl" | "policy" };
+  /**
+   * Whether the workflow deletes published files (`--delete`): only then does the role get
+   * s3:DeleteObject, and only on the site prefix. Defaults to false (deploy deletes only when asked).
+   */
+  deletes?: boolean;
 }
 
 /**
@@ -47,7 +52,10 @@ export interface PolicyDocument {
 
 /** The permission policy of the role the workflow assumes. */
 export function planIamPolicy(target: PolicyTarget): PolicyDocument {
-  return { Version: "2012-10-17", Statement: [...rawStatements(target.raw), ...siteStatements(target.site)] };
+  return {
+    Version: "2012-10-17",
+    Statement: [...rawStatements(target.raw), ...siteStatements(target.site, target.deletes === true)],
+  };
 }
 
 /** List and read the raw exports below their prefix; nothing else in the raw bucket. */
@@ -70,9 +78,10 @@ function rawStatements(raw: PolicyTarget["raw"]): PolicyDocument["Statement"] {
 }
 
 /** Check the site bucket's setup, and write and delete the published objects below the site prefix. */
-function siteStatements(site: PolicyTarget["site"]): PolicyDocument["Statement"] {
+function siteStatements(site: PolicyTarget["site"], deletes: boolean): PolicyDocument["Statement"] {
   // a PutObject with a canned ACL also needs s3:PutObjectAcl; "auto" may choose ACLs
-  const objectWrite = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"];
+  const objectWrite = ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"];
+  if (deletes) objectWrite.push("s3:DeleteObject");
   if (site.publicAccess !== "policy") objectWrite.push("s3:PutObjectAcl");
   return [
     {
@@ -96,8 +105,21 @@ function siteStatements(site: PolicyTarget["site"]): PolicyDocument["Statement"]
   ];
 }
 
-/** Who may assume the role: GitHub Actions runs of one repository (OIDC, no stored keys). */
-export function planTrustPolicy({ account, repository }: { account: string; repository: string }): PolicyDocument {
+/** Who may assume the role: GitHub Actions runs of one repository, on one branch unless `branch` is undefined. */
+export interface TrustTarget {
+  account: string;
+  /** owner/name */
+  repository: string;
+  /** e.g. main; undefined: any branch, tag or pull request of the repository. */
+  branch?: string;
+}
+
+/**
+ * The role reads private raw data: by default only runs on the default branch may assume it (a
+ * workflow pushed to another branch could otherwise print the data), through OIDC, no stored keys.
+ */
+export function planTrustPolicy({ account, repository, branch }: TrustTarget): PolicyDocument {
+  const subject = `repo:${repository}:${branch === undefined ? "*" : `ref:refs/heads/${branch}`}`;
   return {
     Version: "2012-10-17",
     Statement: [
@@ -107,8 +129,11 @@ export function planTrustPolicy({ account, repository }: { account: string; repo
         Principal: { Federated: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com` },
         Action: "sts:AssumeRoleWithWebIdentity",
         Condition: {
-          StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
-          StringLike: { "token.actions.githubusercontent.com:sub": `repo:${repository}:*` },
+          StringEquals: {
+            "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+            ...(branch === undefined ? {} : { "token.actions.githubusercontent.com:sub": subject }),
+          },
+          ...(branch === undefined ? { StringLike: { "token.actions.githubusercontent.com:sub": subject } } : {}),
         },
       },
     ],

@@ -1,4 +1,5 @@
 /** What `reportsite init` will write, decided from the answers and the files already there. Pure. */
+import { describeChanges } from "./changes.js";
 import { planIamPolicy, planTrustPolicy } from "./iam.js";
 import { renderWorkflow, WORKFLOW_PATH } from "./workflow.js";
 
@@ -20,33 +21,54 @@ export interface InitAnswers {
   /** For trust-policy.json; placeholders when not known. */
   account?: string;
   repository?: string;
+  /** The only branch whose runs may assume the role; undefined: any branch (--any-branch). */
+  branch?: string;
+  /** Where the workflow goes, relative to the project folder (the repository root's .github/workflows/). */
+  workflowPath?: string;
+  /** The project folder relative to the repository root, when it is a subfolder. */
+  workingDirectory?: string;
 }
 
 /** One file init writes, and what happens to it. */
 export interface InitFile {
   path: string;
   body: string;
-  action: "create" | "overwrite" | "keep (exists; --force replaces it)";
+  action: "create" | "overwrite" | "unchanged" | "keep (exists; --force replaces it)";
+  /** How the existing file differs from `body` (empty for a new or unchanged one). */
+  changes: string[];
 }
 
-/** The files to write; existing ones are kept unless `force`. */
-export function planInit(answers: InitAnswers, existing: ReadonlySet<string>, force: boolean): InitFile[] {
+/** The files to write; existing ones (path -> text) that differ are kept unless `force`, with what differs. */
+export function planInit(answers: InitAnswers, existing: ReadonlyMap<string, string>, force: boolean): InitFile[] {
+  const workflow = renderWorkflow({ region: answers.region, workingDirectory: answers.workingDirectory });
   const target = {
     raw: { bucket: answers.rawBucket, prefix: withSlash(answers.rawPrefix) },
     site: { bucket: answers.siteBucket, prefix: withSlash(answers.sitePrefix), publicAccess: answers.publicAccess },
+    deletes: workflowDeletes(workflow),
   };
-  const trust = { account: answers.account ?? "ACCOUNT_ID", repository: answers.repository ?? "OWNER/REPOSITORY" };
+  const trust = {
+    account: answers.account ?? "ACCOUNT_ID",
+    repository: answers.repository ?? "OWNER/REPOSITORY",
+    branch: answers.branch,
+  };
   const files = {
     "site-config.json": json(toConfigSpec(answers)),
-    [WORKFLOW_PATH]: renderWorkflow({ region: answers.region }),
+    [answers.workflowPath ?? WORKFLOW_PATH]: workflow,
     "iam-policy.json": json(planIamPolicy(target)),
     "trust-policy.json": json(planTrustPolicy(trust)),
   };
-  return Object.entries(files).map(([path, body]) => ({
-    path,
-    body,
-    action: !existing.has(path) ? "create" : force ? "overwrite" : "keep (exists; --force replaces it)",
-  }));
+  return Object.entries(files).map(([path, body]): InitFile => {
+    const before = existing.get(path);
+    if (before === undefined) return { path, body, action: "create", changes: [] };
+    const changes = describeChanges(path, before, body);
+    if (changes.length === 0) return { path, body, action: "unchanged", changes };
+    return { path, body, action: force ? "overwrite" : "keep (exists; --force replaces it)", changes };
+  });
+}
+
+/** Whether the workflow deletes published files (deploy deletes only with --delete). */
+export function workflowDeletes(workflow: string): boolean {
+  return /(^|[\s"'(])--delete\b/m.test(workflow);
 }
 
 /** site-config.json from the answers: only what differs from the defaults, plus the keys a reader looks for. */

@@ -4,6 +4,11 @@
 export interface WorkflowOptions {
   /** The region the role is assumed in when the AWS_REGION variable is not set, e.g. us-east-1. */
   region: string;
+  /**
+   * The project's folder relative to the repository root when it is a subfolder: GitHub runs only
+   * workflows in the root's .github/workflows/, so the steps run there and the cache lives there.
+   */
+  workingDirectory?: string;
 }
 
 /** Where init writes the workflow. */
@@ -15,7 +20,8 @@ export const WORKFLOW_PATH = ".github/workflows/monthly-reports.yml";
  * allowed, keeps the incremental build cache, deploys, and writes a step summary.
  */
 // eslint-disable-next-line max-lines-per-function -- one YAML template string: split, the workflow would no longer read top to bottom
-export function renderWorkflow({ region }: WorkflowOptions): string {
+export function renderWorkflow({ region, workingDirectory }: WorkflowOptions): string {
+  const inProject = (path: string) => (workingDirectory ? JSON.stringify(`${workingDirectory}/${path}`) : path);
   return `# Build and publish the last complete month's reports on the 3rd of every month (and on demand).
 # Written by \`reportsite init\`. Set two repository variables (Settings > Secrets and variables > Actions >
 # Variables): AWS_ROLE_ARN (the role with iam-policy.json and trust-policy.json) and AWS_REGION.
@@ -46,7 +52,7 @@ jobs:
   publish:
     runs-on: ubuntu-latest
     timeout-minutes: 30
-    env:
+${workingDirectory ? `    defaults:\n      run:\n        working-directory: ${JSON.stringify(workingDirectory)}\n` : ""}    env:
       MONTH: \${{ inputs.month || 'previous' }}
       ALLOW_INCOMPLETE: \${{ inputs.allow_incomplete && 'yes' || 'no' }}
     steps:
@@ -55,7 +61,7 @@ jobs:
         with:
           node-version: 22
           cache: npm
-      - uses: aws-actions/configure-aws-credentials@v5
+${workingDirectory ? `          cache-dependency-path: ${inProject("package-lock.json")}\n` : ""}      - uses: aws-actions/configure-aws-credentials@v5
         with:
           role-to-assume: \${{ vars.AWS_ROLE_ARN }}
           aws-region: \${{ vars.AWS_REGION || '${region}' }}
@@ -64,7 +70,7 @@ jobs:
       - name: Restore the build cache
         uses: actions/cache@v4
         with:
-          path: .reportsite/cache
+          path: ${inProject(".reportsite/cache")}
           key: reportsite-cache-\${{ github.run_id }}
           restore-keys: reportsite-cache-
       # build, then deploy, in one process; --require-complete stops it before anything is uploaded.

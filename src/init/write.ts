@@ -1,19 +1,19 @@
 /** Write init's files: never over an existing file unless the plan says overwrite (--force). */
-import { access, mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { InitFile } from "./plan.js";
 
-/** The plan's paths that already exist in `dir`. */
-export async function listExisting(dir: string, paths: readonly string[]): Promise<Set<string>> {
+/** The plan's paths that already exist in `dir`, with their text. */
+export async function readExisting(dir: string, paths: readonly string[]): Promise<Map<string, string>> {
   const found = await Promise.all(
     paths.map((p) =>
-      access(join(dir, p)).then(
-        () => p,
+      readFile(join(dir, p), "utf8").then(
+        (text) => [p, text] as const,
         () => undefined,
       ),
     ),
   );
-  return new Set(found.filter((p): p is string => p !== undefined));
+  return new Map(found.filter((entry) => entry !== undefined));
 }
 
 /** Write the files to create or overwrite; "wx" makes a file that appeared since the plan a failure, not a loss. */

@@ -1,5 +1,5 @@
 import { UsageError } from "../../errors.js";
-import type { InitAnswers } from "../../init/index.js";
+import type { InitFile, InitFlags } from "../../init/index.js";
 import { defineCommand, type CommandContext, type CommandValues } from "../command.js";
 import { askFor } from "../prompt.js";
 
@@ -16,6 +16,8 @@ const OPTIONS = {
   "website-endpoint": { type: "string" },
   "aws-account": { type: "string" },
   "github-repo": { type: "string" },
+  branch: { type: "string" },
+  "any-branch": { type: "boolean" },
   offline: { type: "boolean" },
   force: { type: "boolean" },
 } as const;
@@ -40,31 +42,41 @@ export default defineCommand({
     "title TEXT": "the site's title",
     "website-endpoint URL": "website endpoint of a custom S3 server (with --endpoint-url)",
     "aws-account ID": "AWS account id for trust-policy.json (default: a placeholder to fill in)",
-    "github-repo OWNER/NAME": "repository whose workflow may assume the role (default: a placeholder)",
+    "github-repo OWNER/NAME": "repository whose workflow may assume the role (default: the origin remote's, else a placeholder)",
+    "branch NAME": "the only branch whose runs may assume the role (default: the default branch, else main)",
+    "any-branch": "let runs of any branch, tag or pull request assume the role (it reads the private raw data)",
     offline: "do not look at the raw bucket (no credentials needed)",
-    force: "overwrite files that exist",
+    force: "overwrite files that exist and differ (without it they are kept, and what differs is shown)",
   },
   options: OPTIONS,
   async run(values, positionals, ctx) {
     if (positionals.length)
       throw new UsageError(`init takes no arguments, got "${positionals[0]}"\nUsage: ${this.usage}`);
-    const answers = await collectAnswers(values, ctx);
-    const { listExisting, planInit, writeInitFiles } = await import("../../init/index.js");
-    const dir = process.cwd();
-    const planned = planInit(answers, new Set(), false).map((f) => f.path);
-    const files = planInit(answers, await listExisting(dir, planned), values.force === true);
-    await writeInitFiles(dir, files);
+    const { runInit } = await import("../../init/index.js");
+    const { answers, files } = await runInit(flagsOf(values), { dir: process.cwd(), logger: ctx.logger, ask: askFor });
     if (ctx.json)
       return ctx.print(
-        JSON.stringify({ answers, files: files.map(({ path, action }) => ({ path, action })) }, null, 2),
+        JSON.stringify({ answers, files: files.map(({ path, action, changes }) => ({ path, action, changes })) }, null, 2),
       );
-    for (const file of files)
-      ctx.logger.info(
-        `${file.action === "create" ? "wrote" : file.action === "overwrite" ? "overwrote" : "kept"} ${file.path}${file.action.startsWith("keep") ? " (exists; --force replaces it)" : ""}`,
+    for (const file of files) {
+      ctx.logger.info(`${VERB[file.action]} ${file.path}${file.action.startsWith("keep") ? " (exists; --force replaces it)" : ""}`);
+      for (const change of file.changes) ctx.logger.info(`    ${change}`);
+    }
+    const kept = files.filter((f) => f.action.startsWith("keep"));
+    if (kept.length)
+      ctx.logger.warn(
+        `${kept.map((f) => f.path).join(", ")} differ${kept.length === 1 ? "s" : ""} from what init would write now (above) and ${kept.length === 1 ? "was" : "were"} kept; pass --force to replace ${kept.length === 1 ? "it" : "them"}`,
       );
     ctx.print(NEXT_STEPS);
   },
 });
+
+const VERB: Record<InitFile["action"], string> = {
+  create: "wrote",
+  overwrite: "overwrote",
+  unchanged: "unchanged",
+  "keep (exists; --force replaces it)": "kept",
+};
 
 const NEXT_STEPS = `Next:
   1. Create an IAM role with iam-policy.json as its permissions and trust-policy.json as its trust policy
@@ -73,65 +85,40 @@ const NEXT_STEPS = `Next:
   2. In the GitHub repository, set the variables AWS_ROLE_ARN and AWS_REGION.
   3. Commit and push; the workflow publishes the last complete month on the 3rd of each month.`;
 
-async function collectAnswers(values: Values, ctx: CommandContext): Promise<InitAnswers> {
+/** The flags as init's stage takes them; the S3 endpoint is --endpoint-url, else AWS_ENDPOINT_URL(_S3) as the AWS CLI reads it. */
+function flagsOf(values: Values): InitFlags {
   const publicAccess = values["public-access"] ?? "auto";
   if (!isPublicAccess(publicAccess))
     throw new UsageError(`--public-access ${publicAccess}: expected auto, acl or policy`);
-  const rawBucket =
-    values["raw-bucket"] ?? (await askFor("Raw bucket (private, with the daily CSV exports)", "--raw-bucket"));
-  const rawPrefix = values["raw-prefix"] ?? "";
-  const siteBucket = values["site-bucket"] ?? (await askFor("Site bucket (public website)", "--site-bucket"));
-  const region = values.region ?? process.env.AWS_REGION ?? "us-east-1";
-  const endpoint = values["endpoint-url"];
-  const look = values.offline ? undefined : await lookAround({ rawBucket, rawPrefix, region, endpoint }, ctx);
-  const columns = look?.columns;
+  const fromEnv = ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"].find((name) => process.env[name]);
+  const endpoint = values["endpoint-url"]
+    ? { url: values["endpoint-url"], from: "--endpoint-url" }
+    : fromEnv && { url: process.env[fromEnv]!, from: fromEnv };
   return {
-    rawBucket,
-    rawPrefix,
-    keyPattern: values["key-pattern"] ?? look?.keyPattern ?? "{year}_{mon}_{day}_gid_requests.csv",
-    siteBucket,
-    sitePrefix: values["site-prefix"] ?? "",
-    region,
-    publicAccess,
+    rawBucket: values["raw-bucket"],
+    rawPrefix: values["raw-prefix"],
+    keyPattern: values["key-pattern"],
     groupBy: values["group-by"]
       ?.split(",")
       .map((c) => c.trim())
-      .filter(Boolean) ?? [columns?.groupBy ?? "service_name"],
-    chartField: values["chart-field"] ?? columns?.chartField ?? "case_record_type",
+      .filter(Boolean),
+    chartField: values["chart-field"],
+    siteBucket: values["site-bucket"],
+    sitePrefix: values["site-prefix"],
+    publicAccess,
     title: values.title,
-    endpoint,
+    region: values.region ?? process.env.AWS_REGION ?? "us-east-1",
+    endpoint: endpoint || undefined,
     websiteEndpoint: values["website-endpoint"],
     account: values["aws-account"],
     repository: values["github-repo"],
+    branch: values.branch,
+    anyBranch: values["any-branch"] === true,
+    offline: values.offline === true,
+    force: values.force === true,
   };
 }
 
-/** Proposals from the raw bucket; a bucket that cannot be read is a warning (init works offline too). */
-async function lookAround(
-  where: { rawBucket: string; rawPrefix: string; region: string; endpoint?: string },
-  ctx: CommandContext,
-): Promise<{ keyPattern?: string; columns?: { groupBy: string; chartField: string } } | undefined> {
-  const { createS3Client } = await import("../../s3/index.js");
-  const { lookAtRawBucket, proposeColumns } = await import("../../init/index.js");
-  const client = createS3Client({ region: where.region, endpoint: where.endpoint, forcePathStyle: !!where.endpoint });
-  try {
-    const look = await lookAtRawBucket(client, where.rawBucket, where.rawPrefix);
-    const columns = look.sample && proposeColumns(look.sample.columns);
-    ctx.logger.info(
-      `looked at s3://${where.rawBucket}/${where.rawPrefix}: ${look.keys} keys; key pattern ${look.keyPattern ?? "not recognised"}`,
-    );
-    if (look.sample) ctx.logger.info(`columns of ${look.sample.key}: ${look.sample.columns.join(", ")}`);
-    return { keyPattern: look.keyPattern, columns };
-  } catch (error) {
-    ctx.logger.warn(
-      `cannot look at the raw bucket (${(error as Error).message}); using defaults (pass --offline to skip this)`,
-    );
-    return undefined;
-  } finally {
-    client.destroy();
-  }
-}
-
-function isPublicAccess(text: string): text is InitAnswers["publicAccess"] {
+function isPublicAccess(text: string): text is InitFlags["publicAccess"] {
   return (PUBLIC_ACCESS_MODES as readonly string[]).includes(text);
 }

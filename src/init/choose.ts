@@ -1,0 +1,93 @@
+/**
+ * From what the raw bucket showed to init's choices: the prefix and key pattern, the columns, each
+ * said with why, and given flags checked against the data (a column the files do not have is refused).
+ */
+import { UsageError } from "../errors.js";
+import type { Logger } from "../log.js";
+import { profileColumns, proposeColumns } from "./columns.js";
+import { countMatching } from "./key-layout.js";
+import type { RawBucketLook } from "./look.js";
+import type { InitAnswers } from "./plan.js";
+
+/** The flags the choices may come from. */
+interface GivenChoices {
+  keyPattern?: string;
+  groupBy?: string[];
+  chartField?: string;
+}
+
+/** A pattern that selects fewer than this share of the keys looked at is worth a warning. */
+const MATCHED_SHARE_MIN = 0.8;
+
+/** The prefix, key pattern and columns: given, else proposed from the look, else the 311 defaults. */
+export function chooseFromLook(
+  given: GivenChoices,
+  rawPrefix: string,
+  look: RawBucketLook | undefined,
+  logger: Logger,
+): Pick<InitAnswers, "rawPrefix" | "keyPattern" | "groupBy" | "chartField"> {
+  const layout = look?.layout;
+  const keyPattern = given.keyPattern ?? layout?.keyPattern ?? "{year}_{mon}_{day}_gid_requests.csv";
+  const prefix = rawPrefix + (given.keyPattern === undefined ? (layout?.prefix ?? "") : "");
+  return { rawPrefix: prefix, keyPattern, ...chooseColumns(given, look, logger) };
+}
+
+/** Say what was found under the prefix, and warn when the layout leaves most keys out. */
+export function describeLook(where: string, look: RawBucketLook, logger: Logger): void {
+  const total = `${look.names.length}${look.truncated ? "+" : ""} keys`;
+  if (look.names.length === 0) return logger.warn(`${where} holds no files; the key pattern is a default, unchecked`);
+  const layout = look.layout;
+  if (!layout) {
+    logger.warn(
+      `no key of the ${total} under ${where} has a date init recognises (e.g. ${look.names.slice(0, 2).join(", ")}); pass --key-pattern, e.g. --key-pattern "exports/{year}-{month}-{day}.csv"`,
+    );
+    return;
+  }
+  const line = `raw prefix "${layout.prefix}" and key pattern ${layout.keyPattern} select ${layout.matched} of the ${total} under ${where}`;
+  if (layout.matched >= layout.total * MATCHED_SHARE_MIN) return logger.info(line);
+  const ignored = look.names.filter((n) => countMatching([n], layout.prefix, layout.keyPattern) === 0);
+  logger.warn(
+    `${line}; build would ignore the others (e.g. ${ignored.slice(0, 2).join(", ")}): check --raw-prefix and --key-pattern`,
+  );
+}
+
+/** groupBy and chartField: given ones must be columns of the sampled files; missing ones are proposed, with why. */
+function chooseColumns(
+  given: GivenChoices,
+  look: RawBucketLook | undefined,
+  logger: Logger,
+): Pick<InitAnswers, "groupBy" | "chartField"> {
+  const sample = look?.sample;
+  if (!sample || sample.header.length === 0)
+    return { groupBy: given.groupBy ?? ["service_name"], chartField: given.chartField ?? "case_record_type" };
+  checkColumns(given, sample.header, sample.keys[0]!);
+  const profiles = profileColumns(sample);
+  const taken = [...(given.groupBy ?? []), ...(given.chartField === undefined ? [] : [given.chartField])];
+  const proposal = proposeColumns(profiles, sample.rows.length, taken);
+  const groupBy = given.groupBy ?? (proposal.groupBy ? [proposal.groupBy] : undefined);
+  const chartField = given.chartField ?? proposal.chartField;
+  logger.info(`columns of ${sample.keys.join(", ")} (${sample.rows.length} rows sampled):`);
+  for (const p of profiles) logger.info(`  ${proposal.reasons[p.name]}`);
+  if (!groupBy || !chartField)
+    throw new UsageError(
+      `no column of ${sample.keys[0]} is a category to ${groupBy ? "chart (text with a few repeated values)" : "count (text with repeated values)"}; pass ${groupBy ? "--chart-field" : "--group-by"} COLUMN`,
+    );
+  logger.info(`groupBy: ${groupBy.join(", ")}${given.groupBy ? " (--group-by)" : ""}`);
+  logger.info(`chartField: ${chartField}${given.chartField ? " (--chart-field)" : ""}`);
+  return { groupBy, chartField };
+}
+
+/** A given column the sampled files do not have would fail every build: refuse it now. */
+function checkColumns(given: GivenChoices, header: readonly string[], key: string): void {
+  const flags: [string, string[] | undefined][] = [
+    ["--group-by", given.groupBy],
+    ["--chart-field", given.chartField === undefined ? undefined : [given.chartField]],
+  ];
+  for (const [flag, columns] of flags) {
+    const unknown = columns?.filter((c) => !header.includes(c));
+    if (unknown?.length)
+      throw new UsageError(
+        `${flag} ${unknown.join(",")}: no such column in ${key}; its columns are ${header.join(", ")}`,
+      );
+  }
+}
