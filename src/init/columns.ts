@@ -48,9 +48,11 @@ function kindOf(name: string, values: readonly string[], distinct: number): Colu
   if (values.length === 0) return "blank";
   const most = (re: RegExp) => values.filter((v) => re.test(v)).length >= values.length * 0.9;
   if (most(DATE)) return "date";
-  if (ID_NAME.test(name) || (distinct === values.length && values.length >= 20)) return "id";
+  if (ID_NAME.test(name)) return "id";
   if (most(NUMBER)) return "number";
   if (values.reduce((sum, v) => sum + v.length, 0) / values.length > FREE_TEXT_LENGTH) return "free text";
+  // a text that differs on every row (of enough rows) names the row, not a category
+  if (distinct === values.length && values.length >= 20) return "id";
   return "text";
 }
 

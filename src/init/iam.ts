@@ -77,7 +77,7 @@ function rawStatements(raw: PolicyTarget["raw"]): PolicyDocument["Statement"] {
   ];
 }
 
-/** Check the site bucket's setup, and write and delete the published objects below the site prefix. */
+/** Check the site bucket's setup, and write (and, when the workflow deletes, delete) the published objects below the site prefix. */
 function siteStatements(site: PolicyTarget["site"], deletes: boolean): PolicyDocument["Statement"] {
   // a PutObject with a canned ACL also needs s3:PutObjectAcl; "auto" may choose ACLs
   const objectWrite = ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"];

@@ -119,7 +119,9 @@ async function settleBuckets(flags: InitFlags, effects: InitEffects): Promise<Bu
 
 /** A checked bucket answer travels through the prompt as `bucket/prefix` text. */
 function asText(checked: Checked<{ bucket: string; prefix?: string }>): Checked<string> {
-  return "value" in checked ? { value: checked.value.bucket + (checked.value.prefix ? `/${checked.value.prefix}` : "") } : checked;
+  return "value" in checked
+    ? { value: checked.value.bucket + (checked.value.prefix ? `/${checked.value.prefix}` : "") }
+    : checked;
 }
 
 function parseBucketAnswer(text: string): { bucket: string; prefix?: string } {
@@ -212,7 +214,10 @@ function workflowPlace(
   logger.info(
     `this folder is ${sub}/ of the git repository at ${repository.root}: the workflow goes to the root's ${WORKFLOW_PATH} and runs its steps in ${sub}/`,
   );
-  return { workflowPath: relative(dir, `${repository.root}/${WORKFLOW_PATH}`).split(sep).join("/"), workingDirectory: sub };
+  return {
+    workflowPath: relative(dir, `${repository.root}/${WORKFLOW_PATH}`).split(sep).join("/"),
+    workingDirectory: sub,
+  };
 }
 
 function withSlash(prefix: string): string {

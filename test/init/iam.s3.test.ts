@@ -87,7 +87,8 @@ describe("iam-policy.json allows exactly what build and deploy send", () => {
     rmSync(join(config.output, "gone.html"));
     await deploy(config, { delete: true }, { client });
 
-    const policy = planIamPolicy({ raw: config.raw, site: config.site });
+    // these deploys delete (--delete), so the policy must allow it: planIamPolicy's `deletes`
+    const policy = planIamPolicy({ raw: config.raw, site: config.site, deletes: true });
     const commands = new Set(sent.map((s) => s.command));
     expect(commands).toContain("CreateMultipartUploadCommand");
     expect(commands).toContain("DeleteObjectCommand");
@@ -120,5 +121,18 @@ describe("iam-policy.json allows exactly what build and deploy send", () => {
     expect(allowedBy(policy, { action: "s3:PutObject", resource: "arn:aws:s3:::r/exports/x.csv" })).toBeUndefined();
     expect(allowedBy(policy, { action: "s3:PutObjectAcl", resource: "arn:aws:s3:::s/index.html" })).toBeUndefined();
     expect(allowedBy(policy, { action: "s3:PutObject", resource: "arn:aws:s3:::s/index.html" })).toBeDefined();
+  });
+
+  test("a workflow that does not delete gets no DeleteObject; one that does gets it on the site prefix only", () => {
+    const target = {
+      raw: { bucket: "r", prefix: "" },
+      site: { bucket: "s", prefix: "reports/", publicAccess: "auto" as const },
+    };
+    const del = (resource: string) => ({ action: "s3:DeleteObject", resource });
+    expect(allowedBy(planIamPolicy(target), del("arn:aws:s3:::s/reports/old.html"))).toBeUndefined();
+    const deleting = planIamPolicy({ ...target, deletes: true });
+    expect(allowedBy(deleting, del("arn:aws:s3:::s/reports/old.html"))).toBeDefined();
+    expect(allowedBy(deleting, del("arn:aws:s3:::r/2019_jan_01_gid_requests.csv"))).toBeUndefined();
+    expect(allowedBy(deleting, del("arn:aws:s3:::s/other/x.html"))).toBeUndefined();
   });
 });

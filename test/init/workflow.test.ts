@@ -20,6 +20,12 @@ describe("the GitHub Actions workflow init writes", () => {
     expect((await runLint(broken, "monthly-reports.yml")).map((r) => r.kind)).toContain("expression");
   });
 
+  test("from a subfolder of the repository (steps and cache in it) it passes actionlint too", async () => {
+    const inSubfolder = renderWorkflow({ region: "eu-west-1", workingDirectory: "infra/site reports" });
+    expect(inSubfolder).toContain('working-directory: "infra/site reports"');
+    expect(await runLint(inSubfolder, "monthly-reports.yml")).toEqual([]);
+  });
+
   test("is the example in examples/github-actions/ (for the default region)", () => {
     expect(readFileSync(EXAMPLE, "utf8")).toBe(renderWorkflow({ region: "us-east-1" }));
   });

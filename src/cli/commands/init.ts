@@ -42,7 +42,8 @@ export default defineCommand({
     "title TEXT": "the site's title",
     "website-endpoint URL": "website endpoint of a custom S3 server (with --endpoint-url)",
     "aws-account ID": "AWS account id for trust-policy.json (default: a placeholder to fill in)",
-    "github-repo OWNER/NAME": "repository whose workflow may assume the role (default: the origin remote's, else a placeholder)",
+    "github-repo OWNER/NAME":
+      "repository whose workflow may assume the role (default: the origin remote's, else a placeholder)",
     "branch NAME": "the only branch whose runs may assume the role (default: the default branch, else main)",
     "any-branch": "let runs of any branch, tag or pull request assume the role (it reads the private raw data)",
     offline: "do not look at the raw bucket (no credentials needed)",
@@ -56,10 +57,16 @@ export default defineCommand({
     const { answers, files } = await runInit(flagsOf(values), { dir: process.cwd(), logger: ctx.logger, ask: askFor });
     if (ctx.json)
       return ctx.print(
-        JSON.stringify({ answers, files: files.map(({ path, action, changes }) => ({ path, action, changes })) }, null, 2),
+        JSON.stringify(
+          { answers, files: files.map(({ path, action, changes }) => ({ path, action, changes })) },
+          null,
+          2,
+        ),
       );
     for (const file of files) {
-      ctx.logger.info(`${VERB[file.action]} ${file.path}${file.action.startsWith("keep") ? " (exists; --force replaces it)" : ""}`);
+      ctx.logger.info(
+        `${VERB[file.action]} ${file.path}${file.action.startsWith("keep") ? " (exists; --force replaces it)" : ""}`,
+      );
       for (const change of file.changes) ctx.logger.info(`    ${change}`);
     }
     const kept = files.filter((f) => f.action.startsWith("keep"));
