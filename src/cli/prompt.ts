@@ -22,8 +22,10 @@ export async function askFor(question: string, flag: string, check?: AnswerCheck
     }
   } catch (error) {
     // readline/promises rejects the question with an AbortError when Ctrl-C is pressed at it
-    if ((error as { code?: string }).code === "ABORT_ERR")
+    if ((error as { code?: string }).code === "ABORT_ERR") {
+      process.stderr.write("\n"); // end the prompt's line
       throw new InterruptedError("interrupted", { hint: "Nothing was written. Run `reportsite init` again." });
+    }
     throw error;
   } finally {
     rl.close();

@@ -42,7 +42,7 @@ describe("reportsite usage", () => {
       message: /--endpoint-url ftp:\/\/host: expected an http\(s\) URL/,
     },
     { args: ["build", "--month", "someday"], message: /--month someday: expected a month as YYYY-MM/ },
-    { args: ["init", "--raw-bucket", "r"], message: /--site-bucket is required \(no terminal to ask on\)/ },
+    { args: ["init", "--raw-bucket", "city-raw"], message: /--site-bucket is required \(no terminal to ask on\)/ },
   ])("$args: exit code 2 and what was wrong", async ({ args, message }) => {
     const result = await runCli(args, { cwd: tempDir() });
     expect(result.stderr).toMatch(message);
