@@ -1,13 +1,18 @@
 /**
- * From what the raw bucket showed to init's choices: the prefix and key pattern, the columns, each
- * said with why, and given flags checked against the data (a column the files do not have is refused).
+ * From what the raw bucket and the repository showed to init's choices: the prefix and key pattern,
+ * the columns, each said with why, and given flags checked against the data (a column the files do
+ * not have is refused); where the workflow goes and who may assume the role. Pure.
  */
+import { relative, sep } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { profileColumns, proposeColumns } from "./columns.js";
 import { countMatching } from "./key-layout.js";
 import type { RawBucketLook } from "./look.js";
+import { parseAccount, parseBranch, parseRepository, valueOf } from "./answers.js";
 import type { InitAnswers } from "./plan.js";
+import type { Repository } from "./repository.js";
+import { WORKFLOW_PATH } from "./workflow.js";
 
 /** The flags the choices may come from. */
 interface GivenChoices {
@@ -58,8 +63,13 @@ function chooseColumns(
   logger: Logger,
 ): Pick<InitAnswers, "groupBy" | "chartField"> {
   const sample = look?.sample;
-  if (!sample || sample.header.length === 0)
-    return { groupBy: given.groupBy ?? ["service_name"], chartField: given.chartField ?? "case_record_type" };
+  if (!sample || sample.header.length === 0) {
+    const chosen = { groupBy: given.groupBy ?? ["service_name"], chartField: given.chartField ?? "case_record_type" };
+    logger.info(
+      `groupBy: ${chosen.groupBy.join(", ")}, chartField: ${chosen.chartField} (${given.groupBy && given.chartField ? "as given" : "the 311 defaults"}; not checked against the raw files: none was read)`,
+    );
+    return chosen;
+  }
   checkColumns(given, sample.header, sample.keys[0]!);
   const profiles = profileColumns(sample);
   const taken = [...(given.groupBy ?? []), ...(given.chartField === undefined ? [] : [given.chartField])];
@@ -90,4 +100,64 @@ function checkColumns(given: GivenChoices, header: readonly string[], key: strin
         `${flag} ${unknown.join(",")}: no such column in ${key}; its columns are ${header.join(", ")}`,
       );
   }
+}
+
+/** The flags of the trust policy. */
+interface TrustFlags {
+  account?: string;
+  repository?: string;
+  branch?: string;
+  anyBranch: boolean;
+}
+
+/** The trust policy's flags, checked before anything is asked or looked at. */
+export function checkTrustFlags(flags: TrustFlags): void {
+  if (flags.account !== undefined) valueOf("--aws-account", parseAccount(flags.account));
+  if (flags.repository !== undefined) valueOf("--github-repo", parseRepository(flags.repository));
+  if (flags.branch !== undefined) valueOf("--branch", parseBranch(flags.branch));
+  if (flags.branch !== undefined && flags.anyBranch)
+    throw new UsageError("--branch and --any-branch contradict each other; pass one");
+}
+
+/** Who may assume the role: the repository (given, or the origin's), on the default branch unless widened. */
+export function trustOf(
+  flags: TrustFlags,
+  repository: Repository | undefined,
+  logger: Logger,
+): Pick<InitAnswers, "repository" | "branch"> {
+  const name =
+    flags.repository !== undefined ? valueOf("--github-repo", parseRepository(flags.repository)) : repository?.github;
+  if (flags.anyBranch) {
+    logger.info("trust policy: runs of any branch may assume the role (--any-branch)");
+    return { repository: name };
+  }
+  const branch =
+    flags.branch !== undefined ? valueOf("--branch", parseBranch(flags.branch)) : (repository?.defaultBranch ?? "main");
+  logger.info(
+    `trust policy: only workflow runs on branch ${branch} of ${name ?? "OWNER/REPOSITORY (fill it in, or pass --github-repo)"} may assume the role (--branch NAME or --any-branch to change)`,
+  );
+  return { repository: name, branch };
+}
+
+/** GitHub runs only the repository root's workflows: from a subfolder, the workflow goes there and runs in it. */
+export function workflowPlace(
+  dir: string,
+  repository: Repository | undefined,
+  logger: Logger,
+): Pick<InitAnswers, "workflowPath" | "workingDirectory"> {
+  if (!repository) {
+    logger.info(
+      `no git repository here or above: the workflow goes to ./${WORKFLOW_PATH}, which GitHub runs once this folder is a repository's root`,
+    );
+    return {};
+  }
+  const sub = relative(repository.root, dir).split(sep).join("/");
+  if (!sub) return {};
+  logger.info(
+    `this folder is ${sub}/ of the git repository at ${repository.root}: the workflow goes to the root's ${WORKFLOW_PATH} and runs its steps in ${sub}/`,
+  );
+  return {
+    workflowPath: relative(dir, `${repository.root}/${WORKFLOW_PATH}`).split(sep).join("/"),
+    workingDirectory: sub,
+  };
 }

@@ -12,3 +12,4 @@ export { describeChanges } from "./changes.js";
 export { githubName } from "./repository.js";
 export { runInit } from "./run.js";
 export type { InitFlags, InitEffects, InitResult } from "./run.js";
+export { formatInitFiles, formatKeptWarning } from "./format.js";

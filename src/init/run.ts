@@ -3,25 +3,13 @@
  * config; the raw bucket looked at for the layout and the columns; the repository for where the
  * workflow goes and who may assume the role; then the files, never over a different one unless forced.
  */
-import { relative, sep } from "node:path";
 import { createS3Client } from "../s3/index.js";
-import { UsageError } from "../errors.js";
 import type { Logger } from "../log.js";
-import {
-  checkConfigSpec,
-  parseAccount,
-  parseBranch,
-  parseBucket,
-  parseRepository,
-  parseSiteBucket,
-  valueOf,
-  type Checked,
-} from "./answers.js";
-import { chooseFromLook, describeLook } from "./choose.js";
+import { checkConfigSpec, parseAccount, parseBucket, parseSiteBucket, valueOf, type Checked } from "./answers.js";
+import { checkTrustFlags, chooseFromLook, describeLook, trustOf, workflowPlace } from "./choose.js";
 import { lookAtRawBucket, type RawBucketLook } from "./look.js";
 import { planInit, toConfigSpec, type InitAnswers, type InitFile } from "./plan.js";
-import { readRepository, type Repository } from "./repository.js";
-import { WORKFLOW_PATH } from "./workflow.js";
+import { readRepository } from "./repository.js";
 import { readExisting, writeInitFiles } from "./write.js";
 
 /** init's flags as given (undefined: not given). */
@@ -166,58 +154,6 @@ async function lookAround(flags: InitFlags, buckets: Buckets, logger: Logger): P
   } finally {
     client.destroy();
   }
-}
-
-/** The trust policy's flags, checked before anything is asked or looked at. */
-function checkTrustFlags(flags: InitFlags): void {
-  if (flags.account !== undefined) valueOf("--aws-account", parseAccount(flags.account));
-  if (flags.repository !== undefined) valueOf("--github-repo", parseRepository(flags.repository));
-  if (flags.branch !== undefined) valueOf("--branch", parseBranch(flags.branch));
-  if (flags.branch !== undefined && flags.anyBranch)
-    throw new UsageError("--branch and --any-branch contradict each other; pass one");
-}
-
-/** Who may assume the role: the repository (given, or the origin's), on the default branch unless widened. */
-function trustOf(
-  flags: InitFlags,
-  repository: Repository | undefined,
-  logger: Logger,
-): Pick<InitAnswers, "repository" | "branch"> {
-  const name =
-    flags.repository !== undefined ? valueOf("--github-repo", parseRepository(flags.repository)) : repository?.github;
-  if (flags.anyBranch) {
-    logger.info("trust policy: runs of any branch may assume the role (--any-branch)");
-    return { repository: name };
-  }
-  const branch =
-    flags.branch !== undefined ? valueOf("--branch", parseBranch(flags.branch)) : (repository?.defaultBranch ?? "main");
-  logger.info(
-    `trust policy: only workflow runs on branch ${branch} of ${name ?? "OWNER/REPOSITORY (fill it in, or pass --github-repo)"} may assume the role (--branch NAME or --any-branch to change)`,
-  );
-  return { repository: name, branch };
-}
-
-/** GitHub runs only the repository root's workflows: from a subfolder, the workflow goes there and runs in it. */
-function workflowPlace(
-  dir: string,
-  repository: Repository | undefined,
-  logger: Logger,
-): Pick<InitAnswers, "workflowPath" | "workingDirectory"> {
-  if (!repository) {
-    logger.info(
-      `no git repository here or above: the workflow goes to ./${WORKFLOW_PATH}, which GitHub runs once this folder is a repository's root`,
-    );
-    return {};
-  }
-  const sub = relative(repository.root, dir).split(sep).join("/");
-  if (!sub) return {};
-  logger.info(
-    `this folder is ${sub}/ of the git repository at ${repository.root}: the workflow goes to the root's ${WORKFLOW_PATH} and runs its steps in ${sub}/`,
-  );
-  return {
-    workflowPath: relative(dir, `${repository.root}/${WORKFLOW_PATH}`).split(sep).join("/"),
-    workingDirectory: sub,
-  };
 }
 
 function withSlash(prefix: string): string {

@@ -1,6 +1,6 @@
 import { UsageError } from "../../errors.js";
-import type { InitFile, InitFlags } from "../../init/index.js";
-import { defineCommand, type CommandContext, type CommandValues } from "../command.js";
+import type { InitFlags } from "../../init/index.js";
+import { defineCommand, type CommandValues } from "../command.js";
 import { askFor } from "../prompt.js";
 
 const OPTIONS = {
@@ -53,37 +53,18 @@ export default defineCommand({
   async run(values, positionals, ctx) {
     if (positionals.length)
       throw new UsageError(`init takes no arguments, got "${positionals[0]}"\nUsage: ${this.usage}`);
-    const { runInit } = await import("../../init/index.js");
+    const { formatInitFiles, formatKeptWarning, runInit } = await import("../../init/index.js");
     const { answers, files } = await runInit(flagsOf(values), { dir: process.cwd(), logger: ctx.logger, ask: askFor });
-    if (ctx.json)
-      return ctx.print(
-        JSON.stringify(
-          { answers, files: files.map(({ path, action, changes }) => ({ path, action, changes })) },
-          null,
-          2,
-        ),
-      );
-    for (const file of files) {
-      ctx.logger.info(
-        `${VERB[file.action]} ${file.path}${file.action.startsWith("keep") ? " (exists; --force replaces it)" : ""}`,
-      );
-      for (const change of file.changes) ctx.logger.info(`    ${change}`);
+    if (ctx.json) {
+      const written = files.map(({ path, action, changes }) => ({ path, action, changes }));
+      return ctx.print(JSON.stringify({ answers, files: written }, null, 2));
     }
-    const kept = files.filter((f) => f.action.startsWith("keep"));
-    if (kept.length)
-      ctx.logger.warn(
-        `${kept.map((f) => f.path).join(", ")} differ${kept.length === 1 ? "s" : ""} from what init would write now (above) and ${kept.length === 1 ? "was" : "were"} kept; pass --force to replace ${kept.length === 1 ? "it" : "them"}`,
-      );
+    for (const line of formatInitFiles(files)) ctx.logger.info(line);
+    const kept = formatKeptWarning(files);
+    if (kept) ctx.logger.warn(kept);
     ctx.print(NEXT_STEPS);
   },
 });
-
-const VERB: Record<InitFile["action"], string> = {
-  create: "wrote",
-  overwrite: "overwrote",
-  unchanged: "unchanged",
-  "keep (exists; --force replaces it)": "kept",
-};
 
 const NEXT_STEPS = `Next:
   1. Create an IAM role with iam-policy.json as its permissions and trust-policy.json as its trust policy
