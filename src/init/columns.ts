@@ -76,27 +76,27 @@ export function proposeColumns(
       p.distinct >= 2 &&
       (p.values < 20 || p.distinct <= p.values / 2),
   );
-  const groupBy = preferred(categories, "service_name", (p) => [hint(GROUP_HINT, p), p.distinct]);
+  // the 311 export's own columns are kept while they are text, even when a small sample shows one value
+  const known = (name: string, max = Infinity) =>
+    profiles.find((p) => p.name === name && p.kind === "text" && !taken.includes(p.name) && p.distinct <= max);
+  const groupBy = known("service_name") ?? best(categories, (p) => [hint(GROUP_HINT, p), p.distinct]);
   const chartable = categories.filter(
     (p) => p.name !== groupBy?.name && p.distinct >= CHART_VALUES_MIN && p.distinct <= CHART_VALUES_MAX,
   );
-  const chartField = preferred(chartable, "case_record_type", (p) => [hint(CHART_HINT, p), -p.distinct]);
+  const chartField =
+    known("case_record_type", CHART_VALUES_MAX) ?? best(chartable, (p) => [hint(CHART_HINT, p), -p.distinct]);
   const reasons = Object.fromEntries(profiles.map((p) => [p.name, describe(p, rows)]));
   if (groupBy) reasons[groupBy.name] += ": the most detailed category, counted";
   if (chartField)
-    reasons[chartField.name] +=
-      `: a category with ${CHART_VALUES_MIN}-${CHART_VALUES_MAX} values, one colour each in the chart`;
+    reasons[chartField.name] += `: a category with at most ${CHART_VALUES_MAX} values, one colour each in the chart`;
   return { groupBy: groupBy?.name, chartField: chartField?.name, reasons };
 }
 
-/** The column named `name` when it qualifies, else the best by `rank` (higher first, then header order). */
-function preferred(
+/** The best candidate by `rank` (higher first), then in header order. */
+function best(
   candidates: readonly ColumnProfile[],
-  name: string,
   rank: (p: ColumnProfile) => [number, number],
 ): ColumnProfile | undefined {
-  const known = candidates.find((p) => p.name === name);
-  if (known) return known;
   return [...candidates].sort((a, b) => {
     const [ra, rb] = [rank(a), rank(b)];
     return rb[0] - ra[0] || rb[1] - ra[1];

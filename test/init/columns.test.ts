@@ -45,6 +45,17 @@ describe("the columns proposed from sampled rows", () => {
     });
   });
 
+  test("311 columns are kept when the sample shows a single case_record_type", () => {
+    const text = csv("case_enquiry_id,opened,service_name,case_record_type,status", 6, (i) =>
+      [i, "2019-02-01", ["Pothole", "Graffiti"][i % 2], "Request", ["Open", "Closed"][i % 2]].join(","),
+    );
+    const sample = parseCsvSample(text);
+    expect(proposeColumns(profileColumns(sample), sample.rows.length)).toMatchObject({
+      groupBy: "service_name",
+      chartField: "case_record_type",
+    });
+  });
+
   test("never a date, a number, an ID or free text as chartField; a few-valued text column instead", () => {
     // the date column comes first and has 30 values; the ID and the number differ on every row
     const text = csv("opened,ticket_id,amount,notes,category,source", 90, (i) =>
@@ -69,7 +80,9 @@ describe("the columns proposed from sampled rows", () => {
     ]);
     const choice = proposeColumns(profiles, sample.rows.length);
     expect([choice.groupBy, choice.chartField]).toEqual(["category", "source"]);
-    expect(choice.reasons.source).toMatch(/source: text, 3 distinct values in 90 rows: a category with 2-12 values/);
+    expect(choice.reasons.source).toMatch(
+      /source: text, 3 distinct values in 90 rows: a category with at most 12 values/,
+    );
     expect(choice.reasons.opened).toMatch(/a date/);
   });
 
