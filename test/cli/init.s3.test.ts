@@ -3,7 +3,7 @@
  * against real keys in the local S3 server; what it writes must pass build's validation and build.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
@@ -137,6 +137,10 @@ describe("where init writes and what it keeps", () => {
   test("in a subfolder of a git repository the workflow goes to the root's .github/workflows/ and runs in the subfolder", async () => {
     const root = tempDir("init-repo-");
     execFileSync("git", ["init", "-q", root]);
+    // a clone from GitHub records the origin and its default branch
+    execFileSync("git", ["-C", root, "remote", "add", "origin", "git@github.com:city/reports.git"]);
+    mkdirSync(join(root, ".git/refs/remotes/origin"), { recursive: true });
+    writeFileSync(join(root, ".git/refs/remotes/origin/HEAD"), "ref: refs/remotes/origin/trunk\n");
     const dir = join(root, "infra", "reports");
     mkdirSync(dir, { recursive: true });
     const init = await runCli(["init", "--raw-bucket", "city-raw", "--site-bucket", "city-site", "--offline"], {
@@ -147,6 +151,12 @@ describe("where init writes and what it keeps", () => {
     const workflow = readFileSync(join(root, ".github/workflows/monthly-reports.yml"), "utf8");
     expect(workflow).toMatch(/working-directory: "infra\/reports"/);
     expect(init.stdout).toMatch(/^wrote \.\.\/\.\.\/\.github\/workflows\/monthly-reports\.yml$/m);
+    expect(
+      JSON.parse(readFileSync(join(dir, "trust-policy.json"), "utf8")).Statement[0].Condition.StringEquals,
+    ).toEqual({
+      "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+      "token.actions.githubusercontent.com:sub": "repo:city/reports:ref:refs/heads/trunk",
+    });
     expect(init.stdout).toMatch(
       /the workflow goes to the root's \.github\/workflows\/monthly-reports\.yml and runs its steps in infra\/reports\//,
     );
