@@ -10,3 +10,4 @@ export { describeChanges } from "./changes.js";
 export { formatInitFiles, formatKeptWarning } from "./format.js";
 export { runInit } from "./run.js";
 export type { InitFlags } from "./run.js";
+export { describeLook } from "./choose.js";

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { patternOf, proposeKeyLayout } from "../../src/init/index.js";
+import { describeLook, patternOf, proposeKeyLayout } from "../../src/init/index.js";
+import { memoryLogger } from "../../src/log.js";
 
 /** Daily keys from `start` (YYYY-MM-DD), named by `name`. */
 function days(count: number, name: (date: string) => string, start = "2024-01-01"): string[] {
@@ -61,5 +62,52 @@ describe("the prefix and pattern proposed from the keys", () => {
 
   test("no dated key: nothing is proposed", () => {
     expect(proposeKeyLayout(["README.md", "notes.txt"])).toBeUndefined();
+  });
+});
+
+describe("what init says about the keys", () => {
+  const look = (names: string[], keyPattern: string, prefix = "") => ({
+    names,
+    truncated: false,
+    layout: {
+      prefix,
+      keyPattern,
+      matched: names.filter((n) => patternOf(n) !== undefined).length,
+      total: names.length,
+    },
+  });
+
+  test("a pattern that selects most keys is an info line with the counts", () => {
+    const logger = memoryLogger();
+    describeLook(
+      "s3://raw/",
+      look(
+        days(10, (d) => `${d}.csv`),
+        "{year}-{month}-{day}.csv",
+      ),
+      logger,
+    );
+    expect(logger.lines).toEqual([
+      'raw prefix "" and key pattern {year}-{month}-{day}.csv select 10 of the 10 keys under s3://raw/',
+    ]);
+    expect(logger.warnings).toEqual([]);
+  });
+
+  test("a pattern that leaves most keys out is a warning naming some of them and the flags", () => {
+    const logger = memoryLogger();
+    const names = [...days(2, (d) => `${d}.csv`), ...days(8, (d) => `parts/${d}_part0001.csv.gz`)];
+    const layout = { prefix: "", keyPattern: "{year}-{month}-{day}.csv", matched: 2, total: 10 };
+    describeLook("s3://raw/", { names, truncated: false, layout }, logger);
+    expect(logger.warnings).toEqual([
+      'raw prefix "" and key pattern {year}-{month}-{day}.csv select 2 of the 10 keys under s3://raw/; build would ignore the others (e.g. parts/2024-01-01_part0001.csv.gz, parts/2024-01-02_part0001.csv.gz): check --raw-prefix and --key-pattern',
+    ]);
+  });
+
+  test("no dated key: a warning with an example of --key-pattern", () => {
+    const logger = memoryLogger();
+    describeLook("s3://raw/", { names: ["README.md", "notes.txt"], truncated: false }, logger);
+    expect(logger.warnings[0]).toMatch(
+      /no key of the 2 keys under s3:\/\/raw\/ has a date init recognises \(e\.g\. README\.md, notes\.txt\); pass --key-pattern/,
+    );
   });
 });
