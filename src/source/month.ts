@@ -63,16 +63,62 @@ export interface DatedObject extends RawObject {
   month: Month;
   /** Day of month, when the key pattern has {day}. */
   day?: number;
+  /** Which part of its day the file is, when the key pattern has {part} (a number) or `*` (the text it stood for). */
+  part?: number | string;
 }
 
 /** Date a raw key by the config's key pattern (applied to the key after raw.prefix); undefined when it does not match. */
 export function dateRawKey(config: Pick<SiteConfig, "raw">, object: RawObject): DatedObject | undefined {
+  const dated = matchRawKey(config, object);
+  return dated && !impossible(dated) ? dated : undefined;
+}
+
+/** The listing sorted by what the key pattern says of each key. */
+export interface SortedKeys {
+  /** Keys the pattern dates. */
+  dated: DatedObject[];
+  /** Keys the pattern matches whose day does not exist (`2020_feb_30`): never read, always warned about. */
+  impossible: DatedObject[];
+  /** Keys (whole, with raw.prefix) the pattern does not match. */
+  ignored: string[];
+}
+
+/** Sort a listing into dated keys, keys naming a day that does not exist, and keys the pattern ignores. */
+export function sortRawKeys(config: Pick<SiteConfig, "raw">, objects: readonly RawObject[]): SortedKeys {
+  const sorted: SortedKeys = { dated: [], impossible: [], ignored: [] };
+  for (const object of objects) {
+    const dated = matchRawKey(config, object);
+    if (!dated) sorted.ignored.push(object.key);
+    else (impossible(dated) ? sorted.impossible : sorted.dated).push(dated);
+  }
+  return sorted;
+}
+
+function matchRawKey(config: Pick<SiteConfig, "raw">, object: RawObject): DatedObject | undefined {
   if (!object.key.startsWith(config.raw.prefix)) return undefined;
   const date = config.raw.keyPattern.match(object.key.slice(config.raw.prefix.length));
   if (!date) return undefined;
-  const month = { year: date.year, month: date.month };
-  if (date.day !== undefined && date.day > daysInMonth(month)) return undefined;
-  return { ...object, month, day: date.day };
+  const dated: DatedObject = { ...object, month: { year: date.year, month: date.month }, day: date.day };
+  if (date.part !== undefined) dated.part = date.part;
+  return dated;
+}
+
+function impossible(object: DatedObject): boolean {
+  return object.day !== undefined && object.day > daysInMonth(object.month);
+}
+
+/**
+ * Whether a key the pattern ignores looks like `month`'s data: it names the year, and the month by
+ * its name (`jan`, `January`) or its number next to the year (`2019-01`, `201901`, `01_2019`).
+ */
+export function looksLikeMonth(key: string, month: Month): boolean {
+  const text = key.toLowerCase();
+  const year = String(month.year);
+  if (!new RegExp(`(^|\\D)${year}(\\D|$)|${year}\\d{2}`).test(text)) return false;
+  const name = MONTH_NAMES[month.month - 1]!.toLowerCase();
+  if (new RegExp(`(^|[^a-z])(${monthAbbreviation(month)}|${name})([^a-z]|$)`).test(text)) return true;
+  const mm = String(month.month).padStart(2, "0");
+  return new RegExp(`${year}[-_./]?${mm}(\\D|$)|(^|\\D)${mm}[-_./]?${year}`).test(text);
 }
 
 /** Objects grouped by month, months in calendar order and each month's objects by day, then key. */
