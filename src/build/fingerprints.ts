@@ -28,7 +28,14 @@ export function countsFingerprint(config: SiteConfig): string {
   // the encoding only when it is not the default, so caches made before raw.encoding existed stay valid
   const read = encoding === "utf-8" ? {} : { encoding };
   return sha256(
-    JSON.stringify({ endpoint: config.endpoint ?? "aws", bucket, prefix, count: countColumns(config), required, ...read }),
+    JSON.stringify({
+      endpoint: config.endpoint ?? "aws",
+      bucket,
+      prefix,
+      count: countColumns(config),
+      required,
+      ...read,
+    }),
   );
 }
 

@@ -108,8 +108,16 @@ function fromSingleByte(bytes: Uint8Array, key: string, encoding: "latin1" | "wi
       },
     );
   }
-  const text = encoding === "latin1" ? buffer.toString("latin1") : new TextDecoder("windows-1252").decode(buffer);
-  return Buffer.from(text, "utf8");
+  const text = buffer.toString("latin1");
+  return Buffer.from(encoding === "latin1" ? text : text.replace(/[\x80-\x9f]/g, fromWindows1252), "utf8");
+}
+
+// Windows-1252's characters at 0x80-0x9F (the WHATWG table; 81, 8D, 8F, 90 and 9D stay as they are).
+// Not TextDecoder("windows-1252"): Node 20's reads these bytes as ISO-8859-1 control codes.
+const WINDOWS_1252_80_9F = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ";
+
+function fromWindows1252(c: string): string {
+  return WINDOWS_1252_80_9F[c.charCodeAt(0) - 0x80]!;
 }
 
 function firstNonAscii(bytes: Uint8Array): { line: number; byteOffset: number } {

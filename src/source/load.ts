@@ -88,7 +88,9 @@ function ignoredLookalikes(ignored: readonly string[], wanted: readonly Month[])
 /** Every ignored key under --verbose (capped); a warning for each month whose data may be among them. */
 function logIgnored(config: SiteConfig, ignored: string[], lookalikes: Map<string, string[]>, logger: Logger): void {
   if (ignored.length && logger.detail) {
-    logger.detail(`${ignored.length} key${ignored.length === 1 ? "" : "s"} ignored (not ${config.raw.keyPattern.source}):`);
+    logger.detail(
+      `${ignored.length} key${ignored.length === 1 ? "" : "s"} ignored (not ${config.raw.keyPattern.source}):`,
+    );
     for (const key of ignored.slice(0, IGNORED_KEYS_LISTED)) logger.detail(`  ${key}`);
     if (ignored.length > IGNORED_KEYS_LISTED) logger.detail(`  … and ${ignored.length - IGNORED_KEYS_LISTED} more`);
   }
@@ -125,7 +127,9 @@ function checkWanted(
 
 function lookalikeHint(missing: readonly Month[], lookalikes: Map<string, string[]>): string {
   const keys = missing.flatMap((m) => lookalikes.get(monthId(m)) ?? []);
-  return keys.length ? ` Keys that look like it but do not match: ${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ` and ${keys.length - 3} more` : ""}; ${PARTS_ADVICE}.` : "";
+  return keys.length
+    ? ` Keys that look like it but do not match: ${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ` and ${keys.length - 3} more` : ""}; ${PARTS_ADVICE}.`
+    : "";
 }
 
 /** Options of readMonthFiles. */

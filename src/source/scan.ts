@@ -269,7 +269,7 @@ function tallyRows(tally: Tally, depth: number): (string | number)[][] {
 function invalidUtf8(bytes: Buffer, key: string): SourceError {
   const { line, byteOffset } = findInvalidUtf8(bytes);
   const where = `${key}: line ${line}: invalid UTF-8 byte sequence (byte ${byteOffset})`;
-  const encoding = guessSingleByteEncoding(bytes);
+  const encoding = guessSingleByteEncoding(bytes, byteOffset);
   if (!encoding) {
     return new SourceError(where, {
       key,

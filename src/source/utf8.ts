@@ -53,8 +53,9 @@ export function looksLikeUtf16(bytes: Uint8Array): boolean {
  * 0x80-0x9F (curly quotes, the euro sign: control codes in ISO-8859-1), else "latin1"; undefined when
  * the file has NUL bytes (neither: binary data, or UTF-16).
  */
-export function guessSingleByteEncoding(bytes: Uint8Array): "latin1" | "windows-1252" | undefined {
+export function guessSingleByteEncoding(bytes: Uint8Array, from = 0): "latin1" | "windows-1252" | undefined {
   if (bytes.includes(0)) return undefined;
-  for (const b of bytes) if (b >= 0x80 && b <= 0x9f) return "windows-1252";
+  // from the first byte that is not UTF-8 on (the bytes before it are ASCII in a single-byte file)
+  for (let i = from; i < bytes.length; i++) if (bytes[i]! >= 0x80 && bytes[i]! <= 0x9f) return "windows-1252";
   return "latin1";
 }
