@@ -61,11 +61,6 @@ describe("configFromSpec", () => {
       message: /raw\.keyPattern: unknown placeholder \{week\}/,
     },
     {
-      description: "issue 17: {part} twice",
-      spec: { ...minimal, raw: { bucket: "gid-raw", keyPattern: "{year}_{mon}_{day}_{part}_{part}.csv" } },
-      message: /raw\.keyPattern: placeholder \{part\} appears more than once/,
-    },
-    {
       description: "issue 17: an encoding reportsite does not read",
       spec: { ...minimal, raw: { bucket: "gid-raw", encoding: "ebcdic" } },
       message: /raw\.encoding: Invalid option: expected one of "utf-8"\|"utf-16"\|"latin1"\|"windows-1252"/,

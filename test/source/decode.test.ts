@@ -64,7 +64,6 @@ describe("raw files in other shapes are read", () => {
       ]),
       service: "\u201cA\u201d",
     },
-    { encoding: "latin1" as const, bytes: Buffer.from("service_name,case_record_type\nA,Request\n"), service: "A" },
   ])("$encoding: $service", async ({ encoding, bytes, service }) => {
     const tally = await read(bytes, encoding);
     expect(tally.counts[0]![0]).toBe(service);
