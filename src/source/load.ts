@@ -8,7 +8,7 @@ import { listRawObjects } from "./list.js";
 import {
   daysInMonth,
   groupByMonth,
-  looksLikeMonth,
+  monthsNamedBy,
   monthId,
   monthTitle,
   sortRawKeys,
@@ -56,7 +56,7 @@ export async function listMonthFiles(
   for (const o of impossible) options.logger.warn(impossibleDate(o));
   const byMonth = groupByMonth(dated);
   const wanted = options.months ?? [...byMonth.values()].map((m) => m.month);
-  const lookalikes = ignoredLookalikes(ignored, wanted);
+  const lookalikes = ignoredLookalikes(ignored, options.months);
   logIgnored(config, ignored, lookalikes, options.logger);
   checkWanted(config, wanted, byMonth, lookalikes);
   const months = wanted.map((month) => byMonth.get(monthId(month))!);
@@ -70,19 +70,24 @@ export async function listMonthFiles(
 /** Keys ignored by the pattern listed one per line under --verbose: past this many, a count of the rest. */
 export const IGNORED_KEYS_LISTED = 100;
 
-/** `2020_feb_30_gid_requests.csv names February 30, 2020, ...` */
+/** `2020_feb_30_gid_requests.csv: the key pattern dates it February 30, 2020, a day that does not exist; …` */
 function impossibleDate(o: DatedObject): string {
   return `${o.key}: the key pattern dates it ${monthTitle(o.month).replace(" ", ` ${o.day}, `)}, a day that does not exist; the file was not read (rename it, or move it out of raw.prefix)`;
 }
 
-/** The ignored keys that look like each wanted month's data, by month id. */
-function ignoredLookalikes(ignored: readonly string[], wanted: readonly Month[]): Map<string, string[]> {
+/**
+ * The ignored keys that look like a month's data, by month id: of the months asked for (--month),
+ * or of any month when every month is built (a month whose every key is ignored is one too).
+ */
+function ignoredLookalikes(ignored: readonly string[], asked: readonly Month[] | undefined): Map<string, string[]> {
+  const wanted = asked && new Set(asked.map(monthId));
   const found = new Map<string, string[]>();
-  for (const month of wanted) {
-    const keys = ignored.filter((key) => looksLikeMonth(key, month));
-    if (keys.length) found.set(monthId(month), keys);
+  for (const key of ignored) {
+    for (const id of monthsNamedBy(key)) {
+      if (!wanted || wanted.has(id)) found.set(id, [...(found.get(id) ?? []), key]);
+    }
   }
-  return found;
+  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** Every ignored key under --verbose (capped); a warning for each month whose data may be among them. */

@@ -108,17 +108,36 @@ function impossible(object: DatedObject): boolean {
 }
 
 /**
- * Whether a key the pattern ignores looks like `month`'s data: it names the year, and the month by
- * its name (`jan`, `January`) or its number next to the year (`2019-01`, `201901`, `01_2019`).
+ * The months a key names, as month ids: a year (`2019`), with the month by its name (`jan`,
+ * `January`) anywhere in the key or by its number next to the year (`2019-01`, `201901`,
+ * `20190110`, `01_2019`). Used on keys the pattern ignores, to warn when they look like a built
+ * month's data; one pass over the key, as a listing may have thousands of them.
+ * @example monthsNamedBy("exports/2019_jan_10_gid_requests_part0001.csv") // ["2019-01"]
  */
-export function looksLikeMonth(key: string, month: Month): boolean {
+export function monthsNamedBy(key: string): string[] {
   const text = key.toLowerCase();
-  const year = String(month.year);
-  if (!new RegExp(`(^|\\D)${year}(\\D|$)|${year}\\d{2}`).test(text)) return false;
-  const name = MONTH_NAMES[month.month - 1]!.toLowerCase();
-  if (new RegExp(`(^|[^a-z])(${monthAbbreviation(month)}|${name})([^a-z]|$)`).test(text)) return true;
-  const mm = String(month.month).padStart(2, "0");
-  return new RegExp(`${year}[-_./]?${mm}(\\D|$)|(^|\\D)${mm}[-_./]?${year}`).test(text);
+  const named = [...text.matchAll(/[a-z]+/g)].map((m) => monthByName(m[0])).filter((m) => m > 0);
+  const runs = [...text.matchAll(/\d+/g)].map((m) => ({ digits: m[0], start: m.index, end: m.index + m[0].length }));
+  const ids = new Set<string>();
+  const add = (year: string, month: number) => {
+    if (month >= 1 && month <= 12) ids.add(`${year}-${String(month).padStart(2, "0")}`);
+  };
+  runs.forEach((run, i) => {
+    const year = run.digits.slice(0, 4);
+    if (!/^(19|20)\d\d$/.test(year)) return;
+    if (run.digits.length === 6 || run.digits.length === 8) add(year, Number(run.digits.slice(4, 6)));
+    if (run.digits.length !== 4) return;
+    for (const month of named) add(year, month);
+    const [before, after] = [runs[i - 1], runs[i + 1]];
+    if (after?.digits.length === 2 && after.start - run.end <= 1) add(year, Number(after.digits));
+    if (before?.digits.length === 2 && run.start - before.end <= 1) add(year, Number(before.digits));
+  });
+  return [...ids];
+}
+
+function monthByName(word: string): number {
+  const short = MONTH_ABBREVIATIONS.indexOf(word as (typeof MONTH_ABBREVIATIONS)[number]);
+  return short >= 0 ? short + 1 : MONTH_NAMES.findIndex((name) => name.toLowerCase() === word) + 1;
 }
 
 /** Objects grouped by month, months in calendar order and each month's objects by day, then key. */

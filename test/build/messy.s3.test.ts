@@ -265,6 +265,25 @@ describe("issue 17: exports as they come: days in parts, gzip, UTF-16 and Latin-
     });
   });
 
+  test("building every month, a month whose every key the pattern ignores is warned about too", async () => {
+    const config = testConfig({
+      raw: { bucket: uniqueBucket("i17-allparts") },
+      site: { bucket: uniqueBucket("i17-site") },
+    });
+    const day = april()[0]!;
+    await createBucket(testClient(), config.raw.bucket, {
+      [day.key]: day.body,
+      "2019_may_01_gid_requests_part0001.csv": day.body,
+      "2019_may_01_gid_requests_part0002.csv": day.body,
+    });
+    const logger = memoryLogger();
+    const report = await buildSite(config, { logger });
+    expect(report.months.map((m) => m.month)).toEqual(["2019-04"]);
+    expect(logger.warnings).toContainEqual(
+      expect.stringMatching(/^2019-05: 2 keys that look like this month's data do not match raw\.keyPattern/),
+    );
+  });
+
   test("--verbose lists at most IGNORED_KEYS_LISTED ignored keys, then how many more", async () => {
     const config = testConfig({
       raw: { bucket: uniqueBucket("i17-many") },
