@@ -265,6 +265,32 @@ describe("issue 17: exports as they come: days in parts, gzip, UTF-16 and Latin-
     });
   });
 
+  test.each([
+    {
+      description: "one part twice (part1 and part0001)",
+      keyPattern: "{year}_{mon}_{day}_gid_requests_part{part}.csv",
+      keys: ["2019_apr_01_gid_requests_part1.csv", "2019_apr_01_gid_requests_part0001.csv"],
+      message:
+        /more than one raw file for a part of a day, so that part would be counted twice; nothing was built:\n {2}- 2019-04-01 part 1: /,
+    },
+    {
+      description: "a day as .csv and as .csv.gz",
+      keyPattern: undefined,
+      keys: ["2019_apr_01_gid_requests.csv", "2019_apr_01_gid_requests.csv.gz"],
+      message:
+        /more than one raw file for a day, so that day would be counted twice; nothing was built:\n {2}- 2019-04-01: /,
+    },
+  ])("$description is refused before anything is read", async ({ keyPattern, keys, message }) => {
+    const config = testConfig({
+      raw: { bucket: uniqueBucket("i17-twice"), keyPattern },
+      site: { bucket: uniqueBucket("i17-site") },
+    });
+    const body = april()[0]!.body;
+    const gz = (key: string) => (key.endsWith(".gz") ? gzipSync(body) : body);
+    await createBucket(testClient(), config.raw.bucket, Object.fromEntries(keys.map((k) => [k, gz(k)])));
+    await expectReportsiteError(() => buildSite(config, { logger: memoryLogger() }), { name: "SourceError", message });
+  });
+
   test("building every month, a month whose every key the pattern ignores is warned about too", async () => {
     const config = testConfig({
       raw: { bucket: uniqueBucket("i17-allparts") },
