@@ -5,16 +5,8 @@ import { mapWithConcurrency } from "../concurrency.js";
 import { SourceError } from "../errors.js";
 import { logProgress, type Logger } from "../log.js";
 import { listRawObjects } from "./list.js";
-import {
-  daysInMonth,
-  groupByMonth,
-  monthsNamedBy,
-  monthId,
-  monthTitle,
-  sortRawKeys,
-  type DatedObject,
-  type Month,
-} from "./month.js";
+import { daysInMonth, groupByMonth, monthId, sortRawKeys, type DatedObject, type Month } from "./month.js";
+import { ignoredLookalikes, impossibleDateWarning, logIgnoredKeys, lookalikeHint } from "./ignored-keys.js";
 import { ChecksumMismatchError, type RawScanOptions } from "./checked-scan.js";
 import { md5FromEtag } from "../s3/index.js";
 import { gaveUp, RAW_READ_ATTEMPTS, readRawObject } from "./read.js";
@@ -53,11 +45,11 @@ export async function listMonthFiles(
   options.logger.info(
     `listed s3://${config.raw.bucket}/${config.raw.prefix}: ${objects.length} objects in ${pages} page${pages === 1 ? "" : "s"}, ${dated.length} match ${config.raw.keyPattern.source}${others ? ` (${others} others ignored)` : ""}`,
   );
-  for (const o of impossible) options.logger.warn(impossibleDate(o));
+  for (const o of impossible) options.logger.warn(impossibleDateWarning(o));
   const byMonth = groupByMonth(dated);
   const wanted = options.months ?? [...byMonth.values()].map((m) => m.month);
   const lookalikes = ignoredLookalikes(ignored, options.months);
-  logIgnored(config, ignored, lookalikes, options.logger);
+  logIgnoredKeys(config, ignored, lookalikes, options.logger);
   checkWanted(config, wanted, byMonth, lookalikes);
   const months = wanted.map((month) => byMonth.get(monthId(month))!);
   refuseRepeatedDays(
@@ -66,48 +58,6 @@ export async function listMonthFiles(
   );
   return months.map(({ month, objects }) => ({ month, objects, missingDays: missingDays(month, objects) }));
 }
-
-/** Keys ignored by the pattern listed one per line under --verbose: past this many, a count of the rest. */
-export const IGNORED_KEYS_LISTED = 100;
-
-/** `2020_feb_30_gid_requests.csv: the key pattern dates it February 30, 2020, a day that does not exist; …` */
-function impossibleDate(o: DatedObject): string {
-  return `${o.key}: the key pattern dates it ${monthTitle(o.month).replace(" ", ` ${o.day}, `)}, a day that does not exist; the file was not read (rename it, or move it out of raw.prefix)`;
-}
-
-/**
- * The ignored keys that look like a month's data, by month id: of the months asked for (--month),
- * or of any month when every month is built (a month whose every key is ignored is one too).
- */
-function ignoredLookalikes(ignored: readonly string[], asked: readonly Month[] | undefined): Map<string, string[]> {
-  const wanted = asked && new Set(asked.map(monthId));
-  const found = new Map<string, string[]>();
-  for (const key of ignored) {
-    for (const id of monthsNamedBy(key)) {
-      if (!wanted || wanted.has(id)) found.set(id, [...(found.get(id) ?? []), key]);
-    }
-  }
-  return new Map([...found].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-/** Every ignored key under --verbose (capped); a warning for each month whose data may be among them. */
-function logIgnored(config: SiteConfig, ignored: string[], lookalikes: Map<string, string[]>, logger: Logger): void {
-  if (ignored.length && logger.detail) {
-    logger.detail(
-      `${ignored.length} key${ignored.length === 1 ? "" : "s"} ignored (not ${config.raw.keyPattern.source}):`,
-    );
-    for (const key of ignored.slice(0, IGNORED_KEYS_LISTED)) logger.detail(`  ${key}`);
-    if (ignored.length > IGNORED_KEYS_LISTED) logger.detail(`  … and ${ignored.length - IGNORED_KEYS_LISTED} more`);
-  }
-  for (const [id, keys] of lookalikes) logger.warn(lookalikeWarning(config, id, keys));
-}
-
-function lookalikeWarning(config: SiteConfig, id: string, keys: string[]): string {
-  const many = keys.length > 1;
-  return `${id}: ${keys.length} key${many ? "s" : ""} that look${many ? "" : "s"} like this month's data ${many ? "do" : "does"} not match raw.keyPattern ${config.raw.keyPattern.source} and ${many ? "were" : "was"} not read, e.g. ${keys[0]}; ${PARTS_ADVICE} (--verbose lists every ignored key)`;
-}
-
-const PARTS_ADVICE = "for a day exported in parts (…_part0001.csv), add {part} or * to raw.keyPattern";
 
 function checkWanted(
   config: SiteConfig,
@@ -128,13 +78,6 @@ function checkWanted(
       { hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.${lookalikeHint(missing, lookalikes)}` },
     );
   }
-}
-
-function lookalikeHint(missing: readonly Month[], lookalikes: Map<string, string[]>): string {
-  const keys = missing.flatMap((m) => lookalikes.get(monthId(m)) ?? []);
-  return keys.length
-    ? ` Keys that look like it but do not match: ${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ` and ${keys.length - 3} more` : ""}; ${PARTS_ADVICE}.`
-    : "";
 }
 
 /** Options of readMonthFiles. */

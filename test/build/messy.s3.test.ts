@@ -11,7 +11,7 @@ import { createBucket, tempDir, testClient, testConfig, uniqueBucket } from "../
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
-import { IGNORED_KEYS_LISTED } from "../../src/source/load.js";
+import { IGNORED_KEYS_LISTED } from "../../src/source/ignored-keys.js";
 import { expectReportsiteError } from "../support/errors.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/messy/", import.meta.url));
@@ -308,6 +308,12 @@ describe("issue 17: exports as they come: days in parts, gzip, UTF-16 and Latin-
     expect(logger.warnings).toContainEqual(
       expect.stringMatching(/^2019-05: 2 keys that look like this month's data do not match raw\.keyPattern/),
     );
+    // asked for by --month, the month has no files: the error names the keys that look like it
+    await expectReportsiteError(() => buildSite(config, { logger, months: [{ year: 2019, month: 5 }] }), {
+      name: "SourceError",
+      message: /^2019-05: no raw files for this month/,
+      hint: /Keys that look like it but do not match: 2019_may_01_gid_requests_part0001\.csv, 2019_may_01_gid_requests_part0002\.csv; for a day exported in parts/,
+    });
   });
 
   test("--verbose lists at most IGNORED_KEYS_LISTED ignored keys, then how many more", async () => {
