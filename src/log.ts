@@ -4,6 +4,8 @@ export interface Logger {
   info(line: string): void;
   /** Something the user should look at that did not stop the run. */
   warn(line: string): void;
+  /** A line only --verbose shows, e.g. each raw key the key pattern ignores. Without it, such lines are dropped. */
+  detail?(line: string): void;
   /** One step of a counted task (a raw file read); the CLI shows a running count. Without it, `line` goes to info. */
   progress?(step: ProgressStep): void;
 }
@@ -28,8 +30,16 @@ export function logProgress(logger: Logger, step: ProgressStep): void {
 }
 
 /** A logger that remembers its lines; handy for scripts and tests. */
-export function memoryLogger(): Logger & { lines: string[]; warnings: string[] } {
+export function memoryLogger(): Logger & { lines: string[]; warnings: string[]; details: string[] } {
   const lines: string[] = [];
   const warnings: string[] = [];
-  return { lines, warnings, info: (l) => void lines.push(l), warn: (l) => void warnings.push(l) };
+  const details: string[] = [];
+  return {
+    lines,
+    warnings,
+    details,
+    info: (l) => void lines.push(l),
+    warn: (l) => void warnings.push(l),
+    detail: (l) => void details.push(l),
+  };
 }

@@ -23,10 +23,19 @@ const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));
 
 /** What cached counts depend on: where the raw data is and which columns are counted. */
 export function countsFingerprint(config: SiteConfig): string {
-  const { bucket, prefix } = config.raw;
+  const { bucket, prefix, encoding } = config.raw;
   const required = config.report.requiredColumns;
+  // the encoding only when it is not the default, so caches made before raw.encoding existed stay valid
+  const read = encoding === "utf-8" ? {} : { encoding };
   return sha256(
-    JSON.stringify({ endpoint: config.endpoint ?? "aws", bucket, prefix, count: countColumns(config), required }),
+    JSON.stringify({
+      endpoint: config.endpoint ?? "aws",
+      bucket,
+      prefix,
+      count: countColumns(config),
+      required,
+      ...read,
+    }),
   );
 }
 

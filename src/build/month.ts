@@ -134,10 +134,13 @@ function monthLine(s: MonthSummary): string {
 
 function builtMonth(config: SiteConfig, files: MonthFiles, counted: CachedFile[], skipped: number): BuiltMonth {
   const days = new Map(files.objects.map((o) => [o.key, o.day]));
-  const emptyDays = counted
-    .filter((c) => c.rows === 0)
-    .map((c) => days.get(c.key))
-    .filter((d): d is number => d !== undefined);
+  // a day exported in parts is empty only when every part of it is
+  const rowsByDay = new Map<number, number>();
+  for (const c of counted) {
+    const day = days.get(c.key);
+    if (day !== undefined) rowsByDay.set(day, (rowsByDay.get(day) ?? 0) + c.rows);
+  }
+  const emptyDays = [...rowsByDay].filter(([, rows]) => rows === 0).map(([day]) => day);
   const modified = counted.map((c) => c.lastModified).filter((d): d is string => d !== undefined);
   return {
     month: files.month,

@@ -41,7 +41,7 @@ export const GLOBAL_FLAGS: Record<string, string> = {
   "config PATH": "site-config.json to use (default ./site-config.json)",
   json: "print the result (or the error) as JSON on stdout; progress goes to stderr",
   "quiet, -q": "print only warnings, errors and the result",
-  verbose: "print every step (each raw file read, with rows and time)",
+  verbose: "print every step (each raw file read, with rows and time; each raw key the key pattern ignores)",
   "profile NAME": "AWS profile to use (as AWS_PROFILE; credentials never go in the config)",
   "region REGION": "AWS region, over the config's region",
   "endpoint-url URL": "S3 endpoint, over the config's endpoint (e.g. http://127.0.0.1:7480)",

@@ -45,6 +45,7 @@ export function cliLogger(options: CliLoggerOptions): Logger {
   return {
     info: (line) => void (options.quiet || write(out, line)),
     warn: (line) => write(process.stderr, `warning: ${line}`),
+    detail: (line) => void (options.verbose && !options.quiet && write(out, line)),
     progress(step) {
       if (options.quiet) return;
       if (options.verbose) return write(out, step.line);

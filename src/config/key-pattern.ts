@@ -1,4 +1,8 @@
-/** Pure: the raw key pattern (`{year}_{mon}_{day}_gid_requests.csv`) compiled to a matcher. */
+/**
+ * Pure: the raw key pattern (`{year}_{mon}_{day}_gid_requests.csv`) compiled to a matcher. A day
+ * exported in parts has `{part}` (digits) or `*` (any text but `/`) in its pattern; a key the pattern
+ * names may also end in `.gz` (a gzip export of the same file).
+ */
 
 export const MONTH_ABBREVIATIONS = [
   "jan",
@@ -19,8 +23,13 @@ const PLACEHOLDERS: Record<string, string> = {
   year: "(?<year>\\d{4})",
   mon: `(?<mon>${MONTH_ABBREVIATIONS.join("|")})`,
   month: "(?<month>0[1-9]|1[0-2])",
-  day: "(?<day>0?[1-9]|[12]\\d|3[01])",
+  // two digits first: before a `*`, `2019_jan_10_x` is day 10, not day 1 and a wildcard from "0_x"
+  day: "(?<day>0[1-9]|[12]\\d|3[01]|[1-9])",
+  part: "(?<part>\\d+)",
 };
+
+/** `*` in a pattern: any text within one folder level, e.g. the `_part0001` of a day exported in parts. */
+const WILDCARD = "[^/]*";
 
 /** What a raw key says about itself. */
 export interface KeyDate {
@@ -29,11 +38,15 @@ export interface KeyDate {
   month: number;
   /** 1..31, or undefined when the pattern has no {day} */
   day?: number;
+  /** The number of {part} (`_part0002` -> 2), or the text `*` stood for; undefined without either. */
+  part?: number | string;
 }
 
 /** A compiled key pattern: `match` gives the date of a key (relative to the raw prefix), or undefined. */
 export interface KeyPattern {
   source: string;
+  /** Whether a day may have several files (the pattern has {part} or `*`): all of them count for that day. */
+  parts: boolean;
   match(name: string): KeyDate | undefined;
 }
 
@@ -66,23 +79,35 @@ export function checkPlaceholders(
 
 /** Compile a pattern that passed checkKeyPattern. */
 export function compileKeyPattern(pattern: string): KeyPattern {
+  let wildcards = 0;
   const body = pattern
-    .split(/(\{[a-z]+\})/)
-    .map((part) => {
-      const name = /^\{([a-z]+)\}$/.exec(part)?.[1];
-      return name && PLACEHOLDERS[name] ? PLACEHOLDERS[name] : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    .split(/(\{[a-z]+\}|\*)/)
+    .map((piece) => {
+      if (piece === "*") return `(?<wild${wildcards++}>${WILDCARD})`;
+      const name = /^\{([a-z]+)\}$/.exec(piece)?.[1];
+      return name && PLACEHOLDERS[name] ? PLACEHOLDERS[name] : piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     })
     .join("");
-  const regex = new RegExp(`^${body}$`, "i");
+  // `(\.gz)?`: a gzip export is read like the file it holds (the reader sees the gzip bytes and decompresses)
+  const regex = new RegExp(`^${body}(?:\\.gz)?$`, "i");
   return {
     source: pattern,
+    parts: wildcards > 0 || pattern.includes("{part}"),
     match(name) {
       const groups = regex.exec(name)?.groups;
       if (!groups) return undefined;
       const month = groups.mon
         ? MONTH_ABBREVIATIONS.indexOf(groups.mon.toLowerCase() as (typeof MONTH_ABBREVIATIONS)[number]) + 1
         : Number(groups.month);
-      return { year: Number(groups.year), month, day: groups.day === undefined ? undefined : Number(groups.day) };
+      const day = groups.day === undefined ? undefined : Number(groups.day);
+      return { year: Number(groups.year), month, day, part: partOf(groups) };
     },
   };
+}
+
+/** {part} as a number (so `part1` and `part0001` are the same part), else the text of the wildcards. */
+function partOf(groups: Record<string, string | undefined>): number | string | undefined {
+  if (groups.part !== undefined) return Number(groups.part);
+  const wild = Object.keys(groups).filter((g) => g.startsWith("wild"));
+  return wild.length ? wild.map((g) => groups[g]).join("*") : undefined;
 }

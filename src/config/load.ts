@@ -6,7 +6,7 @@ import { darkenForContrast, linkContrast, WCAG_AA_TEXT_CONTRAST } from "./contra
 import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import { DEFAULT_CONFIG_FILE, readConfigText } from "./file.js";
 import { checkKeyPattern, checkPlaceholders, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
-import { siteConfigSchema, type SiteConfigSpec } from "./schema.js";
+import { siteConfigSchema, type RawEncoding, type SiteConfigSpec } from "./schema.js";
 
 export { DEFAULT_CONFIG_FILE };
 
@@ -61,6 +61,8 @@ export interface SiteConfig {
     /** Empty or ending in `/`. */
     readonly prefix: string;
     readonly keyPattern: KeyPattern;
+    /** Defaults to utf-8. */
+    readonly encoding: RawEncoding;
     /** Defaults to 16. */
     readonly concurrency: number;
   };

@@ -45,6 +45,11 @@ const groupColumn = columnName.check(
 /** A non-empty string: a file, folder, region or text that may not be left blank. */
 const nonEmpty = () => z.string().check(z.minLength(1));
 
+/** The text encodings raw files can be read in (raw.encoding). */
+export const RAW_ENCODINGS = ["utf-8", "utf-16", "latin1", "windows-1252"] as const;
+/** A raw file's text encoding; defaults to utf-8. */
+export type RawEncoding = (typeof RAW_ENCODINGS)[number];
+
 /** A connection to the S3 endpoint that takes longer than this is a failed attempt (retried). */
 export const S3_CONNECT_TIMEOUT_MS_DEFAULT = 10_000;
 /** A request whose server sends nothing for this long is a failed attempt (retried): a stall never hangs a run. */
@@ -141,7 +146,18 @@ export const siteConfigSchema = z.strictObject({
     prefix: z._default(prefix, ""),
     keyPattern: z
       ._default(z.string(), "{year}_{mon}_{day}_gid_requests.csv")
-      .check(z.describe("File name pattern of a daily export: {year} (2019), {mon} (jan), {month} (01), {day} (10).")),
+      .check(
+        z.describe(
+          "File name pattern of a daily export: {year} (2019), {mon} (jan), {month} (01), {day} (10); a day exported in parts: {part} (0001) or * (any text); a .gz ending is also matched.",
+        ),
+      ),
+    encoding: z
+      ._default(z.enum(RAW_ENCODINGS), "utf-8")
+      .check(
+        z.describe(
+          'Text encoding of the raw files: "utf-8", "utf-16" (with a byte-order mark), "latin1" (ISO-8859-1) or "windows-1252". gzip files are decompressed whatever it is.',
+        ),
+      ),
     concurrency: z._default(z.int().check(z.gte(1), z.lte(64)), 16).check(z.describe("Raw objects read at once.")),
   }),
   site: z.strictObject({

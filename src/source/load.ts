@@ -5,11 +5,12 @@ import { mapWithConcurrency } from "../concurrency.js";
 import { SourceError } from "../errors.js";
 import { logProgress, type Logger } from "../log.js";
 import { listRawObjects } from "./list.js";
-import { dateRawKey, daysInMonth, groupByMonth, monthId, type DatedObject, type Month } from "./month.js";
-import { ChecksumMismatchError } from "./checked-scan.js";
+import { daysInMonth, groupByMonth, monthId, sortRawKeys, type DatedObject, type Month } from "./month.js";
+import { ignoredLookalikes, impossibleDateWarning, logIgnoredKeys, lookalikeHint } from "./ignored-keys.js";
+import { ChecksumMismatchError, type RawScanOptions } from "./checked-scan.js";
 import { md5FromEtag } from "../s3/index.js";
 import { gaveUp, RAW_READ_ATTEMPTS, readRawObject } from "./read.js";
-import type { FileTally, ScanOptions } from "./scan.js";
+import type { FileTally } from "./scan.js";
 import type { ScanPool } from "./scan-pool.js";
 
 /** One month's raw files, as the listing shows them. */
@@ -39,20 +40,31 @@ export async function listMonthFiles(
   options: ListOptions,
 ): Promise<MonthFiles[]> {
   const { objects, pages } = await listRawObjects(client, config);
-  const dated = objects.map((o) => dateRawKey(config, o)).filter((o): o is DatedObject => o !== undefined);
-  const ignored = objects.length - dated.length;
+  const { dated, impossible, ignored } = sortRawKeys(config, objects);
+  const others = objects.length - dated.length;
   options.logger.info(
-    `listed s3://${config.raw.bucket}/${config.raw.prefix}: ${objects.length} objects in ${pages} page${pages === 1 ? "" : "s"}, ${dated.length} match ${config.raw.keyPattern.source}${ignored ? ` (${ignored} others ignored)` : ""}`,
+    `listed s3://${config.raw.bucket}/${config.raw.prefix}: ${objects.length} objects in ${pages} page${pages === 1 ? "" : "s"}, ${dated.length} match ${config.raw.keyPattern.source}${others ? ` (${others} others ignored)` : ""}`,
   );
+  for (const o of impossible) options.logger.warn(impossibleDateWarning(o));
   const byMonth = groupByMonth(dated);
   const wanted = options.months ?? [...byMonth.values()].map((m) => m.month);
-  checkWanted(config, wanted, byMonth);
+  const lookalikes = ignoredLookalikes(ignored, options.months);
+  logIgnoredKeys(config, ignored, lookalikes, options.logger);
+  checkWanted(config, wanted, byMonth, lookalikes);
   const months = wanted.map((month) => byMonth.get(monthId(month))!);
-  refuseRepeatedDays(months.map((m) => m.objects));
+  refuseRepeatedDays(
+    months.map((m) => m.objects),
+    config.raw.keyPattern.parts,
+  );
   return months.map(({ month, objects }) => ({ month, objects, missingDays: missingDays(month, objects) }));
 }
 
-function checkWanted(config: SiteConfig, wanted: readonly Month[], byMonth: Map<string, unknown>): void {
+function checkWanted(
+  config: SiteConfig,
+  wanted: readonly Month[],
+  byMonth: Map<string, unknown>,
+  lookalikes: Map<string, string[]>,
+): void {
   const where = `s3://${config.raw.bucket}/${config.raw.prefix}`;
   if (wanted.length === 0) {
     throw new SourceError(`no raw files in ${where} match the key pattern ${config.raw.keyPattern.source}`, {
@@ -63,7 +75,7 @@ function checkWanted(config: SiteConfig, wanted: readonly Month[], byMonth: Map<
   if (missing.length) {
     throw new SourceError(
       `${missing.map(monthId).join(", ")}: no raw files for ${missing.length === 1 ? "this month" : "these months"} in ${where} (pattern ${config.raw.keyPattern.source})`,
-      { hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.` },
+      { hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.${lookalikeHint(missing, lookalikes)}` },
     );
   }
 }
@@ -98,7 +110,11 @@ export async function readMonthFiles(
   objects: readonly DatedObject[],
   options: ReadOptions,
 ): Promise<MonthRead> {
-  const scanOptions = { requiredColumns: config.report.requiredColumns, countColumns: countColumns(config) };
+  const scanOptions = {
+    requiredColumns: config.report.requiredColumns,
+    countColumns: countColumns(config),
+    encoding: config.raw.encoding,
+  };
   let bytes = 0;
   const outcomes = await mapWithConcurrency(objects, config.raw.concurrency, async (object) => {
     try {
@@ -130,7 +146,7 @@ async function readAndScan(
   client: S3Client,
   config: SiteConfig,
   object: DatedObject,
-  options: ScanOptions,
+  options: RawScanOptions,
   pool: ScanPool,
 ): Promise<{ tally: FileTally; size: number }> {
   const md5 = md5FromEtag(object.etag);
@@ -162,24 +178,27 @@ function unreadable(files: MonthFiles, failures: { key: string; reason: string }
 }
 
 /**
- * Two keys for one day (`2019_feb_1_…` and `2019_feb_01_…`, or `jan` and `Jan`) are almost always
- * one export uploaded twice: counting both would double that day. Checked on the listing for every
- * wanted month, before any file is read.
+ * Two keys for one day (`2019_feb_1_…` and `2019_feb_01_…`, or `jan` and `Jan`, or `.csv` and `.csv.gz`)
+ * are almost always one export uploaded twice: counting both would double that day. A pattern with
+ * {part} or `*` lets a day have several files, but not one part twice (`part1` and `part0001`).
+ * Checked on the listing for every wanted month, before any file is read.
  */
-function refuseRepeatedDays(months: DatedObject[][]): void {
+function refuseRepeatedDays(months: DatedObject[][], parts: boolean): void {
   const byDay = new Map<string, string[]>();
   for (const o of months.flat()) {
     if (o.day === undefined) continue;
     const day = `${monthId(o.month)}-${String(o.day).padStart(2, "0")}`;
-    byDay.set(day, [...(byDay.get(day) ?? []), o.key]);
+    const slot = parts ? `${day} part ${String(o.part)}` : day;
+    byDay.set(slot, [...(byDay.get(slot) ?? []), o.key]);
   }
   const repeated = [...byDay].filter(([, keys]) => keys.length > 1);
   if (repeated.length === 0) return;
+  const that = parts ? "that part" : "that day";
   throw new SourceError(
-    `more than one raw file for a day, so ${repeated.length === 1 ? "that day" : "those days"} would be counted twice; nothing was built:\n${repeated.map(([day, keys]) => `  - ${day}: ${keys.join(", ")}`).join("\n")}`,
+    `more than one raw file for ${parts ? "a part of a day" : "a day"}, so ${repeated.length === 1 ? that : that.replace("that", "those") + "s"} would be counted twice; nothing was built:\n${repeated.map(([day, keys]) => `  - ${day}: ${keys.join(", ")}`).join("\n")}`,
     {
       key: repeated[0]![1][1],
-      hint: "Keep one file per day below raw.prefix (move the extra copies elsewhere); raw.keyPattern decides which keys count.",
+      hint: "Keep one file per day (or per part of a day) below raw.prefix (move the extra copies elsewhere); raw.keyPattern decides which keys count.",
     },
   );
 }

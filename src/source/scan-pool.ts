@@ -2,8 +2,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { SourceError } from "../errors.js";
-import { ChecksumMismatchError, scanChecked } from "./checked-scan.js";
-import type { FileTally, ScanOptions } from "./scan.js";
+import { ChecksumMismatchError, scanChecked, type RawScanOptions } from "./checked-scan.js";
+import type { FileTally } from "./scan.js";
 
 /** Where raw files are scanned. */
 export interface ScanPool {
@@ -13,10 +13,11 @@ export interface ScanPool {
    */
   buffer(size: number): Buffer;
   /**
-   * Check the bytes against `md5` (when given; ChecksumMismatchError), then scanCsv them. The pool
+   * Check the bytes against `md5` (when given; ChecksumMismatchError), decode them (gzip, raw.encoding),
+   * then scanCsv them. The pool
    * owns `bytes` from here on: their memory is handed out again by buffer() once the scan is done.
    */
-  scan(bytes: Buffer, key: string, options: ScanOptions, md5?: string): Promise<FileTally>;
+  scan(bytes: Buffer, key: string, options: RawScanOptions, md5?: string): Promise<FileTally>;
   close(): Promise<void>;
 }
 

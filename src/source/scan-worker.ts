@@ -1,15 +1,14 @@
 /** Worker thread entry: scans raw files handed over by scan-pool.ts. */
 import { parentPort } from "node:worker_threads";
 import { SourceError } from "../errors.js";
-import { ChecksumMismatchError, scanChecked } from "./checked-scan.js";
-import type { ScanOptions } from "./scan.js";
+import { ChecksumMismatchError, scanChecked, type RawScanOptions } from "./checked-scan.js";
 
 /** A request from the pool. */
 export interface ScanRequest {
   id: number;
   bytes: Uint8Array;
   key: string;
-  options: ScanOptions;
+  options: RawScanOptions;
   md5?: string;
 }
 

@@ -9,7 +9,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import { SourceError } from "../errors.js";
-import { findInvalidUtf8 } from "./utf8.js";
+import { findInvalidUtf8, guessSingleByteEncoding } from "./utf8.js";
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -268,9 +268,19 @@ function tallyRows(tally: Tally, depth: number): (string | number)[][] {
 
 function invalidUtf8(bytes: Buffer, key: string): SourceError {
   const { line, byteOffset } = findInvalidUtf8(bytes);
-  return new SourceError(`${key}: line ${line}: invalid UTF-8 byte sequence (byte ${byteOffset})`, {
+  const where = `${key}: line ${line}: invalid UTF-8 byte sequence (byte ${byteOffset})`;
+  const encoding = guessSingleByteEncoding(bytes, byteOffset);
+  if (!encoding) {
+    return new SourceError(where, {
+      key,
+      line,
+      hint: 'raw.encoding is "utf-8". Re-export the file as UTF-8, or set raw.encoding to the encoding of the raw files.',
+    });
+  }
+  const name = encoding === "latin1" ? "Latin-1 (ISO-8859-1)" : "Windows-1252";
+  return new SourceError(`${where}; the file looks like ${name}: set raw.encoding to "${encoding}"`, {
     key,
     line,
-    hint: "Raw exports must be UTF-8. Re-export as UTF-8, or convert the file (e.g. iconv -f WINDOWS-1252 -t UTF-8).",
+    hint: `raw.encoding is "utf-8". Set it to "${encoding}" in site-config.json if every raw file is ${name}, or re-export the file as UTF-8 (e.g. iconv -f ${encoding === "latin1" ? "ISO-8859-1" : "WINDOWS-1252"} -t UTF-8).`,
   });
 }

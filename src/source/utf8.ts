@@ -32,3 +32,30 @@ export function findInvalidUtf8(bytes: Uint8Array): { line: number; byteOffset: 
   const { valid } = validPrefixLength(bytes);
   return { line: 1 + countNewlines(bytes, valid), byteOffset: valid };
 }
+
+/** A UTF-16 byte-order mark (FF FE little-endian, FE FF big-endian) at the start of `bytes`. */
+export function utf16ByteOrder(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return undefined;
+}
+
+/**
+ * Whether `bytes` look like UTF-16: a byte-order mark, or a NUL byte in the first two (UTF-16 text in
+ * the ASCII range is one NUL per character; a CSV in UTF-8 or Latin-1 has none). Looks at two bytes.
+ */
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  return utf16ByteOrder(bytes) !== undefined || (bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0));
+}
+
+/**
+ * The single-byte encoding that reads bytes which are not UTF-8: "windows-1252" when some byte is in
+ * 0x80-0x9F (curly quotes, the euro sign: control codes in ISO-8859-1), else "latin1"; undefined when
+ * the file has NUL bytes (neither: binary data, or UTF-16).
+ */
+export function guessSingleByteEncoding(bytes: Uint8Array, from = 0): "latin1" | "windows-1252" | undefined {
+  if (bytes.includes(0)) return undefined;
+  // from the first byte that is not UTF-8 on (the bytes before it are ASCII in a single-byte file)
+  for (let i = from; i < bytes.length; i++) if (bytes[i]! >= 0x80 && bytes[i]! <= 0x9f) return "windows-1252";
+  return "latin1";
+}

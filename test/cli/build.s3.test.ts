@@ -192,6 +192,28 @@ describe("reportsite build against the local server", () => {
     expect(allowed.exitCode).toBe(0);
   });
 
+  test("issue 17: ignored keys are listed under --verbose only; ones like the month's data are warned about", async () => {
+    const parted = uniqueBucket("cli-parts");
+    await createBucket(testClient(), parted, {
+      "2019_feb_01_gid_requests.csv": "service_name,case_record_type\nPothole,Request\n",
+      "2019_feb_02_gid_requests_part0001.csv": "service_name,case_record_type\nPothole,Request\n",
+      "2019_feb_02_gid_requests_part0002.csv": "service_name,case_record_type\nPothole,Request\n",
+      "README.txt": "not data",
+    });
+    const partedDir = project({ raw: { bucket: parted } });
+    const plain = await runCli(["build"], { cwd: partedDir, env: credentials() });
+    expect(plain.exitCode).toBe(0);
+    expect(plain.stderr).toMatch(
+      /^warning: 2019-02: 2 keys that look like this month's data do not match raw\.keyPattern \{year\}_\{mon\}_\{day\}_gid_requests\.csv and were not read, e\.g\. 2019_feb_02_gid_requests_part0001\.csv; for a day exported in parts \(…_part0001\.csv\), add \{part\} or \* to raw\.keyPattern \(--verbose lists every ignored key\)$/m,
+    );
+    expect(plain.stdout).not.toContain("README.txt");
+    const verbose = await runCli(["build", "--verbose", "--output", "out-v"], { cwd: partedDir, env: credentials() });
+    expect(verbose.exitCode).toBe(0);
+    expect(verbose.stdout).toContain(
+      "3 keys ignored (not {year}_{mon}_{day}_gid_requests.csv):\n  2019_feb_02_gid_requests_part0001.csv\n  2019_feb_02_gid_requests_part0002.csv\n  README.txt\n",
+    );
+  });
+
   test("a bad raw file: exit 1, the key and line, and no dist/", async () => {
     const bad = uniqueBucket("cli-bad");
     await createBucket(testClient(), bad, {

@@ -24,6 +24,7 @@ describe("configFromSpec", () => {
     expect(config.raw.keyPattern.match("2019_jan_10_gid_requests.csv")).toEqual({ year: 2019, month: 1, day: 10 });
     expect(config.raw.keyPattern.match("2019_JAN_10_gid_requests.csv")).toEqual({ year: 2019, month: 1, day: 10 });
     expect(config.raw.keyPattern.match("notes.txt")).toBeUndefined();
+    expect(config.raw.encoding).toBe("utf-8");
     expect(Object.isFrozen(config.report.groupBy)).toBe(true);
   });
 
@@ -58,6 +59,11 @@ describe("configFromSpec", () => {
       description: "unknown placeholder",
       spec: { ...minimal, raw: { bucket: "gid-raw", keyPattern: "{year}_{mon}_{week}.csv" } },
       message: /raw\.keyPattern: unknown placeholder \{week\}/,
+    },
+    {
+      description: "issue 17: an encoding reportsite does not read",
+      spec: { ...minimal, raw: { bucket: "gid-raw", encoding: "ebcdic" } },
+      message: /raw\.encoding: Invalid option: expected one of "utf-8"\|"utf-16"\|"latin1"\|"windows-1252"/,
     },
     {
       description: "no month in pattern",
