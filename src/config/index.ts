@@ -1,4 +1,4 @@
 export { loadConfig, configFromSpec, PANDAS_MISSING_VALUES } from "./load.js";
-export type { SiteConfig, ConfigOverrides, SiteConfigSpec, S3Settings } from "./load.js";
+export type { AcceptedGap, SiteConfig, ConfigOverrides, SiteConfigSpec, S3Settings } from "./load.js";
 export { MONTH_ABBREVIATIONS } from "./key-pattern.js";
 export { S3_CONNECT_TIMEOUT_MS_DEFAULT, S3_REQUEST_TIMEOUT_MS_DEFAULT, S3_MAX_ATTEMPTS_DEFAULT } from "./schema.js";

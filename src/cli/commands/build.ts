@@ -1,4 +1,4 @@
-import { ReportsiteError, UsageError } from "../../errors.js";
+import { IncompleteMonthError, UsageError } from "../../errors.js";
 import { formatDays } from "../../units.js";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { BuildReport } from "../../build.js";
@@ -90,20 +90,28 @@ async function toMonths(texts: string[], now = new Date()): Promise<Month[]> {
   return months.filter((m, i) => months.findIndex((o) => monthId(o) === monthId(m)) === i);
 }
 
-/** --require-complete: a month with days that have no raw file fails the run (the workflow then does not deploy). */
+/**
+ * --require-complete: a month this run built (from the listing) with days that have no raw file and
+ * are not accepted in raw.acceptedGaps, or with unreadable files, fails the run (the workflow then does
+ * not deploy). Months kept from the cache (not named by --month) were judged when they were built.
+ */
 function checkComplete(report: BuildReport): void {
-  const incomplete = report.months.filter((m) => m.missingDays.length > 0 || m.skipped.length > 0);
+  const unaccepted = (m: BuildReport["months"][number]) => m.missingDays.filter((d) => !m.acceptedDays.includes(d));
+  const incomplete = report.months.filter((m) => m.requested && (unaccepted(m).length > 0 || m.skipped.length > 0));
   if (!incomplete.length) return;
   const lines = incomplete.map(
     (m) =>
       `  - ${m.month}: ${[
-        m.missingDays.length ? `no raw file for day ${formatDays(m.missingDays)}` : "",
+        unaccepted(m).length ? `no raw file for day ${formatDays(unaccepted(m))}` : "",
         m.skipped.length ? `${m.skipped.length} file(s) skipped as unreadable` : "",
       ]
         .filter(Boolean)
         .join("; ")}`,
   );
-  throw new ReportsiteError(`--require-complete: ${incomplete.length} month(s) are incomplete:\n${lines.join("\n")}`, {
-    hint: `${report.output} holds this build, but do not deploy it: wait for the missing exports and build again, or build without --require-complete to publish the month as it is.`,
-  });
+  throw new IncompleteMonthError(
+    `--require-complete: ${incomplete.length} month(s) are incomplete:\n${lines.join("\n")}`,
+    {
+      hint: `${report.output} holds this build, but do not deploy it: wait for the missing exports and build again, build without --require-complete to publish the month with its gaps named, or accept a permanent gap in raw.acceptedGaps of site-config.json.`,
+    },
+  );
 }
