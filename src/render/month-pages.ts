@@ -221,12 +221,8 @@ function tableColumns(settings: SiteSettings, comparison: Comparison | undefined
     numeric: name === "count",
     sort: name === "count" ? "descending" : undefined,
   }));
-  if (comparison)
-    columns.push({
-      label: `Change ${comparison.perDay ? "per day " : ""}since ${comparison.since}`,
-      numeric: true,
-      sort: undefined,
-    });
+  // per day, each cell says so ("+3.1% per day")
+  if (comparison) columns.push({ label: `Change since ${comparison.since}`, numeric: true, sort: undefined });
   return columns;
 }
 

@@ -42,6 +42,8 @@ export async function renderTrendPage(summary: SiteSummary, theme?: Theme): Prom
 /** A month's row in the trend's tables (trend.eta's `months`): counts formatted, `total` exact for sorting. */
 interface TrendRow {
   title: string;
+  /** "so far: 5 of 31 days" after the title of a month whose data is not all in yet; "" otherwise. */
+  soFar: string;
   href: string;
   totalText: string;
   total: number;
@@ -56,7 +58,8 @@ interface TrendRow {
 /** One row per month, oldest first: its total, its change, and its requests per type and per top group. */
 function trendRows(summary: SiteSummary, types: readonly string[], top: readonly string[]): TrendRow[] {
   return summary.months.map((m, i) => ({
-    title: trendTitle(m),
+    title: m.title,
+    soFar: soFarNote(m),
     href: encodeKey(m.links.table),
     totalText: formatCount(m.total),
     total: m.total,
@@ -66,10 +69,10 @@ function trendRows(summary: SiteSummary, types: readonly string[], top: readonly
   }));
 }
 
-/** A month's name in the trend: "December 2026 (so far: 5 of 31 days)" for a month whose data is not all in yet. */
-function trendTitle(month: SiteSummary["months"][number]): string {
+/** "so far: 5 of 31 days" for a month whose data is not all in yet; "" for any other. */
+function soFarNote(month: SiteSummary["months"][number]): string {
   const partial = soFar(month);
-  return partial ? `${month.title} (so far: ${partial.days} of ${partial.of} days)` : month.title;
+  return partial ? `so far: ${partial.days} of ${partial.of} days` : "";
 }
 
 /** The chart of requests per month, split by the chart field; false when no month is built yet. */
