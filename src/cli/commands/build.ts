@@ -12,7 +12,7 @@ export default defineCommand({
     "reportsite build [--month 2019-01|previous|current]... [--require-complete] [--force] [--skip-bad-files] [--output DIR]",
   flags: {
     "month YYYY-MM":
-      "read only this month from S3 (repeatable; `previous` is last month, `current` this one, in UTC); other months come from the cache or the previous output; default: every month with raw data",
+      "read only this month from S3 (repeatable; `previous` is last month, `current` this one, in UTC; `2019-01..2019-06` a range); other months come from the cache or the previous output; default: every month with raw data",
     "require-complete": "fail (exit 1) when a built month has days without a raw file, naming the days",
     force: "read every raw file again instead of reusing the counts in the cache",
     "skip-bad-files": "publish a month without the files that fail to parse, listing them as a warning",
@@ -73,10 +73,13 @@ export async function monthsOf(texts: string[] | undefined): Promise<Month[] | u
   return texts?.length ? toMonths(texts) : undefined;
 }
 
-/** The months --month names, without repeats; `previous` and `current` are read on the UTC calendar. */
+/**
+ * The months --month names, without repeats; `previous` and `current` are read on the UTC calendar,
+ * and `2019-01..2019-06` is every month from the first to the last (a backfill).
+ */
 async function toMonths(texts: string[], now = new Date()): Promise<Month[]> {
   const { parseMonth, monthId } = await import("../../source/index.js");
-  const months = texts.map((text) => {
+  const one = (text: string): Month => {
     const shift = { previous: -1, current: 0 }[text];
     if (shift !== undefined) {
       const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + shift, 1));
@@ -84,10 +87,28 @@ async function toMonths(texts: string[], now = new Date()): Promise<Month[]> {
     }
     const month = parseMonth(text);
     if (!month)
-      throw new UsageError(`--month ${text}: expected a month as YYYY-MM (e.g. 2019-01), previous or current`);
+      throw new UsageError(
+        `--month ${text}: expected a month as YYYY-MM (e.g. 2019-01), previous, current, or a range such as 2019-01..2019-06`,
+      );
     return month;
+  };
+  const months = texts.flatMap((text) => {
+    const [from, to, ...rest] = text.split("..");
+    if (to === undefined) return [one(text)];
+    const range = monthRange(one(from!), one(to));
+    if (rest.length || !range.length)
+      throw new UsageError(`--month ${text}: a range goes from an earlier month to a later one, e.g. 2019-01..2019-06`);
+    return range;
   });
   return months.filter((m, i) => months.findIndex((o) => monthId(o) === monthId(m)) === i);
+}
+
+/** Every month from `from` to `to`, both included (none when `to` is before `from`). */
+function monthRange(from: Month, to: Month): Month[] {
+  const months: Month[] = [];
+  for (let i = from.year * 12 + from.month - 1; i <= to.year * 12 + to.month - 1; i++)
+    months.push({ year: Math.floor(i / 12), month: (i % 12) + 1 });
+  return months;
 }
 
 /**

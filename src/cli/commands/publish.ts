@@ -8,7 +8,7 @@ export default defineCommand({
     "reportsite publish [--month 2019-01|previous|current]... [--require-complete] [--skip-bad-files] [--delete [--max-deletes N]] [--output DIR] [--json]",
   flags: {
     "month YYYY-MM":
-      "read only this month from S3 (repeatable; `previous`, `current`); the other months come from the cache or the previous output",
+      "read only this month from S3 (repeatable; `previous`, `current`, or a range `2019-01..2019-06`); the other months come from the cache or the previous output",
     "require-complete":
       "fail (exit 1) before deploying when a built month has days without a raw file: the live site stays as it was",
     "skip-bad-files": "publish a month without the files that fail to parse, listing them as a warning",
