@@ -319,7 +319,7 @@ function noEarlierBuildWarning(config: SiteConfig, months: readonly Month[], sum
   const fix = "(build every month, or deploy without --delete)";
   if (!cached.length)
     return `${config.output} holds no earlier build and the build cache no other month, so the site will have only the months built now; \`deploy --delete\` would unpublish the others ${fix}`;
-  const range = cached.length === 1 ? cached[0] : `${cached[0]} to ${cached.at(-1)}`;
+  const range = cached.length <= 3 ? cached.join(", ") : `${cached[0]} to ${cached.at(-1)}`;
   return `${config.output} holds no earlier build: the site will have the months built now and the ${cached.length} month${cached.length === 1 ? "" : "s"} in the build cache (${range}); a month published earlier that is in neither would be left out, and \`deploy --delete\` would unpublish it ${fix}`;
 }
 

@@ -190,7 +190,9 @@ describe("bad input never publishes a partial month", () => {
         filesRead: 1,
         skipped: ["2019_jan_02_gid_requests.csv", "2019_jan_03_gid_requests.csv"],
         missingDays: Array.from({ length: 28 }, (_, i) => i + 4),
+        acceptedDays: [],
         emptyDays: [],
+        requested: true,
       },
     ]);
     // the published page says what it is missing; raw keys stay out of the site
@@ -275,7 +277,7 @@ describe("bad input never publishes a partial month", () => {
     expect(readdirSync(join(ci.output, "2019")).sort()).toEqual(["feb", "jan", "mar"]); // the cache supplied two
     expect(warned.warnings.join("\n")).not.toMatch(/only the months built now/);
     expect(warned.warnings).toContain(
-      `${ci.output} holds no earlier build: the site will have the months built now and the 2 months in the build cache (2019-01 to 2019-02); a month published earlier that is in neither would be left out, and \`deploy --delete\` would unpublish it (build every month, or deploy without --delete)`,
+      `${ci.output} holds no earlier build: the site will have the months built now and the 2 months in the build cache (2019-01, 2019-02); a month published earlier that is in neither would be left out, and \`deploy --delete\` would unpublish it (build every month, or deploy without --delete)`,
     );
   });
 
