@@ -197,7 +197,7 @@ describe("bad input never publishes a partial month", () => {
     ]);
     // the published page says what it is missing; raw keys stay out of the site
     const page = readFileSync(join(config.output, "2019/jan/final_report.html"), "utf8");
-    expect(page).toContain("Incomplete month: no daily file for day 4-31.</p>");
+    expect(page).toContain("So far: 3 of 31 days. The data ends on day 3; the rest of the month is not in yet.</p>");
     expect(page).toContain("Incomplete month: 2 daily files could not be read and are left out.");
     expect(page).not.toContain("gid_requests");
     expect(logger.warnings.join("\n")).toMatch(/skipped 2019_jan_02_gid_requests\.csv: line 3/);
