@@ -208,6 +208,25 @@ describe.sequential("issue 17: the monthly cycle, through the workflow's script"
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.json).deploy.report.uploaded).toEqual([]);
   });
+
+  test("7. a manual backfill of a range requires every month in it complete, and reads them all", async () => {
+    const run = await runStep({ MONTH: "2026-10..2026-11", SCHEDULED: "no", COMPLETE_BY_DAY: "32" });
+    expect(run.exitCode).toBe(0);
+    const months = JSON.parse(run.json).build.months as { month: string; requested: boolean }[];
+    expect(months.map((m) => [m.month, m.requested])).toEqual([
+      ["2026-10", true],
+      ["2026-11", true],
+      ["2026-12", false],
+    ]);
+    // `all`: every month with raw data, December so far among them, so a manual run without
+    // allow_incomplete is refused (red), naming December only
+    const all = await runStep({ MONTH: "all", SCHEDULED: "no", COMPLETE_BY_DAY: "32" });
+    expect(all.exitCode).toBe(1);
+    expect(all.output).toBe("");
+    expect(JSON.parse(all.json).error.message).toBe(
+      "--require-complete: 1 month(s) are incomplete:\n  - 2026-12: no raw file for day 6-31",
+    );
+  });
 });
 
 function execJq(program: string, json: string, env: Record<string, string>): string {
