@@ -151,7 +151,7 @@ async function unchangedSince(
   const last = await unchangedSite(inputs.cache, config.output, inputsHash(listed, inputs));
   const recorded = new Map(last?.months.map((m) => [m.month, m]));
   if (!last || !listed.every((files) => recorded.has(monthId(files.month)))) return undefined;
-  const months = listed.map((files) => reusedMonth(files, recorded.get(monthId(files.month))!, options.logger));
+  const months = listed.map((files) => reusedMonth(config, files, recorded.get(monthId(files.month))!, options.logger));
   return { written: false, months, files: last.files, bytesRead: 0 };
 }
 
@@ -217,7 +217,7 @@ async function writePages(
   summary: SiteSummary,
   branding: ProjectTheme,
 ): Promise<{ written: boolean; files: { size: number }[] }> {
-  files.push(...(await keptFiles(config, options, files)));
+  files.push(...(await keptFiles(config, options, files, summary)));
   const now = (options.now ?? (() => new Date()))();
   // a new or changed file is dated now, on disk too: the index lists the dates the next build reads back
   const dated = (await carryModified(config.output, files)).map((f) => (f.modified ? f : { ...f, modified: now }));
@@ -293,17 +293,34 @@ async function sharedFiles(): Promise<OutputFile[]> {
 }
 
 /** With --month, the previous build's files that this build does not write (months neither listed nor cached). */
-async function keptFiles(config: SiteConfig, options: BuildOptions, files: OutputFile[]): Promise<OutputFile[]> {
+async function keptFiles(
+  config: SiteConfig,
+  options: BuildOptions,
+  files: OutputFile[],
+  summary: SiteSummary,
+): Promise<OutputFile[]> {
   if (!options.months) return [];
   if (!(await isBuiltSite(config.output))) {
-    options.logger.warn(
-      `${config.output} holds no earlier build, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`,
-    );
+    options.logger.warn(noEarlierBuildWarning(config, options.months, summary));
     return [];
   }
   const kept = await readKeptFiles(config.output, new Set(files.map((f) => f.path)));
   if (kept.length) options.logger.info(`kept ${kept.length} files of other months from ${config.output}`);
   return kept.map((f) => ({ path: f.key, body: f.body, modified: f.modified }));
+}
+
+/**
+ * A --month build into an empty output folder (a fresh CI checkout): the site has the months read now
+ * and the months the build cache supplies; only a month published before that is in neither is missing.
+ */
+function noEarlierBuildWarning(config: SiteConfig, months: readonly Month[], summary: SiteSummary): string {
+  const requested = new Set(months.map(monthId));
+  const cached = summary.months.map((m) => m.id).filter((id) => !requested.has(id));
+  const fix = "(build every month, or deploy without --delete)";
+  if (!cached.length)
+    return `${config.output} holds no earlier build and the build cache no other month, so the site will have only the months built now; \`deploy --delete\` would unpublish the others ${fix}`;
+  const range = cached.length <= 3 ? cached.join(", ") : `${cached[0]} to ${cached.at(-1)}`;
+  return `${config.output} holds no earlier build: the site will have the months built now and the ${cached.length} month${cached.length === 1 ? "" : "s"} in the build cache (${range}); a month published earlier that is in neither would be left out, and \`deploy --delete\` would unpublish it ${fix}`;
 }
 
 async function indexFile(

@@ -52,6 +52,9 @@ export class SourceError extends ReportsiteError {
   }
 }
 
+/** --require-complete: a month built in this run has days without a raw file (or unreadable files). */
+export class IncompleteMonthError extends ReportsiteError {}
+
 /** A page could not be rendered. */
 export class RenderError extends ReportsiteError {}
 

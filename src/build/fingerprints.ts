@@ -18,7 +18,7 @@ export const PAGES_FORMAT = 2;
  * another site from the same inputs: a build whose inputs hash is unchanged stops before running it.
  * A new version of reportsite changes the hash by itself (the build's settings have the version).
  */
-const INPUTS_FORMAT = 1;
+const INPUTS_FORMAT = 2;
 const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));
 
 /** What cached counts depend on: where the raw data is and which columns are counted. */
@@ -43,7 +43,11 @@ export function countsFingerprint(config: SiteConfig): string {
 export async function renderFingerprint(config: SiteConfig): Promise<string> {
   const sources = [...(await folderTexts(TEMPLATES_DIR)), ...(await folderTexts(RENDER_CODE_DIR))];
   const { site, report, region, endpoint, websiteEndpoint } = config;
-  return sha256(JSON.stringify([PAGES_FORMAT, sources, { site, report, region, endpoint, websiteEndpoint }]));
+  // the pages name the accepted gaps, and count an accepted month as complete
+  const { acceptedGaps } = config.raw;
+  return sha256(
+    JSON.stringify([PAGES_FORMAT, sources, { site, report, region, endpoint, websiteEndpoint, acceptedGaps }]),
+  );
 }
 
 async function folderTexts(dir: string): Promise<[string, string][]> {

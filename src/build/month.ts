@@ -16,6 +16,8 @@ import {
   type ScanPool,
 } from "../source/index.js";
 import { formatCount, formatDays } from "../units.js";
+import type { AcceptedDays } from "../render/index.js";
+import { acceptedGapsOf } from "./accepted-gaps.js";
 import { monthDir } from "./month-dir.js";
 
 /** A month of the site, from the listing (its files may be read) or from the cache alone. */
@@ -36,6 +38,8 @@ export interface BuiltMonth {
   counted: CachedFile[];
   files: number;
   missingDays: number[];
+  /** Which of missingDays raw.acceptedGaps accepts, and why. */
+  acceptedGaps: AcceptedDays[];
   /** Days whose file had a header and no rows (no requests that day). */
   emptyDays: number[];
   skippedFiles: number;
@@ -56,7 +60,14 @@ export interface MonthSummary {
   filesRead: number;
   skipped: string[];
   missingDays: number[];
+  /** The missing days raw.acceptedGaps accepts: they do not make the month incomplete. */
+  acceptedDays: number[];
   emptyDays: number[];
+  /**
+   * True when this run built the month from the raw listing (every month, or one --month names);
+   * false for a month kept from the cache. --require-complete judges only requested months.
+   */
+  requested: boolean;
 }
 
 /** Options of buildMonth. */
@@ -81,7 +92,7 @@ export async function buildMonth(
     ? planMonth(files.objects, source.cached, { force: options.force })
     : { reuse: source.cached!.map((cached) => ({ cached })), read: [], reason: undefined };
   const reason = source.cached === undefined && !options.force ? (cache.setAside ?? plan.reason) : plan.reason;
-  if (source.fromListing) warnMissingDays(files, options.logger);
+  if (source.fromListing) warnMissingDays(config, files, options.logger);
   const read = plan.read.length
     ? await readMonthFiles(options.client, config, files, plan.read, options)
     : { tallies: [], skipped: [], bytes: 0 };
@@ -98,15 +109,22 @@ export async function buildMonth(
     filesRead: read.tallies.length,
     skipped: read.skipped.map((s) => s.key),
     missingDays: files.missingDays,
+    acceptedDays: built.acceptedGaps.flatMap((g) => g.days),
     emptyDays: built.emptyDays,
+    requested: source.fromListing,
   };
   options.logger.info(monthLine(summary));
   return { built, summary, bytesRead: read.bytes };
 }
 
 /** A month the last build made from the same files and counts, said as buildMonth says a reused month. */
-export function reusedMonth(files: MonthFiles, recorded: RecordedMonth, logger: Logger): MonthSummary {
-  warnMissingDays(files, logger);
+export function reusedMonth(
+  config: SiteConfig,
+  files: MonthFiles,
+  recorded: RecordedMonth,
+  logger: Logger,
+): MonthSummary {
+  warnMissingDays(config, files, logger);
   const { month, rows, emptyDays } = recorded;
   const summary: MonthSummary = {
     month,
@@ -116,15 +134,21 @@ export function reusedMonth(files: MonthFiles, recorded: RecordedMonth, logger: 
     filesRead: 0,
     skipped: [],
     missingDays: files.missingDays,
+    acceptedDays: acceptedGapsOf(config.raw.acceptedGaps, month, files.missingDays).flatMap((g) => g.days),
     emptyDays,
+    requested: true,
   };
   logger.info(monthLine(summary));
   return summary;
 }
 
-function warnMissingDays(files: MonthFiles, logger: Logger): void {
-  if (files.missingDays.length)
-    logger.warn(`${monthId(files.month)}: no raw file for day ${formatDays(files.missingDays)}`);
+function warnMissingDays(config: SiteConfig, files: MonthFiles, logger: Logger): void {
+  const id = monthId(files.month);
+  const accepted = new Set(acceptedGapsOf(config.raw.acceptedGaps, id, files.missingDays).flatMap((g) => g.days));
+  const missing = files.missingDays.filter((d) => !accepted.has(d));
+  if (missing.length) logger.warn(`${id}: no raw file for day ${formatDays(missing)}`);
+  if (accepted.size)
+    logger.info(`${id}: no raw file for day ${formatDays([...accepted])} (accepted in raw.acceptedGaps)`);
 }
 
 function monthLine(s: MonthSummary): string {
@@ -150,6 +174,7 @@ function builtMonth(config: SiteConfig, files: MonthFiles, counted: CachedFile[]
     counted: [...counted].sort((a, b) => (a.key < b.key ? -1 : 1)),
     files: counted.length,
     missingDays: files.missingDays,
+    acceptedGaps: acceptedGapsOf(config.raw.acceptedGaps, monthId(files.month), files.missingDays),
     emptyDays: emptyDays.sort((a, b) => a - b),
     skippedFiles: skipped,
     dataAsOf: modified.sort().at(-1),

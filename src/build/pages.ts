@@ -139,9 +139,13 @@ function asText(files: { path: string; body: string | Uint8Array }[]): { path: s
 
 /** The render stage's view of a built month. */
 async function toMonthReport(config: SiteConfig, month: BuiltMonth): Promise<MonthReport> {
-  const { id, title, dir, files, missingDays, emptyDays, skippedFiles, dataAsOf } = month;
+  const { id, title, dir, files, missingDays, acceptedGaps, emptyDays, skippedFiles, dataAsOf } = month;
   const report = await monthReport(config, month.counted);
-  return { id, title, dir, report, files, missingDays, emptyDays, skippedFiles, ...(dataAsOf ? { dataAsOf } : {}) };
+  return {
+    ...{ id, title, dir, report, files, missingDays, emptyDays, skippedFiles },
+    ...(acceptedGaps.length ? { acceptedGaps } : {}),
+    ...(dataAsOf ? { dataAsOf } : {}),
+  };
 }
 
 /** The month's Report (Arquero tables), aggregated from its files' counts. */

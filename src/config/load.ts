@@ -43,6 +43,14 @@ export interface S3Settings {
   readonly maxAttempts: number;
 }
 
+/** A known, permanent gap in the raw data (raw.acceptedGaps): days as YYYY-MM-DD, months as YYYY-MM. */
+export interface AcceptedGap {
+  readonly days: readonly string[];
+  readonly months: readonly string[];
+  /** Shown on the month's pages, e.g. "system outage". */
+  readonly reason?: string;
+}
+
 /** The validated configuration every stage receives; nothing in it is undefined unless optional by nature. */
 export interface SiteConfig {
   /** Absolute path of the config file (or `<inline>`). */
@@ -65,6 +73,8 @@ export interface SiteConfig {
     readonly encoding: RawEncoding;
     /** Defaults to 16. */
     readonly concurrency: number;
+    /** Known, permanent gaps in the raw data (none by default): they do not make a month incomplete. */
+    readonly acceptedGaps: readonly AcceptedGap[];
   };
   readonly site: {
     readonly bucket: string;

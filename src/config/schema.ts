@@ -50,6 +50,32 @@ export const RAW_ENCODINGS = ["utf-8", "utf-16", "latin1", "windows-1252"] as co
 /** A raw file's text encoding; defaults to utf-8. */
 export type RawEncoding = (typeof RAW_ENCODINGS)[number];
 
+/** A calendar day as YYYY-MM-DD, e.g. 2019-03-14. */
+const isoDay = z.string().check(z.refine(isCalendarDay, 'must be a day as YYYY-MM-DD that exists, e.g. "2019-03-14"'));
+
+function isCalendarDay(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
+
+/** A month as YYYY-MM, e.g. 2019-03. */
+const isoMonth = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM, e.g. "2019-03"'));
+
+/** A known, permanent gap in the raw data: days and/or whole months, and why. */
+const acceptedGap = z
+  .strictObject({
+    days: z._default(z.array(isoDay), []).check(z.describe("Days with no export for good, as YYYY-MM-DD.")),
+    months: z
+      ._default(z.array(isoMonth), [])
+      .check(z.describe("Months (YYYY-MM) whose every missing day is accepted.")),
+    reason: z.optional(nonEmpty()).check(z.describe("Why the data is missing; shown on the month's pages.")),
+  })
+  .check(
+    z.refine((gap) => gap.days.length + gap.months.length > 0, "needs at least one day in `days` or month in `months`"),
+  );
+
 /** A connection to the S3 endpoint that takes longer than this is a failed attempt (retried). */
 export const S3_CONNECT_TIMEOUT_MS_DEFAULT = 10_000;
 /** A request whose server sends nothing for this long is a failed attempt (retried): a stall never hangs a run. */
@@ -159,6 +185,13 @@ export const siteConfigSchema = z.strictObject({
         ),
       ),
     concurrency: z._default(z.int().check(z.gte(1), z.lte(64)), 16).check(z.describe("Raw objects read at once.")),
+    acceptedGaps: z
+      ._default(z.array(acceptedGap), [])
+      .check(
+        z.describe(
+          'Days (or whole months) known to have no export for good, e.g. [{"days": ["2019-03-14"], "reason": "system outage"}]: such a month counts as complete for --require-complete, and its pages name the gap as accepted.',
+        ),
+      ),
   }),
   site: z.strictObject({
     bucket: bucketName.check(z.describe("Public website bucket the site is deployed to.")),

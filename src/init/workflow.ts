@@ -14,29 +14,38 @@ export interface WorkflowOptions {
 /** Where init writes the workflow. */
 export const WORKFLOW_PATH = ".github/workflows/monthly-reports.yml";
 
+/** The day of the month from which a scheduled run publishes the month before with its gaps named. */
+export const COMPLETE_BY_DAY_DEFAULT = 6;
+
 /**
- * The workflow: on the 3rd of each month it builds the month before (`--month previous`, so a month
- * is published once complete; `current` only on request), fails when a day has no export unless
- * allowed, keeps the incremental build cache, deploys, and writes a step summary.
+ * The workflow: daily from the 2nd to the 10th of each month it publishes the month before
+ * (`--month previous`). Until day REPORTSITE_COMPLETE_BY_DAY (a repository variable, default 6) it
+ * requires the month complete: a month whose export is late is not published, and the run ends green
+ * saying it waits (the next day's run tries again). From that day on it publishes the month with its
+ * gaps named on its pages. A run that finds the month published as it is uploads nothing; a file that
+ * arrives late is picked up by the next run. By hand: any month, a range, `current`, or `all` (backfill).
  */
 // eslint-disable-next-line max-lines-per-function -- one YAML template string: split, the workflow would no longer read top to bottom
 export function renderWorkflow({ region, workingDirectory }: WorkflowOptions): string {
   const inProject = (path: string) => (workingDirectory ? JSON.stringify(`${workingDirectory}/${path}`) : path);
-  return `# Build and publish the last complete month's reports on the 3rd of every month (and on demand).
+  return `# Publish the month before on the first days of every month (and any month on demand).
 # Written by \`reportsite init\`. Set two repository variables (Settings > Secrets and variables > Actions >
 # Variables): AWS_ROLE_ARN (the role with iam-policy.json and trust-policy.json) and AWS_REGION.
+# Daily from the 2nd to the 10th: until day REPORTSITE_COMPLETE_BY_DAY (a variable; default ${COMPLETE_BY_DAY_DEFAULT}) a month
+# with days missing waits for its late exports (the run publishes nothing and says so); from that day on
+# it is published with its gaps named. Once published, a run with nothing new uploads nothing.
 name: monthly reports
 on:
   schedule:
-    - cron: "0 6 3 * *" # 06:00 UTC on the 3rd: the last day's export of the month before has landed
+    - cron: "0 6 2-10 * *" # 06:00 UTC, daily from the 2nd to the 10th
   workflow_dispatch:
     inputs:
       month:
-        description: "Month to publish: previous (the last complete one), current (so far), or YYYY-MM"
+        description: "previous (the month before), current (so far), YYYY-MM, a range YYYY-MM..YYYY-MM, or all (every month with raw data: the first backfill)"
         type: string
         default: previous
       allow_incomplete:
-        description: "Publish even when some days have no raw file"
+        description: "Publish even when some days have no raw file (their gaps are named on the pages)"
         type: boolean
         default: false
 
@@ -55,6 +64,8 @@ jobs:
 ${workingDirectory ? `    defaults:\n      run:\n        working-directory: ${JSON.stringify(workingDirectory)}\n` : ""}    env:
       MONTH: \${{ inputs.month || 'previous' }}
       ALLOW_INCOMPLETE: \${{ inputs.allow_incomplete && 'yes' || 'no' }}
+      SCHEDULED: \${{ github.event_name == 'schedule' && 'yes' || 'no' }}
+      COMPLETE_BY_DAY: \${{ vars.REPORTSITE_COMPLETE_BY_DAY || '${COMPLETE_BY_DAY_DEFAULT}' }}
     steps:
       - uses: actions/checkout@v5
       - uses: actions/setup-node@v5
@@ -77,14 +88,35 @@ ${workingDirectory ? `          cache-dependency-path: ${inProject("package-lock
       # deploy compares content (MD5), so a fresh checkout uploads only what changed;
       # the index is rebuilt from the bucket listing, so earlier months stay listed
       - name: Build and deploy
+        id: publish
         run: |
-          flags=(--month "$MONTH")
-          if [ "$ALLOW_INCOMPLETE" != yes ]; then flags+=(--require-complete); fi
-          npx reportsite publish "\${flags[@]}" --json > publish.json
+          flags=()
+          if [ "$MONTH" != all ]; then flags+=(--month "$MONTH"); fi
+          if [ "$ALLOW_INCOMPLETE" = yes ]; then
+            echo "Publishing $MONTH as it is: days without a raw file are named on its pages"
+          elif [ "$SCHEDULED" = yes ] && [ "$(date -u +%-d)" -ge "$COMPLETE_BY_DAY" ]; then
+            echo "::notice title=Published with gaps named::Day $COMPLETE_BY_DAY or later: $MONTH is published as it is; a late export is picked up by the next run"
+          else
+            flags+=(--require-complete)
+          fi
+          status=0
+          npx reportsite publish "\${flags[@]}" --json > publish.json || status=$?
+          # a scheduled run before the day: an incomplete month waits for its late exports (tried again tomorrow)
+          if [ "$status" -ne 0 ] && [ "$SCHEDULED" = yes ] && [ "$(jq -r '.error.name // ""' publish.json)" = IncompleteMonthError ]; then
+            echo "waiting=yes" >> "$GITHUB_OUTPUT"
+            echo "::notice title=Waiting for late exports::$MONTH is not complete yet; nothing was published. The next run tries again; from day $COMPLETE_BY_DAY it is published with its gaps named."
+            exit 0
+          fi
+          exit "$status"
       - name: Summary
+        if: steps.publish.outputs.waiting != 'yes'
         run: |
           jq -r '"## Published \\(.deploy.url)", "", "\\(.deploy.report.uploaded | length) files uploaded, \\(.deploy.report.deleted | length) deleted, \\(.deploy.report.skipped) unchanged.", "", (.deploy.report.uploaded[] | "- \`\\(.key)\`: \\(.reason)")' publish.json >> "$GITHUB_STEP_SUMMARY"
           jq -r '.build.months[] | "- \\(.month): \\(.rows) rows from \\(.files) files, \\(.status)"' publish.json >> "$GITHUB_STEP_SUMMARY"
+      - name: Waiting for late exports
+        if: steps.publish.outputs.waiting == 'yes'
+        run: |
+          jq -r '"## Waiting for late exports: nothing was published", "", .error.message, "", "The next scheduled run tries again; from day \\(env.COMPLETE_BY_DAY) of the month the month is published with its gaps named."' publish.json >> "$GITHUB_STEP_SUMMARY"
       - name: Report the failure
         if: failure()
         run: |

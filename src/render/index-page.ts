@@ -5,7 +5,8 @@
  */
 import { encodeKey } from "../key-path.js";
 import { formatSize } from "../units.js";
-import { formatChange, formatCount, formatDateTime, formatDays, plural } from "./format.js";
+import { acceptedDaySet, compareMonths, soFar } from "./compare.js";
+import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { renderPage } from "./layout.js";
 import { isSafeSiteKey } from "./site-keys.js";
 import type { MonthSummary, SiteSummary } from "./summary.js";
@@ -111,10 +112,12 @@ function monthCard(month: MonthSummary, previous: MonthSummary | undefined, summ
     year: month.id.slice(0, 4),
     title: month.title,
     totalText: formatCount(month.total),
-    change: previous ? { text: formatChange(month.total, previous.total), since: previous.title } : undefined,
+    change: changeOf(month, previous),
     top,
     completeness: completeness(month),
-    complete: !month.missingDays.length && !month.skippedFiles,
+    complete: isComplete(month),
+    // "Complete", "Incomplete", or "So far: 5 of 31 days" for a month whose data is not all in yet
+    status: statusOf(month),
     links: {
       table: encodeKey(month.links.table),
       chart: encodeKey(month.links.chart),
@@ -123,9 +126,38 @@ function monthCard(month: MonthSummary, previous: MonthSummary | undefined, summ
   };
 }
 
+/** The card's change since the month before: per day when either lacks days, none when they are not adjacent. */
+function changeOf(month: MonthSummary, previous: MonthSummary | undefined) {
+  const comparison = compareMonths(month, previous);
+  if (!comparison) return undefined;
+  return {
+    text: comparison.change(month.total, previous!.total).text,
+    since: comparison.since,
+    perDay: comparison.perDay,
+  };
+}
+
+/** Complete: every day has a file (or is an accepted gap) and no file was left out. */
+function isComplete(month: MonthSummary): boolean {
+  const accepted = acceptedDaySet(month);
+  return month.missingDays.every((d) => accepted.has(d)) && !month.skippedFiles;
+}
+
+function statusOf(month: MonthSummary): string {
+  const partial = soFar(month);
+  if (partial) return `So far: ${partial.days} of ${partial.of} days`;
+  return isComplete(month) ? "Complete" : "Incomplete";
+}
+
 function completeness(month: MonthSummary): string {
   const parts = [plural(month.files, "daily file")];
-  if (month.missingDays.length) parts.push(`no file for day ${formatDays(month.missingDays)}`);
+  const accepted = acceptedDaySet(month);
+  const partial = soFar(month);
+  const gaps = month.missingDays.filter((d) => !accepted.has(d) && (!partial || d <= partial.lastDay));
+  if (partial) parts.push(`data up to day ${partial.lastDay}`);
+  if (gaps.length) parts.push(`no file for day ${formatDays(gaps)}`);
+  for (const gap of month.acceptedGaps ?? [])
+    parts.push(`no export for day ${formatDays(gap.days)}: accepted${gap.reason ? `, ${gap.reason}` : ""}`);
   if (month.skippedFiles) parts.push(`${plural(month.skippedFiles, "file")} left out (unreadable)`);
   if (month.emptyDays.length) parts.push(`no requests on day ${formatDays(month.emptyDays)}`);
   return parts.join("; ");

@@ -3,6 +3,7 @@ export type { RenderSiteOptions, RenderedSite } from "./site.js";
 export type { MonthReport, SiteSettings, SiteFile } from "./site-input.js";
 export { toMonthSummary, toSiteSummary, toSummaryCsv, parseSiteSummary } from "./summary.js";
 export type { MonthSummary, SiteSummary, CountRow } from "./summary.js";
+export type { AcceptedDays } from "./compare.js";
 export { renderIndexPage, isListedInIndex, formatSize } from "./index-page.js";
 export type { SiteEntry, IndexPageOptions } from "./index-page.js";
 export { isSafeSiteKey, unsafeSiteKeys } from "./site-keys.js";

@@ -4,7 +4,8 @@
  */
 import { renderChart } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
-import { formatChange, formatCount, formatDateTime, formatDays, plural } from "./format.js";
+import { acceptedDaySet, compareMonths, soFar, type MonthComparison } from "./compare.js";
+import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { labelFor } from "./labels.js";
 import { renderPage } from "./layout.js";
 
@@ -38,7 +39,7 @@ export async function renderMonthPages(
   const head = (view: MonthView) => headModel(month, neighbours, settings, view, rootHref);
   const tableBody = renderTemplate(
     "report",
-    { ...head("table"), ...tableModel(month, neighbours.previous, settings) },
+    { ...head("table"), ...tableModel(month, comparisonOf(month, neighbours.previous, settings.groupBy), settings) },
     settings.theme,
   );
   const chartBody = renderTemplate(
@@ -124,11 +125,26 @@ function headModel(
   };
 }
 
-/** What a reader must know about the month's completeness; empty when complete. */
-export function monthNotices(month: Pick<MonthReport, "missingDays" | "emptyDays" | "skippedFiles">): string[] {
+/**
+ * What a reader must know about the month's completeness: how far a month so far goes, the days with
+ * no file, the gaps accepted as permanent (and why), unreadable files and days without requests.
+ */
+export function monthNotices(
+  month: Pick<MonthReport, "id" | "title" | "missingDays" | "acceptedGaps" | "emptyDays" | "skippedFiles">,
+): string[] {
   const notices: string[] = [];
-  if (month.missingDays.length)
-    notices.push(`Incomplete month: no daily file for day ${formatDays(month.missingDays)}.`);
+  const partial = soFar(month);
+  if (partial)
+    notices.push(
+      `So far: ${partial.days} of ${partial.of} days. The data ends on day ${partial.lastDay}; the rest of the month is not in yet.`,
+    );
+  const accepted = acceptedDaySet(month);
+  const gaps = month.missingDays.filter((d) => !accepted.has(d) && (!partial || d <= partial.lastDay));
+  if (gaps.length) notices.push(`Incomplete month: no daily file for day ${formatDays(gaps)}.`);
+  for (const gap of month.acceptedGaps ?? [])
+    notices.push(
+      `No export for ${formatDays(gap.days)} ${month.title}: accepted${gap.reason ? `, ${gap.reason}` : ""}.`,
+    );
   if (month.skippedFiles)
     notices.push(
       `Incomplete month: ${plural(month.skippedFiles, "daily file")} could not be read and ${month.skippedFiles === 1 ? "is" : "are"} left out.`,
@@ -170,44 +186,54 @@ interface TableModel {
   blankNote: string;
 }
 
-/** The table: the configured columns, plus the change since the previous month when there is one. */
-function tableModel(month: MonthReport, previous: MonthSummary | undefined, settings: SiteSettings): TableModel {
-  const before = previous && previousCounts(previous, settings.groupBy);
+/** The table: the configured columns, plus the change since the previous month when they can be compared. */
+function tableModel(month: MonthReport, comparison: Comparison | undefined, settings: SiteSettings): TableModel {
   const objects = month.report.counts.objects() as Record<string, unknown>[];
-  const columns = tableColumns(settings, previous);
+  const columns = tableColumns(settings, comparison);
   const hasBlank = objects.some((row) => settings.groupBy.some((c) => row[c] === BLANK_GROUP));
   return {
     columns,
-    rows: objects.map((row) => tableRow(row, settings, before)),
-    footer: totalsRow(columns, month.report.totalRows, previous, settings),
-    previousTitle: previous?.title,
+    rows: objects.map((row) => tableRow(row, settings, comparison)),
+    footer: totalsRow(columns, month.report.totalRows, comparison, settings),
+    previousTitle: comparison && `${comparison.since}${comparison.perDay ? " (per day of data)" : ""}`,
     blankNote: hasBlank ? blankNote(settings) : "",
   };
 }
 
+/** The comparison with the previous month, with that month's total and counts by groupKey. */
+type Comparison = MonthComparison & { previousTotal: number; before: Map<string, number> };
+
+/** The month's comparison with its neighbour before it, when the two can be compared (compare.ts). */
+function comparisonOf(
+  month: MonthReport,
+  previous: MonthSummary | undefined,
+  groupBy: readonly string[],
+): Comparison | undefined {
+  const comparison = compareMonths(month, previous);
+  if (!comparison || !previous) return undefined;
+  return { ...comparison, previousTotal: previous.total, before: previousCounts(previous, groupBy) };
+}
+
 /** The headings: the configured columns (sorted by count, largest first), then the change since the previous month. */
-function tableColumns(settings: SiteSettings, previous: MonthSummary | undefined): Column[] {
+function tableColumns(settings: SiteSettings, comparison: Comparison | undefined): Column[] {
   const columns = settings.columns.map((name): Column => ({
     label: labelFor(name, settings.labels),
     numeric: name === "count",
     sort: name === "count" ? "descending" : undefined,
   }));
-  if (previous) columns.push({ label: `Change since ${previous.title}`, numeric: true, sort: undefined });
+  // per day, each cell says so ("+3.1% per day")
+  if (comparison) columns.push({ label: `Change since ${comparison.since}`, numeric: true, sort: undefined });
   return columns;
 }
 
-/** A group's row: its configured columns, then its change since the previous month (`before`, by groupKey). */
-function tableRow(
-  row: Record<string, unknown>,
-  settings: SiteSettings,
-  before: Map<string, number> | undefined,
-): Cell[] {
+/** A group's row: its configured columns, then its change since the previous month. */
+function tableRow(row: Record<string, unknown>, settings: SiteSettings, comparison: Comparison | undefined): Cell[] {
   const cells = settings.columns.map((name) => tableCell(name, row[name], settings));
-  if (before) {
+  if (comparison) {
     // a group the previous month did not have was 0 then, so its change is all of its count
-    const was = before.get(groupKey(row, settings.groupBy)) ?? 0;
-    const now = Number(row.count);
-    cells.push({ text: formatChange(now, was), numeric: true, href: undefined, sortValue: now - was });
+    const was = comparison.before.get(groupKey(row, settings.groupBy)) ?? 0;
+    const { text, sortValue } = comparison.change(Number(row.count), was);
+    cells.push({ text, numeric: true, href: undefined, sortValue });
   }
   return cells;
 }
@@ -225,13 +251,13 @@ function tableCell(name: string, value: unknown, settings: SiteSettings): Cell {
 function totalsRow(
   columns: readonly Column[],
   total: number,
-  previous: MonthSummary | undefined,
+  comparison: Comparison | undefined,
   settings: SiteSettings,
 ): FooterCell[] {
   const text = (i: number): string => {
     if (settings.columns[i] === "count") return formatCount(total);
-    // the change column comes after the configured ones, and only when there is a previous month
-    if (previous && i === settings.columns.length) return formatChange(total, previous.total);
+    // the change column comes after the configured ones, and only when the months can be compared
+    if (comparison && i === settings.columns.length) return comparison.change(total, comparison.previousTotal).text;
     return i === 0 ? "Total" : "";
   };
   return columns.map((c, i) => ({ text: text(i), numeric: c.numeric }));

@@ -1,5 +1,6 @@
 /** What the build hands the render stage: every month's numbers, and the settings the pages need. */
 import type { Report } from "../aggregate/index.js";
+import type { AcceptedDays } from "./compare.js";
 import type { Theme } from "./theme.js";
 
 /** One month of the site, as the build hands it to the render stage (oldest month first in the array). */
@@ -16,6 +17,8 @@ export interface MonthReport {
   files: number;
   /** Days of the month without a raw file. */
   missingDays: number[];
+  /** Which of missingDays are accepted as permanent gaps (raw.acceptedGaps), and why. */
+  acceptedGaps?: AcceptedDays[];
   /** Days whose file had a header but no rows (no requests that day). */
   emptyDays: number[];
   /** Raw files left out with --skip-bad-files. */

@@ -3,6 +3,7 @@
  * page and month-over-month changes are drawn from, and what deploy reads back to render index.html.
  */
 import { RenderError } from "../errors.js";
+import type { AcceptedDays } from "./compare.js";
 import { labelFor } from "./labels.js";
 import type { MonthReport, SiteSettings } from "./site-input.js";
 
@@ -17,6 +18,8 @@ export interface MonthSummary {
   total: number;
   files: number;
   missingDays: number[];
+  /** Which of missingDays are accepted as permanent gaps, and why (absent in summaries of older builds). */
+  acceptedGaps?: AcceptedDays[];
   emptyDays: number[];
   skippedFiles: number;
   dataAsOf?: string;
@@ -56,6 +59,9 @@ export function toMonthSummary(month: MonthReport, settings: SiteSettings): Mont
     total: month.report.totalRows,
     files: month.files,
     missingDays: [...month.missingDays],
+    ...(month.acceptedGaps?.length
+      ? { acceptedGaps: month.acceptedGaps.map((g) => ({ ...g, days: [...g.days] })) }
+      : {}),
     emptyDays: [...month.emptyDays],
     skippedFiles: month.skippedFiles,
     ...(month.dataAsOf ? { dataAsOf: month.dataAsOf } : {}),

@@ -3,7 +3,8 @@ import type { TopLevelSpec } from "vega-lite";
 import { encodeKey } from "../key-path.js";
 import { CHART_WIDTHS_PX, chartConfig, renderChartPair, type ChartWidth } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
-import { formatChange, formatCount } from "./format.js";
+import { compareMonths, soFar } from "./compare.js";
+import { formatCount } from "./format.js";
 import { renderPage } from "./layout.js";
 import type { SiteSummary } from "./summary.js";
 import { renderTemplate } from "./templates.js";
@@ -41,10 +42,12 @@ export async function renderTrendPage(summary: SiteSummary, theme?: Theme): Prom
 /** A month's row in the trend's tables (trend.eta's `months`): counts formatted, `total` exact for sorting. */
 interface TrendRow {
   title: string;
+  /** "so far: 5 of 31 days" after the title of a month whose data is not all in yet; "" otherwise. */
+  soFar: string;
   href: string;
   totalText: string;
   total: number;
-  /** Change since the month before; "" for the first month. */
+  /** Change since the month before (per day when either lacks days); "" when there is no adjacent month before. */
   change: string;
   /** Requests per value of the chart field, in the order of `types`. */
   byType: string[];
@@ -56,13 +59,20 @@ interface TrendRow {
 function trendRows(summary: SiteSummary, types: readonly string[], top: readonly string[]): TrendRow[] {
   return summary.months.map((m, i) => ({
     title: m.title,
+    soFar: soFarNote(m),
     href: encodeKey(m.links.table),
     totalText: formatCount(m.total),
     total: m.total,
-    change: i ? formatChange(m.total, summary.months[i - 1]!.total) : "",
+    change: compareMonths(m, summary.months[i - 1])?.change(m.total, summary.months[i - 1]!.total).text ?? "",
     byType: types.map((t) => formatCount(countOf(m.byType, summary.chartField, t))),
     byGroup: top.map((g) => formatCount(groupCount(summary, m.counts, g))),
   }));
+}
+
+/** "so far: 5 of 31 days" for a month whose data is not all in yet; "" for any other. */
+function soFarNote(month: SiteSummary["months"][number]): string {
+  const partial = soFar(month);
+  return partial ? `so far: ${partial.days} of ${partial.of} days` : "";
 }
 
 /** The chart of requests per month, split by the chart field; false when no month is built yet. */

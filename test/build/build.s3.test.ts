@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { buildSite, type BuildReport } from "../../src/build.js";
@@ -190,12 +190,14 @@ describe("bad input never publishes a partial month", () => {
         filesRead: 1,
         skipped: ["2019_jan_02_gid_requests.csv", "2019_jan_03_gid_requests.csv"],
         missingDays: Array.from({ length: 28 }, (_, i) => i + 4),
+        acceptedDays: [],
         emptyDays: [],
+        requested: true,
       },
     ]);
     // the published page says what it is missing; raw keys stay out of the site
     const page = readFileSync(join(config.output, "2019/jan/final_report.html"), "utf8");
-    expect(page).toContain("Incomplete month: no daily file for day 4-31.</p>");
+    expect(page).toContain("So far: 3 of 31 days. The data ends on day 3; the rest of the month is not in yet.</p>");
     expect(page).toContain("Incomplete month: 2 daily files could not be read and are left out.");
     expect(page).not.toContain("gid_requests");
     expect(logger.warnings.join("\n")).toMatch(/skipped 2019_jan_02_gid_requests\.csv: line 3/);
@@ -256,7 +258,26 @@ describe("bad input never publishes a partial month", () => {
     const warned = memoryLogger();
     await buildSite(fresh, { logger: warned, months: [{ year: 2019, month: 1 }], skipBadFiles: true });
     expect(warned.warnings).toContain(
-      `${fresh.output} holds no earlier build, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`,
+      `${fresh.output} holds no earlier build and the build cache no other month, so the site will have only the months built now; \`deploy --delete\` would unpublish the others (build every month, or deploy without --delete)`,
+    );
+  });
+
+  test("issue 17: a --month build into an empty output folder with the cache restored (a fresh CI checkout) says the cache supplies the other months", async () => {
+    const ci = testConfig({ raw: { bucket: uniqueBucket("ci-raw") }, site: { bucket: uniqueBucket("ci-site") } });
+    const row = "service_name,case_record_type\nPothole,Request\n";
+    await createBucket(testClient(), ci.raw.bucket, {
+      "2019_jan_01_gid_requests.csv": row,
+      "2019_feb_01_gid_requests.csv": row,
+      "2019_mar_01_gid_requests.csv": row,
+    });
+    await buildSite(ci, { logger: memoryLogger() }); // every month: the cache holds them all
+    rmSync(ci.output, { recursive: true }); // the checkout has no dist/; the cache is restored
+    const warned = memoryLogger();
+    await buildSite(ci, { logger: warned, months: [{ year: 2019, month: 3 }] });
+    expect(readdirSync(join(ci.output, "2019")).sort()).toEqual(["feb", "jan", "mar"]); // the cache supplied two
+    expect(warned.warnings.join("\n")).not.toMatch(/only the months built now/);
+    expect(warned.warnings).toContain(
+      `${ci.output} holds no earlier build: the site will have the months built now and the 2 months in the build cache (2019-01, 2019-02); a month published earlier that is in neither would be left out, and \`deploy --delete\` would unpublish it (build every month, or deploy without --delete)`,
     );
   });
 

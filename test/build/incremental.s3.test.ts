@@ -121,7 +121,8 @@ describe("incremental builds", () => {
     await createBucket(client, monthly.raw.bucket, { "2019_jan_01_gid_requests.csv": day([["Pothole", "Request"]]) });
     const page = () => readFileSync(join(monthly.output, "2019/jan/final_report.html"), "utf8");
     await build({}, monthly);
-    expect(page()).toContain("Incomplete month: no daily file for day 2-31.");
+    // day 1 alone: the month so far (issue 17)
+    expect(page()).toContain("So far: 1 of 31 days. The data ends on day 1; the rest of the month is not in yet.");
     // a monthly export: the file names day 1, but stands for the whole month
     const undated = testConfig(
       {
@@ -133,6 +134,7 @@ describe("incremental builds", () => {
     const report = await build({}, undated);
     expect(report.months[0]!.missingDays).toEqual([]);
     expect(page()).not.toContain("Incomplete month");
+    expect(page()).not.toContain("So far");
   });
 
   test("a page edited, deleted or added in the output folder by hand is put right by the next build", async () => {

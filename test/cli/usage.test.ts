@@ -42,6 +42,10 @@ describe("reportsite usage", () => {
       message: /--endpoint-url ftp:\/\/host: expected an http\(s\) URL/,
     },
     { args: ["build", "--month", "someday"], message: /--month someday: expected a month as YYYY-MM/ },
+    {
+      args: ["publish", "--month", "2019-06..2019-01"],
+      message: /--month 2019-06\.\.2019-01: a range goes from an earlier month to a later one/,
+    },
     { args: ["init", "--raw-bucket", "city-raw"], message: /--site-bucket is required \(no terminal to ask on\)/ },
   ])("$args: exit code 2 and what was wrong", async ({ args, message }) => {
     const result = await runCli(args, { cwd: tempDir() });

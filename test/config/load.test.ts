@@ -140,6 +140,16 @@ describe("configFromSpec", () => {
       spec: { ...minimal, report: { linkColumns: ["media_url"] } },
       message: /report\.linkColumns\[0\]: "media_url" is not one of report\.columns/,
     },
+    {
+      description: "an accepted gap on a day that does not exist",
+      spec: { ...minimal, raw: { bucket: "gid-raw", acceptedGaps: [{ days: ["2019-02-30"] }] } },
+      message: /raw\.acceptedGaps\[0\]\.days\[0\]: must be a day as YYYY-MM-DD that exists/,
+    },
+    {
+      description: "an accepted gap with neither days nor months",
+      spec: { ...minimal, raw: { bucket: "gid-raw", acceptedGaps: [{ reason: "outage" }] } },
+      message: /raw\.acceptedGaps\[0\]: needs at least one day in `days` or month in `months`/,
+    },
   ])("refuses $description", async ({ spec, message }) => {
     await expectReportsiteError(() => configFromSpec(spec, { baseDir: "/project" }), { name: "ConfigError", message });
   });

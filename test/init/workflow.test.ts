@@ -36,9 +36,24 @@ describe("the GitHub Actions workflow init writes", () => {
       pattern: /MONTH: \$\{\{ inputs\.month \|\| 'previous' \}\}/,
     },
     {
-      rule: "fails on missing days unless allowed",
-      pattern: /if \[ "\$ALLOW_INCOMPLETE" != yes \]; then flags\+=\(--require-complete\)/,
+      rule: "requires complete months unless allowed, or late in the month on schedule",
+      pattern:
+        /if \[ "\$ALLOW_INCOMPLETE" = yes \]; then[\s\S]*elif \[ "\$SCHEDULED" = yes \] && \[ "\$\(date -u \+%-d\)" -ge "\$COMPLETE_BY_DAY" \]; then[\s\S]*else\n\s+flags\+=\(--require-complete\)/,
     },
+    {
+      rule: "retries daily during the first days of the month (issue 17)",
+      pattern: /- cron: "0 6 2-10 \* \*"/,
+    },
+    {
+      rule: "the day from which a late month is published with its gaps named is a repository variable, 6 by default",
+      pattern: /COMPLETE_BY_DAY: \$\{\{ vars\.REPORTSITE_COMPLETE_BY_DAY \|\| '6' \}\}/,
+    },
+    {
+      rule: "a first run can backfill every month (all) or a range",
+      pattern:
+        /a range YYYY-MM\.\.YYYY-MM, or all[\s\S]*if \[ "\$MONTH" != all \]; then flags\+=\(--month "\$MONTH"\); fi/,
+    },
+    { rule: "stays on Node 22", pattern: /node-version: 22\n/ },
     {
       rule: "keeps the incremental build cache",
       pattern: /uses: actions\/cache@v4\n\s+with:\n\s+path: \.reportsite\/cache/,

@@ -56,14 +56,11 @@ describe("renderSite", () => {
     expect(dec).toContain(">Service name</th>");
     expect(dec).toContain(">Requests</th>");
     expect(dec).toContain(">Change since November 2019</th>");
-    // Pothole 4 -> 6, Graffiti 2 -> 1, Noise new
-    expect(dec).toMatch(
-      /Pothole<\/td><td class="num" data-value="6">6<\/td><td class="num" data-value="2">\+2 \(\+50\.0%\)/,
-    );
-    expect(dec).toMatch(
-      /Graffiti<\/td><td class="num" data-value="1">1<\/td><td class="num" data-value="-1">−1 \(−50\.0%\)/,
-    );
-    expect(dec).toContain('data-value="1">+1 (new)');
+    // December lacks days 4-6, so per day of data (28 against November's 30):
+    // Pothole 4 -> 6 (6/28 against 4/30), Graffiti 2 -> 1 (1/28 against 2/30), Noise new
+    expect(dec).toMatch(/Pothole<\/td><td class="num" data-value="6">6<\/td><td class="num" [^>]*>\+60\.7% per day</);
+    expect(dec).toMatch(/Graffiti<\/td><td class="num" data-value="1">1<\/td><td class="num" [^>]*>−46\.4% per day</);
+    expect(dec).toMatch(/Noise<\/td><td class="num" data-value="1">1<\/td><td class="num" [^>]*>new</);
     expect(dec).toContain(
       "(blank) counts the requests whose Service name was left empty or marked as missing (&quot;NA&quot;) in the raw data.",
     );
@@ -135,7 +132,8 @@ describe("home page", () => {
     expect(html.indexOf('id="y2020"')).toBeLessThan(html.indexOf('id="y2019"'));
     expect(html.indexOf('id="m2019-12"')).toBeLessThan(html.indexOf('id="m2019-11"'));
     const jan = html.slice(html.indexOf('id="m2020-01"'));
-    expect(jan).toContain("Change since December 2019: −1 (−11.1%)");
+    // December lacks days 4-6: per day, 8/31 against 9/28
+    expect(jan).toContain("Change since December 2019: −19.7% per day");
     expect(jan).toMatch(/<li>Graffiti: 5<\/li><li>Pothole: 3<\/li>/);
     expect(jan).toContain('<a href="2020/jan/final_chart.html">Chart');
     const dec = html.slice(html.indexOf('id="m2019-12"'));

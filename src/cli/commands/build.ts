@@ -1,4 +1,4 @@
-import { ReportsiteError, UsageError } from "../../errors.js";
+import { IncompleteMonthError, UsageError } from "../../errors.js";
 import { formatDays } from "../../units.js";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { BuildReport } from "../../build.js";
@@ -12,8 +12,9 @@ export default defineCommand({
     "reportsite build [--month 2019-01|previous|current]... [--require-complete] [--force] [--skip-bad-files] [--output DIR]",
   flags: {
     "month YYYY-MM":
-      "read only this month from S3 (repeatable; `previous` is last month, `current` this one, in UTC); other months come from the cache or the previous output; default: every month with raw data",
-    "require-complete": "fail (exit 1) when a built month has days without a raw file, naming the days",
+      "read only this month from S3 (repeatable; `previous` is last month, `current` this one, in UTC; `2019-01..2019-06` a range); other months come from the cache or the previous output; default: every month with raw data",
+    "require-complete":
+      "fail (exit 1) when a month built now (not one kept from the cache) has days without a raw file that raw.acceptedGaps does not accept, naming the days",
     force: "read every raw file again instead of reusing the counts in the cache",
     "skip-bad-files": "publish a month without the files that fail to parse, listing them as a warning",
     "output DIR": "build into DIR instead of the config's output",
@@ -73,10 +74,13 @@ export async function monthsOf(texts: string[] | undefined): Promise<Month[] | u
   return texts?.length ? toMonths(texts) : undefined;
 }
 
-/** The months --month names, without repeats; `previous` and `current` are read on the UTC calendar. */
+/**
+ * The months --month names, without repeats; `previous` and `current` are read on the UTC calendar,
+ * and `2019-01..2019-06` is every month from the first to the last (a backfill).
+ */
 async function toMonths(texts: string[], now = new Date()): Promise<Month[]> {
   const { parseMonth, monthId } = await import("../../source/index.js");
-  const months = texts.map((text) => {
+  const one = (text: string): Month => {
     const shift = { previous: -1, current: 0 }[text];
     if (shift !== undefined) {
       const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + shift, 1));
@@ -84,26 +88,52 @@ async function toMonths(texts: string[], now = new Date()): Promise<Month[]> {
     }
     const month = parseMonth(text);
     if (!month)
-      throw new UsageError(`--month ${text}: expected a month as YYYY-MM (e.g. 2019-01), previous or current`);
+      throw new UsageError(
+        `--month ${text}: expected a month as YYYY-MM (e.g. 2019-01), previous, current, or a range such as 2019-01..2019-06`,
+      );
     return month;
+  };
+  const months = texts.flatMap((text) => {
+    const [from, to, ...rest] = text.split("..");
+    if (to === undefined) return [one(text)];
+    const range = monthRange(one(from!), one(to));
+    if (rest.length || !range.length)
+      throw new UsageError(`--month ${text}: a range goes from an earlier month to a later one, e.g. 2019-01..2019-06`);
+    return range;
   });
   return months.filter((m, i) => months.findIndex((o) => monthId(o) === monthId(m)) === i);
 }
 
-/** --require-complete: a month with days that have no raw file fails the run (the workflow then does not deploy). */
+/** Every month from `from` to `to`, both included (none when `to` is before `from`). */
+function monthRange(from: Month, to: Month): Month[] {
+  const months: Month[] = [];
+  for (let i = from.year * 12 + from.month - 1; i <= to.year * 12 + to.month - 1; i++)
+    months.push({ year: Math.floor(i / 12), month: (i % 12) + 1 });
+  return months;
+}
+
+/**
+ * --require-complete: a month this run built (from the listing) with days that have no raw file and
+ * are not accepted in raw.acceptedGaps, or with unreadable files, fails the run (the workflow then does
+ * not deploy). Months kept from the cache (not named by --month) were judged when they were built.
+ */
 function checkComplete(report: BuildReport): void {
-  const incomplete = report.months.filter((m) => m.missingDays.length > 0 || m.skipped.length > 0);
+  const unaccepted = (m: BuildReport["months"][number]) => m.missingDays.filter((d) => !m.acceptedDays.includes(d));
+  const incomplete = report.months.filter((m) => m.requested && (unaccepted(m).length > 0 || m.skipped.length > 0));
   if (!incomplete.length) return;
   const lines = incomplete.map(
     (m) =>
       `  - ${m.month}: ${[
-        m.missingDays.length ? `no raw file for day ${formatDays(m.missingDays)}` : "",
+        unaccepted(m).length ? `no raw file for day ${formatDays(unaccepted(m))}` : "",
         m.skipped.length ? `${m.skipped.length} file(s) skipped as unreadable` : "",
       ]
         .filter(Boolean)
         .join("; ")}`,
   );
-  throw new ReportsiteError(`--require-complete: ${incomplete.length} month(s) are incomplete:\n${lines.join("\n")}`, {
-    hint: `${report.output} holds this build, but do not deploy it: wait for the missing exports and build again, or build without --require-complete to publish the month as it is.`,
-  });
+  throw new IncompleteMonthError(
+    `--require-complete: ${incomplete.length} month(s) are incomplete:\n${lines.join("\n")}`,
+    {
+      hint: `${report.output} holds this build, but do not deploy it: wait for the missing exports and build again, build without --require-complete to publish the month with its gaps named, or accept a permanent gap in raw.acceptedGaps of site-config.json.`,
+    },
+  );
 }
