@@ -30,6 +30,9 @@ export class UsageError extends ReportsiteError {
   }
 }
 
+/** The run was stopped by a signal (Ctrl-C, SIGTERM); the message says what it left behind. */
+export class InterruptedError extends ReportsiteError {}
+
 /** site-config.json is missing, unreadable or invalid; the message lists every problem with its key path. */
 export class ConfigError extends ReportsiteError {
   readonly file: string;
