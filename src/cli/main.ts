@@ -126,10 +126,12 @@ function printed(text: string): number {
 
 /** The running command's note on what an interruption leaves behind. */
 let interruptedNote: string | undefined;
-/** Under --json: the command printed its result object, so an error after it adds none. */
+/** Under --json: the result (or error) object is printed, so a later error adds none. */
 let resultPrinted = false;
-/** The run has ended (its exit code is set), or a last-resort handler is ending it. */
-let ended = false;
+/** main() has returned: the exit code is set. */
+let finished = false;
+/** A last-resort handler is ending the run: the first one reports, later ones only exit. */
+let ending = false;
 
 const argv = process.argv.slice(2);
 const json = argv.includes("--json");
@@ -139,14 +141,15 @@ const debug = argv.includes("--debug");
 function reportFailure(error: unknown, exitCode = error instanceof ReportsiteError ? error.exitCode : 1): number {
   // --json: the error is the result, as one JSON object on stdout
   if (json && !resultPrinted) console.log(JSON.stringify({ error: { ...formatError(error), exitCode } }, null, 2));
+  resultPrinted ||= json;
   printError(error, debug); // on stderr, for the person reading the log, also under --json
   return exitCode;
 }
 
 /** End the run now with `error` reported, once, whatever else is still pending. */
 function endWith(error: unknown, exitCode?: number): never {
-  if (!ended) process.exitCode = reportFailure(error, exitCode);
-  ended = true;
+  if (!ending) process.exitCode = reportFailure(error, exitCode);
+  ending = true;
   process.exit();
 }
 
@@ -165,7 +168,7 @@ for (const [signal, number] of Object.entries(SIGNALS)) {
 // tools killed by SIGPIPE do (128 + 13), with no stack trace on a terminal nobody reads.
 for (const stream of [process.stdout, process.stderr])
   stream.on("error", () => {
-    ended = true;
+    ending = true;
     process.exit(141);
   });
 
@@ -173,7 +176,7 @@ for (const stream of [process.stdout, process.stderr])
 // would end with exit code 13 and no word) still end with a message and, under --json, one object.
 process.on("uncaughtException", (error) => endWith(error));
 process.on("beforeExit", () => {
-  if (!ended)
+  if (!finished)
     endWith(
       new ReportsiteError("reportsite stopped before the command finished: it waited for work that never ended", {
         hint: "This is a bug in reportsite; nothing was published by this run. Run again with --debug and report the output.",
@@ -182,6 +185,6 @@ process.on("beforeExit", () => {
 });
 
 void main(argv).then((code) => {
-  ended = true;
+  finished = true;
   process.exitCode = code;
 });
