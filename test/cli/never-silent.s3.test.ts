@@ -82,3 +82,19 @@ test("`reportsite build | head -1`: the closed pipe ends the run quietly, no EPI
   expect(result.stderr).toBe("");
   expect(result.exitCode).toBe(141);
 });
+
+test("an error no stage caught still ends with a message and, under --json, one JSON object (issue 17)", async () => {
+  const dir = await project("crash", 100);
+  // once the CLI has started, an error thrown outside any command (as a library's timer might)
+  const crash =
+    'import {isMainThread} from "node:worker_threads"; if (isMainThread) { const t = setInterval(() => { if (process.listenerCount("uncaughtException")) { clearInterval(t); setTimeout(() => { throw new Error("a library broke"); }); } }, 5); t.unref(); }';
+  const result = await runCli(["build", "--json"], {
+    cwd: dir,
+    env: { ...credentials(), NODE_OPTIONS: `--import "data:text/javascript,${encodeURIComponent(crash)}"` },
+  });
+  expect(JSON.parse(result.stdout)).toEqual({
+    error: { name: "UnexpectedError", message: "a library broke", exitCode: 1 },
+  });
+  expect(result.stderr).toBe("Unexpected error: a library broke\nRun with --debug for the stack trace.\n");
+  expect(result.exitCode).toBe(1);
+});
