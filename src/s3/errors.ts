@@ -123,7 +123,7 @@ const missing: Explanation = {
 const denied: Explanation = {
   what: () => "access denied",
   hint: (f) =>
-    `The credentials in use lack permission for ${f.context.operation} on this bucket (check the IAM policy, e.g. s3:ListBucket / s3:GetObject / s3:PutObject), or Block Public Access refuses a public ACL or policy.${f.fromStatus ? " This answer (HTTP 403 to a HEAD request) carries no reason: a wrong secret key (AWS_SECRET_ACCESS_KEY, or the profile's) is refused the same way." : ""}`,
+    `The credentials in use lack permission for ${f.context.operation} on this bucket (check the IAM policy, e.g. s3:ListBucket / s3:GetObject / s3:PutObject), or Block Public Access refuses a public ACL or policy.${f.fromStatus ? " This answer (HTTP 403 without a body, as HEAD requests get) carries no reason: a wrong secret key (AWS_SECRET_ACCESS_KEY, or the profile's) is refused the same way." : ""}`,
 };
 const expired: Explanation = {
   what: () => "the session credentials have expired",
