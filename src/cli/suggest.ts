@@ -1,2 +1,2 @@
 /** "Did you mean …?" for a mistyped command or flag: the leaf src/suggest.ts, which the config uses too. */
-export { closestName, editDistance } from "../suggest.js";
+export { closestName } from "../suggest.js";
