@@ -8,7 +8,17 @@ import { posix } from "node:path";
  * Top-level modules under src/ that any module may import: small helpers with no stage knowledge.
  * A leaf imports only other leaves.
  */
-export const LEAVES = ["errors", "log", "key-path", "concurrency", "units", "exit-hooks", "site-names", "atomic-file"];
+export const LEAVES = [
+  "errors",
+  "log",
+  "key-path",
+  "concurrency",
+  "units",
+  "exit-hooks",
+  "site-names",
+  "atomic-file",
+  "suggest",
+];
 
 /**
  * Which stages each top-level module of src/ may import ("*": any). Leaves are allowed everywhere.
@@ -64,6 +74,7 @@ const PURE = [
   "units.ts",
   "concurrency.ts",
   "site-names.ts",
+  "suggest.ts",
 ];
 
 /** Packages that touch the disk, the network or other processes. */

@@ -86,7 +86,10 @@ export class S3Error extends ReportsiteError {
   }
 }
 
-/** The user pressed Ctrl-C at a prompt: nothing was done. Exit code 130 (128 + SIGINT), as for the signal. */
+/**
+ * The run was stopped: Ctrl-C at a prompt, or a signal (Ctrl-C, SIGTERM) while working; the message says
+ * what it left behind. Exit code 130 (128 + SIGINT), as for the signal.
+ */
 export class InterruptedError extends ReportsiteError {
   constructor(message = "interrupted", options: ReportsiteErrorOptions = {}) {
     super(message, { ...options, exitCode: 130 });

@@ -69,6 +69,8 @@ export interface Command<O extends Options = Options> {
   /** Flag descriptions for --help, keyed like `options`. */
   flags: Record<string, string>;
   options: O;
+  /** It takes words after its name (an object key); commands without refuse any (exit 2) instead of ignoring them. */
+  takesArguments?: boolean;
   /** What Ctrl-C leaves behind, printed after "interrupted" (e.g. the state of the live site). */
   interrupted?: string;
   run(values: CommandValues<O>, positionals: string[], ctx: CommandContext): Promise<void>;

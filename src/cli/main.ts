@@ -3,7 +3,7 @@
 // The SDK warns on every run that releases after Jan 2027 need Node 22; the pinned SDK works on Node 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { parseArgs } from "node:util";
-import { ReportsiteError, UsageError } from "../errors.js";
+import { InterruptedError, ReportsiteError, UsageError } from "../errors.js";
 import {
   formatCommandHelp,
   GLOBAL_OPTIONS,
@@ -19,14 +19,10 @@ import { closestName } from "./suggest.js";
 
 /** Run the CLI with argv (without node and script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const debug = argv.includes("--debug");
   try {
     return await dispatch(argv);
   } catch (error) {
-    // --json: the error is the result, as one JSON object on stdout
-    if (argv.includes("--json")) console.log(JSON.stringify({ error: formatError(error) }, null, 2));
-    printError(error, debug); // on stderr, for the person reading the log, also under --json
-    return error instanceof ReportsiteError ? error.exitCode : 1;
+    return reportFailure(error);
   }
 }
 
@@ -43,14 +39,15 @@ async function dispatch(argv: string[]): Promise<number> {
   const before = first ? argv.slice(0, first.index) : argv;
   let rest = first ? [...before, ...argv.slice(first.index + 1)] : [];
   if (!name) {
+    refuseUnknownOptions(tokens);
     if (before.some((a) => a === "--version" || a === "-v")) return printed(VERSION);
     if (before.some((a) => a === "--help" || a === "-h") || before.length === 0) return printed(mainHelp());
     throw new UsageError("no command given");
   }
   if (name === "help") {
-    // `reportsite help build` is `reportsite build --help`
+    // `reportsite help build` is `reportsite build --help`; `help help` is the main help
     const topic = rest.find((a) => !a.startsWith("-"));
-    if (!topic) return printed(mainHelp());
+    if (!topic || topic === "help") return printed(mainHelp());
     [name, rest] = [topic, ["--help"]];
   }
   const command = await commandNamed(name);
@@ -60,9 +57,28 @@ async function dispatch(argv: string[]): Promise<number> {
   );
   if (values.help) return printed(formatCommandHelp(name, command));
   if (values.version) return printed(VERSION);
+  if (!command.takesArguments && positionals.length) throw strayArguments(name, command, positionals);
   interruptedNote = command.interrupted;
   await command.run(values, positionals, context(values));
   return 0;
+}
+
+/** Without a command, only the global flags are known: `reportsite --jsn` names the typo, not "no command". */
+function refuseUnknownOptions(tokens: ReturnType<typeof parseArgs>["tokens"] = []): void {
+  for (const token of tokens) {
+    if (token.kind !== "option" || Object.hasOwn(GLOBAL_OPTIONS, token.name)) continue;
+    const suggestion = closestName(token.name, Object.keys(GLOBAL_OPTIONS));
+    throw new UsageError(`Unknown option '${token.rawName}'${suggestion ? `; did you mean --${suggestion}?` : ""}`);
+  }
+}
+
+/** Words after a command that takes none: refused, so `--month 2019-01 2019-02` never builds January alone. */
+function strayArguments(name: string, command: Command, positionals: string[]): UsageError {
+  const words = positionals.map((p) => `"${p}"`).join(", ");
+  const month = "month" in command.options && positionals.find((p) => /^\d{4}-\d{2}$/.test(p));
+  return new UsageError(
+    `${name} takes no arguments, got ${words}${month ? ` (each month needs its own flag: --month ${month})` : ""}\nUsage: ${command.usage}`,
+  );
 }
 
 async function commandNamed(name: string): Promise<Command> {
@@ -86,7 +102,10 @@ function context(values: OptionValues<typeof GLOBAL_OPTIONS>): CommandContext {
   if (typeof values.profile === "string") process.env.AWS_PROFILE = values.profile;
   return {
     logger: cliLogger({ json, quiet: values.quiet === true, verbose: values.verbose === true }),
-    print: (line) => console.log(line),
+    print: (line) => {
+      resultPrinted ||= json;
+      console.log(line);
+    },
     note: (line) => void (values.quiet || console.error(line)),
     configPath,
     json,
@@ -107,13 +126,65 @@ function printed(text: string): number {
 
 /** The running command's note on what an interruption leaves behind. */
 let interruptedNote: string | undefined;
+/** Under --json: the result (or error) object is printed, so a later error adds none. */
+let resultPrinted = false;
+/** main() has returned: the exit code is set. */
+let finished = false;
+/** A last-resort handler is ending the run: the first one reports, later ones only exit. */
+let ending = false;
+
+const argv = process.argv.slice(2);
+const json = argv.includes("--json");
+const debug = argv.includes("--debug");
+
+/** Print an error that ends the run (under --json also as one JSON object on stdout); returns its exit code. */
+function reportFailure(error: unknown, exitCode = error instanceof ReportsiteError ? error.exitCode : 1): number {
+  // --json: the error is the result, as one JSON object on stdout
+  if (json && !resultPrinted) console.log(JSON.stringify({ error: { ...formatError(error), exitCode } }, null, 2));
+  resultPrinted ||= json;
+  printError(error, debug); // on stderr, for the person reading the log, also under --json
+  return exitCode;
+}
+
+/** End the run now with `error` reported, once, whatever else is still pending. */
+function endWith(error: unknown, exitCode?: number): never {
+  if (!ending) process.exitCode = reportFailure(error, exitCode);
+  ending = true;
+  process.exit();
+}
 
 const SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
 for (const [signal, number] of Object.entries(SIGNALS)) {
   process.once(signal, () => {
-    console.error(`\ninterrupted (${signal})${interruptedNote ? `: ${interruptedNote}` : ""}`);
-    process.exit(128 + number);
+    console.error(""); // after the ^C on the terminal's line
+    endWith(
+      new InterruptedError(`interrupted (${signal})${interruptedNote ? `: ${interruptedNote}` : ""}`),
+      128 + number,
+    );
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// A reader that goes away (`reportsite build | head -1`) is no error of the user's: end quietly, as
+// tools killed by SIGPIPE do (128 + 13), with no stack trace on a terminal nobody reads.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", () => {
+    ending = true;
+    process.exit(141);
+  });
+
+// Last resorts: an error no stage caught, or work that stopped with nothing left to wait for (Node
+// would end with exit code 13 and no word) still end with a message and, under --json, one object.
+process.on("uncaughtException", (error) => endWith(error));
+process.on("beforeExit", () => {
+  if (!finished)
+    endWith(
+      new ReportsiteError("reportsite stopped before the command finished: it waited for work that never ended", {
+        hint: "This is a bug in reportsite; nothing was published by this run. Run again with --debug and report the output.",
+      }),
+    );
+});
+
+void main(argv).then((code) => {
+  finished = true;
+  process.exitCode = code;
+});

@@ -7,6 +7,7 @@ import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import { DEFAULT_CONFIG_FILE, readConfigText } from "./file.js";
 import { checkKeyPattern, checkPlaceholders, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
 import { siteConfigSchema, type RawEncoding, type SiteConfigSpec } from "./schema.js";
+import { closestName } from "../suggest.js";
 
 export { DEFAULT_CONFIG_FILE };
 
@@ -160,6 +161,10 @@ export function configFromSpec(
   const parsed = siteConfigSchema.safeParse(spec);
   const problems = parsed.success ? [] : parsed.error.issues.map(formatIssue);
   if (parsed.success) problems.push(...checkSemantics(parsed.data, baseDir, overrides));
+  const fromFlags = problems.filter((p) => p.startsWith("--"));
+  if (fromFlags.length && fromFlags.length === problems.length)
+    // the file is fine: blame the flag, not site-config.json
+    throw new ConfigError(fromFlags.join("\n"), { file, problems: fromFlags, exitCode: 2 });
   if (!parsed.success || problems.length > 0) {
     const name = file === "<inline>" ? file : relative(process.cwd(), file) || file;
     throw new ConfigError(`${name} is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`, {
@@ -184,7 +189,40 @@ function formatIssue(issue: z.core.$ZodIssue): string {
     .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
     .join(".")
     .replace(/\.\[/g, "[");
+  if (issue.code === "unrecognized_keys") return formatUnknownKeys(path, issue.keys, issue.path);
   return `${path || "(top level)"}: ${issue.message}`;
+}
+
+/** `site.titel: unknown key; did you mean "title"?`: one line per key, with the closest known key. */
+function formatUnknownKeys(path: string, keys: string[], at: readonly PropertyKey[]): string {
+  const known = knownKeysAt(at);
+  return keys
+    .map((key) => {
+      const suggestion = closestName(key, known);
+      return `${path ? `${path}.` : ""}${key}: unknown key${suggestion ? `; did you mean "${suggestion}"?` : ""}`;
+    })
+    .join("\n  - ");
+}
+
+/** The keys the schema allows in the object at `path` (through optional, default and array wrappers). */
+function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  interface Def {
+    type: string;
+    shape?: Record<string, { _zod: { def: Def } }>;
+    innerType?: { _zod: { def: Def } };
+    element?: { _zod: { def: Def } };
+  }
+  const unwrap = (def: Def | undefined): Def | undefined => {
+    while (def && !def.shape && (def.innerType || (def.element && def.type === "array")))
+      def = (def.innerType ?? def.element)!._zod.def;
+    return def;
+  };
+  let def = unwrap((siteConfigSchema as unknown as { _zod: { def: Def } })._zod.def);
+  for (const step of path) {
+    if (typeof step === "number") continue; // an array's element: unwrap already stepped in
+    def = unwrap(def?.shape?.[String(step)]?._zod.def);
+  }
+  return Object.keys(def?.shape ?? {}).filter((k) => k !== "$schema");
 }
 
 type ParsedSpec = z.output<typeof siteConfigSchema>;
@@ -208,7 +246,9 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
   const output = outputFolder(spec, baseDir, overrides);
   if (output === resolve("/") || output === resolve(baseDir) || relative(output, baseDir).split(/[\\/]/)[0] !== "..") {
     problems.push(
-      `output: "${overrides.output ?? spec.output}" would replace the project folder or one above it; use a subfolder such as "dist"`,
+      overrides.output !== undefined
+        ? `--output ${overrides.output}: ${output} would replace the project folder or one above it; use a subfolder such as dist`
+        : `output: "${spec.output}" would replace the project folder or one above it; use a subfolder such as "dist"`,
     );
   }
   if (spec.raw.bucket === spec.site.bucket) {

@@ -144,7 +144,9 @@ export async function readSiteBucketSettings(
   // every answer is awaited, so none is left to reject unheard when the bucket turns out to be missing
   const settled = await Promise.allSettled(all);
   if (settled[0].status === "fulfilled" && !settled[0].value) return undefined;
-  const failed = settled.find((s) => s.status === "rejected");
+  // a HEAD answer has no body, so its 403 cannot tell a wrong secret key from a missing permission:
+  // another request's named error (SignatureDoesNotMatch, InvalidAccessKeyId) says more
+  const failed = [...settled.slice(1), settled[0]].find((s) => s.status === "rejected");
   if (failed) throw failed.reason;
   return { block: await block, ownership: await ownership, website: await website, policy: await policy };
 }

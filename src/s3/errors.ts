@@ -27,6 +27,8 @@ interface SdkLikeError {
   code?: string;
   message?: string;
   $metadata?: { httpStatusCode?: number; attempts?: number };
+  /** The raw answer (the SDK's hidden field); its Content-Type tells an HTML page from an S3 answer. */
+  $response?: { headers?: Record<string, string | undefined> };
   cause?: unknown;
 }
 
@@ -38,6 +40,8 @@ interface Facts {
   message?: string;
   /** Attempts the SDK made, retries included ($metadata.attempts). */
   attempts?: number;
+  /** The code was read from the HTTP status alone: a HEAD answer has no body to name the error. */
+  fromStatus?: boolean;
 }
 
 /** One row of the table: what happened, and what the user can do. */
@@ -92,10 +96,20 @@ const timeout: Explanation = {
   hint: () =>
     'The server is stalled, overloaded or slow to reach. Run again; on a slow link raise "s3.connectTimeoutMs" / "s3.requestTimeoutMs" in site-config.json.',
 };
+/** Where the endpoint and region are set: a flag's value is blamed on the flag, not on the file. */
+const ENDPOINT_SETTING = '--endpoint-url or "endpoint" in site-config.json';
+const REGION_SETTING = '--region or "region" in site-config.json';
 const unreachable: Explanation = {
   what: (f) => `the S3 endpoint cannot be reached (${f.code})`,
   hint: (f) =>
-    `Check "endpoint" and "region" in site-config.json${f.context.endpoint ? ` (now ${f.context.endpoint})` : ""} and that the server is running.`,
+    `Check the endpoint (${f.context.endpoint ? `now ${f.context.endpoint}; ` : ""}set with ${ENDPOINT_SETTING}) and the region (${REGION_SETTING}), and that the server is running.`,
+};
+/** An HTML page where an S3 answer (XML) was expected: the SDK says "XML parse error … {error}.$response". */
+const notS3: Explanation = {
+  what: (f) =>
+    `${endpointOf(f)} answered with an HTML page, not an S3 API response: it is not an S3 API endpoint (a website endpoint, or a proxy's or login page)`,
+  hint: () =>
+    `Set the S3 API endpoint with ${ENDPOINT_SETTING}, e.g. http://127.0.0.1:7480 for a local server, or none for AWS. A website endpoint (s3-website-…, or a local server's website port) only serves pages: it belongs in "websiteEndpoint".`,
 };
 const wrongRegion: Explanation = {
   what: () => "the bucket is in another region than the one configured",
@@ -109,12 +123,26 @@ const missing: Explanation = {
 const denied: Explanation = {
   what: () => "access denied",
   hint: (f) =>
-    `The credentials in use lack permission for ${f.context.operation} on this bucket (check the IAM policy, e.g. s3:ListBucket / s3:GetObject / s3:PutObject), or Block Public Access refuses a public ACL or policy.`,
+    `The credentials in use lack permission for ${f.context.operation} on this bucket (check the IAM policy, e.g. s3:ListBucket / s3:GetObject / s3:PutObject), or Block Public Access refuses a public ACL or policy.${f.fromStatus ? " This answer (HTTP 403 without a body, as HEAD requests get) carries no reason: a wrong secret key (AWS_SECRET_ACCESS_KEY, or the profile's) is refused the same way." : ""}`,
 };
 const expired: Explanation = {
   what: () => "the session credentials have expired",
   hint: () => "Refresh them (e.g. `aws sso login`) and run again.",
 };
+
+/** No credentials; with a profile (--profile or AWS_PROFILE), the profile is named. */
+function noCredentials(): string {
+  const profile = process.env.AWS_PROFILE;
+  return profile ? `no AWS credentials found for the profile "${profile}"` : "no AWS credentials found";
+}
+
+function noCredentialsHint(): string {
+  const profile = process.env.AWS_PROFILE;
+  if (!profile) return "Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or log in with `aws sso login`.";
+  const config = process.env.AWS_CONFIG_FILE ?? "~/.aws/config";
+  const credentials = process.env.AWS_SHARED_CREDENTIALS_FILE ?? "~/.aws/credentials";
+  return `Profiles are read from ${config} (as [profile ${profile}]) and ${credentials} (as [${profile}]): check the name with \`aws configure list-profiles\`, or log in with \`aws sso login --profile ${profile}\` if it is an SSO profile.`;
+}
 
 /** S3 error code (or network code) -> explanation. Codes not in the table keep the server's own words. */
 const EXPLANATIONS: ReadonlyMap<string, Explanation> = new Map<string, Explanation>([
@@ -149,13 +177,8 @@ const EXPLANATIONS: ReadonlyMap<string, Explanation> = new Map<string, Explanati
   ],
   ["ExpiredToken", expired],
   ["TokenRefreshRequired", expired],
-  [
-    "CredentialsProviderError",
-    {
-      what: () => "no AWS credentials found",
-      hint: () => "Set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or log in with `aws sso login`.",
-    },
-  ],
+  ["CredentialsProviderError", { what: noCredentials, hint: noCredentialsHint }],
+  ["NotAnS3Endpoint", notS3],
   [
     "AccessControlListNotSupported",
     {
@@ -174,10 +197,11 @@ export function toS3Error(error: unknown, context: S3ErrorContext): S3Error {
   if (error instanceof S3Error) return error;
   const e = (error ?? {}) as SdkLikeError;
   const status = e.$metadata?.httpStatusCode;
-  const code =
-    networkCode(e) ?? (e.name && e.name !== "Unknown" && e.name !== "UnknownError" ? e.name : statusCode(status));
+  const named = e.name && e.name !== "Unknown" && e.name !== "UnknownError" ? e.name : undefined;
+  const code = networkCode(e) ?? (answeredHtml(e) ? "NotAnS3Endpoint" : (named ?? statusCode(status)));
   const where = context.key ? `s3://${context.bucket}/${context.key}` : `s3://${context.bucket}`;
-  const facts: Facts = { context, code, message: e.message, attempts: e.$metadata?.attempts };
+  const fromStatus = !named && code === statusCode(status);
+  const facts: Facts = { context, code, message: e.message, attempts: e.$metadata?.attempts, fromStatus };
   const explanation = EXPLANATIONS.get(code) ?? (status !== undefined && status >= 500 ? busy : undefined);
   const what = explanation ? explanation.what(facts) : ownWords(facts);
   return new S3Error(`cannot ${context.operation} ${where}: ${what}`, {
@@ -195,6 +219,12 @@ function networkCode(e: SdkLikeError): string | undefined {
   }
   if (e.name === "CredentialsProviderError") return "CredentialsProviderError";
   return undefined;
+}
+
+/** S3 answers in XML (or with no body); an HTML page means the endpoint is something else. */
+function answeredHtml(e: SdkLikeError): boolean {
+  const type = e.$response?.headers?.["content-type"] ?? "";
+  return /^text\/html/i.test(type) || /XML parse error/.test(e.message ?? "");
 }
 
 function statusCode(status: number | undefined): string {

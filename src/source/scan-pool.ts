@@ -89,10 +89,17 @@ function inlinePool(): ScanPool {
   };
 }
 
+/** Options of scanPoolFor. */
+export interface ScanPoolOptions {
+  /** For testing only! The worker's entry file, in place of scan-worker (e.g. one that fails). */
+  workerUrl?: URL;
+}
+
 /** A pool for `bytes` of raw data: worker threads (one per core) when it is large, else the main thread. */
-export function scanPoolFor(bytes: number): ScanPool {
+export function scanPoolFor(bytes: number, options: ScanPoolOptions = {}): ScanPool {
   const threads = Math.min(availableParallelism(), 4);
-  return bytes >= WORKER_THRESHOLD_BYTES && threads > 1 ? workerPool(threads) : inlinePool();
+  if (bytes < WORKER_THRESHOLD_BYTES || threads <= 1) return inlinePool();
+  return workerPool(threads, () => (options.workerUrl ? new Worker(options.workerUrl) : spawnScanWorker()));
 }
 
 interface Pending {
@@ -108,15 +115,33 @@ interface WorkerFailure {
   sourceError?: { key?: string; line?: number; hint?: string };
 }
 
-/** `threads` workers taking files in turn; each file's bytes move to the worker and back without a copy. */
-function workerPool(threads: number): ScanPool {
+/**
+ * `threads` workers taking files in turn; each file's bytes move to the worker and back without a copy.
+ * A worker that fails (at start, before any file reached it, or later) fails the pool: every file in
+ * flight and every later one is refused with the reason, so a build can never wait for an answer that
+ * will not come (Node would end it with exit code 13 and no word).
+ */
+function workerPool(threads: number, spawn: () => Worker): ScanPool {
   const pending = new Map<number, Pending>();
   const shelf = new BufferShelf();
   let nextId = 0;
-  const workers = Array.from({ length: threads }, () => startWorker(pending, shelf));
+  let failure: Error | undefined;
+  let closing = false;
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const task of pending.values()) task.reject(failure);
+    pending.clear();
+  };
+  const workers = Array.from({ length: threads }, () => {
+    const worker = startWorker(spawn, pending, shelf);
+    worker.on("error", (error) => fail(workerFailed(error)));
+    worker.on("exit", (code) => closing || fail(workerFailed(new Error(`it stopped with exit code ${code}`))));
+    return worker;
+  });
   return {
     buffer: (size) => shelf.take(size),
     scan(bytes, key, options, md5) {
+      if (failure) return Promise.reject(failure);
       const id = nextId++;
       const worker = workers[id % workers.length]!;
       return new Promise<FileTally>((resolve, reject) => {
@@ -125,12 +150,16 @@ function workerPool(threads: number): ScanPool {
         worker.postMessage({ id, bytes, key, options, md5 }, move);
       });
     },
-    close: async () => void (await Promise.all(workers.map((w) => w.terminate()))),
+    close: async () => {
+      closing = true;
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
   };
 }
 
-function startWorker(pending: Map<number, Pending>, shelf: BufferShelf): Worker {
-  const worker = spawnScanWorker();
+/** A worker whose answers settle the pending scans. */
+function startWorker(spawn: () => Worker, pending: Map<number, Pending>, shelf: BufferShelf): Worker {
+  const worker = spawn();
   worker.on("message", (reply: Reply) => {
     const task = pending.get(reply.id);
     pending.delete(reply.id);
@@ -138,11 +167,15 @@ function startWorker(pending: Map<number, Pending>, shelf: BufferShelf): Worker 
     if ("tally" in reply) task?.resolve(reply.tally);
     else task?.reject(toError(reply.error));
   });
-  worker.on("error", (error) => {
-    for (const task of pending.values()) task.reject(error);
-    pending.clear();
-  });
   return worker;
+}
+
+/** Why the pool stopped: a worker thread's own error, as the cause. */
+function workerFailed(error: Error): SourceError {
+  return new SourceError(`a worker thread scanning the raw files failed: ${error.message}`, {
+    hint: "The build was stopped and nothing was written. Run again; if it fails the same way, run with --debug and report the output. A worker out of memory needs a machine with more memory.",
+    cause: error,
+  });
 }
 
 function toError({ message, sourceError, checksum }: WorkerFailure): Error {
@@ -151,10 +184,15 @@ function toError({ message, sourceError, checksum }: WorkerFailure): Error {
   return new SourceError(message, { key: sourceError.key, line: sourceError.line, hint: sourceError.hint });
 }
 
-/** The worker runs compiled JavaScript; from the TypeScript sources (tests, tsx) it goes through tsx. */
+/**
+ * The worker runs compiled JavaScript; from the TypeScript sources (tests, the checkout's bin) it goes
+ * through tsx, found from this file: an eval'd worker resolves a bare name from the current folder,
+ * which outside the checkout has no tsx.
+ */
 function spawnScanWorker(): Worker {
   const url = new URL(`./scan-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
   if (url.pathname.endsWith(".js")) return new Worker(url);
-  const code = `import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(import.meta.url)}))`;
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const code = `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(import.meta.url)}))`;
   return new Worker(code, { eval: true });
 }

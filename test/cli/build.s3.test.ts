@@ -171,7 +171,7 @@ describe("reportsite build against the local server", () => {
     const result = await runCli(["build"], { cwd: project({ endpoint: "http://127.0.0.1:9" }), env: credentials() });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(
-      /the S3 endpoint cannot be reached \(ECONNREFUSED\)\nhint: Check "endpoint" and "region" in site-config\.json \(now http:\/\/127\.0\.0\.1:9\)/,
+      /the S3 endpoint cannot be reached \(ECONNREFUSED\)\nhint: Check the endpoint \(now http:\/\/127\.0\.0\.1:9; set with --endpoint-url or "endpoint" in site-config\.json\)/,
     );
     expect(result.stderr).not.toMatch(NO_STACK);
   });

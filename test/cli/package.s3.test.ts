@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
-import { createBucket, tempDir, testClient, testServer, uniqueBucket } from "../support/s3.js";
+import { createBucket, putObjects, tempDir, testClient, testServer, uniqueBucket } from "../support/s3.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -133,5 +133,29 @@ describe("the packed package installed into an empty folder", () => {
     expect(again.exitCode, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/^kept site-config\.json \(exists; --force replaces it\)$/m);
     expect(readFileSync(join(project, "site-config.json"), "utf8")).toBe(before);
+  });
+  test("a month large enough for worker threads builds, run from another folder (issue 17)", async () => {
+    // March: a little over the worker threshold, so the bundle's scan workers do the reading
+    const line = `1,2019-03-01,Pothole,Request,Open,${"x".repeat(80)}\n`;
+    const day = `case_enquiry_id,opened,service_name,case_record_type,status,notes\n${line.repeat(Math.ceil((17 * 1024 * 1024) / 31 / line.length))}`;
+    await putObjects(
+      testClient(),
+      raw,
+      Object.fromEntries(
+        Array.from({ length: 31 }, (_, i) => [
+          `exports/311/2019_mar_${String(i + 1).padStart(2, "0")}_gid_requests.csv`,
+          day,
+        ]),
+      ),
+    );
+    const elsewhere = tempDir("pkg-elsewhere-");
+    const bin = join(project, "node_modules/.bin/reportsite");
+    const build = await run(bin, ["build", "--config", join(project, "site-config.json"), "--json"], elsewhere, env);
+    expect(build.exitCode, build.stderr).toBe(0);
+    const report = JSON.parse(build.stdout);
+    expect(report.months.map((m: { month: string; status: string }) => `${m.month} ${m.status}`)).toEqual([
+      "2019-02 reused",
+      "2019-03 rebuilt",
+    ]);
   });
 });

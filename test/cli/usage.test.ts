@@ -19,6 +19,13 @@ describe("reportsite usage", () => {
     expect(helpBuild.stdout).toContain("--require-complete");
   });
 
+  test("`help help` is the main help (issue 17)", async () => {
+    const result = await runCli(["help", "help"], { cwd: tempDir() });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^Usage: reportsite <command> \[flags\]$/m);
+    expect(result.exitCode).toBe(0);
+  });
+
   test.each([["-v"], ["--version"], ["build", "--version"]])("%s prints the package version", async (...args) => {
     const result = await runCli(args, { cwd: tempDir() });
     expect(result.exitCode).toBe(0);
@@ -47,6 +54,14 @@ describe("reportsite usage", () => {
       message: /--month 2019-06\.\.2019-01: a range goes from an earlier month to a later one/,
     },
     { args: ["init", "--raw-bucket", "city-raw"], message: /--site-bucket is required \(no terminal to ask on\)/ },
+    // issue 17: typos before the command, stray words, and help's own topic
+    { args: ["--jsn"], message: /^Unknown option '--jsn'; did you mean --json\?$/m },
+    { args: ["--jsn", "build"], message: /^Unknown option '--jsn'; did you mean --json\?$/m },
+    {
+      args: ["publish", "--month", "2019-01", "2019-02"],
+      message: /^publish takes no arguments, got "2019-02" \(each month needs its own flag: --month 2019-02\)$/m,
+    },
+    { args: ["deploy", "now", "please"], message: /^deploy takes no arguments, got "now", "please"$/m },
   ])("$args: exit code 2 and what was wrong", async ({ args, message }) => {
     const result = await runCli(args, { cwd: tempDir() });
     expect(result.stderr).toMatch(message);

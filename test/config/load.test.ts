@@ -49,9 +49,42 @@ describe("configFromSpec", () => {
       { name: "ConfigError", exitCode: 1 },
     );
     expect(error.message).toMatch(/raw\.bucket: must be an S3 bucket name/);
-    expect(error.message).toMatch(/raw: Unrecognized key: "extra"/);
+    expect(error.message).toMatch(/raw\.extra: unknown key$/m);
     expect(error.message).toMatch(/site\.publicAccess: Invalid option: expected one of "auto"\|"acl"\|"policy"/);
     expect(error.message).toMatch(/endpoint: must be an http\(s\) URL/);
+  });
+
+  test("a mistyped key gets the closest known key at its place (issue 17)", async () => {
+    const error = await expectReportsiteError(
+      () =>
+        configFromSpec({
+          ...minimal,
+          raw: { bucket: "gid-raw", keyPatern: "{year}_{mon}_{day}.csv" },
+          site: { bucket: "gid-site", titel: "Reports" },
+          reprot: {},
+          s3: { maxAtempts: 2 },
+        }),
+      { name: "ConfigError", exitCode: 1 },
+    );
+    expect(error.message).toMatch(/^ {2}- raw\.keyPatern: unknown key; did you mean "keyPattern"\?$/m);
+    expect(error.message).toMatch(/^ {2}- site\.titel: unknown key; did you mean "title"\?$/m);
+    expect(error.message).toMatch(/^ {2}- reprot: unknown key; did you mean "report"\?$/m);
+    expect(error.message).toMatch(/^ {2}- s3\.maxAtempts: unknown key; did you mean "maxAttempts"\?$/m);
+  });
+
+  test("--output . is blamed on the flag, not on site-config.json (issue 17)", async () => {
+    const error = await expectReportsiteError(
+      () =>
+        configFromSpec(minimal, {
+          file: "/project/site-config.json",
+          baseDir: "/project",
+          overrides: { output: "/project" },
+        }),
+      { name: "ConfigError", exitCode: 2 },
+    );
+    expect(error.message).toBe(
+      "--output /project: /project would replace the project folder or one above it; use a subfolder such as dist",
+    );
   });
 
   test.each([

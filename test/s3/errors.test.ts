@@ -116,3 +116,57 @@ describe("S3 errors a user can act on", () => {
     );
   });
 });
+
+describe("issue 17: messages that name the real cause", () => {
+  test("an HTML page where S3's XML was expected (the website port as endpoint) says so, not 'XML parse error'", () => {
+    const parseError = Object.assign(
+      new Error(
+        "@aws-sdk XML parse error: missing closing tag </ul>.\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.",
+      ),
+      { $metadata: { httpStatusCode: 404 } },
+    );
+    const error = toS3Error(parseError, { operation: "list", bucket: "gid-raw", endpoint: "http://127.0.0.1:7482" });
+    expect(error.message).toBe(
+      "cannot list s3://gid-raw: http://127.0.0.1:7482 answered with an HTML page, not an S3 API response: it is not an S3 API endpoint (a website endpoint, or a proxy's or login page)",
+    );
+    expect(error.hint).toMatch(/^Set the S3 API endpoint with --endpoint-url or "endpoint" in site-config\.json/);
+    expect(error.hint).toMatch(/belongs in "websiteEndpoint"/);
+    expect(error.code).toBe("NotAnS3Endpoint");
+  });
+
+  test("a HEAD request's HTML 404 is the same", () => {
+    const head = Object.assign(sdkError("NotFound", "UnknownError", 404), {
+      $response: { headers: { "content-type": "text/html" } },
+    });
+    expect(toS3Error(head, { operation: "check", bucket: "site" }).code).toBe("NotAnS3Endpoint");
+  });
+
+  test("a HEAD 403 (no reason in the answer) names a wrong secret key as a possible cause", () => {
+    const error = toS3Error(sdkError("Unknown", "UnknownError", 403), { operation: "check", bucket: "site" });
+    expect(error.message).toBe("cannot check s3://site: access denied");
+    expect(error.hint).toMatch(/carries no reason: a wrong secret key \(AWS_SECRET_ACCESS_KEY/);
+    const named = toS3Error(sdkError("AccessDenied", "Access Denied", 403), { operation: "list", bucket: "site" });
+    expect(named.hint).not.toMatch(/secret key/);
+  });
+
+  test("no credentials with a profile names the profile and where profiles are read", () => {
+    const before = process.env.AWS_PROFILE;
+    process.env.AWS_PROFILE = "nosuch";
+    try {
+      const error = toS3Error(
+        sdkError("CredentialsProviderError", "Could not load credentials from any providers", 0),
+        {
+          operation: "list",
+          bucket: "raw",
+        },
+      );
+      expect(error.message).toBe('cannot list s3://raw: no AWS credentials found for the profile "nosuch"');
+      expect(error.hint).toMatch(
+        /~\/\.aws\/config \(as \[profile nosuch\]\) and ~\/\.aws\/credentials \(as \[nosuch\]\)/,
+      );
+    } finally {
+      if (before === undefined) delete process.env.AWS_PROFILE;
+      else process.env.AWS_PROFILE = before;
+    }
+  });
+});

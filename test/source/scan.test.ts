@@ -189,6 +189,26 @@ describe("worker threads", () => {
   });
 
   test.each([
+    ["fails at start, before any file reached it", "fails-at-start.mjs", /failed: cannot find the TypeScript loader/],
+    ["stops while it holds a file", "stops-mid-file.mjs", /failed: it stopped with exit code 7/],
+  ])("a worker that %s fails the scan with the reason, never leaves it waiting (issue 17)", async (_, file, reason) => {
+    const workerUrl = new URL(`../fixtures/scan-workers/${file}`, import.meta.url);
+    const pool = scanPoolFor(Number.MAX_SAFE_INTEGER, { workerUrl });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the workers have started (or died) by now
+      const file = Buffer.from("service_name,case_record_type\nA,R\n");
+      const scans = [1, 2, 3, 4, 5].map(() => pool.scan(Buffer.from(file), KEY, options));
+      for (const scan of scans) await expectReportsiteError(() => scan, { name: "SourceError", message: reason });
+      await expectReportsiteError(() => pool.scan(Buffer.from(file), KEY, options), {
+        name: "SourceError",
+        message: reason,
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test.each([
     ["on worker threads", Number.MAX_SAFE_INTEGER],
     ["on the main thread", 0],
   ])("%s, the memory of a scanned file is used again for the next, without mixing up files", async (_, bytes) => {

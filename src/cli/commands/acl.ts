@@ -5,6 +5,7 @@ import { shellQuote } from "../shell-quote.js";
 
 export default defineCommand({
   summary: "show who can read an object, or set its canned ACL (public-read | private)",
+  takesArguments: true,
   usage: "reportsite acl <key> [public-read|private] [--bucket raw|site|NAME] [--force]",
   flags: {
     "bucket raw|site|NAME": "the config's raw or site bucket, or a bucket name (default site)",

@@ -3,6 +3,7 @@ import { defineCommand } from "../command.js";
 
 export default defineCommand({
   summary: "print a presigned URL for a private object",
+  takesArguments: true,
   usage: "reportsite share <key> [--bucket raw|site|NAME] [--expires 1h]",
   flags: {
     "bucket raw|site|NAME": "the config's raw or site bucket, or a bucket name (default raw)",

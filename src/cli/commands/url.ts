@@ -3,6 +3,7 @@ import { onlyKey } from "./share.js";
 
 export default defineCommand({
   summary: "print the public object URL and website URL of a key",
+  takesArguments: true,
   usage: "reportsite url <key> [--bucket raw|site|NAME]",
   flags: {
     "bucket raw|site|NAME": "the config's raw or site bucket, or a bucket name (default site)",
