@@ -278,11 +278,11 @@ async function buildMonths(
   } finally {
     await pool.close();
   }
-  checkCountColumnsFound(
-    config.report,
-    new Set(outcomes.flatMap((o) => o.countColumnsFound)),
-    [...new Set(outcomes.flatMap((o) => o.headerColumns))],
-  );
+  // a count column no counted file has is a typo, said before the bad files (when any file was counted)
+  if (outcomes.some((o) => o.counted > 0)) {
+    const found = new Set(outcomes.flatMap((o) => o.countColumnsFound));
+    checkCountColumnsFound(config.report, found, [...new Set(outcomes.flatMap((o) => o.headerColumns))]);
+  }
   const bad = outcomes.filter((o) => o.summary === undefined);
   if (bad.length) throw badFilesError(bad);
   for (const month of outcomes) {

@@ -48,7 +48,8 @@ export function badFilesError(months: readonly MonthWithBadFiles[]): SourceError
     blocks.push(`${monthLine(m)}:\n${lines.join("\n")}`);
   }
   if (rest.length) blocks.push(restLine(rest));
-  const listed = room === 0 && total > BAD_FILES_SHOWN ? "; all of them are named as warnings with --skip-bad-files" : "";
+  const listed =
+    room === 0 && total > BAD_FILES_SHOWN ? "; all of them are named as warnings with --skip-bad-files" : "";
   return new SourceError(`${head}${blocks.join("\n")}`, {
     key: months[0]?.unreadable[0]?.key,
     hint: `Fix or re-export the files above, or pass --skip-bad-files to publish the months without them (they are listed as warnings${listed}).`,

@@ -1,12 +1,6 @@
 /** One month of the build: what to read, reading it, and what the month is made of. */
 import type { S3Client } from "@aws-sdk/client-s3";
-import {
-  planMonth,
-  type AbsentColumn,
-  type BuildCache,
-  type CachedFile,
-  type RecordedMonth,
-} from "../cache/index.js";
+import { planMonth, type AbsentColumn, type BuildCache, type CachedFile, type RecordedMonth } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
 import type { Logger } from "../log.js";
 import {
@@ -95,6 +89,8 @@ export interface MonthOutcome {
   unreadable: UnreadableFile[];
   /** Raw files of the month, counted or not. */
   files: number;
+  /** Raw files counted (read now or from the cache). */
+  counted: number;
   /** The count columns that at least one of the month's counted files has. */
   countColumnsFound: string[];
   /** The columns of the headers of the files read now, in the order first seen. */
@@ -127,6 +123,7 @@ export async function buildMonth(
     month: id,
     unreadable: read.unreadable,
     files: files.objects.length,
+    counted: counted.length,
     countColumnsFound: countColumns(config).filter((c) => counted.some((f) => !f.absentColumns?.includes(c))),
     headerColumns: [...new Set(read.tallies.flatMap((t) => t.tally.header))],
     bytesRead: read.bytes,

@@ -109,7 +109,9 @@ describe("a counted column only some files have (issue 17)", () => {
       type: string;
       count: number;
     }[];
-    const pairs = values.filter((v) => v.group !== "(blank)" && v.type !== "(blank)").map((v) => [v.group, v.type, v.count]);
+    const pairs = values
+      .filter((v) => v.group !== "(blank)" && v.type !== "(blank)")
+      .map((v) => [v.group, v.type, v.count]);
     expect(pairs.sort()).toEqual([...pandas.breakdown].sort());
     expect(values.reduce((n, v) => n + v.count, 0)).toBe(pandas.rows);
   });
