@@ -110,8 +110,7 @@ class BlankMarkers {
     return [...this.rows]
       .map(([marker, rows]) => ({ marker, rows }))
       .sort(
-        (a, b) =>
-          b.rows - a.rows || rank(a.marker) - rank(b.marker) || ((a.marker ?? "") < (b.marker ?? "") ? -1 : 1),
+        (a, b) => b.rows - a.rows || rank(a.marker) - rank(b.marker) || ((a.marker ?? "") < (b.marker ?? "") ? -1 : 1),
       );
   }
 }

@@ -119,15 +119,7 @@ export async function buildMonth(
     ? await readMonthFiles(options.client, config, files, plan.read, options)
     : { tallies: [], unreadable: [], bytes: 0 };
   const counted = [...plan.reuse.map((r) => r.cached), ...read.tallies.map((t) => toCachedFile(t.object, t.tally))];
-  const outcome: MonthOutcome = {
-    month: id,
-    unreadable: read.unreadable,
-    files: files.objects.length,
-    counted: counted.length,
-    countColumnsFound: countColumns(config).filter((c) => counted.some((f) => !f.absentColumns?.includes(c))),
-    headerColumns: [...new Set(read.tallies.flatMap((t) => t.tally.header))],
-    bytesRead: read.bytes,
-  };
+  const outcome = readOutcome(config, files, counted, read);
   if (read.unreadable.length && !options.skipBadFiles) return outcome;
   for (const failure of read.unreadable) options.logger.warn(`${id}: skipped ${failure.reason}`);
   if (counted.length === 0) return { ...outcome, summary: skippedMonth(files, read.unreadable, options.logger) };
@@ -149,6 +141,24 @@ export async function buildMonth(
   warnAbsentColumns(id, absentColumns, counted.length, options.logger);
   options.logger.info(monthLine(summary));
   return { ...outcome, built, summary };
+}
+
+/** What the build needs to know of a month's files whatever becomes of the month: bad files, columns, bytes. */
+function readOutcome(
+  config: SiteConfig,
+  files: MonthFiles,
+  counted: readonly CachedFile[],
+  read: { tallies: { tally: FileTally }[]; unreadable: UnreadableFile[]; bytes: number },
+): MonthOutcome {
+  return {
+    month: monthId(files.month),
+    unreadable: read.unreadable,
+    files: files.objects.length,
+    counted: counted.length,
+    countColumnsFound: countColumns(config).filter((c) => counted.some((f) => !f.absentColumns?.includes(c))),
+    headerColumns: [...new Set(read.tallies.flatMap((t) => t.tally.header))],
+    bytesRead: read.bytes,
+  };
 }
 
 /** A month none of whose files could be read (--skip-bad-files): named, and left out of the site. */

@@ -282,7 +282,9 @@ function isRecordedInputs(value: Partial<OutputRecord["inputs"] & object>): bool
 }
 
 function isAbsentColumn(value: Partial<AbsentColumn>): boolean {
-  return typeof value.column === "string" && Array.isArray(value.keys) && value.keys.every((k) => typeof k === "string");
+  return (
+    typeof value.column === "string" && Array.isArray(value.keys) && value.keys.every((k) => typeof k === "string")
+  );
 }
 
 /** SHA-256 of text (or bytes), hex. */

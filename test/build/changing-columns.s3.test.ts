@@ -55,7 +55,9 @@ describe("a counted column only some files have (issue 17)", () => {
     const config = configFor(["district"], "case_record_type", pandas.naValues);
     const report = await buildSite(config, { logger: memoryLogger() });
     const csv = readFileSync(join(config.output, "2019/jan/final_report.csv"), "utf8").trim().split("\n").slice(1);
-    const ours = Object.fromEntries(csv.map((line) => line.split(",")).map(([d, n]) => [d, Number(n)]));
+    const ours: Record<string, number> = Object.fromEntries(
+      csv.map((line) => line.split(",")).map(([d, n]) => [d, Number(n)]),
+    );
     const { "(blank)": blank, ...named } = ours;
     expect(named).toEqual(Object.fromEntries(pandas.counts));
     expect(blank).toBe(pandas.rows - Object.values(named).reduce((a, b) => a + b, 0));

@@ -102,7 +102,12 @@ describe("renderSite", () => {
       '"a" (1,000), "b" (999), "c" (998), "d" (997), "e" (996), "f" (995) and 2 more (1,987)',
     );
     // a missing column is said apart from the markers
-    expect(blankWording([{ marker: "NA", rows: 1 }, { marker: null, rows: 5 }])).toBe('"NA" (1)');
+    expect(
+      blankWording([
+        { marker: "NA", rows: 1 },
+        { marker: null, rows: 5 },
+      ]),
+    ).toBe('"NA" (1)');
   });
 
   test("labels come from report.labels, else from the column name", () => {
