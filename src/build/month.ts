@@ -165,7 +165,7 @@ function readOutcome(
 function skippedMonth(files: MonthFiles, unreadable: readonly UnreadableFile[], logger: Logger): MonthSummary {
   const id = monthId(files.month);
   logger.warn(
-    `${id}: none of its ${unreadable.length} raw file${unreadable.length === 1 ? "" : "s"} can be read, so the month is left out of this build (--skip-bad-files)`,
+    `${id}: none of its ${unreadable.length} raw file${unreadable.length === 1 ? "" : "s"} can be read, so the month is left out of this build (--skip-bad-files); \`deploy --delete\` would unpublish its earlier pages`,
   );
   return {
     month: id,

@@ -61,7 +61,7 @@ describe("bad files in several months (issue 17)", () => {
     const logger = memoryLogger();
     const report = await buildSite(config, { logger, skipBadFiles: true });
     expect(logger.warnings).toContain(
-      "2019-02: none of its 2 raw files can be read, so the month is left out of this build (--skip-bad-files)",
+      "2019-02: none of its 2 raw files can be read, so the month is left out of this build (--skip-bad-files); `deploy --delete` would unpublish its earlier pages",
     );
     expect(report.months.map((m) => [m.month, m.status, m.rows, m.skipped.length])).toEqual([
       ["2019-01", "rebuilt", 1, 2],
