@@ -9,11 +9,13 @@ import {
   siteFingerprint,
   siteInputs,
 } from "./build/fingerprints.js";
+import { badFilesError, checkCountColumnsFound } from "./build/bad-files.js";
 import {
   buildMonth,
   cachedMonthFiles,
   reusedMonth,
   type BuiltMonth,
+  type MonthOutcome,
   type MonthSource,
   type MonthSummary,
 } from "./build/month.js";
@@ -269,17 +271,35 @@ async function buildMonths(
       () => undefined, // the render stage reports it when the pages are rendered
     );
   const pool = scanPoolFor(toRead.reduce((n, o) => n + o.size, 0));
+  const outcomes: MonthOutcome[] = [];
   try {
-    for (const source of sources) {
-      const month = await buildMonth(config, cache, source, { ...options, client, pool });
-      result.built.push(month.built);
-      result.summary.push(month.summary);
-      result.bytesRead += month.bytesRead;
-    }
+    // every month is read before deciding: a build names every bad file of every month at once
+    for (const source of sources) outcomes.push(await buildMonth(config, cache, source, { ...options, client, pool }));
   } finally {
     await pool.close();
   }
+  // a count column no counted file has is a typo, said before the bad files (when any file was counted)
+  if (outcomes.some((o) => o.counted > 0)) {
+    const found = new Set(outcomes.flatMap((o) => o.countColumnsFound));
+    checkCountColumnsFound(config.report, found, [...new Set(outcomes.flatMap((o) => o.headerColumns))]);
+  }
+  const bad = outcomes.filter((o) => o.summary === undefined);
+  if (bad.length) throw badFilesError(bad);
+  for (const month of outcomes) {
+    if (month.built) result.built.push(month.built);
+    result.summary.push(month.summary!);
+    result.bytesRead += month.bytesRead;
+  }
+  if (result.built.length === 0) throw nothingLeft(result.summary);
   return result;
+}
+
+/** --skip-bad-files left no month with a file to count: there is no site to publish. */
+function nothingLeft(months: readonly MonthSummary[]): SourceError {
+  return new SourceError(
+    `no raw file of ${months.length === 1 ? "the month" : `any of the ${months.length} months`} built can be read (${months.map((m) => m.month).join(", ")}); nothing was built`,
+    { hint: "Fix or re-export the files named in the warnings above." },
+  );
 }
 
 /** Listed files the cache does not have as they are now (the rule buildMonth reads by). */

@@ -23,17 +23,33 @@ export interface Report {
   breakdown: ColumnTable;
   /** Rows read; always the sum of `counts.count`. */
   totalRows: number;
+  /** How the rows counted under "(blank)" in a groupBy column were marked in the raw data, most rows first. */
+  blanks: BlankMarker[];
 }
 
-/** Counts per exact tuple of count-column values, as [...values, count] rows (groupBy, then chartField). */
-export type TupleCounts = readonly (readonly (string | number)[])[];
+/**
+ * A way a group value was missing, and the rows it was missing that way in: `marker` is the cell's
+ * text (`""`: left empty; `"None"`: one of report.missingValues), or `null` when the row's file has no
+ * such column. A row blank in two groupBy columns in two ways counts under both.
+ */
+export interface BlankMarker {
+  marker: string | null;
+  rows: number;
+}
+
+/**
+ * Counts per exact tuple of count-column values, as [...values, count] rows (groupBy, then
+ * chartField); `null` is a column the row's file does not have (counted under "(blank)").
+ */
+export type TupleCounts = readonly (readonly (string | number | null)[])[];
 
 /**
  * The month's report from the exact counts of its files (each a [...values, count] list over
  * `countColumns`): like `pandas.concat(frames).groupby(col).size()`, except that rows whose group
  * value is blank (or one of pandas' missing markers such as "NA") are counted under "(blank)"
  * instead of being dropped, so the counts add up to the rows read. Tuples are compared value by
- * value, so two different groups can never merge.
+ * value, so two different groups can never merge. A column a file does not have (`null`) is blank
+ * there, as pandas.concat reads it.
  * @example reportFromCounts([[["Pothole", "Request", 3]]], ["service_name", "case_record_type"], settings)
  */
 export function reportFromCounts(
@@ -46,11 +62,14 @@ export function reportFromCounts(
   const chartIndex = countColumns.indexOf(settings.chartField);
   const byGroup = new TupleTotals();
   const byBreakdown = new TupleTotals();
+  const blanks = new BlankMarkers(missing, groupIndexes);
+  const blank = (v: string | null) => v === null || missing.has(v);
   let totalRows = 0;
   for (const counts of files) {
     for (const row of counts) {
-      const values = row.slice(0, -1).map((v) => (missing.has(v as string) ? BLANK_GROUP : (v as string)));
+      const values = row.slice(0, -1).map((v) => (blank(v as string | null) ? BLANK_GROUP : (v as string)));
       const count = row[row.length - 1] as number;
+      blanks.add(row, count);
       const group = groupIndexes.map((i) => values[i]!);
       byGroup.add(group, count);
       byBreakdown.add([...group, values[chartIndex]!], count);
@@ -66,7 +85,34 @@ export function reportFromCounts(
     // Cannot happen unless a tuple was lost; refuse to publish numbers that do not add up.
     throw new ReportsiteError(`internal check failed: counts add up to ${counted}, but ${totalRows} rows were read`);
   }
-  return { counts, breakdown, totalRows };
+  return { counts, breakdown, totalRows, blanks: blanks.list() };
+}
+
+/** Rows per missing marker found in the groupBy columns (per tuple, never per row). */
+class BlankMarkers {
+  private readonly rows = new Map<string | null, number>();
+  constructor(
+    private readonly missing: ReadonlySet<string>,
+    private readonly groupIndexes: readonly number[],
+  ) {}
+  add(row: readonly (string | number | null)[], count: number): void {
+    const seen: (string | null)[] = [];
+    for (const i of this.groupIndexes) {
+      const value = row[i] as string | null;
+      if ((value !== null && !this.missing.has(value)) || seen.includes(value)) continue;
+      seen.push(value);
+      this.rows.set(value, (this.rows.get(value) ?? 0) + count);
+    }
+  }
+  /** Most rows first; ties by marker, a missing column last (the same order for the same counts). */
+  list(): BlankMarker[] {
+    const rank = (m: string | null) => (m === null ? 1 : 0);
+    return [...this.rows]
+      .map(([marker, rows]) => ({ marker, rows }))
+      .sort(
+        (a, b) => b.rows - a.rows || rank(a.marker) - rank(b.marker) || ((a.marker ?? "") < (b.marker ?? "") ? -1 : 1),
+      );
+  }
 }
 
 /**

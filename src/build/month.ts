@@ -1,19 +1,21 @@
 /** One month of the build: what to read, reading it, and what the month is made of. */
 import type { S3Client } from "@aws-sdk/client-s3";
-import { planMonth, type BuildCache, type CachedFile, type RecordedMonth } from "../cache/index.js";
+import { planMonth, type AbsentColumn, type BuildCache, type CachedFile, type RecordedMonth } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
-import { SourceError } from "../errors.js";
 import type { Logger } from "../log.js";
 import {
+  countColumns,
   dateRawKey,
   missingDays,
   monthId,
   monthTitle,
   readMonthFiles,
   type DatedObject,
+  type FileTally,
   type Month,
   type MonthFiles,
   type ScanPool,
+  type UnreadableFile,
 } from "../source/index.js";
 import { formatCount, formatDays } from "../units.js";
 import type { AcceptedDays } from "../render/index.js";
@@ -45,13 +47,18 @@ export interface BuiltMonth {
   skippedFiles: number;
   /** Newest LastModified of the month's raw files (ISO). */
   dataAsOf?: string;
+  /** Count columns some of the month's files do not have (their rows are blank there), with those files' days. */
+  absentColumns: (AbsentColumn & { days: number[] })[];
 }
 
 /** How a month of the site came about. */
 export interface MonthSummary {
   month: string;
-  /** "rebuilt": files were read or the month's list of files changed; "reused": all from the cache. */
-  status: "rebuilt" | "reused";
+  /**
+   * "rebuilt": files were read or the month's list of files changed; "reused": all from the cache;
+   * "skipped": with --skip-bad-files, no file of the month could be read, so it has no pages.
+   */
+  status: "rebuilt" | "reused" | "skipped";
   /** Why it was rebuilt, e.g. "2 files changed", "not in the cache", "--force". */
   reason?: string;
   rows: number;
@@ -68,6 +75,8 @@ export interface MonthSummary {
    * false for a month kept from the cache. --require-complete judges only requested months.
    */
   requested: boolean;
+  /** Count columns some files do not have, with their keys; absent when every file has them all. */
+  absentColumns?: AbsentColumn[];
 }
 
 /** Options of buildMonth. */
@@ -79,13 +88,37 @@ export interface MonthOptions {
   skipBadFiles?: boolean;
 }
 
-/** Read what the cache lacks, store the month's counts in the cache, and say what happened. */
+/** What buildMonth made of a month. */
+export interface MonthOutcome {
+  /** `2019-01` */
+  month: string;
+  /** The month, counted; undefined when a file cannot be read or (with --skip-bad-files) none could. */
+  built?: BuiltMonth;
+  /** How the month came about; undefined when a file cannot be read and the build fails, naming it. */
+  summary?: MonthSummary;
+  /** Files that cannot be parsed: left out with --skip-bad-files, else the build names them and fails. */
+  unreadable: UnreadableFile[];
+  /** Raw files of the month, counted or not. */
+  files: number;
+  /** Raw files counted (read now or from the cache). */
+  counted: number;
+  /** The count columns that at least one of the month's counted files has. */
+  countColumnsFound: string[];
+  /** The columns of the headers of the files read now, in the order first seen. */
+  headerColumns: string[];
+  bytesRead: number;
+}
+
+/**
+ * Read what the cache lacks, store the month's counts in the cache, and say what happened. Files
+ * that cannot be parsed are returned, not thrown: the build names those of every month at once.
+ */
 export async function buildMonth(
   config: SiteConfig,
   cache: BuildCache,
   source: MonthSource,
   options: MonthOptions,
-): Promise<{ built: BuiltMonth; summary: MonthSummary; bytesRead: number }> {
+): Promise<MonthOutcome> {
   const { files } = source;
   const id = monthId(files.month);
   const plan = source.fromListing
@@ -95,11 +128,15 @@ export async function buildMonth(
   if (source.fromListing) warnMissingDays(config, files, options.logger);
   const read = plan.read.length
     ? await readMonthFiles(options.client, config, files, plan.read, options)
-    : { tallies: [], skipped: [], bytes: 0 };
+    : { tallies: [], unreadable: [], bytes: 0 };
   const counted = [...plan.reuse.map((r) => r.cached), ...read.tallies.map((t) => toCachedFile(t.object, t.tally))];
-  if (counted.length === 0) throw new SourceError(`${id}: every raw file was skipped; nothing to report`);
+  const outcome = readOutcome(config, files, counted, read);
+  if (read.unreadable.length && !options.skipBadFiles) return outcome;
+  for (const failure of read.unreadable) options.logger.warn(`${id}: skipped ${failure.reason}`);
+  if (counted.length === 0) return { ...outcome, summary: { ...skippedMonth(files, read.unreadable, options.logger), requested: source.fromListing } };
   if (reason !== undefined) cache.setMonth(id, counted);
-  const built = builtMonth(config, files, counted, read.skipped.length);
+  const built = builtMonth(config, files, counted, read.unreadable.length);
+  const absentColumns = built.absentColumns.map(({ column, keys }) => ({ column, keys }));
   const summary: MonthSummary = {
     month: id,
     status: reason === undefined ? "reused" : "rebuilt",
@@ -107,14 +144,58 @@ export async function buildMonth(
     rows: counted.reduce((n, c) => n + c.rows, 0),
     files: counted.length,
     filesRead: read.tallies.length,
-    skipped: read.skipped.map((s) => s.key),
+    skipped: read.unreadable.map((s) => s.key),
     missingDays: files.missingDays,
     acceptedDays: built.acceptedGaps.flatMap((g) => g.days),
     emptyDays: built.emptyDays,
     requested: source.fromListing,
+    ...(absentColumns.length ? { absentColumns } : {}),
   };
+  warnAbsentColumns(id, absentColumns, counted.length, options.logger);
   options.logger.info(monthLine(summary));
-  return { built, summary, bytesRead: read.bytes };
+  return { ...outcome, built, summary };
+}
+
+/** What the build needs to know of a month's files whatever becomes of the month: bad files, columns, bytes. */
+function readOutcome(
+  config: SiteConfig,
+  files: MonthFiles,
+  counted: readonly CachedFile[],
+  read: { tallies: { tally: FileTally }[]; unreadable: UnreadableFile[]; bytes: number },
+): MonthOutcome {
+  return {
+    month: monthId(files.month),
+    unreadable: read.unreadable,
+    files: files.objects.length,
+    counted: counted.length,
+    countColumnsFound: countColumns(config).filter((c) => counted.some((f) => !f.absentColumns?.includes(c))),
+    headerColumns: [...new Set(read.tallies.flatMap((t) => t.tally.header))],
+    bytesRead: read.bytes,
+  };
+}
+
+/** A month none of whose files could be read (--skip-bad-files): named, and left out of the site. */
+function skippedMonth(
+  files: MonthFiles,
+  unreadable: readonly UnreadableFile[],
+  logger: Logger,
+): Omit<MonthSummary, "requested"> {
+  const id = monthId(files.month);
+  logger.warn(
+    `${id}: none of its ${unreadable.length} raw file${unreadable.length === 1 ? "" : "s"} can be read, so the month is left out of this build (--skip-bad-files); \`deploy --delete\` would unpublish its earlier pages`,
+  );
+  return {
+    month: id,
+    status: "skipped",
+    reason: "no raw file can be read",
+    rows: 0,
+    files: 0,
+    filesRead: 0,
+    skipped: unreadable.map((u) => u.key),
+    missingDays: files.missingDays,
+    acceptedDays: [],
+    emptyDays: [],
+  };
 }
 
 /** A month the last build made from the same files and counts, said as buildMonth says a reused month. */
@@ -125,7 +206,7 @@ export function reusedMonth(
   logger: Logger,
 ): MonthSummary {
   warnMissingDays(config, files, logger);
-  const { month, rows, emptyDays } = recorded;
+  const { month, rows, emptyDays, absentColumns } = recorded;
   const summary: MonthSummary = {
     month,
     status: "reused",
@@ -137,7 +218,9 @@ export function reusedMonth(
     acceptedDays: acceptedGapsOf(config.raw.acceptedGaps, month, files.missingDays).flatMap((g) => g.days),
     emptyDays,
     requested: true,
+    ...(absentColumns?.length ? { absentColumns } : {}),
   };
+  warnAbsentColumns(month, absentColumns ?? [], recorded.files, logger);
   logger.info(monthLine(summary));
   return summary;
 }
@@ -149,6 +232,20 @@ function warnMissingDays(config: SiteConfig, files: MonthFiles, logger: Logger):
   if (missing.length) logger.warn(`${id}: no raw file for day ${formatDays(missing)}`);
   if (accepted.size)
     logger.info(`${id}: no raw file for day ${formatDays([...accepted])} (accepted in raw.acceptedGaps)`);
+}
+
+/** How many keys a warning names before "and N more". */
+const KEYS_SHOWN = 5;
+
+/** A column some files lack is read as empty there (as pandas.concat does): said, so no one mistakes it for data. */
+function warnAbsentColumns(id: string, absent: readonly AbsentColumn[], files: number, logger: Logger): void {
+  for (const { column, keys } of absent) {
+    const shown = keys.slice(0, KEYS_SHOWN).join(", ");
+    const more = keys.length > KEYS_SHOWN ? ` and ${formatCount(keys.length - KEYS_SHOWN)} more` : "";
+    logger.warn(
+      `${id}: column "${column}" is not in ${formatCount(keys.length)} of ${formatCount(files)} raw files, so their rows are counted as blank there (as pandas.concat reads them): ${shown}${more}`,
+    );
+  }
 }
 
 function monthLine(s: MonthSummary): string {
@@ -178,10 +275,27 @@ function builtMonth(config: SiteConfig, files: MonthFiles, counted: CachedFile[]
     emptyDays: emptyDays.sort((a, b) => a - b),
     skippedFiles: skipped,
     dataAsOf: modified.sort().at(-1),
+    absentColumns: absentColumns(config, counted, days),
   };
 }
 
-function toCachedFile(object: DatedObject, tally: { rows: number; counts: (string | number)[][] }): CachedFile {
+/** Each count column some counted files lack, with their keys (in key order) and days. */
+function absentColumns(
+  config: SiteConfig,
+  counted: readonly CachedFile[],
+  days: ReadonlyMap<string, number | undefined>,
+): BuiltMonth["absentColumns"] {
+  return countColumns(config).flatMap((column) => {
+    const keys = counted
+      .filter((c) => c.absentColumns?.includes(column))
+      .map((c) => c.key)
+      .sort();
+    const daysOf = keys.map((k) => days.get(k)).filter((d): d is number => d !== undefined);
+    return keys.length ? [{ column, keys, days: [...new Set(daysOf)].sort((a, b) => a - b) }] : [];
+  });
+}
+
+function toCachedFile(object: DatedObject, tally: FileTally): CachedFile {
   const lastModified = object.lastModified?.toISOString();
   return {
     key: object.key,
@@ -190,6 +304,7 @@ function toCachedFile(object: DatedObject, tally: { rows: number; counts: (strin
     lastModified,
     rows: tally.rows,
     counts: tally.counts,
+    ...(tally.absentColumns.length ? { absentColumns: tally.absentColumns } : {}),
   };
 }
 

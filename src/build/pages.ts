@@ -141,10 +141,13 @@ function asText(files: { path: string; body: string | Uint8Array }[]): { path: s
 async function toMonthReport(config: SiteConfig, month: BuiltMonth): Promise<MonthReport> {
   const { id, title, dir, files, missingDays, acceptedGaps, emptyDays, skippedFiles, dataAsOf } = month;
   const report = await monthReport(config, month.counted);
+  // the page names the files by day and count: raw keys stay out of the site
+  const absentColumns = month.absentColumns.map(({ column, keys, days }) => ({ column, files: keys.length, days }));
   return {
     ...{ id, title, dir, report, files, missingDays, emptyDays, skippedFiles },
     ...(acceptedGaps.length ? { acceptedGaps } : {}),
     ...(dataAsOf ? { dataAsOf } : {}),
+    ...(absentColumns.length ? { absentColumns } : {}),
   };
 }
 

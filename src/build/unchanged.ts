@@ -47,5 +47,11 @@ async function sameFolder(record: OutputRecord, output: string): Promise<OutputF
 
 /** What the record keeps of a build's months. */
 export function recordedMonths(months: readonly MonthSummary[]): RecordedMonth[] {
-  return months.map(({ month, rows, files, emptyDays }) => ({ month, rows, files, emptyDays }));
+  return months.map(({ month, rows, files, emptyDays, absentColumns }) => ({
+    month,
+    rows,
+    files,
+    emptyDays,
+    ...(absentColumns ? { absentColumns } : {}),
+  }));
 }

@@ -12,8 +12,10 @@ export interface CachedFile extends ListedFile {
   /** ISO date-time of the object's LastModified. */
   lastModified?: string;
   rows: number;
-  /** [...count column values, count] per tuple. */
-  counts: (string | number)[][];
+  /** [...count column values, count] per tuple; `null` is a count column the file does not have. */
+  counts: (string | number | null)[][];
+  /** Count columns the file does not have (read as empty); absent when it has them all. */
+  absentColumns?: string[];
 }
 
 /** What a month needs. */

@@ -71,6 +71,14 @@ export interface RecordedMonth {
   rows: number;
   files: number;
   emptyDays: number[];
+  /** Count columns some of the month's files do not have; absent when every file has them all. */
+  absentColumns?: AbsentColumn[];
+}
+
+/** A count column some of a month's raw files do not have (read as empty there), and those files' keys. */
+export interface AbsentColumn {
+  column: string;
+  keys: string[];
 }
 
 /**
@@ -267,8 +275,15 @@ function isRecordedInputs(value: Partial<OutputRecord["inputs"] & object>): bool
         typeof m.rows === "number" &&
         typeof m.files === "number" &&
         Array.isArray(m.emptyDays) &&
-        m.emptyDays.every((d) => typeof d === "number"),
+        m.emptyDays.every((d) => typeof d === "number") &&
+        (m.absentColumns === undefined || m.absentColumns.every(isAbsentColumn)),
     )
+  );
+}
+
+function isAbsentColumn(value: Partial<AbsentColumn>): boolean {
+  return (
+    typeof value.column === "string" && Array.isArray(value.keys) && value.keys.every((k) => typeof k === "string")
   );
 }
 

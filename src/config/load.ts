@@ -112,7 +112,10 @@ export interface SiteConfig {
     /** Defaults to groupBy + "count". */
     readonly columns: readonly string[];
     readonly linkColumns: readonly string[];
-    /** groupBy + chartField + requiredColumns, without repeats. */
+    /**
+     * Columns every raw file must have; defaults to [] (a groupBy or chartField column that only some
+     * files have is read as empty in the others, like pandas.concat; listed here, it is required).
+     */
     readonly requiredColumns: readonly string[];
     /** Defaults to PANDAS_MISSING_VALUES. */
     readonly missingValues: readonly string[];
@@ -321,7 +324,7 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
       chartField: spec.report.chartField,
       columns: spec.report.columns ?? [...groupBy, "count"],
       linkColumns: spec.report.linkColumns,
-      requiredColumns: [...new Set([...groupBy, spec.report.chartField, ...spec.report.requiredColumns])],
+      requiredColumns: [...new Set(spec.report.requiredColumns)],
       missingValues: spec.report.missingValues ?? PANDAS_MISSING_VALUES,
       labels: spec.report.labels,
     },

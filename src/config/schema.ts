@@ -233,7 +233,11 @@ export const siteConfigSchema = z.strictObject({
         .check(z.describe("Columns rendered as links when the value is an http(s) URL.")),
       requiredColumns: z
         ._default(z.array(columnName), [])
-        .check(z.describe("Columns every raw file must have besides groupBy and chartField.")),
+        .check(
+          z.describe(
+            "Columns every raw file must have. A groupBy or chartField column only some files have is read as empty in the others (like pandas.concat) unless it is listed here.",
+          ),
+        ),
       labels: z
         ._default(z.record(columnName, z.string().check(z.minLength(1, "must not be empty"))), {})
         .check(

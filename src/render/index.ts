@@ -8,7 +8,7 @@ export { renderIndexPage, isListedInIndex, formatSize } from "./index-page.js";
 export type { SiteEntry, IndexPageOptions } from "./index-page.js";
 export { isSafeSiteKey, unsafeSiteKeys } from "./site-keys.js";
 export { renderPage, renderErrorPage } from "./layout.js";
-export { renderMonthPages, monthNotices, missingWording, FOLDER_INDEX } from "./month-pages.js";
+export { renderMonthPages, monthNotices, blankWording, FOLDER_INDEX } from "./month-pages.js";
 export type { MonthNeighbours } from "./month-pages.js";
 export { renderTrendPage, TREND_PAGE } from "./trend-page.js";
 export { renderChart, toChartSpec, startLoadingCharts, CHART_WIDTHS_PX, PALETTE } from "./chart.js";

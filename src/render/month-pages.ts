@@ -2,6 +2,7 @@
  * Pure: one month -> its CSV, table page, chart page and folder index. A month's pages depend only on
  * its own report, its neighbours' summaries and the settings, so the build can cache them by that input.
  */
+import type { BlankMarker } from "../aggregate/index.js";
 import { renderChart } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { acceptedDaySet, compareMonths, soFar, type MonthComparison } from "./compare.js";
@@ -112,7 +113,7 @@ function headModel(
     filesText: plural(month.files, "daily file"),
     groupLabel: groupLabel(settings),
     dataAsOf: month.dataAsOf ? { iso: month.dataAsOf, text: formatDateTime(month.dataAsOf) } : undefined,
-    notices: monthNotices(month),
+    notices: [...monthNotices(month), ...absentColumnNotices(month, settings)],
     views: [
       { text: "Table", href: settings.files.table, current: view === "table" },
       { text: "Chart", href: settings.files.chart, current: view === "chart" },
@@ -154,6 +155,17 @@ export function monthNotices(
   return notices;
 }
 
+/**
+ * A count column some daily files lack is read as empty there (as pandas.concat does): the page says
+ * which files, by day (raw keys stay out of the site), so a reader knows where "(blank)" comes from.
+ */
+function absentColumnNotices(month: Pick<MonthReport, "absentColumns" | "files">, settings: SiteSettings): string[] {
+  return (month.absentColumns ?? []).map(({ column, files, days }) => {
+    const which = days.length ? ` (day ${formatDays(days)})` : "";
+    return `${files} of the ${plural(month.files, "daily file")}${which} ${files === 1 ? "has" : "have"} no ${labelFor(column, settings.labels)} column: their requests are counted under ${BLANK_GROUP}.`;
+  });
+}
+
 /** A heading of the month's table (report.eta's `columns`). */
 interface Column {
   label: string;
@@ -190,13 +202,14 @@ interface TableModel {
 function tableModel(month: MonthReport, comparison: Comparison | undefined, settings: SiteSettings): TableModel {
   const objects = month.report.counts.objects() as Record<string, unknown>[];
   const columns = tableColumns(settings, comparison);
-  const hasBlank = objects.some((row) => settings.groupBy.some((c) => row[c] === BLANK_GROUP));
+  const blank = objects.filter((row) => settings.groupBy.some((c) => row[c] === BLANK_GROUP));
+  const blankRows = blank.reduce((n, row) => n + Number(row.count), 0);
   return {
     columns,
     rows: objects.map((row) => tableRow(row, settings, comparison)),
     footer: totalsRow(columns, month.report.totalRows, comparison, settings),
     previousTitle: comparison && `${comparison.since}${comparison.perDay ? " (per day of data)" : ""}`,
-    blankNote: hasBlank ? blankNote(settings) : "",
+    blankNote: blank.length ? blankNote(month.report.blanks, blankRows, settings) : "",
   };
 }
 
@@ -263,29 +276,40 @@ function totalsRow(
   return columns.map((c, i) => ({ text: text(i), numeric: c.numeric }));
 }
 
-function blankNote(settings: SiteSettings): string {
+/**
+ * The note under the table: how this month's "(blank)" requests were marked in the raw data, with the
+ * markers actually found there (not the configured list), most requests first.
+ */
+function blankNote(blanks: readonly BlankMarker[], rows: number, settings: SiteSettings): string {
   const names = settings.groupBy.map((c) => labelFor(c, settings.labels)).join(" or ");
-  return `${BLANK_GROUP} counts the requests whose ${names} ${missingWording(settings.missingValues)} in the raw data.`;
+  const requests = plural(rows, "request");
+  // with one way of being blank, the total says how many; with several, each gets its count
+  const counted = blanks.length > 1;
+  const marked = blankWording(blanks, counted);
+  const absent = blanks.find((b) => b.marker === null);
+  const noColumn = "their daily file has no such column";
+  if (!marked) return `${BLANK_GROUP} counts ${requests} whose ${names} is not in the raw data: ${noColumn}.`;
+  const tail = absent ? `, or is not there at all because ${noColumn} (${formatCount(absent.rows)})` : "";
+  return `${BLANK_GROUP} counts ${requests} whose ${names} was ${marked} in the raw data${tail}.`;
 }
 
-/** How many missing-value markers the note lists by name before "and N more". */
+/** How many missing markers the note lists by name before "and N more". */
 const MARKERS_SHOWN = 6;
 
 /**
- * The configured missing-value markers (report.missingValues) in words: the empty one as "left empty",
- * then word-like and short markers first (pandas' list has 18; "NA" says more than "-1.#QNAN"), quoted.
+ * The markers found in words, most requests first: `"None" (340), left empty (12) or "NA" (2)` (without
+ * the counts unless `counted`); the empty cell is "left empty", the others quoted as in the raw data.
+ * Empty when only a missing column made blanks.
  */
-export function missingWording(missingValues: readonly string[]): string {
-  const wordLike = (m: string) => (/^[A-Za-z/]+$/.test(m) ? 0 : 1);
-  const markers = [...new Set(missingValues.filter((v) => v !== ""))].sort(
-    (a, b) => wordLike(a) - wordLike(b) || a.length - b.length,
-  );
-  const shown = markers.slice(0, MARKERS_SHOWN).map((m) => JSON.stringify(m));
-  const more = markers.length - shown.length;
-  const list = more > 0 ? `${shown.join(", ")} and ${more} more` : joinOr(shown);
-  const marked = markers.length === 0 ? "" : `marked as missing (${list})`;
-  if (!missingValues.includes("")) return `was ${marked}`;
-  return marked ? `was left empty or ${marked}` : "was left empty";
+export function blankWording(blanks: readonly BlankMarker[], counted = true): string {
+  const found = blanks.filter((b): b is { marker: string; rows: number } => b.marker !== null);
+  const count = (rows: number) => (counted ? ` (${formatCount(rows)})` : "");
+  const words = found
+    .slice(0, MARKERS_SHOWN)
+    .map((b) => `${b.marker === "" ? "left empty" : JSON.stringify(b.marker)}${count(b.rows)}`);
+  const rest = found.slice(MARKERS_SHOWN);
+  if (rest.length === 0) return joinOr(words);
+  return `${words.join(", ")} and ${rest.length} more${count(rest.reduce((n, b) => n + b.rows, 0))}`;
 }
 
 function joinOr(items: string[]): string {

@@ -25,6 +25,8 @@ export interface MonthReport {
   skippedFiles: number;
   /** ISO date-time: the newest LastModified among the month's raw objects, when known. */
   dataAsOf?: string;
+  /** Count columns some daily files do not have (their requests are "(blank)" there): how many files, which days. */
+  absentColumns?: { column: string; files: number; days: number[] }[];
 }
 
 /** Site-wide settings every page needs (from site-config.json). */
@@ -37,8 +39,6 @@ export interface SiteSettings {
   /** Table columns, from groupBy + "count". */
   columns: readonly string[];
   linkColumns: readonly string[];
-  /** Cell values counted as "(blank)" (report.missingValues), named in the note under a month's table. */
-  missingValues: readonly string[];
   /** Human labels of columns (`service_name` -> "Service type"); missing ones are derived from the name. */
   labels: Readonly<Record<string, string>>;
   /** Website URL of the site root, ending in `/` (the error page's links must be absolute). */

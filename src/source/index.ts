@@ -1,5 +1,5 @@
 export { listMonthFiles, readMonthFiles, countColumns, missingDays } from "./load.js";
-export type { MonthFiles } from "./load.js";
+export type { MonthFiles, UnreadableFile } from "./load.js";
 export { monthId, monthAbbreviation, monthTitle, parseMonth, dateRawKey, groupByMonth } from "./month.js";
 export type { Month, DatedObject } from "./month.js";
 export { scanCsv } from "./scan.js";

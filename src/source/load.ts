@@ -82,8 +82,6 @@ function checkWanted(
 
 /** Options of readMonthFiles. */
 export interface ReadOptions {
-  /** Leave out files that fail to parse, with a warning, instead of failing the month. Defaults to false. */
-  skipBadFiles?: boolean;
   logger: Logger;
   /** Where files are scanned (main thread or workers). */
   pool: ScanPool;
@@ -93,14 +91,21 @@ export interface ReadOptions {
 export interface MonthRead {
   /** One per file read, in the order of `objects`. */
   tallies: { object: DatedObject; tally: FileTally }[];
-  /** Files left out with --skip-bad-files, with the reason. */
-  skipped: { key: string; reason: string }[];
+  /** Files that cannot be parsed, with the reason (the SourceError's message: key, line, what was wrong). */
+  unreadable: UnreadableFile[];
   bytes: number;
 }
 
+/** A raw file that cannot be parsed, and why: `2019_jan_02_gid_requests.csv: line 3: expected 2 fields …`. */
+export interface UnreadableFile {
+  key: string;
+  reason: string;
+}
+
 /**
- * Read and count `objects` of a month (raw.concurrency at once). A file that cannot be parsed fails
- * the month (SourceError listing every such file) unless skipBadFiles; a network fault is never a
+ * Read and count `objects` of a month (raw.concurrency at once). A file that cannot be parsed is
+ * returned in `unreadable` with the reason, and the others are still read: the build names every bad
+ * file of every month at once, or leaves them out with --skip-bad-files. A network fault is never a
  * bad file: it is retried, then fails the build (S3Error).
  */
 export async function readMonthFiles(
@@ -134,11 +139,9 @@ export async function readMonthFiles(
       return { object, error };
     }
   });
-  const skipped = outcomes.filter((o) => o.error).map((o) => ({ key: o.object.key, reason: o.error!.message }));
-  if (skipped.length > 0 && !options.skipBadFiles) throw unreadable(files, skipped);
-  for (const failure of skipped) options.logger.warn(`${monthId(files.month)}: skipped ${failure.reason}`);
+  const unreadable = outcomes.filter((o) => o.error).map((o) => ({ key: o.object.key, reason: o.error!.message }));
   const tallies = outcomes.filter((o): o is { object: DatedObject; tally: FileTally } => o.tally !== undefined);
-  return { tallies, skipped, bytes };
+  return { tallies, unreadable, bytes };
 }
 
 /** Read an object and scan it; bytes that do not match its MD5 were damaged on the way and are read again. */
@@ -164,17 +167,6 @@ async function readAndScan(
 /** The columns a file's rows are counted by: groupBy, then chartField (once). */
 export function countColumns(config: SiteConfig): string[] {
   return [...new Set([...config.report.groupBy, config.report.chartField])];
-}
-
-function unreadable(files: MonthFiles, failures: { key: string; reason: string }[]): SourceError {
-  const total = files.objects.length;
-  return new SourceError(
-    `${monthId(files.month)}: ${failures.length} of ${total} raw file${total === 1 ? "" : "s"} cannot be read; no report was written for this month:\n${failures.map((f) => `  - ${f.reason}`).join("\n")}`,
-    {
-      key: failures[0]!.key,
-      hint: "Fix or re-export the files above, or pass --skip-bad-files to publish the month without them (they are listed as a warning).",
-    },
-  );
 }
 
 /**

@@ -22,16 +22,21 @@ const TAB = 0x09;
 export interface ScanOptions {
   /** Columns every file must have; a file without one is an error. */
   requiredColumns: readonly string[];
-  /** Columns whose values are counted together, e.g. ["service_name", "case_record_type"]. */
+  /**
+   * Columns whose values are counted together, e.g. ["service_name", "case_record_type"]. A file
+   * without one of them is read as if that column were there and empty in every row, as
+   * `pandas.concat` reads it (its value is `null` in the counts, and the file names it in
+   * `absentColumns`).
+   */
   countColumns: readonly string[];
 }
 
 /**
  * Exact counts per tuple of values, one map level per count column and the count at the leaf:
  * `{ "Pothole" => { "Request" => 12 } }`. Values are compared as they are, so no two tuples can
- * merge (a joined string key could: `a|b`,`c` and `a`,`b|c`).
+ * merge (a joined string key could: `a|b`,`c` and `a`,`b|c`). `null` is a column the file does not have.
  */
-export type Tally = Map<string, Tally | number>;
+export type Tally = Map<string | null, Tally | number>;
 
 /** One raw file, read and counted. */
 export interface FileTally {
@@ -39,8 +44,10 @@ export interface FileTally {
   header: string[];
   /** Data rows (a header-only file has 0: a day without requests). */
   rows: number;
-  /** Counts per tuple of the count columns' values, as [...values, count] rows. */
-  counts: (string | number)[][];
+  /** Counts per tuple of the count columns' values, as [...values, count] rows (`null`: the file has no such column). */
+  counts: (string | number | null)[][];
+  /** Count columns the header does not have (read as empty in every row), in countColumns order. */
+  absentColumns: string[];
 }
 
 /**
@@ -59,7 +66,8 @@ export function scanCsv(bytes: Uint8Array, key: string, options: ScanOptions): F
   const slots = countSlots(header, key, scanner.lineOf(scanner.recordStart), options);
   const tally: Tally = new Map();
   const rows = scanner.countRows(header.length, slots, options.countColumns.length, tally);
-  return { key, header, rows, counts: tallyRows(tally, options.countColumns.length) };
+  const absentColumns = options.countColumns.filter((c) => !header.includes(c));
+  return { key, header, rows, counts: tallyRows(tally, options.countColumns.length), absentColumns };
 }
 
 /** For each header position, the count column it fills (-1: not counted), after checking the header. */
@@ -68,7 +76,8 @@ function countSlots(header: string[], key: string, line: number, options: ScanOp
   if (duplicate !== undefined) {
     throw new SourceError(`${key}: line ${line}: column "${duplicate}" appears twice in the header`, { key, line });
   }
-  const missing = [...options.requiredColumns, ...options.countColumns].filter((c) => !header.includes(c));
+  // a count column may be absent (read as empty, like pandas.concat); a required one may not
+  const missing = options.requiredColumns.filter((c) => !header.includes(c));
   if (missing.length > 0) {
     const names = [...new Set(missing)].map((c) => `"${c}"`).join(", ");
     throw new SourceError(
@@ -76,7 +85,7 @@ function countSlots(header: string[], key: string, line: number, options: ScanOp
       {
         key,
         line,
-        hint: "Check report.groupBy, report.chartField and report.requiredColumns in site-config.json against the export's header.",
+        hint: "Check report.requiredColumns in site-config.json against the export's header.",
       },
     );
   }
@@ -109,7 +118,8 @@ class Scanner {
 
   /** Count every remaining record into `tally`; returns the number of rows. */
   countRows(width: number, slots: Int32Array, depth: number, tally: Tally): number {
-    const values: string[] = new Array<string>(depth);
+    // a count column the header lacks has no slot: its value stays null in every row, at no cost per row
+    const values = new Array<string | null>(depth).fill(null);
     let rows = 0;
     while (this.skipBlankLines()) {
       this.fields = 0;
@@ -242,21 +252,22 @@ class Scanner {
   }
 }
 
-function addToTally(tally: Tally, values: string[], depth: number): void {
+function addToTally(tally: Tally, values: (string | null)[], depth: number): void {
   let level = tally;
   for (let i = 0; i < depth - 1; i++) {
-    let next = level.get(values[i]!) as Tally | undefined;
-    if (next === undefined) level.set(values[i]!, (next = new Map()));
+    const value = values[i] as string | null;
+    let next = level.get(value) as Tally | undefined;
+    if (next === undefined) level.set(value, (next = new Map()));
     level = next;
   }
-  const leaf = values[depth - 1]!;
+  const leaf = values[depth - 1] as string | null;
   level.set(leaf, ((level.get(leaf) as number | undefined) ?? 0) + 1);
 }
 
 /** The tally as rows of [...values, count]. */
-function tallyRows(tally: Tally, depth: number): (string | number)[][] {
-  const rows: (string | number)[][] = [];
-  const walk = (level: Tally, prefix: string[]) => {
+function tallyRows(tally: Tally, depth: number): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [];
+  const walk = (level: Tally, prefix: (string | null)[]) => {
     for (const [value, next] of level) {
       if (prefix.length === depth - 1) rows.push([...prefix, value, next as number]);
       else walk(next as Tally, [...prefix, value]);

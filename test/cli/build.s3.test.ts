@@ -228,4 +228,22 @@ describe("reportsite build against the local server", () => {
     const { existsSync } = await import("node:fs");
     expect(existsSync(join(badDir, "dist"))).toBe(false);
   });
+
+  test("--skip-bad-files: a month with no readable file is left out and named, the others are built (issue 17)", async () => {
+    const bucket = uniqueBucket("cli-skipmonth");
+    await createBucket(testClient(), bucket, {
+      "2019_jan_01_gid_requests.csv": "service_name,case_record_type\nPothole,Request\n",
+      "2019_feb_01_gid_requests.csv": 'service_name,case_record_type\n"Pothole,Request\n',
+    });
+    const dir = project({ raw: { bucket } });
+    const result = await runCli(["build", "--skip-bad-files"], { cwd: dir, env: credentials() });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain("2019-02: none of its 1 raw file can be read, so the month is left out");
+    expect(result.stdout).toMatch(
+      /^Built 1 month \(1 rows; 1 rebuilt, 0 reused from the cache; 1 left out, no file could be read: 2019-02\) into /m,
+    );
+    const strict = await runCli(["build", "--skip-bad-files", "--require-complete"], { cwd: dir, env: credentials() });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.stderr).toMatch(/^ {2}- 2019-02: .*1 file\(s\) skipped as unreadable/m);
+  });
 });

@@ -2,13 +2,15 @@ import { describe, expect, test } from "vitest";
 import {
   isSafeSiteKey,
   labelFor,
-  missingWording,
+  blankWording,
   parseSiteSummary,
   renderIndexPage,
   renderSite,
   unsafeSiteKeys,
   type SiteFile,
 } from "../../src/render/index.js";
+import { reportFromCounts } from "../../src/aggregate/index.js";
+import { PANDAS_MISSING_VALUES } from "../../src/config/index.js";
 import { monthReport, SETTINGS, times } from "./support.js";
 
 const NOV = monthReport("2019-11", [...times(4, ["Pothole", "Request"]), ...times(2, ["Graffiti", "Complaint"])]);
@@ -61,21 +63,48 @@ describe("renderSite", () => {
     expect(dec).toMatch(/Pothole<\/td><td class="num" data-value="6">6<\/td><td class="num" [^>]*>\+60\.7% per day</);
     expect(dec).toMatch(/Graffiti<\/td><td class="num" data-value="1">1<\/td><td class="num" [^>]*>−46\.4% per day</);
     expect(dec).toMatch(/Noise<\/td><td class="num" data-value="1">1<\/td><td class="num" [^>]*>new</);
-    expect(dec).toContain(
-      "(blank) counts the requests whose Service name was left empty or marked as missing (&quot;NA&quot;) in the raw data.",
-    );
+    expect(dec).toContain("(blank) counts 1 request whose Service name was left empty in the raw data.");
     expect(dec).toContain('Data as of <time datetime="2020-01-01T06:30:00.000Z">2020-01-01 06:30 UTC</time>');
     expect(dec).toContain("No requests on day 25");
     expect(pages["2019/nov/final_report.html"]).not.toContain("Change since");
     expect(pages["2019/nov/final_report.html"]).not.toContain("(blank) counts");
   });
 
-  test("the (blank) note names the configured missing markers, word-like ones first, the rest counted", () => {
-    expect(missingWording([""])).toBe("was left empty");
-    expect(missingWording(["NA", "-"])).toBe('was marked as missing ("NA" or "-")');
-    expect(missingWording(["", "-1.#QNAN", "#N/A", "None", "NA", "n/a", "NULL", "nan", "null", "NA"])).toBe(
-      'was left empty or marked as missing ("NA", "n/a", "nan", "None", "NULL", "null" and 2 more)',
+  test("the (blank) note names the markers found in the month's data with their counts, not the configured list (issue 17)", async () => {
+    // the config counts "NA", "N/A", "NULL", … as blank, but this month's data has only "None" and empty cells
+    const columns = ["service_name", "case_record_type"];
+    const counts = [
+      ["None", "Request", 3],
+      ["", "Request", 1],
+      ["Pothole", "Request", 1],
+    ];
+    const report = reportFromCounts([counts], columns, {
+      groupBy: ["service_name"],
+      chartField: "case_record_type",
+      missingValues: PANDAS_MISSING_VALUES,
+    });
+    const month = monthReport("2019-12", [], { report });
+    const page = byPath((await renderSite([month], SETTINGS)).files)["2019/dec/final_report.html"]!;
+    expect(page).toContain(
+      "(blank) counts 4 requests whose Service name was &quot;None&quot; (3) or left empty (1) in the raw data.",
     );
+    expect(page).not.toMatch(/&quot;NA&quot;|N\/A|NULL|more\)/);
+  });
+
+  test("the marker wording: most requests first, the empty cell in words, past six markers counted", () => {
+    expect(blankWording([{ marker: "", rows: 2 }], false)).toBe("left empty");
+    expect(blankWording([{ marker: "-", rows: 2 }], false)).toBe('"-"');
+    const many = ["a", "b", "c", "d", "e", "f", "g", "h"].map((marker, i) => ({ marker, rows: 1000 - i }));
+    expect(blankWording(many)).toBe(
+      '"a" (1,000), "b" (999), "c" (998), "d" (997), "e" (996), "f" (995) and 2 more (1,987)',
+    );
+    // a missing column is said apart from the markers
+    expect(
+      blankWording([
+        { marker: "NA", rows: 1 },
+        { marker: null, rows: 5 },
+      ]),
+    ).toBe('"NA" (1)');
   });
 
   test("labels come from report.labels, else from the column name", () => {

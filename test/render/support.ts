@@ -13,7 +13,6 @@ export const SETTINGS: SiteSettings = {
   columns: ["service_name", "count"],
   linkColumns: ["service_name"],
   labels: {},
-  missingValues: ["", "NA"],
   siteRootUrl: "http://127.0.0.1:1/site/",
 };
 

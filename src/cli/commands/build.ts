@@ -63,8 +63,11 @@ export async function buildReported(config: SiteConfig, ctx: CommandContext, run
   if (ctx.json) return report;
   const rows = report.months.reduce((n, m) => n + m.rows, 0);
   const rebuilt = report.months.filter((m) => m.status === "rebuilt").length;
+  const skipped = report.months.filter((m) => m.status === "skipped").map((m) => m.month);
+  const built = report.months.length - skipped.length;
+  const left = skipped.length ? `; ${skipped.length} left out, no file could be read: ${skipped.join(", ")}` : "";
   ctx.print(
-    `Built ${report.months.length} month${report.months.length === 1 ? "" : "s"} (${rows} rows; ${rebuilt} rebuilt, ${report.months.length - rebuilt} reused from the cache) into ${report.output}${report.written ? "" : " (unchanged)"}: ${report.files} files, ${report.bytes} bytes in ${report.seconds.toFixed(1)}s`,
+    `Built ${built} month${built === 1 ? "" : "s"} (${rows} rows; ${rebuilt} rebuilt, ${built - rebuilt} reused from the cache${left}) into ${report.output}${report.written ? "" : " (unchanged)"}: ${report.files} files, ${report.bytes} bytes in ${report.seconds.toFixed(1)}s`,
   );
   return report;
 }

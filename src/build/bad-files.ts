@@ -1,0 +1,94 @@
+/**
+ * Pure: what the build says when raw files cannot be used. Every month is read before any of this
+ * is decided, so one run names every bad file of every month, not the first one found.
+ */
+import { SourceError } from "../errors.js";
+import { formatCount } from "../units.js";
+
+/** How many bad files an error lists by name before "and N more". */
+export const BAD_FILES_SHOWN = 20;
+
+/** A month with files that cannot be parsed, from buildMonth's outcome. */
+export interface MonthWithBadFiles {
+  /** `2019-01` */
+  month: string;
+  /** Raw files of the month. */
+  files: number;
+  /** Each bad file's key and reason (`<key>: line 3: expected 2 fields …`). */
+  unreadable: readonly { key: string; reason: string }[];
+}
+
+/** How many months without a listed file the error names (with their counts) before "…". */
+const MONTHS_SHOWN = 12;
+
+/**
+ * The error that ends a build with bad files: per month, how many of its files cannot be read, with
+ * the first BAD_FILES_SHOWN reasons of the build (each with key, line and what was wrong) and how many
+ * more; months past the cap are named with their counts.
+ * @example badFilesError([{ month: "2019-02", files: 28, unreadable: [{ key, reason }] }])
+ */
+export function badFilesError(months: readonly MonthWithBadFiles[]): SourceError {
+  const total = months.reduce((n, m) => n + m.unreadable.length, 0);
+  const head =
+    months.length === 1
+      ? ""
+      : `${formatCount(total)} raw files in ${months.length} months cannot be read; nothing was built:\n`;
+  const blocks: string[] = [];
+  const rest: MonthWithBadFiles[] = [];
+  let room = BAD_FILES_SHOWN;
+  for (const m of months) {
+    if (room === 0) {
+      rest.push(m);
+      continue;
+    }
+    const lines = m.unreadable.slice(0, room).map((u) => `  - ${u.reason}`);
+    room -= lines.length;
+    const more = m.unreadable.length - lines.length;
+    if (more > 0) lines.push(`  - … and ${formatCount(more)} more`);
+    blocks.push(`${monthLine(m)}:\n${lines.join("\n")}`);
+  }
+  if (rest.length) blocks.push(restLine(rest));
+  const listed =
+    room === 0 && total > BAD_FILES_SHOWN ? "; all of them are named as warnings with --skip-bad-files" : "";
+  return new SourceError(`${head}${blocks.join("\n")}`, {
+    key: months[0]?.unreadable[0]?.key,
+    hint: `Fix or re-export the files above, or pass --skip-bad-files to publish the months without them (they are listed as warnings${listed}).`,
+  });
+}
+
+/** `… and 1,119 more files in 12 more months: 2019-05 (31), 2019-06 (30), …` */
+function restLine(rest: readonly MonthWithBadFiles[]): string {
+  const files = rest.reduce((n, m) => n + m.unreadable.length, 0);
+  const named = rest.slice(0, MONTHS_SHOWN).map((m) => `${m.month} (${formatCount(m.unreadable.length)})`);
+  const etc = rest.length > MONTHS_SHOWN ? ", …" : "";
+  return `… and ${formatCount(files)} more file${files === 1 ? "" : "s"} in ${rest.length} more month${rest.length === 1 ? "" : "s"}: ${named.join(", ")}${etc}`;
+}
+
+function monthLine(m: MonthWithBadFiles): string {
+  const n = m.unreadable.length;
+  return `${m.month}: ${formatCount(n)} of ${formatCount(m.files)} raw file${m.files === 1 ? "" : "s"} cannot be read; no report was written for this month`;
+}
+
+/**
+ * A count column that no raw file of the build has is almost always a typo in the config (a column
+ * only some files have is read as empty in the others, like pandas.concat): the error names it and
+ * the columns the files read do have.
+ * @example checkCountColumnsFound({ groupBy: ["service"], chartField: "case_record_type" }, found, header)
+ */
+export function checkCountColumnsFound(
+  report: { groupBy: readonly string[]; chartField: string },
+  found: ReadonlySet<string>,
+  headerColumns: readonly string[],
+): void {
+  const keyOf = (column: string) => (report.groupBy.includes(column) ? "report.groupBy" : "report.chartField");
+  const missing = [...new Set([...report.groupBy, report.chartField])].filter((c) => !found.has(c));
+  if (missing.length === 0) return;
+  const names = missing.map((c) => `"${c}" (${keyOf(c)})`).join(", ");
+  const columns = headerColumns.length ? headerColumns.join(", ") : "(none read in this build)";
+  throw new SourceError(
+    `no raw file has the column${missing.length === 1 ? "" : "s"} ${names}; nothing was built. The files have: ${columns}`,
+    {
+      hint: "Check report.groupBy and report.chartField in site-config.json against the exports' header (names are case-sensitive).",
+    },
+  );
+}
