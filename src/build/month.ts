@@ -7,6 +7,7 @@ import type { Logger } from "../log.js";
 import {
   dateRawKey,
   missingDays,
+  monthGroups,
   monthId,
   monthTitle,
   readMonthFiles,
@@ -82,8 +83,10 @@ export async function buildMonth(
     : { reuse: source.cached!.map((cached) => ({ cached })), read: [], reason: undefined };
   const reason = source.cached === undefined && !options.force ? (cache.setAside ?? plan.reason) : plan.reason;
   if (source.fromListing) warnMissingDays(files, options.logger);
+  const groups = monthGroups(config, files.month);
+  for (const { cached } of plan.reuse) groups.add(cached.key, cached.counts); // report.maxGroups may have been lowered
   const read = plan.read.length
-    ? await readMonthFiles(options.client, config, files, plan.read, options)
+    ? await readMonthFiles(options.client, config, files, plan.read, { ...options, groups })
     : { tallies: [], skipped: [], bytes: 0 };
   const counted = [...plan.reuse.map((r) => r.cached), ...read.tallies.map((t) => toCachedFile(t.object, t.tally))];
   if (counted.length === 0) throw new SourceError(`${id}: every raw file was skipped; nothing to report`);

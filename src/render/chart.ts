@@ -8,6 +8,7 @@ import type * as Vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import type * as VegaLite from "vega-lite";
 import { RenderError } from "../errors.js";
+import { distinctTexts, shownValue, shownValues } from "./shorten.js";
 
 /** Total chart widths: `narrow` fits a 320 px screen (minus the page's padding), `wide` a 768 px one. */
 export const CHART_WIDTHS_PX = { narrow: 288, wide: 680 } as const;
@@ -58,9 +59,15 @@ export interface ChartInput {
  */
 export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec {
   const { group, type, count, tip } = CHART_FIELDS;
+  // long values shortened, each still a bar (and legend entry) of its own
+  const groupKey = (row: Record<string, unknown>) => JSON.stringify(input.groupBy.map((c) => String(row[c])));
+  const groups = distinctTexts(
+    input.breakdown.map((row) => [groupKey(row), input.groupBy.map((c) => shownValue(String(row[c]))).join(" · ")]),
+  );
+  const types = shownValues(input.breakdown.map((row) => String(row[input.chartField])));
   const values = input.breakdown.map((row) => {
-    const g = input.groupBy.map((c) => String(row[c])).join(" · ");
-    const t = String(row[input.chartField]);
+    const g = groups.get(groupKey(row))!;
+    const t = types.get(String(row[input.chartField]))!;
     const n = Number(row.count);
     return { [group]: g, [type]: t, [count]: n, [tip]: `${g}, ${t}: ${n.toLocaleString("en-US")} requests` };
   });

@@ -7,6 +7,7 @@ import { encodeKey } from "../key-path.js";
 import { formatSize } from "../units.js";
 import { formatChange, formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { renderPage } from "./layout.js";
+import { shownValue } from "./shorten.js";
 import { isSafeSiteKey } from "./site-keys.js";
 import type { MonthSummary, SiteSummary } from "./summary.js";
 import { renderTemplate } from "./templates.js";
@@ -103,7 +104,7 @@ function monthsModel(summary: SiteSummary | undefined) {
 /** What a month's card shows. */
 function monthCard(month: MonthSummary, previous: MonthSummary | undefined, summary: SiteSummary) {
   const top = month.counts.slice(0, TOP_GROUPS_SHOWN).map((row) => ({
-    name: summary.groupBy.map((c) => String(row[c])).join(" · "),
+    name: summary.groupBy.map((c) => shownValue(String(row[c]))).join(" · "),
     countText: formatCount(Number(row.count)),
   }));
   return {

@@ -1,4 +1,5 @@
-export { listMonthFiles, readMonthFiles, countColumns, missingDays } from "./load.js";
+export { listMonthFiles, readMonthFiles, countColumns, missingDays, monthGroups } from "./load.js";
+export { TooManyGroupsError, LONG_VALUE_CHARS } from "./groups.js";
 export type { MonthFiles } from "./load.js";
 export { monthId, monthAbbreviation, monthTitle, parseMonth, dateRawKey, groupByMonth } from "./month.js";
 export type { Month, DatedObject } from "./month.js";

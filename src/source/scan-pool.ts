@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { SourceError } from "../errors.js";
 import { ChecksumMismatchError, scanChecked } from "./checked-scan.js";
+import { TooManyGroupsError } from "./groups.js";
 import type { FileTally, ScanOptions } from "./scan.js";
 
 /** Where raw files are scanned. */
@@ -105,6 +106,7 @@ interface WorkerFailure {
   message: string;
   checksum?: boolean;
   sourceError?: { key?: string; line?: number; hint?: string };
+  tooManyGroups?: { hint?: string };
 }
 
 /** `threads` workers taking files in turn; each file's bytes move to the worker and back without a copy. */
@@ -144,8 +146,9 @@ function startWorker(pending: Map<number, Pending>, shelf: BufferShelf): Worker 
   return worker;
 }
 
-function toError({ message, sourceError, checksum }: WorkerFailure): Error {
+function toError({ message, sourceError, checksum, tooManyGroups }: WorkerFailure): Error {
   if (checksum) return new ChecksumMismatchError(message);
+  if (tooManyGroups) return new TooManyGroupsError(message, tooManyGroups);
   if (!sourceError) return new Error(message);
   return new SourceError(message, { key: sourceError.key, line: sourceError.line, hint: sourceError.hint });
 }

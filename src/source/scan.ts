@@ -9,6 +9,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import { SourceError } from "../errors.js";
+import { LONG_VALUE_CHARS, tooManyGroups, type GroupLimits, type LongValue } from "./groups.js";
 import { findInvalidUtf8 } from "./utf8.js";
 
 const COMMA = 0x2c;
@@ -24,6 +25,8 @@ export interface ScanOptions {
   requiredColumns: readonly string[];
   /** Columns whose values are counted together, e.g. ["service_name", "case_record_type"]. */
   countColumns: readonly string[];
+  /** Stop (TooManyGroupsError) once the file alone has more groups than the month may have. */
+  limits?: GroupLimits;
 }
 
 /**
@@ -41,7 +44,12 @@ export interface FileTally {
   rows: number;
   /** Counts per tuple of the count columns' values, as [...values, count] rows. */
   counts: (string | number)[][];
+  /** The first few values of a counted column longer than LONG_VALUE_CHARS (pages shorten them); absent when none. */
+  longValues?: LongValue[];
 }
+
+/** How many long values a file notes (each costs a count of lines up to it). */
+const LONG_VALUES_NOTED = 5;
 
 /**
  * Read one CSV file's bytes and count its rows per tuple of `countColumns` values.
@@ -58,8 +66,48 @@ export function scanCsv(bytes: Uint8Array, key: string, options: ScanOptions): F
   if (header === undefined) throw new SourceError(`${key}: the file is empty (no header line)`, { key, line: 1 });
   const slots = countSlots(header, key, scanner.lineOf(scanner.recordStart), options);
   const tally: Tally = new Map();
-  const rows = scanner.countRows(header.length, slots, options.countColumns.length, tally);
-  return { key, header, rows, counts: tallyRows(tally, options.countColumns.length) };
+  const watch = new NewValues(scanner, key, options);
+  const rows = scanner.countRows(header.length, slots, options.countColumns.length, tally, watch);
+  const counts = tallyRows(tally, options.countColumns.length);
+  return { key, header, rows, counts, ...(watch.longValues.length ? { longValues: watch.longValues } : {}) };
+}
+
+/**
+ * Checks each value the first time it takes a place in the tally, so their cost grows with the
+ * distinct values, not the rows: a value too long to print whole is noted with its line, and a group
+ * (or chartField value) past the limit stops the scan at once.
+ */
+class NewValues {
+  readonly longValues: LongValue[] = [];
+  private groups = 0;
+  private readonly types = new Set<string>();
+  constructor(
+    private readonly scanner: Scanner,
+    private readonly key: string,
+    private readonly options: ScanOptions,
+  ) {}
+
+  /** `value` is new at `level` of the tally (the index of its count column) under the values before it. */
+  seen(level: number, value: string): void {
+    if (value.length > LONG_VALUE_CHARS && this.longValues.length < LONG_VALUES_NOTED) {
+      const line = this.scanner.lineOf(this.scanner.recordStart);
+      this.longValues.push({ column: this.options.countColumns[level]!, line, length: value.length });
+    }
+    const limits = this.options.limits;
+    if (limits === undefined) return;
+    if (level === limits.groupColumns - 1 && ++this.groups > limits.maxGroups) throw this.over(limits, false);
+    if (level === limits.groupColumns && !this.types.has(value)) {
+      this.types.add(value);
+      if (this.types.size > limits.maxGroups) throw this.over(limits, true);
+    }
+  }
+
+  private over(limits: GroupLimits, chart: boolean) {
+    const columns = this.options.countColumns;
+    const named = chart ? [columns[limits.groupColumns]!] : columns.slice(0, limits.groupColumns);
+    const line = this.scanner.lineOf(this.scanner.recordStart);
+    return tooManyGroups(named, chart, limits.maxGroups, `in ${this.key} alone (by line ${line})`);
+  }
 }
 
 /** For each header position, the count column it fills (-1: not counted), after checking the header. */
@@ -108,7 +156,7 @@ class Scanner {
   }
 
   /** Count every remaining record into `tally`; returns the number of rows. */
-  countRows(width: number, slots: Int32Array, depth: number, tally: Tally): number {
+  countRows(width: number, slots: Int32Array, depth: number, tally: Tally, watch: NewValues): number {
     const values: string[] = new Array<string>(depth);
     let rows = 0;
     while (this.skipBlankLines()) {
@@ -119,7 +167,7 @@ class Scanner {
         else values[slot] = this.readField();
       } while (this.more);
       if (this.fields !== width) throw this.ragged(width);
-      addToTally(tally, values, depth);
+      addToTally(tally, values, depth, watch);
       rows++;
     }
     return rows;
@@ -242,15 +290,23 @@ class Scanner {
   }
 }
 
-function addToTally(tally: Tally, values: string[], depth: number): void {
+function addToTally(tally: Tally, values: string[], depth: number, watch: NewValues): void {
   let level = tally;
   for (let i = 0; i < depth - 1; i++) {
     let next = level.get(values[i]!) as Tally | undefined;
-    if (next === undefined) level.set(values[i]!, (next = new Map()));
+    if (next === undefined) {
+      watch.seen(i, values[i]!);
+      level.set(values[i]!, (next = new Map()));
+    }
     level = next;
   }
   const leaf = values[depth - 1]!;
-  level.set(leaf, ((level.get(leaf) as number | undefined) ?? 0) + 1);
+  const count = level.get(leaf) as number | undefined;
+  if (count !== undefined) level.set(leaf, count + 1);
+  else {
+    watch.seen(depth - 1, leaf);
+    level.set(leaf, 1);
+  }
 }
 
 /** The tally as rows of [...values, count]. */
