@@ -60,7 +60,10 @@ export interface ChartInput {
 export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec {
   const { group, type, count, tip } = CHART_FIELDS;
   // long values shortened, each still a bar (and legend entry) of its own
-  const groupKey = (row: Record<string, unknown>) => JSON.stringify(input.groupBy.map((c) => String(row[c])));
+  const [only] = input.groupBy;
+  // one column: the value itself (no copy of a huge value); several: the exact tuple
+  const groupKey = (row: Record<string, unknown>) =>
+    input.groupBy.length === 1 ? String(row[only!]) : JSON.stringify(input.groupBy.map((c) => String(row[c])));
   const groups = distinctTexts(
     input.breakdown.map((row) => [groupKey(row), input.groupBy.map((c) => shownValue(String(row[c]))).join(" · ")]),
   );
