@@ -59,21 +59,7 @@ export interface ChartInput {
  */
 export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec {
   const { group, type, count, tip } = CHART_FIELDS;
-  // long values shortened, each still a bar (and legend entry) of its own
-  const [only] = input.groupBy;
-  // one column: the value itself (no copy of a huge value); several: the exact tuple
-  const groupKey = (row: Record<string, unknown>) =>
-    input.groupBy.length === 1 ? String(row[only!]) : JSON.stringify(input.groupBy.map((c) => String(row[c])));
-  const groups = distinctTexts(
-    input.breakdown.map((row) => [groupKey(row), input.groupBy.map((c) => shownValue(String(row[c]))).join(" · ")]),
-  );
-  const types = shownValues(input.breakdown.map((row) => String(row[input.chartField])));
-  const values = input.breakdown.map((row) => {
-    const g = groups.get(groupKey(row))!;
-    const t = types.get(String(row[input.chartField]))!;
-    const n = Number(row.count);
-    return { [group]: g, [type]: t, [count]: n, [tip]: `${g}, ${t}: ${n.toLocaleString("en-US")} requests` };
-  });
+  const values = chartValues(input);
   const narrow = width === "narrow";
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -105,6 +91,25 @@ export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec 
     },
     config: chartConfig(),
   };
+}
+
+/** The chart's rows: long values shortened, each group still a bar (and each type a legend entry) of its own. */
+function chartValues(input: ChartInput): Record<string, string | number>[] {
+  const { group, type, count, tip } = CHART_FIELDS;
+  const [only] = input.groupBy;
+  // one column: the value itself (no copy of a huge value); several: the exact tuple
+  const groupKey = (row: Record<string, unknown>) =>
+    input.groupBy.length === 1 ? String(row[only!]) : JSON.stringify(input.groupBy.map((c) => String(row[c])));
+  const groups = distinctTexts(
+    input.breakdown.map((row) => [groupKey(row), input.groupBy.map((c) => shownValue(String(row[c]))).join(" · ")]),
+  );
+  const types = shownValues(input.breakdown.map((row) => String(row[input.chartField])));
+  return input.breakdown.map((row) => {
+    const g = groups.get(groupKey(row))!;
+    const t = types.get(String(row[input.chartField]))!;
+    const n = Number(row.count);
+    return { [group]: g, [type]: t, [count]: n, [tip]: `${g}, ${t}: ${n.toLocaleString("en-US")} requests` };
+  });
 }
 
 /** A compiled chart: the Vega spec the browser runs and the SVG shown before (or without) JavaScript. */

@@ -146,17 +146,10 @@ function perMonthSpec(
   typeTexts: ReadonlyMap<string, string>,
 ): TopLevelSpec {
   const narrow = width === "narrow";
-  const values = summary.months.flatMap((m) =>
-    m.byType.map((row) => {
-      const type = typeTexts.get(String(row[summary.chartField]))!;
-      const count = Number(row.count);
-      return { month: m.title, id: m.id, type, count, tip: `${m.title}, ${type}: ${formatCount(count)} requests` };
-    }),
-  );
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description: `Requests per month, split by ${typeLabel}`,
-    data: { values },
+    data: { values: perMonthValues(summary, typeTexts) },
     width: CHART_WIDTHS_PX[width],
     autosize: { type: "fit-x", contains: "padding" },
     height: { step: narrow ? 24 : 22 },
@@ -182,6 +175,17 @@ function perMonthSpec(
     },
     config: chartConfig(),
   };
+}
+
+/** The per-month chart's rows: each month's requests per value of the chart field (as pages show it). */
+function perMonthValues(summary: SiteSummary, typeTexts: ReadonlyMap<string, string>) {
+  return summary.months.flatMap((m) =>
+    m.byType.map((row) => {
+      const type = typeTexts.get(String(row[summary.chartField]))!;
+      const count = Number(row.count);
+      return { month: m.title, id: m.id, type, count, tip: `${m.title}, ${type}: ${formatCount(count)} requests` };
+    }),
+  );
 }
 
 /** Small multiples: one line chart per top group, stacked in one column on a phone. No colour needed. */

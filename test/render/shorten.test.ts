@@ -1,6 +1,7 @@
 /** Long values are shown shortened on pages and charts, still told apart; the CSV keeps them whole. */
 import { describe, expect, test } from "vitest";
-import { renderMonthPages, toChartSpec } from "../../src/render/index.js";
+import { renderSite, toChartSpec } from "../../src/render/index.js";
+import { renderMonthPages } from "../../src/render/month-pages.js";
 import { shortenedTitle, shownValue, shownValues, SHOWN_VALUE_MAX_CHARS } from "../../src/render/shorten.js";
 import { monthReport, SETTINGS } from "./support.js";
 
@@ -91,4 +92,21 @@ describe("pages and charts of a month with a huge value", () => {
     expect(table).not.toContain(`href="${tooLong}"`);
     expect(table).toContain(`>${shownValue(tooLong)}</td>`);
   });
+});
+
+test("the whole site of two months with huge values: small pages, the exact value in the data files only", async () => {
+  const rows: [string, string][] = [
+    [HUGE, "Request"],
+    [HUGE, HUGE],
+    ["Pothole", "Request"],
+  ];
+  const { files } = await renderSite([monthReport("2019-01", rows), monthReport("2019-02", rows)], SETTINGS);
+  for (const f of files) {
+    const body = String(f.body);
+    if (/\.(csv|json)$/.test(f.path)) continue;
+    expect.soft(body.length, f.path).toBeLessThan(200_000);
+  }
+  const trend = String(files.find((f) => f.path === "trend.html")!.body);
+  expect(trend).toContain(shownValue(HUGE));
+  expect(String(files.find((f) => f.path === "summary.csv")!.body)).toContain(HUGE);
 });
