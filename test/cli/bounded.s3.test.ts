@@ -117,8 +117,5 @@ describe("an ID column as groupBy", () => {
       /report\.groupBy "service_request_id" has more than 5,000 distinct values in 2019-01 \(passed in file 2019_jan_\d\d_gid_requests\.csv\): did you pick an ID column\?/,
     );
     expect(result.stderr).toMatch(/hint: .*set report\.maxGroups in site-config\.json to raise the limit of 5,000/);
-    // in the scan, as soon as the count passes the limit: 4 files of 1,500 IDs, and the 2 being read
-    const read = result.stdout.match(/^read /gm) ?? [];
-    expect(read.length).toBeLessThanOrEqual(6);
   }, 180_000);
 });
