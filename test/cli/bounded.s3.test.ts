@@ -105,7 +105,7 @@ describe("one huge cell in the groupBy column", () => {
 });
 
 describe("an ID column as groupBy", () => {
-  test("stops early with a message naming the column, the limit and the file, within the small heap", async () => {
+  test("stops with a message naming the column, the limit and the file, within the small heap", async () => {
     const month = generateMonth(2019, 1, { rows: [1500, 1500] });
     const dir = await project(Object.fromEntries(month.map((d) => [d.key, d.body])), {
       groupBy: ["service_request_id"],
