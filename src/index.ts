@@ -10,7 +10,7 @@ export type { BuildOptions, BuildReport } from "./build.js";
 export type { BuiltMonth, MonthSummary } from "./build.js";
 export { aggregateReport, reportFromCounts } from "./aggregate/index.js";
 export type { Report } from "./aggregate/index.js";
-export { scanCsv } from "./source/index.js";
+export { scanCsv, TooManyGroupsError } from "./source/index.js";
 export type { Month, FileTally } from "./source/index.js";
 // deploy
 export { deploySite, ensureSiteBucket, planSync, executeSyncPlan, formatPlan, formatReport } from "./deploy/index.js";

@@ -7,6 +7,7 @@ import {
   countColumns,
   dateRawKey,
   missingDays,
+  monthGroups,
   monthId,
   monthTitle,
   readMonthFiles,
@@ -126,8 +127,10 @@ export async function buildMonth(
     : { reuse: source.cached!.map((cached) => ({ cached })), read: [], reason: undefined };
   const reason = source.cached === undefined && !options.force ? (cache.setAside ?? plan.reason) : plan.reason;
   if (source.fromListing) warnMissingDays(config, files, options.logger);
+  const groups = monthGroups(config, files.month);
+  for (const { cached } of plan.reuse) groups.add(cached.key, cached.counts); // report.maxGroups may have been lowered
   const read = plan.read.length
-    ? await readMonthFiles(options.client, config, files, plan.read, options)
+    ? await readMonthFiles(options.client, config, files, plan.read, { ...options, groups })
     : { tallies: [], unreadable: [], bytes: 0 };
   const counted = [...plan.reuse.map((r) => r.cached), ...read.tallies.map((t) => toCachedFile(t.object, t.tally))];
   const outcome = readOutcome(config, files, counted, read);

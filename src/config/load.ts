@@ -119,6 +119,8 @@ export interface SiteConfig {
     readonly requiredColumns: readonly string[];
     /** Defaults to PANDAS_MISSING_VALUES. */
     readonly missingValues: readonly string[];
+    /** Most distinct groupBy (and chartField) values a month may have; defaults to MAX_GROUPS_DEFAULT. */
+    readonly maxGroups: number;
     /** Human labels of columns; defaults to {} (labels derived from the names). */
     readonly labels: Readonly<Record<string, string>>;
   };
@@ -326,6 +328,7 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
       linkColumns: spec.report.linkColumns,
       requiredColumns: [...new Set(spec.report.requiredColumns)],
       missingValues: spec.report.missingValues ?? PANDAS_MISSING_VALUES,
+      maxGroups: spec.report.maxGroups,
       labels: spec.report.labels,
     },
     output: outputFolder(spec, baseDir, overrides),

@@ -83,6 +83,9 @@ export const S3_REQUEST_TIMEOUT_MS_DEFAULT = 30_000;
 /** The SDK's standard retry mode: 3 attempts, with backoff, for throttling, 5xx, resets and timeouts. */
 export const S3_MAX_ATTEMPTS_DEFAULT = 3;
 
+/** A month with more groups than this stops the build: thousands of groups is a table no one reads, millions exhaust memory. */
+export const MAX_GROUPS_DEFAULT = 5000;
+
 /** The site's look and its own pages (issue 11): every key optional, paths relative to site-config.json. */
 const brandingKeys = {
   logo: z
@@ -243,6 +246,13 @@ export const siteConfigSchema = z.strictObject({
         .check(
           z.describe(
             'Human labels of columns on the pages, e.g. {"service_name": "Service"}; others are derived from the name ("service_name" -> "Service name").',
+          ),
+        ),
+      maxGroups: z
+        ._default(z.int().check(z.gte(1)), MAX_GROUPS_DEFAULT)
+        .check(
+          z.describe(
+            "Most distinct values report.groupBy (and report.chartField) may have in a month; a build that finds more stops early (an ID column grouped by mistake would make pages and charts no one can load).",
           ),
         ),
       missingValues: z

@@ -8,6 +8,7 @@ import type * as Vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import type * as VegaLite from "vega-lite";
 import { RenderError } from "../errors.js";
+import { distinctTexts, shownValue, shownValues } from "./shorten.js";
 
 /** Total chart widths: `narrow` fits a 320 px screen (minus the page's padding), `wide` a 768 px one. */
 export const CHART_WIDTHS_PX = { narrow: 288, wide: 680 } as const;
@@ -58,12 +59,7 @@ export interface ChartInput {
  */
 export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec {
   const { group, type, count, tip } = CHART_FIELDS;
-  const values = input.breakdown.map((row) => {
-    const g = input.groupBy.map((c) => String(row[c])).join(" · ");
-    const t = String(row[input.chartField]);
-    const n = Number(row.count);
-    return { [group]: g, [type]: t, [count]: n, [tip]: `${g}, ${t}: ${n.toLocaleString("en-US")} requests` };
-  });
+  const values = chartValues(input);
   const narrow = width === "narrow";
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -95,6 +91,25 @@ export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec 
     },
     config: chartConfig(),
   };
+}
+
+/** The chart's rows: long values shortened, each group still a bar (and each type a legend entry) of its own. */
+function chartValues(input: ChartInput): Record<string, string | number>[] {
+  const { group, type, count, tip } = CHART_FIELDS;
+  const [only] = input.groupBy;
+  // one column: the value itself (no copy of a huge value); several: the exact tuple
+  const groupKey = (row: Record<string, unknown>) =>
+    input.groupBy.length === 1 ? String(row[only!]) : JSON.stringify(input.groupBy.map((c) => String(row[c])));
+  const groups = distinctTexts(
+    input.breakdown.map((row) => [groupKey(row), input.groupBy.map((c) => shownValue(String(row[c]))).join(" · ")]),
+  );
+  const types = shownValues(input.breakdown.map((row) => String(row[input.chartField])));
+  return input.breakdown.map((row) => {
+    const g = groups.get(groupKey(row))!;
+    const t = types.get(String(row[input.chartField]))!;
+    const n = Number(row.count);
+    return { [group]: g, [type]: t, [count]: n, [tip]: `${g}, ${t}: ${n.toLocaleString("en-US")} requests` };
+  });
 }
 
 /** A compiled chart: the Vega spec the browser runs and the SVG shown before (or without) JavaScript. */

@@ -8,6 +8,7 @@ import { formatSize } from "../units.js";
 import { acceptedDaySet, compareMonths, soFar } from "./compare.js";
 import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { renderPage } from "./layout.js";
+import { shownValue } from "./shorten.js";
 import { isSafeSiteKey } from "./site-keys.js";
 import type { MonthSummary, SiteSummary } from "./summary.js";
 import { renderTemplate } from "./templates.js";
@@ -104,7 +105,7 @@ function monthsModel(summary: SiteSummary | undefined) {
 /** What a month's card shows. */
 function monthCard(month: MonthSummary, previous: MonthSummary | undefined, summary: SiteSummary) {
   const top = month.counts.slice(0, TOP_GROUPS_SHOWN).map((row) => ({
-    name: summary.groupBy.map((c) => String(row[c])).join(" · "),
+    name: summary.groupBy.map((c) => shownValue(String(row[c]))).join(" · "),
     countText: formatCount(Number(row.count)),
   }));
   return {

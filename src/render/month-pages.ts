@@ -13,6 +13,7 @@ import { renderPage } from "./layout.js";
 /** The group blank values are counted under: aggregate's BLANK_GROUP (render loads no aggregate code; a test pins them equal). */
 export const BLANK_GROUP = "(blank)";
 import { safeHref } from "./escape.js";
+import { shortenedTitle, shownValue, WHOLE_VALUE_MAX_CHARS } from "./shorten.js";
 import type { MonthSummary } from "./summary.js";
 import type { MonthReport, SiteFile, SiteSettings } from "./site-input.js";
 import { renderTemplate } from "./templates.js";
@@ -181,6 +182,8 @@ interface Cell {
   href: string | undefined;
   /** Exact value to sort by (numbers), when the text is formatted. */
   sortValue: number | string | undefined;
+  /** Hover text of a value shown shortened (the whole value, or where to find it). */
+  title: string | undefined;
 }
 
 /** A cell of the totals row under the table (report.eta's `footer`). */
@@ -246,7 +249,7 @@ function tableRow(row: Record<string, unknown>, settings: SiteSettings, comparis
     // a group the previous month did not have was 0 then, so its change is all of its count
     const was = comparison.before.get(groupKey(row, settings.groupBy)) ?? 0;
     const { text, sortValue } = comparison.change(Number(row.count), was);
-    cells.push({ text, numeric: true, href: undefined, sortValue });
+    cells.push({ text, numeric: true, href: undefined, sortValue, title: undefined });
   }
   return cells;
 }
@@ -254,10 +257,18 @@ function tableRow(row: Record<string, unknown>, settings: SiteSettings, comparis
 /** A cell of a configured column: a count formatted (sorted by its exact number), other values as text or a link. */
 function tableCell(name: string, value: unknown, settings: SiteSettings): Cell {
   if (name === "count")
-    return { text: formatCount(Number(value)), numeric: true, href: undefined, sortValue: Number(value) };
+    return {
+      text: formatCount(Number(value)),
+      numeric: true,
+      href: undefined,
+      sortValue: Number(value),
+      title: undefined,
+    };
   // safeHref turns only http(s) URLs into links, so a hostile cell stays text
-  const href = settings.linkColumns.includes(name) ? safeHref(value) : undefined;
-  return { text: String(value), numeric: false, href, sortValue: undefined };
+  const text = String(value);
+  const linked = settings.linkColumns.includes(name) && text.length <= WHOLE_VALUE_MAX_CHARS;
+  const href = linked ? safeHref(value) : undefined;
+  return { text: shownValue(text), numeric: false, href, sortValue: undefined, title: shortenedTitle(text) };
 }
 
 /** The totals row: "Total" under the first column, the month's total under count, its change under the change. */

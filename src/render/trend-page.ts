@@ -7,6 +7,7 @@ import { compareMonths, soFar } from "./compare.js";
 import { formatCount } from "./format.js";
 import { renderPage } from "./layout.js";
 import type { SiteSummary } from "./summary.js";
+import { distinctTexts, shownValue, shownValues } from "./shorten.js";
 import { renderTemplate } from "./templates.js";
 import type { Theme } from "./theme.js";
 
@@ -20,6 +21,7 @@ export async function renderTrendPage(summary: SiteSummary, theme?: Theme): Prom
   const typeLabel = summary.labels[summary.chartField] ?? summary.chartField;
   const groupLabel = summary.groupBy.map((c) => summary.labels[c] ?? c).join(" · ");
   const types = typeTotals(summary);
+  const typeTexts = shownValues(types);
   const top = topGroups(summary);
   const body = renderTemplate(
     "trend",
@@ -27,10 +29,10 @@ export async function renderTrendPage(summary: SiteSummary, theme?: Theme): Prom
       siteTitle: summary.title,
       typeLabel,
       groupLabel,
-      types,
-      top,
+      types: types.map((t) => typeTexts.get(t)!),
+      top: top.map((g) => g.text),
       months: trendRows(summary, types, top),
-      perMonth: await perMonthFigure(summary, typeLabel),
+      perMonth: await perMonthFigure(summary, typeLabel, typeTexts),
       perGroup: await topGroupsFigure(summary, top, groupLabel),
     },
     theme,
@@ -56,7 +58,7 @@ interface TrendRow {
 }
 
 /** One row per month, oldest first: its total, its change, and its requests per type and per top group. */
-function trendRows(summary: SiteSummary, types: readonly string[], top: readonly string[]): TrendRow[] {
+function trendRows(summary: SiteSummary, types: readonly string[], top: readonly TopGroup[]): TrendRow[] {
   return summary.months.map((m, i) => ({
     title: m.title,
     soFar: soFarNote(m),
@@ -65,7 +67,7 @@ function trendRows(summary: SiteSummary, types: readonly string[], top: readonly
     total: m.total,
     change: compareMonths(m, summary.months[i - 1])?.change(m.total, summary.months[i - 1]!.total).text ?? "",
     byType: types.map((t) => formatCount(countOf(m.byType, summary.chartField, t))),
-    byGroup: top.map((g) => formatCount(groupCount(summary, m.counts, g))),
+    byGroup: top.map((g) => formatCount(groupCount(summary, m.counts, g.name))),
   }));
 }
 
@@ -76,19 +78,23 @@ function soFarNote(month: SiteSummary["months"][number]): string {
 }
 
 /** The chart of requests per month, split by the chart field; false when no month is built yet. */
-async function perMonthFigure(summary: SiteSummary, typeLabel: string): Promise<ChartFigure | false> {
+async function perMonthFigure(
+  summary: SiteSummary,
+  typeLabel: string,
+  typeTexts: ReadonlyMap<string, string>,
+): Promise<ChartFigure | false> {
   if (summary.months.length === 0) return false;
   return chartFigure(
     "trend-chart",
     `Requests per month, split by ${typeLabel}.`,
-    await renderChartPair((w) => perMonthSpec(summary, w, typeLabel), "requests per month"),
+    await renderChartPair((w) => perMonthSpec(summary, w, typeLabel, typeTexts), "requests per month"),
   );
 }
 
 /** The small multiples of the largest groups; false when there is no month or no group to draw. */
 async function topGroupsFigure(
   summary: SiteSummary,
-  top: readonly string[],
+  top: readonly TopGroup[],
   groupLabel: string,
 ): Promise<ChartFigure | false> {
   if (summary.months.length === 0 || top.length === 0) return false;
@@ -110,16 +116,24 @@ function typeTotals(summary: SiteSummary): string[] {
   return [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
 }
 
-/** The largest groups over all months, by name (groupBy values joined with " · "). */
-function topGroups(summary: SiteSummary): string[] {
-  const totals = new Map<string, number>();
+/** A top group: its name (groupBy values joined with " · ") and the name as pages show it (long values shortened). */
+interface TopGroup {
+  name: string;
+  text: string;
+}
+
+/** The largest groups over all months. */
+function topGroups(summary: SiteSummary): TopGroup[] {
+  const totals = new Map<string, { count: number; text: string }>();
   for (const m of summary.months)
-    for (const row of m.counts)
-      totals.set(groupName(summary, row), (totals.get(groupName(summary, row)) ?? 0) + Number(row.count));
-  return [...totals]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, TREND_TOP_GROUPS)
-    .map(([g]) => g);
+    for (const row of m.counts) {
+      const name = groupName(summary, row);
+      const text = totals.get(name)?.text ?? summary.groupBy.map((c) => shownValue(String(row[c]))).join(" · ");
+      totals.set(name, { count: (totals.get(name)?.count ?? 0) + Number(row.count), text });
+    }
+  const top = [...totals].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1)).slice(0, TREND_TOP_GROUPS);
+  const texts = distinctTexts(top.map(([name, { text }]) => [name, text]));
+  return top.map(([name]) => ({ name, text: texts.get(name)! }));
 }
 
 function groupName(summary: SiteSummary, row: Record<string, unknown>): string {
@@ -135,19 +149,17 @@ function countOf(rows: readonly Record<string, unknown>[], column: string, value
 }
 
 /** Horizontal bars, one per month (oldest on top, like the table), stacked by the chart field. */
-function perMonthSpec(summary: SiteSummary, width: ChartWidth, typeLabel: string): TopLevelSpec {
+function perMonthSpec(
+  summary: SiteSummary,
+  width: ChartWidth,
+  typeLabel: string,
+  typeTexts: ReadonlyMap<string, string>,
+): TopLevelSpec {
   const narrow = width === "narrow";
-  const values = summary.months.flatMap((m) =>
-    m.byType.map((row) => {
-      const type = String(row[summary.chartField]);
-      const count = Number(row.count);
-      return { month: m.title, id: m.id, type, count, tip: `${m.title}, ${type}: ${formatCount(count)} requests` };
-    }),
-  );
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description: `Requests per month, split by ${typeLabel}`,
-    data: { values },
+    data: { values: perMonthValues(summary, typeTexts) },
     width: CHART_WIDTHS_PX[width],
     autosize: { type: "fit-x", contains: "padding" },
     height: { step: narrow ? 24 : 22 },
@@ -175,8 +187,19 @@ function perMonthSpec(summary: SiteSummary, width: ChartWidth, typeLabel: string
   };
 }
 
+/** The per-month chart's rows: each month's requests per value of the chart field (as pages show it). */
+function perMonthValues(summary: SiteSummary, typeTexts: ReadonlyMap<string, string>) {
+  return summary.months.flatMap((m) =>
+    m.byType.map((row) => {
+      const type = typeTexts.get(String(row[summary.chartField]))!;
+      const count = Number(row.count);
+      return { month: m.title, id: m.id, type, count, tip: `${m.title}, ${type}: ${formatCount(count)} requests` };
+    }),
+  );
+}
+
 /** Small multiples: one line chart per top group, stacked in one column on a phone. No colour needed. */
-function topGroupsSpec(summary: SiteSummary, top: readonly string[], width: ChartWidth): TopLevelSpec {
+function topGroupsSpec(summary: SiteSummary, top: readonly TopGroup[], width: ChartWidth): TopLevelSpec {
   const narrow = width === "narrow";
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -187,7 +210,7 @@ function topGroupsSpec(summary: SiteSummary, top: readonly string[], width: Char
       field: "group",
       type: "nominal",
       title: null,
-      sort: [...top],
+      sort: top.map((g) => g.text),
       header: { labelLimit: narrow ? 240 : 170, labelFontWeight: 600 },
     },
     spec: groupLineSpec(narrow),
@@ -206,10 +229,10 @@ interface GroupMonthCount {
 }
 
 /** Every top group's requests in every month, oldest month first: the data of the small multiples. */
-function topGroupsPerMonth(summary: SiteSummary, top: readonly string[]): GroupMonthCount[] {
+function topGroupsPerMonth(summary: SiteSummary, top: readonly TopGroup[]): GroupMonthCount[] {
   return summary.months.flatMap((m) =>
-    top.map((group) => {
-      const count = groupCount(summary, m.counts, group);
+    top.map(({ name, text: group }) => {
+      const count = groupCount(summary, m.counts, name);
       return { group, month: `${m.id}-01`, count, tip: `${group}, ${m.title}: ${formatCount(count)} requests` };
     }),
   );

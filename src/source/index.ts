@@ -1,5 +1,6 @@
-export { listMonthFiles, readMonthFiles, countColumns, missingDays } from "./load.js";
+export { listMonthFiles, readMonthFiles, countColumns, missingDays, monthGroups } from "./load.js";
 export type { MonthFiles, UnreadableFile } from "./load.js";
+export { TooManyGroupsError, LONG_VALUE_CHARS } from "./groups.js";
 export { monthId, monthAbbreviation, monthTitle, parseMonth, dateRawKey, groupByMonth } from "./month.js";
 export type { Month, DatedObject } from "./month.js";
 export { scanCsv } from "./scan.js";

@@ -11,6 +11,8 @@ import { ChecksumMismatchError, type RawScanOptions } from "./checked-scan.js";
 import { md5FromEtag } from "../s3/index.js";
 import { gaveUp, RAW_READ_ATTEMPTS, readRawObject } from "./read.js";
 import type { FileTally } from "./scan.js";
+import { LONG_VALUE_CHARS, MonthGroups, type GroupLimits } from "./groups.js";
+import { formatCount } from "../units.js";
 import type { ScanPool } from "./scan-pool.js";
 
 /** One month's raw files, as the listing shows them. */
@@ -85,6 +87,8 @@ export interface ReadOptions {
   logger: Logger;
   /** Where files are scanned (main thread or workers). */
   pool: ScanPool;
+  /** The month's groups so far (its files from the cache); default: none yet. */
+  groups?: MonthGroups;
 }
 
 /** What reading some of a month's files gave. */
@@ -115,16 +119,21 @@ export async function readMonthFiles(
   objects: readonly DatedObject[],
   options: ReadOptions,
 ): Promise<MonthRead> {
+  const limits = groupLimits(config);
   const scanOptions = {
     requiredColumns: config.report.requiredColumns,
     countColumns: countColumns(config),
     encoding: config.raw.encoding,
+    limits,
   };
+  const groups = options.groups ?? monthGroups(config, files.month);
   let bytes = 0;
   const outcomes = await mapWithConcurrency(objects, config.raw.concurrency, async (object) => {
     try {
       const { tally, size } = await readAndScan(client, config, object, scanOptions, options.pool);
       bytes += size;
+      groups.add(object.key, tally.counts); // a month of IDs stops here, at the file that passes the limit
+      warnLongValues(files.month, tally, options.logger);
       const line = `read ${object.key}: ${tally.rows} rows, ${size} bytes`;
       logProgress(options.logger, {
         task: monthId(files.month),
@@ -162,6 +171,24 @@ async function readAndScan(
       if (attempt >= RAW_READ_ATTEMPTS) throw gaveUp(error, { bucket: config.raw.bucket, key: object.key }, attempt);
     }
   }
+}
+
+/** Each long value a file has, by file and line: the pages show it shortened. */
+function warnLongValues(month: Month, tally: FileTally, logger: Logger): void {
+  for (const { column, line, length } of tally.longValues ?? [])
+    logger.warn(
+      `${monthId(month)}: ${tally.key}: line ${line}: a ${column} value of ${formatCount(length)} characters; pages and charts show its first ${LONG_VALUE_CHARS} characters, the month's CSV keeps it whole`,
+    );
+}
+
+/** What the scanner stops at: report.maxGroups groups, the groupBy columns first among countColumns. */
+function groupLimits(config: SiteConfig): GroupLimits {
+  return { maxGroups: config.report.maxGroups, groupColumns: new Set(config.report.groupBy).size };
+}
+
+/** An empty count of `month`'s distinct groups, stopping at report.maxGroups. */
+export function monthGroups(config: SiteConfig, month: Month): MonthGroups {
+  return new MonthGroups(monthId(month), countColumns(config), groupLimits(config));
 }
 
 /** The columns a file's rows are counted by: groupBy, then chartField (once). */

@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import { SourceError } from "../errors.js";
 import { ChecksumMismatchError, scanChecked, type RawScanOptions } from "./checked-scan.js";
 import type { FileTally } from "./scan.js";
+import { TooManyGroupsError } from "./groups.js";
 
 /** Where raw files are scanned. */
 export interface ScanPool {
@@ -113,6 +114,7 @@ interface WorkerFailure {
   message: string;
   checksum?: boolean;
   sourceError?: { key?: string; line?: number; hint?: string };
+  tooManyGroups?: { hint?: string };
 }
 
 /**
@@ -178,8 +180,9 @@ function workerFailed(error: Error): SourceError {
   });
 }
 
-function toError({ message, sourceError, checksum }: WorkerFailure): Error {
+function toError({ message, sourceError, checksum, tooManyGroups }: WorkerFailure): Error {
   if (checksum) return new ChecksumMismatchError(message);
+  if (tooManyGroups) return new TooManyGroupsError(message, tooManyGroups);
   if (!sourceError) return new Error(message);
   return new SourceError(message, { key: sourceError.key, line: sourceError.line, hint: sourceError.hint });
 }

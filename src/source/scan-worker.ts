@@ -2,6 +2,7 @@
 import { parentPort } from "node:worker_threads";
 import { SourceError } from "../errors.js";
 import { ChecksumMismatchError, scanChecked, type RawScanOptions } from "./checked-scan.js";
+import { TooManyGroupsError } from "./groups.js";
 
 /** A request from the pool. */
 export interface ScanRequest {
@@ -21,6 +22,8 @@ parentPort!.on("message", ({ id, bytes, key, options, md5 }: ScanRequest) => {
     const e = error as SourceError;
     const sourceError = error instanceof SourceError ? { key: e.key, line: e.line, hint: e.hint } : undefined;
     const checksum = error instanceof ChecksumMismatchError;
-    parentPort!.postMessage({ id, bytes, error: { message: e.message ?? String(error), sourceError, checksum } }, back);
+    const tooManyGroups = error instanceof TooManyGroupsError ? { hint: e.hint } : undefined;
+    const failure = { message: e.message ?? String(error), sourceError, checksum, tooManyGroups };
+    parentPort!.postMessage({ id, bytes, error: failure }, back);
   }
 });

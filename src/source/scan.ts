@@ -10,6 +10,7 @@
 import { isUtf8 } from "node:buffer";
 import { SourceError } from "../errors.js";
 import { findInvalidUtf8, guessSingleByteEncoding } from "./utf8.js";
+import { LONG_VALUE_CHARS, tooManyGroups, type GroupLimits, type LongValue } from "./groups.js";
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -29,6 +30,8 @@ export interface ScanOptions {
    * `absentColumns`).
    */
   countColumns: readonly string[];
+  /** Stop (TooManyGroupsError) once the file alone has more groups than the month may have. */
+  limits?: GroupLimits;
 }
 
 /**
@@ -48,7 +51,12 @@ export interface FileTally {
   counts: (string | number | null)[][];
   /** Count columns the header does not have (read as empty in every row), in countColumns order. */
   absentColumns: string[];
+  /** The first few values of a counted column longer than LONG_VALUE_CHARS (pages shorten them); absent when none. */
+  longValues?: LongValue[];
 }
+
+/** How many long values a file notes (each costs a count of lines up to it). */
+const LONG_VALUES_NOTED = 5;
 
 /**
  * Read one CSV file's bytes and count its rows per tuple of `countColumns` values.
@@ -65,9 +73,50 @@ export function scanCsv(bytes: Uint8Array, key: string, options: ScanOptions): F
   if (header === undefined) throw new SourceError(`${key}: the file is empty (no header line)`, { key, line: 1 });
   const slots = countSlots(header, key, scanner.lineOf(scanner.recordStart), options);
   const tally: Tally = new Map();
-  const rows = scanner.countRows(header.length, slots, options.countColumns.length, tally);
+  const watch = new NewValues(scanner, key, options);
+  const rows = scanner.countRows(header.length, slots, options.countColumns.length, tally, watch);
+  const counts = tallyRows(tally, options.countColumns.length);
   const absentColumns = options.countColumns.filter((c) => !header.includes(c));
-  return { key, header, rows, counts: tallyRows(tally, options.countColumns.length), absentColumns };
+  const longValues = watch.longValues.length ? { longValues: watch.longValues } : {};
+  return { key, header, rows, counts, absentColumns, ...longValues };
+}
+
+/**
+ * Checks each value the first time it takes a place in the tally, so their cost grows with the
+ * distinct values, not the rows: a value too long to print whole is noted with its line, and a group
+ * (or chartField value) past the limit stops the scan at once.
+ */
+class NewValues {
+  readonly longValues: LongValue[] = [];
+  private groups = 0;
+  private readonly types = new Set<string | null>();
+  constructor(
+    private readonly scanner: Scanner,
+    private readonly key: string,
+    private readonly options: ScanOptions,
+  ) {}
+
+  /** `value` is new at `level` of the tally (the index of its count column) under the values before it. */
+  seen(level: number, value: string | null): void {
+    if (value !== null && value.length > LONG_VALUE_CHARS && this.longValues.length < LONG_VALUES_NOTED) {
+      const line = this.scanner.lineOf(this.scanner.recordStart);
+      this.longValues.push({ column: this.options.countColumns[level]!, line, length: value.length });
+    }
+    const limits = this.options.limits;
+    if (limits === undefined) return;
+    if (level === limits.groupColumns - 1 && ++this.groups > limits.maxGroups) throw this.over(limits, false);
+    if (level === limits.groupColumns && !this.types.has(value)) {
+      this.types.add(value);
+      if (this.types.size > limits.maxGroups) throw this.over(limits, true);
+    }
+  }
+
+  private over(limits: GroupLimits, chart: boolean) {
+    const columns = this.options.countColumns;
+    const named = chart ? [columns[limits.groupColumns]!] : columns.slice(0, limits.groupColumns);
+    const line = this.scanner.lineOf(this.scanner.recordStart);
+    return tooManyGroups(named, chart, limits.maxGroups, `in ${this.key} alone (by line ${line})`);
+  }
 }
 
 /** For each header position, the count column it fills (-1: not counted), after checking the header. */
@@ -117,7 +166,7 @@ class Scanner {
   }
 
   /** Count every remaining record into `tally`; returns the number of rows. */
-  countRows(width: number, slots: Int32Array, depth: number, tally: Tally): number {
+  countRows(width: number, slots: Int32Array, depth: number, tally: Tally, watch: NewValues): number {
     // a count column the header lacks has no slot: its value stays null in every row, at no cost per row
     const values = new Array<string | null>(depth).fill(null);
     let rows = 0;
@@ -129,7 +178,7 @@ class Scanner {
         else values[slot] = this.readField();
       } while (this.more);
       if (this.fields !== width) throw this.ragged(width);
-      addToTally(tally, values, depth);
+      addToTally(tally, values, depth, watch);
       rows++;
     }
     return rows;
@@ -252,16 +301,24 @@ class Scanner {
   }
 }
 
-function addToTally(tally: Tally, values: (string | null)[], depth: number): void {
+function addToTally(tally: Tally, values: (string | null)[], depth: number, watch: NewValues): void {
   let level = tally;
   for (let i = 0; i < depth - 1; i++) {
     const value = values[i] as string | null;
     let next = level.get(value) as Tally | undefined;
-    if (next === undefined) level.set(value, (next = new Map()));
+    if (next === undefined) {
+      watch.seen(i, value);
+      level.set(value, (next = new Map()));
+    }
     level = next;
   }
   const leaf = values[depth - 1] as string | null;
-  level.set(leaf, ((level.get(leaf) as number | undefined) ?? 0) + 1);
+  const count = level.get(leaf) as number | undefined;
+  if (count !== undefined) level.set(leaf, count + 1);
+  else {
+    watch.seen(depth - 1, leaf);
+    level.set(leaf, 1);
+  }
 }
 
 /** The tally as rows of [...values, count]. */
