@@ -4,6 +4,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { parseArgs } from "node:util";
 import { ReportsiteError, UsageError } from "../errors.js";
+import { runInterruptCleanups } from "../exit-hooks.js";
 import {
   formatCommandHelp,
   GLOBAL_OPTIONS,
@@ -108,11 +109,15 @@ function printed(text: string): number {
 /** The running command's note on what an interruption leaves behind. */
 let interruptedNote: string | undefined;
 
+/** How long an interrupted command may spend on its cleanups (releasing the deploy lock) before it exits. */
+const INTERRUPT_CLEANUP_MS = 3000;
+
 const SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
 for (const [signal, number] of Object.entries(SIGNALS)) {
   process.once(signal, () => {
     console.error(`\ninterrupted (${signal})${interruptedNote ? `: ${interruptedNote}` : ""}`);
-    process.exit(128 + number);
+    // a deploy releases its lock first (a few seconds at most), so the next one need not wait for it to expire
+    void runInterruptCleanups(INTERRUPT_CLEANUP_MS).finally(() => process.exit(128 + number));
   });
 }
 

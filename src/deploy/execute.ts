@@ -52,6 +52,8 @@ export interface ExecuteOptions {
    * rendered from it and compared with it, without listing and asking again.
    */
   listing?: readonly RemoteObject[];
+  /** Throws when the deploy lock is no longer this deploy's: asked before index.html and before deletes. */
+  checkLock?: () => Promise<void>;
 }
 
 /** What a deploy did. */
@@ -77,11 +79,15 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
     seconds: 0,
   };
   await uploadGroups(plan, options, report);
+  // a deploy that lost its lock (stalled past its expiry) must not write the index or delete:
+  // the deploy that took the lock over may be publishing another set of files
+  await options.checkLock?.();
   const indexBytes = await publishIndex(plan, report.uploaded.length ? { ...options, listing: undefined } : options);
   if (indexBytes !== undefined) {
     report.uploaded.push({ key: INDEX_DOCUMENT, reason: "index" });
     report.bytes += indexBytes;
   }
+  if (plan.deletes.length) await options.checkLock?.();
   await deleteStale(plan, options, report);
   report.seconds = (Date.now() - started) / 1000;
   return report;
