@@ -79,9 +79,6 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
     seconds: 0,
   };
   await uploadGroups(plan, options, report);
-  // a deploy that lost its lock (stalled past its expiry) must not write the index or delete:
-  // the deploy that took the lock over may be publishing another set of files
-  await options.checkLock?.();
   const indexBytes = await publishIndex(plan, report.uploaded.length ? { ...options, listing: undefined } : options);
   if (indexBytes !== undefined) {
     report.uploaded.push({ key: INDEX_DOCUMENT, reason: "index" });
@@ -152,6 +149,9 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
     (await publishedIndex(options.site).catch(fail("read of index.html", "read")));
   const unchanged = published !== undefined && uploadReason(index, published, options.access) === undefined;
   if (unchanged && !options.republishIndex) return undefined;
+  // a deploy that lost its lock (stalled past its expiry) must not write the index or delete: the
+  // deploy that took the lock over may be publishing another set of files
+  await options.checkLock?.();
   await putBytes(options.site, index, body, options.access).catch(fail("upload of index.html", "upload"));
   options.logger.info(
     `uploaded ${INDEX_DOCUMENT} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`,

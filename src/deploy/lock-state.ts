@@ -35,19 +35,27 @@ export type LockSeen =
 /** What to do next: create it, replace the version seen (with why), or wait for its holder. */
 export type LockMove =
   | { move: "create" }
-  | { move: "replace"; etag: string; why: "released" | "expired" | "broken" }
+  | { move: "replace"; etag: string; why: "released" | "expired" | "broken" | "left by this process" }
   | { move: "wait"; holder?: LockHolder };
 
 /**
  * Decide from what was seen. A held lock is replaced only when it expired (its holder stopped renewing
  * it: crashed, killed or cut off) or when the user asked to break it; every replacement is conditional
- * on the ETag seen, so of two deploys that decide the same, one wins.
+ * on the ETag seen, so of two deploys that decide the same, one wins. `leftTokens`: the tokens of locks
+ * this process wrote and no deploy of it holds any more (a release or a write whose answer was lost
+ * on the network), so a retry in the same process does not wait for its own lock to expire.
  */
-export function planLockMove(seen: LockSeen, now: Date, breakLock: boolean): LockMove {
+export function planLockMove(
+  seen: LockSeen,
+  now: Date,
+  breakLock: boolean,
+  leftTokens: ReadonlySet<string> = new Set(),
+): LockMove {
   if (seen.kind === "absent") return { move: "create" };
   if (breakLock) return { move: "replace", etag: seen.etag, why: "broken" };
   if (seen.kind === "unreadable") return { move: "wait" };
   if (seen.holder.state === "released") return { move: "replace", etag: seen.etag, why: "released" };
+  if (leftTokens.has(seen.holder.token)) return { move: "replace", etag: seen.etag, why: "left by this process" };
   if (Date.parse(seen.holder.expires) <= now.getTime()) return { move: "replace", etag: seen.etag, why: "expired" };
   return { move: "wait", holder: seen.holder };
 }

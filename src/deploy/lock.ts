@@ -61,6 +61,12 @@ export interface DeployLockOptions {
   logger: Logger;
 }
 
+/**
+ * Tokens of locks this process wrote that none of its deploys holds now: written by an attempt whose
+ * answer was lost, released (or whose release failed), or lost. A lock found with one is replaced at once.
+ */
+const leftTokens = new Set<string>();
+
 /** A held deploy lock. */
 export interface DeployLock {
   holder: LockHolder;
@@ -80,12 +86,14 @@ export async function acquireDeployLock(site: RemoteSite, options: DeployLockOpt
   for (;;) {
     const now = new Date();
     const seen = await lock.read();
-    const move = planLockMove(seen, now, options.breakLock);
+    const move = planLockMove(seen, now, options.breakLock, leftTokens);
     if (move.move !== "wait") {
       const holder = newHolder(options, now);
+      leftTokens.add(holder.token); // until the write is known to have succeeded
       const etag = await lock.write(holder, move.move === "create" ? undefined : move.etag);
       if (etag !== undefined) {
-        if (move.move === "replace" && move.why !== "released" && seen.kind === "lock")
+        leftTokens.delete(holder.token);
+        if (move.move === "replace" && (move.why === "expired" || move.why === "broken") && seen.kind === "lock")
           options.logger.warn(`took over the deploy lock (${move.why}) of ${formatHolder(seen.holder, now)}`);
         else if (move.move === "replace" && move.why === "broken")
           options.logger.warn(`broke the unreadable deploy lock ${site.bucket}/${lock.key}`);
@@ -98,7 +106,7 @@ export async function acquireDeployLock(site: RemoteSite, options: DeployLockOpt
       lastReport = Date.now();
       const waited = Math.round((Date.now() - (deadline - options.waitSeconds * 1000)) / 1000);
       options.logger.info(
-        `waiting for the deploy lock, held by ${move.holder ? formatHolder(move.holder, now) : "an unreadable lock"} (waited ${waited}s of ${options.waitSeconds}s)`,
+        `waiting for the deploy lock, held by ${move.holder ? formatHolder(move.holder, now) : "an unreadable lock"}; waited ${waited}s of ${options.waitSeconds}s`,
       );
     }
     await sleep(Math.min(DEPLOY_LOCK_POLL_INTERVAL_MS, Math.max(0, deadline - Date.now())));
@@ -151,7 +159,12 @@ class HeldLock {
 
   check(): Promise<void> {
     return this.inTurn(async () => {
-      const current = this.etag === undefined ? undefined : await this.lock.head();
+      const current =
+        this.etag === undefined
+          ? undefined
+          : await this.lock.head().catch((error: unknown) => {
+              throw lostError(this.lock, `it could not be read (${this.lock.explain(error)})`, error);
+            });
       if (current !== undefined && sameEtag(current, this.etag)) return;
       throw lostError(this.lock, this.lost ?? "another deploy replaced it (it had expired or was broken)");
     });
@@ -161,6 +174,7 @@ class HeldLock {
     return this.inTurn(async () => {
       clearInterval(this.timer);
       this.unregister();
+      leftTokens.add(this.holder.token);
       if (this.etag === undefined) return;
       const released = await this.lock
         .write({ ...this.holder, state: "released", expires: new Date().toISOString() }, this.etag)
@@ -190,25 +204,31 @@ class HeldLock {
   }
 }
 
-function lostError(lock: LockObject, why: string): DeployError {
+function lostError(lock: LockObject, why: string, cause?: unknown): DeployError {
   return new DeployError(
-    `the deploy lock ${lock.site.bucket}/${lock.key} is no longer this deploy's: ${why}. ` +
+    `the deploy lock ${lock.site.bucket}/${lock.key} is not known to be this deploy's: ${why}. ` +
       "This deploy stopped here: the files it uploaded are in the bucket, and the live index.html links only to files that exist.",
     {
       phase: "lock",
       key: lock.key,
       hint: "A deploy that stalls longer than the lock's expiry loses it. Run deploy again when the other deploy has finished.",
+      cause,
     },
   );
 }
 
+/** Which If-Match form each endpoint accepts, learned on the first 412 of an unchanged lock; quoted until then. */
+const ifMatchForms = new Map<string, "quoted" | "bare">();
+
 /** The lock object, with the If-Match form the server accepts. */
 class LockObject {
   readonly key: string;
-  /** Which If-Match form the server accepts: learned on the first 412 of an unchanged lock. */
-  private ifMatchForm: "quoted" | "bare" = "quoted";
   constructor(readonly site: RemoteSite) {
     this.key = site.prefix + DEPLOY_LOCK_KEY;
+  }
+
+  private ifMatchForm(): "quoted" | "bare" {
+    return ifMatchForms.get(this.site.endpoint ?? "aws") ?? "quoted";
   }
 
   async read(): Promise<LockSeen> {
@@ -224,13 +244,13 @@ class LockObject {
     }
   }
 
-  /** The lock's current ETag, or undefined when there is none. */
+  /** The lock's current ETag, or undefined when there is none. Throws the SDK's error. */
   async head(): Promise<string | undefined> {
     try {
       return (await this.site.client.send(new HeadObjectCommand({ Bucket: this.site.bucket, Key: this.key }))).ETag;
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
-      throw this.failed(error, "read");
+      throw error;
     }
   }
 
@@ -242,7 +262,7 @@ class LockObject {
     const condition =
       ifEtag === undefined
         ? { IfNoneMatch: "*" }
-        : { IfMatch: this.ifMatchForm === "bare" ? bareEtag(ifEtag) : ifEtag };
+        : { IfMatch: this.ifMatchForm() === "bare" ? bareEtag(ifEtag) : ifEtag };
     try {
       const put = await this.site.client.send(
         // no ACL: private to the bucket owner, whatever the site's publicAccess mode does for site files
@@ -255,15 +275,17 @@ class LockObject {
           ...condition,
         }),
       );
-      return put.ETag ?? (await this.head());
+      return put.ETag ?? (await this.head().catch(() => undefined));
     } catch (error) {
       const status = statusOf(error);
       if (status !== 412 && status !== 409) throw this.failed(error, "write");
       if (ifEtag === undefined || status === 409) return undefined;
       // 412: the lock changed, or the server wants the other If-Match form (see the file comment)
-      const current = await this.head();
+      const current = await this.head().catch((headError: unknown) => {
+        throw this.failed(headError, "read");
+      });
       if (current === undefined || !sameEtag(current, ifEtag)) return undefined;
-      if (this.ifMatchForm === "bare")
+      if (this.ifMatchForm() === "bare")
         throw new DeployError(
           `${this.site.bucket} refuses conditional writes (PutObject with If-Match), which the deploy lock needs to take over a lock safely`,
           {
@@ -272,21 +294,35 @@ class LockObject {
             hint: `If no other deploy is running, delete the lock by hand (aws s3 rm s3://${this.site.bucket}/${this.key}) and deploy again.`,
           },
         );
-      this.ifMatchForm = "bare";
+      ifMatchForms.set(this.site.endpoint ?? "aws", "bare");
       return this.write(holder, ifEtag);
     }
   }
 
-  private failed(error: unknown, operation: "read" | "write"): DeployError {
-    const cause = toS3Error(error, {
+  /** The S3 error's message, e.g. `cannot read the deploy lock s3://site/.reportsite-deploy.lock: ...`. */
+  explain(error: unknown): string {
+    return this.s3Error(error, "read").message;
+  }
+
+  private s3Error(error: unknown, operation: "read" | "write") {
+    return toS3Error(error, {
       operation: `${operation} the deploy lock`,
       bucket: this.site.bucket,
       key: this.key,
       endpoint: this.site.endpoint,
     });
+  }
+
+  private failed(error: unknown, operation: "read" | "write"): DeployError {
+    const cause = this.s3Error(error, operation);
     return new DeployError(
-      `${operation === "read" ? "reading" : "writing"} the deploy lock failed: ${cause.message}. No file was uploaded or deleted by this step.`,
-      { phase: "lock", key: this.key, hint: cause.hint, cause: error },
+      `${operation === "read" ? "reading" : "writing"} the deploy lock failed: ${cause.message}. No file was uploaded or deleted: the live site is as it was.`,
+      {
+        phase: "lock",
+        key: this.key,
+        hint: [cause.hint, "Run deploy again when the cause is fixed."].filter(Boolean).join("\n"),
+        cause: error,
+      },
     );
   }
 }
