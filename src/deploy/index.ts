@@ -180,8 +180,10 @@ async function currentListing(
   ahead: SiteBucketAnswers["listing"],
   lock: DeployLock | undefined,
 ): Promise<RemoteObject[]> {
-  // a bucket setup just created (or, in a dry run, would create) has nothing in it
-  if (bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create")))) return [];
+  // a bucket setup just created (or, in a dry run, would create) has nothing in it, unless another
+  // deploy that created it at the same moment wrote the lock (and the site) before this one took it
+  if (bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create"))))
+    return lock?.replaced === undefined ? [] : unchangedOnFailure("listing the site bucket", () => listRemote(site));
   const seen = await unchangedOnFailure("listing the site bucket", () => ahead);
   if (lock === undefined || sameEtag(seen.lockEtag, lock.replaced)) return seen.objects;
   return unchangedOnFailure("listing the site bucket", () => listRemote(site));

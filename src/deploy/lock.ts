@@ -89,10 +89,13 @@ export async function acquireDeployLock(site: RemoteSite, options: DeployLockOpt
     const move = planLockMove(seen, now, options.breakLock, leftTokens);
     if (move.move !== "wait") {
       const holder = newHolder(options, now);
-      leftTokens.add(holder.token); // until the write is known to have succeeded
-      const etag = await lock.write(holder, move.move === "create" ? undefined : move.etag);
-      if (etag !== undefined) {
-        leftTokens.delete(holder.token);
+      // a write that failed may still have been stored (its answer lost): its token is then left over
+      const etag = await lock.write(holder, move.move === "create" ? undefined : move.etag).catch((error: unknown) => {
+        leftTokens.add(holder.token);
+        throw error;
+      });
+      if (etag === undefined) leftTokens.add(holder.token);
+      else {
         if (move.move === "replace" && (move.why === "expired" || move.why === "broken") && seen.kind === "lock")
           options.logger.warn(`took over the deploy lock (${move.why}) of ${formatHolder(seen.holder, now)}`);
         else if (move.move === "replace" && move.why === "broken")
