@@ -102,28 +102,39 @@ function deployInterrupted(
 }
 
 describe("two deploys at once", () => {
-  test("with different content and --delete, 4 rounds: one waits for the other, and the live index never links a missing object", async () => {
+  // Before the lock, 2 of 4 such rounds left an index whose 40 links were all deleted by the other deploy (403).
+  test("with different content and --delete, 6 rounds: the loser stops naming the winner or waits for it, and the live index never links a missing object", async () => {
     const site = uniqueBucket("lock-two");
     const { dir, env, url } = project(site);
     const sites = [writeSite(dir, "laptop", 40), writeSite(dir, "ci", 40)];
     let waited = 0;
-    for (let round = 0; round < 4; round++) {
+    let refused = 0;
+    for (let round = 0; round < 6; round++) {
       const [first, second] = round % 2 ? [sites[1]!, sites[0]!] : [sites[0]!, sites[1]!];
-      const flags = ["--delete", "--max-deletes", "1000", "--wait-for-lock", "60"];
+      // rounds 0-3 as people type it; rounds 4-5 with --wait-for-lock, as a CI job would
+      const flags = ["--delete", "--max-deletes", "1000", ...(round >= 4 ? ["--wait-for-lock", "60"] : [])];
       const results = await Promise.all([
         runCli(["deploy", "--output", first, ...flags], { cwd: dir, env }),
         runCli(["deploy", "--output", second, ...flags], { cwd: dir, env }),
       ]);
-      for (const result of results) expect(result.exitCode, result.stderr).toBe(0);
+      for (const result of results) {
+        if (result.exitCode === 0) continue;
+        expect(result.exitCode, result.stderr).toBe(1);
+        expect(result.stderr).toMatch(/^another deploy holds the deploy lock of \S+: deploy on \S+ \(pid \d+\)/);
+        expect(result.stdout).not.toMatch(/^(uploaded|deleted) /m);
+      }
+      expect(results.some((r) => r.exitCode === 0)).toBe(true);
+      if (round >= 4) expect(results.map((r) => r.exitCode)).toEqual([0, 0]);
+      refused += results.filter((r) => r.exitCode === 1).length;
       waited += results.filter((r) => /^waiting for the deploy lock, held by deploy on /m.test(r.stdout)).length;
-      // whichever ran last, the site is exactly its content, and every link of the index exists
+      // whoever ran last, the site is exactly its content, and every link of the index exists
       const links = await expectLiveIndexConsistent(url);
       expect(links).toHaveLength(40);
       expect(new Set(links.map((l) => l.split("/")[0])).size).toBe(1);
       expect((await readLock(site)).state).toBe("released");
     }
     // both started together each round: the second to ask found the lock held at least once
-    expect(waited).toBeGreaterThan(0);
+    expect(refused + waited).toBeGreaterThan(0);
   }, 240_000);
 
   test("while another deploy holds the lock, deploy exits 1 naming it and how to proceed, and uploads nothing; --dry-run still runs", async () => {
