@@ -83,10 +83,14 @@ export async function acquireDeployLock(site: RemoteSite, options: DeployLockOpt
   const lock = new LockObject(site);
   const deadline = Date.now() + options.waitSeconds * 1000;
   let lastReport = 0;
-  for (;;) {
+  // --break-lock breaks the holder found first (even as it renews), never one that took the lock after it
+  let breaking: string | undefined;
+  for (let first = true; ; first = false) {
     const now = new Date();
     const seen = await lock.read();
-    const move = planLockMove(seen, now, options.breakLock, leftTokens);
+    if (first && options.breakLock) breaking = seen.kind === "lock" ? seen.holder.token : undefined;
+    const breakLock = first ? options.breakLock : seen.kind === "lock" && seen.holder.token === breaking;
+    const move = planLockMove(seen, now, breakLock, leftTokens);
     if (move.move !== "wait") {
       const holder = newHolder(options, now);
       // a write that failed may still have been stored (its answer lost): its token is then left over

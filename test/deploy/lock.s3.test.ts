@@ -142,4 +142,17 @@ describe("the deploy lock", () => {
     expect((await readLock(site)).token).toBe(breaker.holder.token);
     await breaker.release();
   });
+
+  test("--break-lock breaks the lock it found, not the one a second breaker took meanwhile: of 4 at once, one holds it", async () => {
+    const site = await newSite("lock-break");
+    const stuck = await acquireDeployLock(site, options());
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 4 }, () => acquireDeployLock(site, options({ breakLock: true }))),
+    );
+    const held = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+    expect(held).toHaveLength(1);
+    expect((await readLock(site)).token).toBe(held[0]!.holder.token);
+    await stuck.release();
+    await held[0]!.release();
+  });
 });
