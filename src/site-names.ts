@@ -6,3 +6,8 @@
  */
 export const INDEX_DOCUMENT = "index.html";
 export const ERROR_DOCUMENT = "error.html";
+/**
+ * The deploy lock (deploy/lock.ts), below the site prefix: never planned, uploaded, deleted or listed
+ * in index.html. A dot file, so it sorts before every report key and comes in a listing's first page.
+ */
+export const DEPLOY_LOCK_KEY = ".reportsite-deploy.lock";

@@ -4,6 +4,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { parseArgs } from "node:util";
 import { InterruptedError, ReportsiteError, UsageError } from "../errors.js";
+import { runInterruptCleanups } from "../exit-hooks.js";
 import {
   formatCommandHelp,
   GLOBAL_OPTIONS,
@@ -153,14 +154,16 @@ function endWith(error: unknown, exitCode?: number): never {
   process.exit();
 }
 
+/** How long an interrupted command may spend on its cleanups (releasing the deploy lock) before it exits. */
+const INTERRUPT_CLEANUP_MS = 3000;
+
 const SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
 for (const [signal, number] of Object.entries(SIGNALS)) {
   process.once(signal, () => {
     console.error(""); // after the ^C on the terminal's line
-    endWith(
-      new InterruptedError(`interrupted (${signal})${interruptedNote ? `: ${interruptedNote}` : ""}`),
-      128 + number,
-    );
+    const error = new InterruptedError(`interrupted (${signal})${interruptedNote ? `: ${interruptedNote}` : ""}`);
+    // a deploy releases its lock first (a few seconds at most), so the next one need not wait for it to expire
+    void runInterruptCleanups(INTERRUPT_CLEANUP_MS).finally(() => endWith(error, 128 + number));
   });
 }
 

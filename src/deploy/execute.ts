@@ -52,6 +52,8 @@ export interface ExecuteOptions {
    * rendered from it and compared with it, without listing and asking again.
    */
   listing?: readonly RemoteObject[];
+  /** Throws when the deploy lock is no longer this deploy's: asked before index.html and before deletes. */
+  checkLock?: () => Promise<void>;
 }
 
 /** What a deploy did. */
@@ -82,6 +84,7 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
     report.uploaded.push({ key: INDEX_DOCUMENT, reason: "index" });
     report.bytes += indexBytes;
   }
+  if (plan.deletes.length) await options.checkLock?.();
   await deleteStale(plan, options, report);
   report.seconds = (Date.now() - started) / 1000;
   return report;
@@ -146,6 +149,9 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
     (await publishedIndex(options.site).catch(fail("read of index.html", "read")));
   const unchanged = published !== undefined && uploadReason(index, published, options.access) === undefined;
   if (unchanged && !options.republishIndex) return undefined;
+  // a deploy that lost its lock (stalled past its expiry) must not write the index or delete: the
+  // deploy that took the lock over may be publishing another set of files
+  await options.checkLock?.();
   await putBytes(options.site, index, body, options.access).catch(fail("upload of index.html", "upload"));
   options.logger.info(
     `uploaded ${INDEX_DOCUMENT} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`,

@@ -10,8 +10,17 @@ import { BUILD_MARKER, isBuiltSite, readSite, type LocalFile } from "../site/ind
 import { executeSyncPlan, type SiteEntry, type SyncReport } from "./execute.js";
 import { formatPlan, formatReport } from "./format.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
-import { MAX_DELETES_DEFAULT, planSync, type PlannedFile, type RemoteObject, type SyncPlan } from "./plan.js";
-import { addRemoteAccess, addRemoteHeaders, listRemote, type RemoteSite } from "./remote.js";
+import {
+  MAX_DELETES_DEFAULT,
+  planSync,
+  type AccessMode,
+  type PlannedFile,
+  type RemoteObject,
+  type SyncPlan,
+} from "./plan.js";
+import { addRemoteAccess, addRemoteHeaders, listRemote, listRemoteWithLock, type RemoteSite } from "./remote.js";
+import { acquireDeployLock, type DeployLock } from "./lock.js";
+import { DEPLOY_LOCK_TTL_SECONDS_DEFAULT, sameEtag } from "./lock-state.js";
 import { readHashedMemory, writeHashedMemory } from "./hashed-memory.js";
 import { readPublishedMemory, writePublishedMemory } from "./published-memory.js";
 import { ensureSiteBucket, readSiteBucketSettings, type BucketSettings, type SiteBucketState } from "./setup.js";
@@ -29,6 +38,14 @@ export interface DeployOptions {
    * by everyone; reports the ones dist/ does not have. Defaults to false: a no-op deploy stays one listing.
    */
   verifyAccess?: boolean;
+  /** Seconds to wait for another deploy's lock; defaults to 0: fail at once, naming the holder. */
+  waitForLockSeconds?: number;
+  /** Take the deploy lock whoever holds it. Defaults to false. */
+  breakLock?: boolean;
+  /** Defaults to DEPLOY_LOCK_TTL_SECONDS_DEFAULT (300). */
+  lockTtlSeconds?: number;
+  /** The command named in the lock, for whoever finds it held; defaults to "deploy". */
+  command?: string;
 }
 
 /** Side effects a deploy needs. */
@@ -47,7 +64,7 @@ export interface DeployEffects {
 /** The site bucket's settings and listing, on their way. */
 export interface SiteBucketAnswers {
   settings: Promise<BucketSettings | undefined>;
-  listing: Promise<RemoteObject[]>;
+  listing: Promise<{ objects: RemoteObject[]; lockEtag?: string }>;
 }
 
 /**
@@ -58,7 +75,7 @@ export function askSiteBucket(config: SiteConfig, client: S3Client): SiteBucketA
   const site = remoteSiteOf(config, client);
   return {
     settings: startedAhead(readSiteBucketSettings(client, config)),
-    listing: startedAhead(listRemote(site)),
+    listing: startedAhead(listRemoteWithLock(site)),
   };
 }
 
@@ -84,7 +101,26 @@ export async function deploySite(
   const ahead = effects.ahead ?? askSiteBucket(config, site.client);
   const local = await readBuiltSite(config, logger);
   const localKeys = new Set(local.map((f) => f.key));
-  const { bucket, remote } = await gatherRemote(site, config, options, localKeys, { logger, ahead });
+  const bucket = await unchangedOnFailure("setup of the site bucket", () =>
+    ensureSiteBucket(site.client, config, { dryRun: options.dryRun, logger, settings: ahead.settings }),
+  );
+  // a dry run changes nothing, so it takes no lock, and another deploy running does not stop it
+  const lock = options.dryRun ? undefined : await acquireDeployLock(site, lockOptionsOf(options, logger));
+  try {
+    const listing = currentListing(site, bucket, options, ahead.listing, lock);
+    const remote = await gatherRemote(site, config, options, localKeys, { logger, listing, access: bucket.access });
+    return await syncSite({ site, local, remote, bucket, url, lock }, options, effects);
+  } finally {
+    await lock?.release();
+  }
+}
+
+/** Plan, then print the plan (dry run) or carry it out under the lock. */
+async function syncSite(
+  { site, local, remote, bucket, url, lock }: SyncInputs,
+  options: DeployOptions,
+  { logger, renderIndex, multipartThreshold }: DeployEffects,
+): Promise<DeployResult> {
   const plan = planSync(local, remote, {
     access: bucket.access,
     delete: options.delete ?? false,
@@ -99,15 +135,58 @@ export async function deploySite(
   const report = await executeSyncPlan(plan, {
     site,
     access: bucket.access,
-    renderIndex: effects.renderIndex,
+    renderIndex,
     indexHeaders: headersFor(INDEX_DOCUMENT),
     logger,
-    multipartThreshold: effects.multipartThreshold,
+    multipartThreshold,
     republishIndex: remote.some((r) => r.key === INDEX_DOCUMENT && r.publicRead === false),
     listing: remote,
+    checkLock: lock ? () => lock.check() : undefined,
   });
   logger.info(formatReport(report));
   return { plan, report, url, setup: bucket.changes };
+}
+
+/** What syncSite plans from. */
+interface SyncInputs {
+  site: RemoteSite;
+  local: PlannedFile[];
+  remote: RemoteObject[];
+  bucket: SiteBucketState;
+  url: string;
+  lock?: DeployLock;
+}
+
+function lockOptionsOf(options: DeployOptions, logger: Logger) {
+  return {
+    command: options.command ?? "deploy",
+    waitSeconds: options.waitForLockSeconds ?? 0,
+    breakLock: options.breakLock ?? false,
+    ttlSeconds: options.lockTtlSeconds ?? DEPLOY_LOCK_TTL_SECONDS_DEFAULT,
+    logger,
+  };
+}
+
+/**
+ * The bucket's objects as they are under the lock. The listing asked ahead (while dist/ was hashed, or
+ * while publish built) is still current when the lock it saw is the version this deploy replaced (or
+ * there was none and this deploy created it): every deploy writes the lock before it writes anything
+ * else, so nobody wrote in between. Otherwise another deploy ran meanwhile, and the bucket is listed again.
+ */
+async function currentListing(
+  site: RemoteSite,
+  bucket: SiteBucketState,
+  options: DeployOptions,
+  ahead: SiteBucketAnswers["listing"],
+  lock: DeployLock | undefined,
+): Promise<RemoteObject[]> {
+  // a bucket setup just created (or, in a dry run, would create) has nothing in it, unless another
+  // deploy that created it at the same moment wrote the lock (and the site) before this one took it
+  if (bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create"))))
+    return lock?.replaced === undefined ? [] : unchangedOnFailure("listing the site bucket", () => listRemote(site));
+  const seen = await unchangedOnFailure("listing the site bucket", () => ahead);
+  if (lock === undefined || sameEtag(seen.lockEtag, lock.replaced)) return seen.objects;
+  return unchangedOnFailure("listing the site bucket", () => listRemote(site));
 }
 
 function remoteSiteOf(config: SiteConfig, client: S3Client): RemoteSite {
@@ -160,23 +239,15 @@ function announce(plan: SyncPlan, bucket: SiteBucketState, logger: Logger): void
     );
 }
 
-/** Set up the bucket, list it, and learn each object's headers (and with --verify-access its ACL): the plan's remote side. */
+/** Learn each listed object's headers (and with --verify-access its ACL): the plan's remote side. */
 async function gatherRemote(
   site: RemoteSite,
   config: SiteConfig,
   options: DeployOptions,
   localKeys: ReadonlySet<string>,
-  { logger, ahead }: { logger: Logger; ahead: SiteBucketAnswers },
-): Promise<{ bucket: SiteBucketState; remote: RemoteObject[] }> {
-  // the listing went out with setup's reads; a bucket setup is about to create has none
-  const { settings, listing } = ahead;
-  const bucket = await unchangedOnFailure("setup of the site bucket", () =>
-    ensureSiteBucket(site.client, config, { dryRun: options.dryRun, logger, settings }),
-  );
-  const listed =
-    bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create")))
-      ? []
-      : await unchangedOnFailure("listing the site bucket", () => listing);
+  { logger, listing, access }: { logger: Logger; listing: Promise<RemoteObject[]>; access: AccessMode },
+): Promise<RemoteObject[]> {
+  const listed = await listing;
   const place = { cacheDir: config.cache, endpoint: config.endpoint, bucket: site.bucket, prefix: site.prefix };
   const memory = await readPublishedMemory(place);
   const remote = await unchangedOnFailure("reading the published files' headers", () =>
@@ -188,17 +259,17 @@ async function gatherRemote(
       `cannot remember the published headers in ${config.cache} (${error.message}); the next deploy asks again`,
     ),
   );
-  if (!options.verifyAccess) return { bucket, remote };
-  if (bucket.access === "policy") {
+  if (!options.verifyAccess) return remote;
+  if (access === "policy") {
     logger.info("verify-access: the bucket policy makes every object under the prefix public; no ACL to check");
-    return { bucket, remote };
+    return remote;
   }
   const checked = await unchangedOnFailure("reading the published files' ACLs", () => addRemoteAccess(site, remote));
   for (const object of checked.filter((o) => o.publicRead === false && !localKeys.has(o.key)))
     logger.warn(
       `${object.key} is listed in index.html but not readable by everyone, and dist/ does not have it to upload again: make it public (reportsite acl ${object.key} public-read) or remove it (deploy --delete)`,
     );
-  return { bucket, remote: checked };
+  return checked;
 }
 
 /**

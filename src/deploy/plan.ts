@@ -1,6 +1,6 @@
 /** Pure: what a deploy must upload, leave alone and delete. No SDK, no fs: the same input gives the same plan. */
 
-import { INDEX_DOCUMENT } from "../site-names.js";
+import { DEPLOY_LOCK_KEY, INDEX_DOCUMENT } from "../site-names.js";
 
 /** How published objects are made public. */
 export type AccessMode = "acl" | "policy";
@@ -82,7 +82,7 @@ export function planSync(
   const uploads: Upload[] = [];
   const unchanged: string[] = [];
   for (const file of local) {
-    if (file.key === INDEX_DOCUMENT) continue;
+    if (file.key === INDEX_DOCUMENT || file.key === DEPLOY_LOCK_KEY) continue;
     const change = uploadReason(file, remoteByKey.get(file.key), options.access);
     if (change) uploads.push({ ...file, ...change });
     else unchanged.push(file.key);
@@ -90,7 +90,8 @@ export function planSync(
   const localKeys = new Set(local.map((f) => f.key));
   const stale = remote
     .map((r) => r.key)
-    .filter((k) => !localKeys.has(k) && k !== INDEX_DOCUMENT)
+    // the lock belongs to the deploy running now (deploy/lock.ts): never uploaded over or deleted
+    .filter((k) => !localKeys.has(k) && k !== INDEX_DOCUMENT && k !== DEPLOY_LOCK_KEY)
     .sort();
   const overCap = options.delete && !options.force && stale.length > options.maxDeletes;
   const deletes = options.delete && !overCap ? stale : [];

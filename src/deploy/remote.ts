@@ -4,6 +4,7 @@ import { listAllObjects, toS3Error, md5FromEtag } from "../s3/index.js";
 import { rememberedHeaders, type SeenHeaders } from "./published-memory.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import type { RemoteObject } from "./plan.js";
+import { DEPLOY_LOCK_KEY } from "../site-names.js";
 
 /** Metadata keys reportsite stores on every object it uploads (x-amz-meta-…). */
 export const META_MD5 = "reportsite-md5";
@@ -18,16 +19,26 @@ export interface RemoteSite {
   endpoint?: string;
 }
 
-/** Every object under the prefix, keys relative to it. Follows every continuation token. */
+/** Every object under the prefix but the deploy lock, keys relative to it. Follows every continuation token. */
 export async function listRemote(site: RemoteSite): Promise<RemoteObject[]> {
+  return (await listRemoteWithLock(site)).objects;
+}
+
+/** The site's objects (listRemote), and the ETag of the deploy lock as listed (undefined when there is none). */
+export async function listRemoteWithLock(site: RemoteSite): Promise<{ objects: RemoteObject[]; lockEtag?: string }> {
   const { objects } = await listAllObjects(site.client, site.bucket, site.prefix, site.endpoint);
-  return objects.map((item) => ({
-    key: item.Key!.slice(site.prefix.length),
-    size: item.Size ?? 0,
-    md5: md5FromEtag(item.ETag),
-    lastModified: item.LastModified,
-    etag: item.ETag,
-  }));
+  const lockKey = site.prefix + DEPLOY_LOCK_KEY;
+  const lock = objects.find((item) => item.Key === lockKey);
+  const listed = objects
+    .filter((item) => item !== lock)
+    .map((item) => ({
+      key: item.Key!.slice(site.prefix.length),
+      size: item.Size ?? 0,
+      md5: md5FromEtag(item.ETag),
+      lastModified: item.LastModified,
+      etag: item.ETag,
+    }));
+  return { objects: listed, lockEtag: lock?.ETag };
 }
 
 /**

@@ -1,13 +1,17 @@
 // `reportsite publish`: build, then deploy, in one process, as the generated workflow runs it. The
 // workflow's own jq lines (the step summary and the failure report) run on its --json output.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { HeadBucketCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, test } from "vitest";
+import { acquireDeployLock } from "../../src/deploy/lock.js";
 import { renderWorkflow } from "../../src/init/index.js";
 import { runCli } from "../support/cli.js";
 import { createBucket, putObjects, tempDir, testClient, testServer, uniqueBucket } from "../support/s3.js";
+
+const BIN = fileURLToPath(new URL("../../bin/reportsite.mjs", import.meta.url));
 
 /** The workflow's `jq -r '…' publish.json` programs: the two summary lines, then the failure report. */
 function workflowJqPrograms(): string[] {
@@ -87,5 +91,35 @@ describe.sequential("reportsite publish", () => {
       `## Published ${s3.websiteEndpoint}/${site}/\n\n0 files uploaded, 0 deleted, ${result.deploy.report.skipped} unchanged.\n\n`,
     );
     expect(jq(monthsLine!, run.stdout, dir)).toBe("- 2019-02: 28 rows from 28 files, reused\n");
+  });
+
+  test("publish takes the deploy lock too: while another deploy holds it, publish stops naming it; --wait-for-lock waits", async () => {
+    const logger = { info: () => undefined, warn: () => undefined };
+    const lock = { command: "deploy", waitSeconds: 0, breakLock: false, ttlSeconds: 300, logger };
+    const other = await acquireDeployLock({ client: testClient(), bucket: site, prefix: "" }, lock);
+    const refused = await runCli(["publish"], { cwd: dir, env });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toMatch(
+      new RegExp(`^another deploy holds the deploy lock of ${site}: deploy on \\S+ \\(pid ${process.pid}\\)`, "m"),
+    );
+    // the holder lets go once publish says it waits (its build done): publish then deploys
+    const child = spawn(process.execPath, [BIN, "publish", "--wait-for-lock", "60"], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? "", HOME: dir, AWS_EC2_METADATA_DISABLED: "true", ...env },
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+      if (/^waiting for the deploy lock, held by deploy on /m.test(stdout)) void other.release();
+    });
+    child.stderr.resume();
+    expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
+    expect(stdout).toMatch(/^Site: /m);
+  });
+
+  test("--wait-for-lock takes a whole number of seconds", async () => {
+    const run = await runCli(["publish", "--wait-for-lock", "soon"], { cwd: dir, env });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(/^--wait-for-lock soon: expected a whole number of seconds/);
   });
 });

@@ -4,6 +4,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { afterEach, describe, expect, test } from "vitest";
 import type { SiteConfig, SiteConfigSpec } from "../../src/config/index.js";
 import { DeployError } from "../../src/errors.js";
+import { DEPLOY_LOCK_KEY } from "../../src/site-names.js";
 import { expectReportsiteError } from "../support/errors.js";
 import { startFaultProxy, type FaultKind, type FaultProxy, type FaultProxyOptions } from "../support/fault-proxy.js";
 import { testClient, testConfig, testServer, uniqueBucket } from "../support/s3.js";
@@ -214,6 +215,9 @@ async function behindProxy(
   return { config, proxy };
 }
 
+/** The site's uploads, not the deploy lock's writes (a fault there stops the deploy before any upload). */
+const UPLOADS = { method: "PUT", path: (path: string) => !path.includes(DEPLOY_LOCK_KEY) };
+
 describe("a deploy through a faulty network", () => {
   test("a stalled upload times out and is retried: the deploy finishes", async () => {
     const { config, proxy } = await behindProxy("p-stall1", { script: ["stall"], only: { method: "PUT" } });
@@ -226,7 +230,7 @@ describe("a deploy through a faulty network", () => {
   test("an upload that stalls on every attempt fails with the operation, the endpoint and the site's state, never hangs", async () => {
     const { config, proxy } = await behindProxy(
       "p-stall",
-      { rate: 1, kinds: ["stall"], only: { method: "PUT" } },
+      { rate: 1, kinds: ["stall"], only: UPLOADS },
       { maxAttempts: 2 },
     );
     const error = await expectReportsiteError(() => deploy(config), {
@@ -259,7 +263,7 @@ describe("a deploy through a faulty network", () => {
   });
 
   test("connection resets on every attempt are cut connections, not a server that is down", async () => {
-    const { config } = await behindProxy("p-reset", { rate: 1, kinds: ["reset"], only: { method: "PUT" } });
+    const { config } = await behindProxy("p-reset", { rate: 1, kinds: ["reset"], only: UPLOADS });
     const error = await expectReportsiteError(() => deploy(config), {
       name: "DeployError",
       message:

@@ -7,6 +7,7 @@ import type { SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { renderIndexPage } from "../../src/render/index.js";
 import { BUILD_MARKER } from "../../src/site/index.js";
+import { DEPLOY_LOCK_KEY } from "../../src/site-names.js";
 import { testServer } from "../support/s3.js";
 
 /** Replace the config's output folder with exactly these files, marked as a build (deploy publishes only builds). */
@@ -35,7 +36,7 @@ export async function deploy(
   return { ...result, logger };
 }
 
-/** Keys (relative to the prefix) in the site bucket. */
+/** Keys (relative to the prefix) in the site bucket, but the deploy lock, which every deploy leaves (released). */
 export async function bucketKeys(client: S3Client, config: SiteConfig): Promise<string[]> {
   const keys: string[] = [];
   let token: string | undefined;
@@ -50,7 +51,7 @@ export async function bucketKeys(client: S3Client, config: SiteConfig): Promise<
     keys.push(...(page.Contents ?? []).map((o) => o.Key!.slice(config.site.prefix.length)));
     token = page.NextContinuationToken;
   } while (token);
-  return keys.sort();
+  return keys.filter((key) => key !== DEPLOY_LOCK_KEY).sort();
 }
 
 /** An object's bytes, Content-Type and whether AllUsers may read it (its ACL). */

@@ -6,16 +6,25 @@ import type { SiteConfig } from "../../config/index.js";
 import type { DeployEffects, DeployOptions, DeployResult } from "../../deploy/index.js";
 import { defineCommand, type CommandContext } from "../command.js";
 
+/** The deploy lock's flags, shared by deploy and publish. */
+export const LOCK_OPTIONS = {
+  "wait-for-lock": { type: "string" },
+  "break-lock": { type: "boolean" },
+} as const;
+
 export default defineCommand({
   summary: "sync dist/ to the website bucket (only what changed, index last) and print the URL",
   usage:
-    "reportsite deploy [--dry-run] [--delete [--max-deletes N] [--force]] [--verify-access] [--output DIR] [--json]",
+    "reportsite deploy [--dry-run] [--delete [--max-deletes N] [--force]] [--verify-access] [--wait-for-lock SECONDS] [--break-lock] [--output DIR] [--json]",
   flags: {
     "dry-run": "print the plan (every upload and delete with its reason) and change nothing",
     delete: "delete published files that dist/ does not have (only inside site.prefix)",
     "max-deletes N": "refuse to delete more than N files (default 100)",
     force: "delete even when more than --max-deletes files are stale",
     "verify-access": "check each published file's ACL (one request per file) and re-publish those no longer public",
+    "wait-for-lock SECONDS":
+      "when another deploy holds the site's deploy lock, wait up to SECONDS for it (default 0: stop at once, naming it)",
+    "break-lock": "take the deploy lock even though another deploy holds it (only when you know that deploy is dead)",
     "output DIR": "deploy DIR instead of the config's output",
     json: "print the deploy report as JSON",
   },
@@ -27,6 +36,7 @@ export default defineCommand({
     "max-deletes": { type: "string" },
     force: { type: "boolean" },
     "verify-access": { type: "boolean" },
+    ...LOCK_OPTIONS,
     output: { type: "string" },
   },
   async run(values, _positionals, ctx) {
@@ -38,6 +48,7 @@ export default defineCommand({
       maxDeletes,
       force: values.force === true,
       verifyAccess: values["verify-access"] === true,
+      ...lockFlagsOf(values, "deploy"),
     });
     if (ctx.json)
       ctx.print(
@@ -52,6 +63,27 @@ export function maxDeletesOf(text: string | undefined): number | undefined {
   if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0))
     throw new UsageError(`--max-deletes ${text}: expected a whole number`);
   return maxDeletes;
+}
+
+/** For testing only! Seconds a deploy lock lasts unrenewed, so a test sees a crashed holder's lock expire. */
+const LOCK_TTL_ENV = "REPORTSITE_TEST_DEPLOY_LOCK_TTL_SECONDS";
+
+/** --wait-for-lock and --break-lock as deploy options; a UsageError when SECONDS is not a whole number. */
+export function lockFlagsOf(
+  values: { "wait-for-lock"?: string; "break-lock"?: boolean },
+  command: string,
+): Pick<DeployOptions, "waitForLockSeconds" | "breakLock" | "lockTtlSeconds" | "command"> {
+  const text = values["wait-for-lock"];
+  const waitForLockSeconds = text === undefined ? undefined : Number(text);
+  if (waitForLockSeconds !== undefined && !(Number.isInteger(waitForLockSeconds) && waitForLockSeconds >= 0))
+    throw new UsageError(`--wait-for-lock ${text}: expected a whole number of seconds`);
+  const ttl = Number(process.env[LOCK_TTL_ENV]);
+  return {
+    waitForLockSeconds,
+    breakLock: values["break-lock"] === true,
+    lockTtlSeconds: ttl > 0 ? ttl : undefined,
+    command,
+  };
 }
 
 /**

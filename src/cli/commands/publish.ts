@@ -1,11 +1,11 @@
 import { defineCommand } from "../command.js";
 import { buildReported, monthsOf } from "./build.js";
-import { deployReported, maxDeletesOf } from "./deploy.js";
+import { deployReported, LOCK_OPTIONS, lockFlagsOf, maxDeletesOf } from "./deploy.js";
 
 export default defineCommand({
   summary: "build, then deploy: the scheduled job in one command (one start-up, one S3 connection)",
   usage:
-    "reportsite publish [--month 2019-01|previous|current]... [--require-complete] [--skip-bad-files] [--delete [--max-deletes N]] [--output DIR] [--json]",
+    "reportsite publish [--month 2019-01|previous|current]... [--require-complete] [--skip-bad-files] [--delete [--max-deletes N]] [--wait-for-lock SECONDS] [--break-lock] [--output DIR] [--json]",
   flags: {
     "month YYYY-MM":
       "read only this month from S3 (repeatable; `previous`, `current`, or a range `2019-01..2019-06`); the other months come from the cache or the previous output",
@@ -14,6 +14,9 @@ export default defineCommand({
     "skip-bad-files": "publish a month without the files that fail to parse, listing them as a warning",
     delete: "delete published files that the build did not write (only inside site.prefix)",
     "max-deletes N": "refuse to delete more than N files (default 100)",
+    "wait-for-lock SECONDS":
+      "when another deploy holds the site's deploy lock, wait up to SECONDS for it (default 0: stop at once, naming it)",
+    "break-lock": "take the deploy lock even though another deploy holds it (only when you know that deploy is dead)",
     "output DIR": "build into and deploy DIR instead of the config's output",
     json: "print the build report and the deploy result as one JSON object",
   },
@@ -25,10 +28,12 @@ export default defineCommand({
     "skip-bad-files": { type: "boolean" },
     delete: { type: "boolean" },
     "max-deletes": { type: "string" },
+    ...LOCK_OPTIONS,
     output: { type: "string" },
   },
   async run(values, _positionals, ctx) {
     const maxDeletes = maxDeletesOf(values["max-deletes"]);
+    const lockFlags = lockFlagsOf(values, "publish");
     const months = await monthsOf(values.month);
     const config = await ctx.loadConfig({ output: values.output });
     const { createS3Client } = await import("../../s3/index.js");
@@ -43,7 +48,12 @@ export default defineCommand({
       requireComplete: values["require-complete"] === true,
       client,
     });
-    const deploy = await deployReported(config, ctx, { delete: values.delete === true, maxDeletes }, { client, ahead });
+    const deploy = await deployReported(
+      config,
+      ctx,
+      { delete: values.delete === true, maxDeletes, ...lockFlags },
+      { client, ahead },
+    );
     if (ctx.json) {
       const { url, setup, plan, report } = deploy;
       ctx.print(JSON.stringify({ build, deploy: { url, setup, plan, report } }, null, 2));
