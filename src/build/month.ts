@@ -15,6 +15,7 @@ import {
   type FileTally,
   type Month,
   type MonthFiles,
+  type MonthRead,
   type ScanPool,
   type UnreadableFile,
 } from "../source/index.js";
@@ -127,36 +128,61 @@ export async function buildMonth(
     : { reuse: source.cached!.map((cached) => ({ cached })), read: [], reason: undefined };
   const reason = source.cached === undefined && !options.force ? (cache.setAside ?? plan.reason) : plan.reason;
   if (source.fromListing) warnMissingDays(config, files, options.logger);
-  const groups = monthGroups(config, files.month);
-  for (const { cached } of plan.reuse) groups.add(cached.key, cached.counts); // report.maxGroups may have been lowered
-  const read = plan.read.length
-    ? await readMonthFiles(options.client, config, files, plan.read, { ...options, groups })
-    : { tallies: [], unreadable: [], bytes: 0 };
+  const read = await readPlanned(config, files, plan, options);
   const counted = [...plan.reuse.map((r) => r.cached), ...read.tallies.map((t) => toCachedFile(t.object, t.tally))];
   const outcome = readOutcome(config, files, counted, read);
   if (read.unreadable.length && !options.skipBadFiles) return outcome;
   for (const failure of read.unreadable) options.logger.warn(`${id}: skipped ${failure.reason}`);
-  if (counted.length === 0) return { ...outcome, summary: { ...skippedMonth(files, read.unreadable, options.logger), requested: source.fromListing } };
+  if (counted.length === 0) {
+    const skipped = skippedMonth(files, read.unreadable, options.logger);
+    return { ...outcome, summary: { ...skipped, requested: source.fromListing } };
+  }
   if (reason !== undefined) cache.setMonth(id, counted);
   const built = builtMonth(config, files, counted, read.unreadable.length);
-  const absentColumns = built.absentColumns.map(({ column, keys }) => ({ column, keys }));
-  const summary: MonthSummary = {
-    month: id,
-    status: reason === undefined ? "reused" : "rebuilt",
-    reason,
-    rows: counted.reduce((n, c) => n + c.rows, 0),
-    files: counted.length,
-    filesRead: read.tallies.length,
-    skipped: read.unreadable.map((s) => s.key),
-    missingDays: files.missingDays,
-    acceptedDays: built.acceptedGaps.flatMap((g) => g.days),
-    emptyDays: built.emptyDays,
-    requested: source.fromListing,
-    ...(absentColumns.length ? { absentColumns } : {}),
-  };
-  warnAbsentColumns(id, absentColumns, counted.length, options.logger);
+  const summary = builtSummary(built, reason, read, source.fromListing);
+  warnAbsentColumns(id, summary.absentColumns ?? [], counted.length, options.logger);
   options.logger.info(monthLine(summary));
   return { ...outcome, built, summary };
+}
+
+/** What buildMonth says of a month it built (read now or from the cache). */
+function builtSummary(
+  built: BuiltMonth,
+  reason: string | undefined,
+  read: MonthRead,
+  requested: boolean,
+): MonthSummary {
+  const absentColumns = built.absentColumns.map(({ column, keys }) => ({ column, keys }));
+  return {
+    month: built.id,
+    status: reason === undefined ? "reused" : "rebuilt",
+    reason,
+    rows: built.counted.reduce((n, c) => n + c.rows, 0),
+    files: built.counted.length,
+    filesRead: read.tallies.length,
+    skipped: read.unreadable.map((s) => s.key),
+    missingDays: built.missingDays,
+    acceptedDays: built.acceptedGaps.flatMap((g) => g.days),
+    emptyDays: built.emptyDays,
+    requested,
+    ...(absentColumns.length ? { absentColumns } : {}),
+  };
+}
+
+/**
+ * Read the files the plan names. The month's groups are counted over the cached files too, so a month
+ * the cache holds is refused when report.maxGroups was lowered since.
+ */
+async function readPlanned(
+  config: SiteConfig,
+  files: MonthFiles,
+  plan: { reuse: readonly { cached: CachedFile }[]; read: readonly DatedObject[] },
+  options: MonthOptions,
+): Promise<MonthRead> {
+  const groups = monthGroups(config, files.month);
+  for (const { cached } of plan.reuse) groups.add(cached.key, cached.counts);
+  if (!plan.read.length) return { tallies: [], unreadable: [], bytes: 0 };
+  return readMonthFiles(options.client, config, files, plan.read, { ...options, groups });
 }
 
 /** What the build needs to know of a month's files whatever becomes of the month: bad files, columns, bytes. */

@@ -1,7 +1,6 @@
 export { loadConfig, configFromSpec, PANDAS_MISSING_VALUES } from "./load.js";
 export type { AcceptedGap, SiteConfig, ConfigOverrides, SiteConfigSpec, S3Settings } from "./load.js";
 export { MONTH_ABBREVIATIONS, compileKeyPattern } from "./key-pattern.js";
-export type { KeyDate } from "./key-pattern.js";
-export { bucketNameProblem, RAW_ENCODINGS } from "./schema.js";
+export { bucketNameProblem } from "./schema.js";
 export type { RawEncoding } from "./schema.js";
 export { S3_CONNECT_TIMEOUT_MS_DEFAULT, S3_REQUEST_TIMEOUT_MS_DEFAULT, S3_MAX_ATTEMPTS_DEFAULT } from "./schema.js";
