@@ -84,7 +84,8 @@ ${workingDirectory ? `          cache-dependency-path: ${inProject("package-lock
           path: ${inProject(".reportsite/cache")}
           key: reportsite-cache-\${{ github.run_id }}
           restore-keys: reportsite-cache-
-      # build, then deploy, in one process; --require-complete stops it before anything is uploaded.
+      # build, then deploy, in one process; --require-complete stops it before anything is uploaded;
+      # a deploy from elsewhere (a laptop) holding the site's deploy lock is waited for, up to 10 minutes
       # deploy compares content (MD5), so a fresh checkout uploads only what changed;
       # the index is rebuilt from the bucket listing, so earlier months stay listed
       - name: Build and deploy
@@ -100,7 +101,7 @@ ${workingDirectory ? `          cache-dependency-path: ${inProject("package-lock
             flags+=(--require-complete)
           fi
           status=0
-          npx reportsite publish "\${flags[@]}" --json > publish.json || status=$?
+          npx reportsite publish "\${flags[@]}" --wait-for-lock 600 --json > publish.json || status=$?
           # a scheduled run before the day: an incomplete month waits for its late exports (tried again tomorrow)
           if [ "$status" -ne 0 ] && [ "$SCHEDULED" = yes ] && [ "$(jq -r '.error.name // ""' publish.json)" = IncompleteMonthError ]; then
             echo "waiting=yes" >> "$GITHUB_OUTPUT"

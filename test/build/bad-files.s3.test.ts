@@ -47,7 +47,7 @@ describe("bad files in several months (issue 17)", () => {
         "  - 2019_jan_02_gid_requests.csv: line 3: expected 2 fields (as in the header), found 3",
         "  - 2019_jan_03_gid_requests.csv: line 2: a quoted field opened in this row is never closed (unterminated quote)",
         "2019-02: 2 of 2 raw files cannot be read; no report was written for this month:",
-        "  - 2019_feb_01_gid_requests.csv: line 2: invalid UTF-8 byte sequence (byte 33)",
+        "  - 2019_feb_01_gid_requests.csv: line 2: invalid UTF-8 byte sequence (byte 33); the file looks like Latin-1 (ISO-8859-1): set raw.encoding to \"latin1\"",
         "  - 2019_feb_02_gid_requests.csv: line 2: expected 2 fields (as in the header), found 1",
       ].join("\n"),
     );

@@ -65,7 +65,7 @@ describe("the GitHub Actions workflow init writes", () => {
     { rule: "a time limit", pattern: /timeout-minutes: \d+/ },
     {
       rule: "builds and deploys in one step",
-      pattern: /npx reportsite publish "\$\{flags\[@\]\}" --json > publish\.json/,
+      pattern: /npx reportsite publish "\$\{flags\[@\]\}" --wait-for-lock 600 --json > publish\.json/,
     },
     {
       rule: "a step summary with the site URL",
