@@ -52,6 +52,15 @@ export class SourceError extends ReportsiteError {
   }
 }
 
+/**
+ * A scan worker thread failed (it could not start, ran out of memory or stopped): no fault of the raw
+ * files, so never one of the "bad files" --skip-bad-files leaves out; the build stops.
+ */
+export class ScanWorkerError extends ReportsiteError {}
+
+/** A month asked for (--month) has no raw file at all: its export has not arrived, or the pattern misses it. */
+export class MissingMonthError extends SourceError {}
+
 /** --require-complete: a month built in this run has days without a raw file (or unreadable files). */
 export class IncompleteMonthError extends ReportsiteError {}
 

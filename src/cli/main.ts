@@ -171,8 +171,10 @@ for (const [signal, number] of Object.entries(SIGNALS)) {
 // tools killed by SIGPIPE do (128 + 13), with no stack trace on a terminal nobody reads.
 for (const stream of [process.stdout, process.stderr])
   stream.on("error", () => {
+    if (ending) return;
     ending = true;
-    process.exit(141);
+    // a deploy still releases its lock, so the next one need not wait for it to expire
+    void runInterruptCleanups(INTERRUPT_CLEANUP_MS).finally(() => process.exit(141));
   });
 
 // Last resorts: an error no stage caught, or work that stopped with nothing left to wait for (Node

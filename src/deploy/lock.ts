@@ -272,7 +272,8 @@ class LockObject {
         : { IfMatch: this.ifMatchForm() === "bare" ? bareEtag(ifEtag) : ifEtag };
     try {
       const put = await this.site.client.send(
-        // no ACL: private to the bucket owner, whatever the site's publicAccess mode does for site files
+        // no ACL: private to the bucket owner in "acl" mode; in "policy" mode the bucket policy makes every
+        // key under the prefix public, this one too (it names a host, a pid and a CI run, nothing secret)
         new PutObjectCommand({
           Bucket: this.site.bucket,
           Key: this.key,

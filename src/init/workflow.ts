@@ -102,8 +102,10 @@ ${workingDirectory ? `          cache-dependency-path: ${inProject("package-lock
           fi
           status=0
           npx reportsite publish "\${flags[@]}" --wait-for-lock 600 --json > publish.json || status=$?
-          # a scheduled run before the day: an incomplete month waits for its late exports (tried again tomorrow)
-          if [ "$status" -ne 0 ] && [ "$SCHEDULED" = yes ] && [ "$(jq -r '.error.name // ""' publish.json)" = IncompleteMonthError ]; then
+          # a scheduled run before the day: an incomplete month (or one with no export yet) waits for its
+          # late exports (tried again tomorrow); from the day on, a month with no export at all fails
+          if [ "$status" -ne 0 ] && [ "$SCHEDULED" = yes ] && [ "$(date -u +%-d)" -lt "$COMPLETE_BY_DAY" ] &&
+            jq -e '.error.name == "IncompleteMonthError" or .error.name == "MissingMonthError"' publish.json > /dev/null; then
             echo "waiting=yes" >> "$GITHUB_OUTPUT"
             echo "::notice title=Waiting for late exports::$MONTH is not complete yet; nothing was published. The next run tries again; from day $COMPLETE_BY_DAY it is published with its gaps named."
             exit 0

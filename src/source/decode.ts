@@ -32,10 +32,21 @@ function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+/**
+ * The most a gzip raw file may expand to: a few bytes of gzip can stand for gigabytes, and the memory
+ * bound (README, Limits) counts each file in flight at its size as read.
+ */
+const GUNZIPPED_MAX_BYTES = 1024 ** 3;
+
 function gunzip(bytes: Uint8Array, key: string): Uint8Array {
   try {
-    return gunzipSync(bytes);
+    return gunzipSync(bytes, { maxOutputLength: GUNZIPPED_MAX_BYTES });
   } catch (error) {
+    if (error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+      throw new SourceError(`${key}: the file is gzip-compressed and expands to more than 1 GiB`, {
+        key,
+        hint: "Export the day in parts of less than 1 GiB each (raw.keyPattern's {part}).",
+      });
     throw new SourceError(
       `${key}: the file is gzip-compressed (it starts with bytes 1f 8b) but cannot be decompressed: ${(error as Error).message}`,
       { key, hint: "The upload may have been cut short or damaged: export and upload the file again." },

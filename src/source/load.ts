@@ -2,7 +2,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { SiteConfig } from "../config/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
-import { SourceError } from "../errors.js";
+import { MissingMonthError, SourceError } from "../errors.js";
 import { logProgress, type Logger } from "../log.js";
 import { listRawObjects } from "./list.js";
 import { daysInMonth, groupByMonth, monthId, sortRawKeys, type DatedObject, type Month } from "./month.js";
@@ -75,7 +75,7 @@ function checkWanted(
   }
   const missing = wanted.filter((month) => !byMonth.has(monthId(month)));
   if (missing.length) {
-    throw new SourceError(
+    throw new MissingMonthError(
       `${missing.map(monthId).join(", ")}: no raw files for ${missing.length === 1 ? "this month" : "these months"} in ${where} (pattern ${config.raw.keyPattern.source})`,
       { hint: `Months with data: ${[...byMonth.keys()].join(", ") || "none"}.${lookalikeHint(missing, lookalikes)}` },
     );
@@ -177,7 +177,7 @@ async function readAndScan(
 function warnLongValues(month: Month, tally: FileTally, logger: Logger): void {
   for (const { column, line, length } of tally.longValues ?? [])
     logger.warn(
-      `${monthId(month)}: ${tally.key}: line ${line}: a ${column} value of ${formatCount(length)} characters; pages and charts show its first ${LONG_VALUE_CHARS} characters, the month's CSV keeps it whole`,
+      `${monthId(month)}: ${tally.key}: line ${line}: a ${column} value of ${formatCount(length)} characters; pages and charts show it shortened to ${LONG_VALUE_CHARS} characters, the month's CSV keeps it whole`,
     );
 }
 

@@ -1,7 +1,7 @@
 /** Scan raw files on every core: a small pool of worker threads running scanCsv, or the main thread. */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { SourceError } from "../errors.js";
+import { ScanWorkerError, SourceError } from "../errors.js";
 import { ChecksumMismatchError, scanChecked, type RawScanOptions } from "./checked-scan.js";
 import type { FileTally } from "./scan.js";
 import { TooManyGroupsError } from "./groups.js";
@@ -173,8 +173,8 @@ function startWorker(spawn: () => Worker, pending: Map<number, Pending>, shelf: 
 }
 
 /** Why the pool stopped: a worker thread's own error, as the cause. */
-function workerFailed(error: Error): SourceError {
-  return new SourceError(`a worker thread scanning the raw files failed: ${error.message}`, {
+function workerFailed(error: Error): ScanWorkerError {
+  return new ScanWorkerError(`a worker thread scanning the raw files failed: ${error.message}`, {
     hint: "The build was stopped and nothing was written. Run again; if it fails the same way, run with --debug and report the output. A worker out of memory needs a machine with more memory.",
     cause: error,
   });

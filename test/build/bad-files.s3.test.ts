@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { memoryLogger } from "../../src/log.js";
+import { listMonthFiles, readMonthFiles, scanPoolFor } from "../../src/source/index.js";
 import { expectReportsiteError } from "../support/errors.js";
 import { createBucket, testClient, testConfig, uniqueBucket } from "../support/s3.js";
 
@@ -83,5 +84,26 @@ describe("bad files in several months (issue 17)", () => {
       () => buildSite(configFor(), { logger: memoryLogger(), skipBadFiles: true, months: [{ year: 2019, month: 2 }] }),
       { name: "SourceError", message: "no raw file of the month built can be read (2019-02); nothing was built" },
     );
+  });
+});
+
+describe("a scan worker that fails is no bad file (issue 17)", () => {
+  test("reading a month stops with the worker's error instead of naming every file of the month unreadable", async () => {
+    const rawBucket = uniqueBucket("deadworker-raw");
+    await createBucket(testClient(), rawBucket, { "2019_mar_01_gid_requests.csv": FILES["2019_mar_01_gid_requests.csv"]! });
+    const config = testConfig({ raw: { bucket: rawBucket }, site: { bucket: uniqueBucket("deadworker-site") } });
+    const logger = memoryLogger();
+    const [march] = await listMonthFiles(testClient(), config, { logger });
+    const workerUrl = new URL("../fixtures/scan-workers/fails-at-start.mjs", import.meta.url);
+    const pool = scanPoolFor(Number.MAX_SAFE_INTEGER, { workerUrl });
+    try {
+      // with the files counted as unreadable, --skip-bad-files would leave the month out and the build go on
+      await expectReportsiteError(() => readMonthFiles(testClient(), config, march!, march!.objects, { logger, pool }), {
+        name: "ScanWorkerError",
+        message: /a worker thread scanning the raw files failed/,
+      });
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -81,7 +81,7 @@ describe("one huge cell in the groupBy column", () => {
     expect(result.stderr).not.toMatch(NO_STACK);
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toContain(
-      "2019-01: 2019_jan_02_gid_requests.csv: line 4: a service_name value of 10,485,760 characters; pages and charts show its first 200 characters, the month's CSV keeps it whole",
+      "2019-01: 2019_jan_02_gid_requests.csv: line 4: a service_name value of 10,485,760 characters; pages and charts show it shortened to 200 characters, the month's CSV keeps it whole",
     );
   });
 

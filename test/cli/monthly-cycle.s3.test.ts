@@ -169,6 +169,17 @@ describe.sequential("issue 17: the monthly cycle, through the workflow's script"
     expect(summary).toContain("from day 6 of the month the month is published with its gaps named");
   });
 
+  test("3b. a month with no export at all yet waits too before the configured day, and fails from it on", async () => {
+    const waiting = await runStep({ MONTH: "2027-01", COMPLETE_BY_DAY: "32" });
+    expect(waiting.exitCode).toBe(0);
+    expect(waiting.output).toBe("waiting=yes\n");
+    expect(JSON.parse(waiting.json).error.name).toBe("MissingMonthError");
+    const late = await runStep({ MONTH: "2027-01", COMPLETE_BY_DAY: "1" });
+    expect(late.exitCode).not.toBe(0);
+    expect(late.output).toBe("");
+    expect(JSON.parse(late.json).error.message).toMatch(/^2027-01: no raw files for this month/);
+  });
+
   test("4. from the configured day on, the scheduled run publishes November with its gap named", async () => {
     const run = await runStep({ MONTH: "2026-11", COMPLETE_BY_DAY: "1" });
     expect(run.exitCode).toBe(0);
