@@ -52,8 +52,12 @@ export interface ExecuteOptions {
    * rendered from it and compared with it, without listing and asking again.
    */
   listing?: readonly RemoteObject[];
-  /** Throws when the deploy lock is no longer this deploy's: asked before index.html and before deletes. */
-  checkLock?: () => Promise<void>;
+  /**
+   * Called before the first write (an upload, index.html or a delete), and again before each later
+   * phase: takes the deploy lock the first time (so a deploy with nothing to write takes none), then
+   * throws when the lock is no longer this deploy's.
+   */
+  beforeWrite?: () => Promise<void>;
 }
 
 /** What a deploy did. */
@@ -78,13 +82,14 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
     bytes: 0,
     seconds: 0,
   };
+  if (countUploads(plan)) await options.beforeWrite?.();
   await uploadGroups(plan, options, report);
   const indexBytes = await publishIndex(plan, report.uploaded.length ? { ...options, listing: undefined } : options);
   if (indexBytes !== undefined) {
     report.uploaded.push({ key: INDEX_DOCUMENT, reason: "index" });
     report.bytes += indexBytes;
   }
-  if (plan.deletes.length) await options.checkLock?.();
+  if (plan.deletes.length) await options.beforeWrite?.();
   await deleteStale(plan, options, report);
   report.seconds = (Date.now() - started) / 1000;
   return report;
@@ -151,7 +156,7 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
   if (unchanged && !options.republishIndex) return undefined;
   // a deploy that lost its lock (stalled past its expiry) must not write the index or delete: the
   // deploy that took the lock over may be publishing another set of files
-  await options.checkLock?.();
+  await options.beforeWrite?.();
   await putBytes(options.site, index, body, options.access).catch(fail("upload of index.html", "upload"));
   options.logger.info(
     `uploaded ${INDEX_DOCUMENT} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`,

@@ -19,8 +19,9 @@ import {
   type SyncPlan,
 } from "./plan.js";
 import { addRemoteAccess, addRemoteHeaders, listRemote, listRemoteWithLock, type RemoteSite } from "./remote.js";
-import { acquireDeployLock, type DeployLock } from "./lock.js";
-import { DEPLOY_LOCK_TTL_SECONDS_DEFAULT, sameEtag } from "./lock-state.js";
+import { acquireDeployLock } from "./lock.js";
+import { LockGate, StaleListingError } from "./lock-gate.js";
+import { DEPLOY_LOCK_TTL_SECONDS_DEFAULT } from "./lock-state.js";
 import { readHashedMemory, writeHashedMemory } from "./hashed-memory.js";
 import { readPublishedMemory, writePublishedMemory } from "./published-memory.js";
 import { ensureSiteBucket, readSiteBucketSettings, type BucketSettings, type SiteBucketState } from "./setup.js";
@@ -104,20 +105,30 @@ export async function deploySite(
   const bucket = await unchangedOnFailure("setup of the site bucket", () =>
     ensureSiteBucket(site.client, config, { dryRun: options.dryRun, logger, settings: ahead.settings }),
   );
+  const seen = await seenListing(bucket, options, ahead.listing);
   // a dry run changes nothing, so it takes no lock, and another deploy running does not stop it
-  const lock = options.dryRun ? undefined : await acquireDeployLock(site, lockOptionsOf(options, logger));
+  const takeLock = () => acquireDeployLock(site, lockOptionsOf(options, logger));
+  const gate = options.dryRun ? undefined : new LockGate(takeLock, seen.lockEtag);
+  const inputs = { site, local, bucket, url, gate };
+  const gather = (listing: Promise<RemoteObject[]>) =>
+    gatherRemote(site, config, options, localKeys, { logger, listing, access: bucket.access });
   try {
-    const listing = currentListing(site, bucket, options, ahead.listing, lock);
-    const remote = await gatherRemote(site, config, options, localKeys, { logger, listing, access: bucket.access });
-    return await syncSite({ site, local, remote, bucket, url, lock }, options, effects);
+    try {
+      return await syncSite({ ...inputs, remote: await gather(Promise.resolve(seen.objects)) }, options, effects);
+    } catch (error) {
+      if (!(error instanceof StaleListingError)) throw error;
+    }
+    logger.info("another deploy changed the site since it was listed: listing it again under the deploy lock");
+    const listing = unchangedOnFailure("listing the site bucket", () => listRemote(site));
+    return await syncSite({ ...inputs, remote: await gather(listing) }, options, effects);
   } finally {
-    await lock?.release();
+    await gate?.release();
   }
 }
 
 /** Plan, then print the plan (dry run) or carry it out under the lock. */
 async function syncSite(
-  { site, local, remote, bucket, url, lock }: SyncInputs,
+  { site, local, remote, bucket, url, gate }: SyncInputs,
   options: DeployOptions,
   { logger, renderIndex, multipartThreshold }: DeployEffects,
 ): Promise<DeployResult> {
@@ -141,7 +152,7 @@ async function syncSite(
     multipartThreshold,
     republishIndex: remote.some((r) => r.key === INDEX_DOCUMENT && r.publicRead === false),
     listing: remote,
-    checkLock: lock ? () => lock.check() : undefined,
+    beforeWrite: gate ? () => gate.beforeWrite() : undefined,
   });
   logger.info(formatReport(report));
   return { plan, report, url, setup: bucket.changes };
@@ -154,7 +165,7 @@ interface SyncInputs {
   remote: RemoteObject[];
   bucket: SiteBucketState;
   url: string;
-  lock?: DeployLock;
+  gate?: LockGate;
 }
 
 function lockOptionsOf(options: DeployOptions, logger: Logger) {
@@ -168,25 +179,17 @@ function lockOptionsOf(options: DeployOptions, logger: Logger) {
 }
 
 /**
- * The bucket's objects as they are under the lock. The listing asked ahead (while dist/ was hashed, or
- * while publish built) is still current when the lock it saw is the version this deploy replaced (or
- * there was none and this deploy created it): every deploy writes the lock before it writes anything
- * else, so nobody wrote in between. Otherwise another deploy ran meanwhile, and the bucket is listed again.
+ * The bucket's objects as the listing asked ahead (while dist/ was hashed, or while publish built) saw
+ * them, with the deploy lock's ETag then; a bucket setup just created (or, in a dry run, would create)
+ * has nothing in it. LockGate tells, when the lock is taken, whether the listing is still current.
  */
-async function currentListing(
-  site: RemoteSite,
+async function seenListing(
   bucket: SiteBucketState,
   options: DeployOptions,
   ahead: SiteBucketAnswers["listing"],
-  lock: DeployLock | undefined,
-): Promise<RemoteObject[]> {
-  // a bucket setup just created (or, in a dry run, would create) has nothing in it, unless another
-  // deploy that created it at the same moment wrote the lock (and the site) before this one took it
-  if (bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create"))))
-    return lock?.replaced === undefined ? [] : unchangedOnFailure("listing the site bucket", () => listRemote(site));
-  const seen = await unchangedOnFailure("listing the site bucket", () => ahead);
-  if (lock === undefined || sameEtag(seen.lockEtag, lock.replaced)) return seen.objects;
-  return unchangedOnFailure("listing the site bucket", () => listRemote(site));
+): Promise<{ objects: RemoteObject[]; lockEtag?: string }> {
+  if (bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create")))) return { objects: [] };
+  return unchangedOnFailure("listing the site bucket", () => ahead);
 }
 
 function remoteSiteOf(config: SiteConfig, client: S3Client): RemoteSite {

@@ -97,6 +97,12 @@ describe.sequential("reportsite publish", () => {
     const logger = { info: () => undefined, warn: () => undefined };
     const lock = { command: "deploy", waitSeconds: 0, breakLock: false, ttlSeconds: 300, logger };
     const other = await acquireDeployLock({ client: testClient(), bucket: site, prefix: "" }, lock);
+    // nothing new: publish has nothing to write, so it needs no lock and is not stopped by one
+    const noop = await runCli(["publish"], { cwd: dir, env });
+    expect(noop.exitCode).toBe(0);
+    expect(noop.stdout).toMatch(/^Site: /m);
+    // a day exported again: now publish has files to upload, and stops before the first, naming the holder
+    await putObjects(testClient(), raw, { [day(1)]: "service_name,case_record_type\nNoise,Request\n" });
     const refused = await runCli(["publish"], { cwd: dir, env });
     expect(refused.exitCode).toBe(1);
     expect(refused.stderr).toMatch(
