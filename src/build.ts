@@ -281,7 +281,8 @@ async function buildMonths(
   // a count column no counted file has is a typo, said before the bad files (when any file was counted)
   if (outcomes.some((o) => o.counted > 0)) {
     const found = new Set(outcomes.flatMap((o) => o.countColumnsFound));
-    checkCountColumnsFound(config.report, found, [...new Set(outcomes.flatMap((o) => o.headerColumns))]);
+    const headers = [...new Set(outcomes.flatMap((o) => o.headerColumns))];
+    checkCountColumnsFound(config.report, found, headers, options.months ? { logger: options.logger } : undefined);
   }
   const bad = outcomes.filter((o) => o.summary === undefined);
   if (bad.length) throw badFilesError(bad);

@@ -3,6 +3,7 @@
  * is decided, so one run names every bad file of every month, not the first one found.
  */
 import { SourceError } from "../errors.js";
+import type { Logger } from "../log.js";
 import { formatCount } from "../units.js";
 
 /** How many bad files an error lists by name before "and N more". */
@@ -70,25 +71,32 @@ function monthLine(m: MonthWithBadFiles): string {
 }
 
 /**
- * A count column that no raw file of the build has is almost always a typo in the config (a column
- * only some files have is read as empty in the others, like pandas.concat): the error names it and
- * the columns the files read do have.
- * @example checkCountColumnsFound({ groupBy: ["service"], chartField: "case_record_type" }, found, header)
+ * A count column no counted file of the build has is a typo, not a column added later: the build
+ * stops, naming it and the columns the files have. Under --month the build sees only some months (a
+ * backfill of years before the column was added has none), so there it is a warning: those months'
+ * requests are counted as (blank), as pandas.concat reads them.
  */
 export function checkCountColumnsFound(
   report: { groupBy: readonly string[]; chartField: string },
   found: ReadonlySet<string>,
   headerColumns: readonly string[],
+  partial: { logger: Logger } | undefined,
 ): void {
   const keyOf = (column: string) => (report.groupBy.includes(column) ? "report.groupBy" : "report.chartField");
   const missing = [...new Set([...report.groupBy, report.chartField])].filter((c) => !found.has(c));
   if (missing.length === 0) return;
   const names = missing.map((c) => `"${c}" (${keyOf(c)})`).join(", ");
   const columns = headerColumns.length ? headerColumns.join(", ") : "(none read in this build)";
+  const hint =
+    "Check report.groupBy and report.chartField in site-config.json against the exports' header (names are case-sensitive).";
+  if (partial) {
+    partial.logger.warn(
+      `no raw file of the months built has the column${missing.length === 1 ? "" : "s"} ${names}: their requests are counted as (blank). The files have: ${columns}. ${hint}`,
+    );
+    return;
+  }
   throw new SourceError(
     `no raw file has the column${missing.length === 1 ? "" : "s"} ${names}; nothing was built. The files have: ${columns}`,
-    {
-      hint: "Check report.groupBy and report.chartField in site-config.json against the exports' header (names are case-sensitive).",
-    },
+    { hint },
   );
 }

@@ -14,6 +14,8 @@ export interface MonthDays {
   missingDays: readonly number[];
   /** Missing days known to stay missing (raw.acceptedGaps), with why. */
   acceptedGaps?: readonly AcceptedDays[];
+  /** Raw files left out (--skip-bad-files): their days' requests are not in the counts. */
+  skippedFiles?: number;
 }
 
 /** Days of a month accepted as having no export for good, and the reason given in raw.acceptedGaps. */
@@ -78,6 +80,8 @@ export function compareMonths(
   previous: (MonthDays & { title: string }) | undefined,
 ): MonthComparison | undefined {
   if (!previous || previous.id !== calendarPreviousId(month.id)) return undefined;
+  // a file left out takes an unknown share of its day away: neither totals nor days compare fairly
+  if (month.skippedFiles || previous.skippedFiles) return undefined;
   const daysNow = daysWithData(month);
   const daysWas = daysWithData(previous);
   if (daysNow <= 0 || daysWas <= 0) return undefined;
@@ -88,6 +92,14 @@ export function compareMonths(
     perDay: true,
     change: (now, was) => perDayChange(now / daysNow, was / daysWas),
   };
+}
+
+/** Why compareMonths gave no comparison, in words for "No change shown: …". */
+export function notCompared(month: MonthDays, previous: MonthDays | undefined): string {
+  const adjacent = previous?.id === calendarPreviousId(month.id);
+  if (adjacent && (month.skippedFiles || previous.skippedFiles))
+    return "files of this month or the month before could not be read and are left out.";
+  return "there is no data for the month before to compare with.";
 }
 
 function totalChange(now: number, was: number): { text: string; sortValue: number } {

@@ -5,7 +5,7 @@
  */
 import { encodeKey } from "../key-path.js";
 import { formatSize } from "../units.js";
-import { acceptedDaySet, compareMonths, soFar } from "./compare.js";
+import { acceptedDaySet, compareMonths, notCompared, soFar } from "./compare.js";
 import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { renderPage } from "./layout.js";
 import { shownValue } from "./shorten.js";
@@ -114,9 +114,9 @@ function monthCard(month: MonthSummary, previous: MonthSummary | undefined, summ
     title: month.title,
     totalText: formatCount(month.total),
     change: changeOf(month, previous),
+    noChange: notCompared(month, previous),
     top,
     completeness: completeness(month),
-    complete: isComplete(month),
     // "Complete", "Incomplete", or "So far: 5 of 31 days" for a month whose data is not all in yet
     status: statusOf(month),
     links: {
@@ -134,7 +134,6 @@ function changeOf(month: MonthSummary, previous: MonthSummary | undefined) {
   return {
     text: comparison.change(month.total, previous!.total).text,
     since: comparison.since,
-    perDay: comparison.perDay,
   };
 }
 

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { memoryLogger } from "../../src/log.js";
+import { parseMonth } from "../../src/source/index.js";
 import { expectReportsiteError } from "../support/errors.js";
 import { pandasCounts } from "../support/pandas.js";
 import { createBucket, tempDir, testClient, testConfig, uniqueBucket } from "../support/s3.js";
@@ -126,5 +127,17 @@ describe("a counted column only some files have (issue 17)", () => {
         'no raw file has the column "service" (report.groupBy); nothing was built. The files have: service_request_id, service_name, case_record_type, district',
       hint: /report\.groupBy and report\.chartField/,
     });
+  });
+
+  test("under --month (a backfill of the years before the column was added) it is a warning, and the months build", async () => {
+    const config = configFor(["district"]);
+    const logger = memoryLogger();
+    const report = await buildSite(config, { logger, months: [parseMonth("2019-02")!] });
+    expect(report.months.map((m) => [m.month, m.rows])).toEqual([["2019-02", 3]]);
+    expect(logger.warnings.filter((l) => l.startsWith("no raw file of the months built"))).toEqual([
+      'no raw file of the months built has the column "district" (report.groupBy): their requests are counted as (blank). The files have: service_request_id, service_name, case_record_type. Check report.groupBy and report.chartField in site-config.json against the exports\' header (names are case-sensitive).',
+    ]);
+    const csv = readFileSync(join(config.output, "2019/feb/final_report.csv"), "utf8");
+    expect(csv).toContain("(blank)");
   });
 });

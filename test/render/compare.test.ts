@@ -2,7 +2,7 @@
 // month after a gap in the data is not compared with a distant month, an accepted gap is named.
 import { describe, expect, test } from "vitest";
 import { renderIndexPage, renderSite, type SiteFile } from "../../src/render/index.js";
-import { calendarPreviousId, compareMonths, soFar } from "../../src/render/compare.js";
+import { calendarPreviousId, compareMonths, notCompared, soFar } from "../../src/render/compare.js";
 import { monthReport, SETTINGS, times } from "./support.js";
 
 const byPath = (files: SiteFile[]) => Object.fromEntries(files.map((f) => [f.path, String(f.body)]));
@@ -37,8 +37,29 @@ describe("compareMonths", () => {
       text: undefined,
     },
     { description: "no month before -> not compared", month: whole("2024-06"), previous: undefined, text: undefined },
+    {
+      description: "files left out (--skip-bad-files) of this month -> not compared",
+      month: { ...whole("2026-12"), skippedFiles: 10 },
+      previous: whole("2026-11"),
+      text: undefined,
+    },
+    {
+      description: "files left out of the month before -> not compared",
+      month: whole("2026-12"),
+      previous: { ...whole("2026-11"), skippedFiles: 1 },
+      text: undefined,
+    },
   ])("$description", ({ month, previous, text }) => {
     expect(compareMonths(month, previous)?.change(120, 100).text).toBe(text);
+  });
+
+  test("why a month is not compared, in the words of the home page's card", () => {
+    expect(notCompared(whole("2024-06"), whole("2019-03"))).toBe(
+      "there is no data for the month before to compare with.",
+    );
+    expect(notCompared({ ...whole("2026-12"), skippedFiles: 2 }, whole("2026-11"))).toBe(
+      "files of this month or the month before could not be read and are left out.",
+    );
   });
 
   test("the calendar month before", () => {
