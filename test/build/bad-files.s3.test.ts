@@ -48,7 +48,7 @@ describe("bad files in several months (issue 17)", () => {
         "  - 2019_jan_02_gid_requests.csv: line 3: expected 2 fields (as in the header), found 3",
         "  - 2019_jan_03_gid_requests.csv: line 2: a quoted field opened in this row is never closed (unterminated quote)",
         "2019-02: 2 of 2 raw files cannot be read; no report was written for this month:",
-        "  - 2019_feb_01_gid_requests.csv: line 2: invalid UTF-8 byte sequence (byte 33); the file looks like Latin-1 (ISO-8859-1): set raw.encoding to \"latin1\"",
+        '  - 2019_feb_01_gid_requests.csv: line 2: invalid UTF-8 byte sequence (byte 33); the file looks like Latin-1 (ISO-8859-1): set raw.encoding to "latin1"',
         "  - 2019_feb_02_gid_requests.csv: line 2: expected 2 fields (as in the header), found 1",
       ].join("\n"),
     );
@@ -90,7 +90,9 @@ describe("bad files in several months (issue 17)", () => {
 describe("a scan worker that fails is no bad file (issue 17)", () => {
   test("reading a month stops with the worker's error instead of naming every file of the month unreadable", async () => {
     const rawBucket = uniqueBucket("deadworker-raw");
-    await createBucket(testClient(), rawBucket, { "2019_mar_01_gid_requests.csv": FILES["2019_mar_01_gid_requests.csv"]! });
+    await createBucket(testClient(), rawBucket, {
+      "2019_mar_01_gid_requests.csv": FILES["2019_mar_01_gid_requests.csv"]!,
+    });
     const config = testConfig({ raw: { bucket: rawBucket }, site: { bucket: uniqueBucket("deadworker-site") } });
     const logger = memoryLogger();
     const [march] = await listMonthFiles(testClient(), config, { logger });
@@ -98,10 +100,13 @@ describe("a scan worker that fails is no bad file (issue 17)", () => {
     const pool = scanPoolFor(Number.MAX_SAFE_INTEGER, { workerUrl });
     try {
       // with the files counted as unreadable, --skip-bad-files would leave the month out and the build go on
-      await expectReportsiteError(() => readMonthFiles(testClient(), config, march!, march!.objects, { logger, pool }), {
-        name: "ScanWorkerError",
-        message: /a worker thread scanning the raw files failed/,
-      });
+      await expectReportsiteError(
+        () => readMonthFiles(testClient(), config, march!, march!.objects, { logger, pool }),
+        {
+          name: "ScanWorkerError",
+          message: /a worker thread scanning the raw files failed/,
+        },
+      );
     } finally {
       await pool.close();
     }
