@@ -285,7 +285,7 @@ describe("bad input never publishes a partial month", () => {
     await expectReportsiteError(
       () => buildSite(config, { logger: memoryLogger(), months: [{ year: 2019, month: 5 }] }),
       {
-        name: "SourceError",
+        name: "MissingMonthError",
         message: /2019-05: no raw files for this month/,
       },
     );

@@ -310,7 +310,7 @@ describe("issue 17: exports as they come: days in parts, gzip, UTF-16 and Latin-
     );
     // asked for by --month, the month has no files: the error names the keys that look like it
     await expectReportsiteError(() => buildSite(config, { logger, months: [{ year: 2019, month: 5 }] }), {
-      name: "SourceError",
+      name: "MissingMonthError",
       message: /^2019-05: no raw files for this month/,
       hint: /Keys that look like it but do not match: 2019_may_01_gid_requests_part0001\.csv, 2019_may_01_gid_requests_part0002\.csv; for a day exported in parts/,
     });
