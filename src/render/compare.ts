@@ -71,6 +71,16 @@ export function soFar(month: MonthDays): { days: number; of: number; lastDay: nu
 }
 
 /**
+ * The missing days inside the month's data that nobody explained: not accepted gaps, and not the days
+ * after the end of a month so far (those are said as "so far").
+ */
+export function unexplainedGaps(month: MonthDays): number[] {
+  const accepted = acceptedDaySet(month);
+  const partial = soFar(month);
+  return month.missingDays.filter((d) => !accepted.has(d) && (!partial || d <= partial.lastDay));
+}
+
+/**
  * How `month` compares with `previous` (the month before it in the site), or undefined when they
  * cannot be compared: `previous` is not the calendar month before, or either has no day of data.
  * @example compareMonths(december, november)?.change(120, 100).text // "+20 (+20.0%)"

@@ -5,7 +5,7 @@
  */
 import { encodeKey } from "../key-path.js";
 import { formatSize } from "../units.js";
-import { acceptedDaySet, compareMonths, notCompared, soFar } from "./compare.js";
+import { acceptedDaySet, compareMonths, notCompared, soFar, unexplainedGaps } from "./compare.js";
 import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { renderPage } from "./layout.js";
 import { shownValue } from "./shorten.js";
@@ -151,9 +151,8 @@ function statusOf(month: MonthSummary): string {
 
 function completeness(month: MonthSummary): string {
   const parts = [plural(month.files, "daily file")];
-  const accepted = acceptedDaySet(month);
   const partial = soFar(month);
-  const gaps = month.missingDays.filter((d) => !accepted.has(d) && (!partial || d <= partial.lastDay));
+  const gaps = unexplainedGaps(month);
   if (partial) parts.push(`data up to day ${partial.lastDay}`);
   if (gaps.length) parts.push(`no file for day ${formatDays(gaps)}`);
   for (const gap of month.acceptedGaps ?? [])

@@ -5,7 +5,7 @@
 import type { BlankMarker } from "../aggregate/index.js";
 import { renderChart } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
-import { acceptedDaySet, compareMonths, soFar, type MonthComparison } from "./compare.js";
+import { compareMonths, soFar, unexplainedGaps, type MonthComparison } from "./compare.js";
 import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { labelFor } from "./labels.js";
 import { renderPage } from "./layout.js";
@@ -140,8 +140,7 @@ export function monthNotices(
     notices.push(
       `So far: ${partial.days} of ${partial.of} days. The data ends on day ${partial.lastDay}; the rest of the month is not in yet.`,
     );
-  const accepted = acceptedDaySet(month);
-  const gaps = month.missingDays.filter((d) => !accepted.has(d) && (!partial || d <= partial.lastDay));
+  const gaps = unexplainedGaps(month);
   if (gaps.length) notices.push(`Incomplete month: no daily file for day ${formatDays(gaps)}.`);
   for (const gap of month.acceptedGaps ?? [])
     notices.push(
