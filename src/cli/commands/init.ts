@@ -71,7 +71,7 @@ const NEXT_STEPS = `Next:
      (fill in the account id and repository if they are placeholders), and run \`npx reportsite setup\` once
      with administrator credentials to make the site bucket a public website.
   2. In the GitHub repository, set the variables AWS_ROLE_ARN and AWS_REGION.
-  3. Commit and push; the workflow publishes the last complete month on the 3rd of each month.`;
+  3. Commit and push; the workflow publishes the month before daily from the 2nd to the 10th of each month, waiting for late exports until day REPORTSITE_COMPLETE_BY_DAY (6).`;
 
 /** The flags as init's stage takes them; the S3 endpoint is --endpoint-url, else AWS_ENDPOINT_URL(_S3) as the AWS CLI reads it. */
 function flagsOf(values: Values): InitFlags {
