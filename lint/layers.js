@@ -87,7 +87,7 @@ const FORBIDDEN_PACKAGES = {
   preview: /^@aws-sdk\//, // preview is offline
 };
 
-/** The top-level module of a path relative to src/: `deploy/plan.ts` -> `deploy`, `build.ts` -> `build`. */
+/** The top-level module of a path relative to src/: `deploy/plan.ts` -> `deploy`, `build/index.ts` -> `build`. */
 function moduleOf(file) {
   return file.split("/")[0].replace(/\.[cm]?[jt]s$/, "");
 }

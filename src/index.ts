@@ -5,9 +5,9 @@ export { createS3Client, objectUrl, websiteUrl, encodeKey } from "./s3/index.js"
 export * from "./errors.js";
 export type { Logger } from "./log.js";
 // build
-export { buildSite, monthDir } from "./build.js";
-export type { BuildOptions, BuildReport } from "./build.js";
-export type { BuiltMonth, MonthSummary } from "./build.js";
+export { buildSite, monthDir } from "./build/index.js";
+export type { BuildOptions, BuildReport } from "./build/index.js";
+export type { BuiltMonth, MonthSummary } from "./build/index.js";
 export { aggregateReport, reportFromCounts } from "./aggregate/index.js";
 export type { Report } from "./aggregate/index.js";
 export { scanCsv, TooManyGroupsError } from "./source/index.js";

@@ -1,7 +1,7 @@
 /** preview --watch: re-render when a template or the config changes, then reload the open pages. */
 import { watch } from "node:fs";
 import { basename, dirname } from "node:path";
-import type { BuildOptions } from "../build.js";
+import type { BuildOptions } from "../build/index.js";
 import type { Logger } from "../log.js";
 
 /** What a rebuild needs; the CLI passes its config loader and the running preview. */

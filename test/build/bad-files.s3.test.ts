@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { listMonthFiles, readMonthFiles, scanPoolFor } from "../../src/source/index.js";
 import { expectReportsiteError } from "../support/errors.js";

@@ -1,6 +1,6 @@
 /** report.maxGroups in a build: checked as files are counted (stopping early) and on months from the cache. */
 import { describe, expect, test } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { generateMonth } from "../../scripts/sample/generate.js";
 import { expectReportsiteError } from "../support/errors.js";

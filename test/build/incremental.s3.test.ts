@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, wr
 import { join } from "node:path";
 import { DeleteObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { beforeEach, describe, expect, test } from "vitest";
-import { buildSite, type BuildOptions } from "../../src/build.js";
+import { buildSite, type BuildOptions } from "../../src/build/index.js";
 import type { SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { createS3Client } from "../../src/s3/index.js";

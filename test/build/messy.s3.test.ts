@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { table, type ColumnTable } from "arquero";
 import { beforeAll, describe, expect, test } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { generateMonth } from "../../scripts/sample/generate.js";
 import { pandasCounts } from "../support/pandas.js";

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build/index.js";
 import type { SiteConfig } from "../../src/config/index.js";
 import { deploySite } from "../../src/deploy/index.js";
 import { memoryLogger } from "../../src/log.js";

@@ -8,7 +8,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { describe, expect, test } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build/index.js";
 import { ensureSiteBucket } from "../../src/deploy/index.js";
 import { COMMAND_ACTIONS, planIamPolicy, type PolicyDocument } from "../../src/init/index.js";
 import { memoryLogger } from "../../src/log.js";

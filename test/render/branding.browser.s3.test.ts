@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build/index.js";
 import type { SiteConfig, SiteConfigSpec } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { startPreview, type Preview } from "../../src/preview/index.js";

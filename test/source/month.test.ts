@@ -3,7 +3,7 @@ import { configFromSpec } from "../../src/config/index.js";
 import { dateRawKey, groupByMonth, monthId, monthTitle, parseMonth } from "../../src/source/index.js";
 import { monthsNamedBy, sortRawKeys } from "../../src/source/month.js";
 import { formatDays } from "../../src/units.js";
-import { monthDir } from "../../src/build.js";
+import { monthDir } from "../../src/build/index.js";
 
 const config = configFromSpec({ raw: { bucket: "gid-raw", prefix: "exports" }, site: { bucket: "gid-site" } });
 const obj = (key: string) => ({ key, size: 1 });

@@ -1,7 +1,7 @@
 import { IncompleteMonthError, UsageError } from "../../errors.js";
 import { formatDays } from "../../units.js";
 import type { S3Client } from "@aws-sdk/client-s3";
-import type { BuildReport } from "../../build.js";
+import type { BuildReport } from "../../build/index.js";
 import type { SiteConfig } from "../../config/index.js";
 import type { Month } from "../../source/index.js";
 import { defineCommand, type CommandContext } from "../command.js";
@@ -56,7 +56,7 @@ export interface BuildRun {
  * caller prints the report). Throws when a month is incomplete and --require-complete is on.
  */
 export async function buildReported(config: SiteConfig, ctx: CommandContext, run: BuildRun): Promise<BuildReport> {
-  const { buildSite } = await import("../../build.js");
+  const { buildSite } = await import("../../build/index.js");
   const { requireComplete, ...options } = run;
   const report = await buildSite(config, { ...options, logger: ctx.logger });
   if (requireComplete) checkComplete(report);

@@ -22,7 +22,7 @@ export default defineCommand({
     if (values.watch) {
       const { watchSite, watchBuildOptions } = await import("../watch.js");
       const { TEMPLATES_DIR } = await import("../../render/template-names.js");
-      const { buildSite } = await import("../../build.js");
+      const { buildSite } = await import("../../build/index.js");
       watchSite({
         configFile: config.file,
         templatesDir: TEMPLATES_DIR,

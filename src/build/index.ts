@@ -8,8 +8,8 @@ import {
   renderFingerprint,
   siteFingerprint,
   siteInputs,
-} from "./build/fingerprints.js";
-import { badFilesError, checkCountColumnsFound } from "./build/bad-files.js";
+} from "./fingerprints.js";
+import { badFilesError, checkCountColumnsFound } from "./bad-files.js";
 import {
   buildMonth,
   cachedMonthFiles,
@@ -18,17 +18,17 @@ import {
   type MonthOutcome,
   type MonthSource,
   type MonthSummary,
-} from "./build/month.js";
-import { recordedMonths, unchangedOutput, unchangedSite } from "./build/unchanged.js";
-import { openBuildCache, planMonth, type BuildCache, type OutputFileStat } from "./cache/index.js";
-import type { SiteConfig } from "./config/index.js";
-import { startedAhead } from "./concurrency.js";
-import { SourceError } from "./errors.js";
-import { INDEX_DOCUMENT } from "./site-names.js";
-import type { Logger } from "./log.js";
-import type { SiteSummary, Theme } from "./render/index.js";
-import { TEMPLATE_NAMES, TEMPLATES_DIR } from "./render/template-names.js";
-import { createS3Client } from "./s3/index.js";
+} from "./month.js";
+import { recordedMonths, unchangedOutput, unchangedSite } from "./unchanged.js";
+import { openBuildCache, planMonth, type BuildCache, type OutputFileStat } from "../cache/index.js";
+import type { SiteConfig } from "../config/index.js";
+import { startedAhead } from "../concurrency.js";
+import { SourceError } from "../errors.js";
+import { INDEX_DOCUMENT } from "../site-names.js";
+import type { Logger } from "../log.js";
+import type { SiteSummary, Theme } from "../render/index.js";
+import { TEMPLATE_NAMES, TEMPLATES_DIR } from "../render/template-names.js";
+import { createS3Client } from "../s3/index.js";
 import {
   carryModified,
   checkOutputFolder,
@@ -40,11 +40,11 @@ import {
   writeSite,
   type OutputFile,
   type ProjectTheme,
-} from "./site/index.js";
-import { listMonthFiles, monthId, scanPoolFor, type Month, type MonthFiles } from "./source/index.js";
+} from "../site/index.js";
+import { listMonthFiles, monthId, scanPoolFor, type Month, type MonthFiles } from "../source/index.js";
 
-export { monthDir } from "./build/month-dir.js";
-export type { BuiltMonth, MonthSummary } from "./build/month.js";
+export { monthDir } from "./month-dir.js";
+export type { BuiltMonth, MonthSummary } from "./month.js";
 
 /** Options of buildSite. */
 export interface BuildOptions {
@@ -127,7 +127,7 @@ async function readInputs(config: SiteConfig, options: BuildOptions): Promise<Bu
   const branding = await readTheme(config, TEMPLATE_NAMES);
   // a broken override stops the build before any raw data is read, even when S3 cannot be reached;
   // without overrides there is nothing to compile, and the template engine is not loaded
-  if (branding.theme.templates.length) (await import("./render/index.js")).checkTemplates(branding.theme);
+  if (branding.theme.templates.length) (await import("../render/index.js")).checkTemplates(branding.theme);
   const counts = countsFingerprint(config);
   const cache = await openBuildCache(config.cache, counts, options.logger);
   const shared = [...(await sharedFiles()), ...branding.assets];
@@ -175,7 +175,7 @@ async function makeSite(
   inputs: BuildInputs,
 ): Promise<MadeSite> {
   const { branding, cache } = inputs;
-  const { planPages } = await import("./build/pages.js");
+  const { planPages } = await import("./pages.js");
   const sources = await monthSources(listed, config, cache, options);
   const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
   const kept = options.months ? await keptMonthSummaries(config, built) : [];
@@ -266,7 +266,7 @@ async function buildMonths(
   const toRead = sources.flatMap((s) => (s.fromListing ? unreadObjects(s, options.force) : []));
   // Vega loads while S3 sends the raw files; their months are rendered after
   if (toRead.length)
-    void import("./render/index.js").then(
+    void import("../render/index.js").then(
       (render) => render.startLoadingCharts(),
       () => undefined, // the render stage reports it when the pages are rendered
     );
@@ -351,14 +351,14 @@ async function indexFile(
   summary: SiteSummary,
   theme: Theme,
 ): Promise<OutputFile> {
-  const { renderIndexPage } = await import("./render/index.js");
+  const { renderIndexPage } = await import("../render/index.js");
   const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
   return { path: INDEX_DOCUMENT, body: renderIndexPage(entries, { title: config.site.title, summary, theme }) };
 }
 
 /** With --month, the summaries of the months whose pages the previous build left (kept-months.ts). */
 async function keptMonthSummaries(config: SiteConfig, built: BuiltMonth[]): Promise<SiteSummary["months"]> {
-  const { readKeptMonthSummaries } = await import("./build/kept-months.js");
+  const { readKeptMonthSummaries } = await import("./kept-months.js");
   return readKeptMonthSummaries(config, built);
 }
 
