@@ -17,7 +17,8 @@ import { checkOutputFolder, siteFileStats } from "../site/index.js";
 import { listMonthFiles, type MonthFiles } from "../source/index.js";
 
 export { monthDir } from "./month-dir.js";
-export type { BuiltMonth, MonthSummary } from "./month.js";
+export type { BuiltMonth } from "./built-month.js";
+export type { MonthSummary } from "./month.js";
 export type { BuildOptions } from "./options.js";
 
 /** What a build did. */

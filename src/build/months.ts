@@ -4,14 +4,8 @@
  */
 import type { S3Client } from "@aws-sdk/client-s3";
 import { badFilesError, checkCountColumnsFound } from "./bad-files.js";
-import {
-  buildMonth,
-  cachedMonthFiles,
-  type BuiltMonth,
-  type MonthOutcome,
-  type MonthSource,
-  type MonthSummary,
-} from "./month.js";
+import { cachedMonthFiles, type BuiltMonth } from "./built-month.js";
+import { buildMonth, type MonthOutcome, type MonthSource, type MonthSummary } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
 import { planMonth, type BuildCache } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";

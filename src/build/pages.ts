@@ -20,7 +20,7 @@ import {
 import { siteUrl } from "../s3/index.js";
 import { countColumns } from "../source/index.js";
 import { PAGES_FORMAT } from "./fingerprints.js";
-import type { BuiltMonth } from "./month.js";
+import type { BuiltMonth } from "./built-month.js";
 
 /** The site's settings for the render stage. */
 function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings {
