@@ -1,7 +1,9 @@
 /**
  * Render the site's pages, each month's pages from the cache when everything they are rendered from
  * (the month's counts, the config's site and report settings, the templates and the render code)
- * is unchanged: a no-op build neither aggregates nor loads Vega.
+ * is unchanged: a no-op build neither aggregates nor loads Vega. The render stage plans the site
+ * (planSite, which the render tests and their snapshots go through too); this file names each group
+ * of pages by the hash of what it is drawn from, and caches it under that hash.
  */
 import type { Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../cache/index.js";

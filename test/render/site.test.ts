@@ -4,7 +4,9 @@ import {
   labelFor,
   blankWording,
   parseSiteSummary,
+  planSite,
   renderIndexPage,
+  toMonthSummary,
   unsafeSiteKeys,
   type SiteFile,
 } from "../../src/render/index.js";
@@ -138,6 +140,25 @@ describe("the site planSite plans, every group rendered", () => {
     expect(partial.summary).toEqual(full.summary);
     expect(byPath(partial.files)["trend.html"]).toBe(byPath(full.files)["trend.html"]);
     expect(byPath(partial.files)["2019/dec/final_report.html"]).toBe(byPath(full.files)["2019/dec/final_report.html"]);
+  });
+
+  test("planSite asks for a month's report only when its pages are rendered, and names each month's neighbours", async () => {
+    const asked: string[] = [];
+    const toRender = [NOV, DEC, JAN].map((m) => ({
+      summary: toMonthSummary(m, SETTINGS),
+      report: async () => (asked.push(m.id), m),
+    }));
+    const plan = planSite(toRender, SETTINGS);
+    expect(asked).toEqual([]);
+    expect(plan.summary.months.map((m) => m.id)).toEqual(["2019-11", "2019-12", "2020-01"]);
+    const dec = plan.months[1]!;
+    expect(dec.month).toBe(toRender[1]);
+    expect([dec.neighbours.previous?.id, dec.neighbours.next?.id]).toEqual(["2019-11", "2020-01"]);
+    expect(plan.months[0]!.neighbours.previous).toBeUndefined();
+    await plan.acrossMonths();
+    expect(asked).toEqual([]);
+    expect((await dec.render()).map((f) => f.path)).toContain("2019/dec/final_report.html");
+    expect(asked).toEqual(["2019-12"]);
   });
 
   test("the trend table's totals equal the months' totals", async () => {
