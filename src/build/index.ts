@@ -3,7 +3,7 @@
  * each step is a file of src/build/ (nothing-new.ts holds every shortcut of a build with nothing new).
  */
 import type { S3Client } from "@aws-sdk/client-s3";
-import { readInputs, type BuildInputs } from "./inputs.js";
+import { readInputs, type BuildStart } from "./inputs.js";
 import type { MonthSummary } from "./month.js";
 import { buildMonths, monthSources } from "./months.js";
 import { siteRecord, unchangedOutput, unchangedSince } from "./nothing-new.js";
@@ -14,7 +14,7 @@ import type { SiteSummary } from "../render/index.js";
 import { startedAhead } from "../concurrency.js";
 import { createS3Client } from "../s3/index.js";
 import { checkOutputFolder, siteFileStats } from "../site/index.js";
-import { listMonthFiles, type MonthFiles } from "../source/index.js";
+import { listMonthFiles } from "../source/index.js";
 
 export { monthDir } from "./month-dir.js";
 export type { BuiltMonth } from "./built-month.js";
@@ -73,15 +73,15 @@ async function makeSite(
   config: SiteConfig,
   options: BuildOptions,
   client: S3Client,
-  started: { listed: readonly MonthFiles[]; inputs: BuildInputs },
+  start: BuildStart,
 ): Promise<MadeSite> {
-  const { branding, cache, shared, renderPrint } = started.inputs;
+  const { branding, cache, shared, renderPrint } = start.inputs;
   const { planPages } = await import("./pages.js");
-  const sources = await monthSources(started.listed, config, cache, options);
+  const sources = await monthSources(start.listed, config, cache, options);
   const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
   const kept = options.months ? await keptMonthSummaries(config, built) : [];
   const pages = await planPages(config, cache, built, branding, { kept, renderPrint });
-  const site = siteRecord(config, options, started, { pages: pages.hashes, months: summary });
+  const site = siteRecord(config, options, start, { pages: pages.hashes, months: summary });
   const made = (written: boolean, files: { size: number }[]) => ({ written, months: summary, files, bytesRead });
   const unchanged = await unchangedOutput(cache, config.output, site);
   if (unchanged) {

@@ -5,6 +5,13 @@ import { openBuildCache, type BuildCache } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
 import { TEMPLATE_NAMES, TEMPLATES_DIR } from "../render/template-names.js";
 import { readChartAssets, readTheme, type OutputFile, type ProjectTheme } from "../site/index.js";
+import type { MonthFiles } from "../source/index.js";
+
+/** What a build starts from: the raw listing, and the inputs read while S3 listed it. */
+export interface BuildStart {
+  listed: readonly MonthFiles[];
+  inputs: BuildInputs;
+}
 
 /** What a build starts from besides the listing, read while S3 lists the raw bucket. */
 export interface BuildInputs {

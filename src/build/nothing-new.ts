@@ -23,19 +23,13 @@
  */
 import { resolve } from "node:path";
 import { siteFingerprint, siteInputs } from "./fingerprints.js";
-import type { BuildInputs } from "./inputs.js";
+import type { BuildStart } from "./inputs.js";
 import { reusedMonth, type MonthSummary } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
 import type { BuildCache, OutputFileStat, OutputRecord, RecordedMonth } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
 import { sameStamp, siteFileStats } from "../site/index.js";
-import { monthId, type MonthFiles } from "../source/index.js";
-
-/** What a build starts from, for the shortcuts: the raw listing and the inputs read beside it. */
-interface Started {
-  listed: readonly MonthFiles[];
-  inputs: BuildInputs;
-}
+import { monthId } from "../source/index.js";
 
 /**
  * Unchanged site: the last build's months (as this build reports them) and the folder's files, when
@@ -45,7 +39,7 @@ interface Started {
 export async function unchangedSince(
   config: SiteConfig,
   options: BuildOptions,
-  { listed, inputs }: Started,
+  { listed, inputs }: BuildStart,
 ): Promise<{ months: MonthSummary[]; files: OutputFileStat[] } | undefined> {
   if (!wholeSite(options) || options.force) return undefined;
   const record = await inputs.cache.output();
@@ -70,17 +64,17 @@ export interface SiteRecord {
 export function siteRecord(
   config: SiteConfig,
   options: BuildOptions,
-  started: Started,
+  start: BuildStart,
   { pages, months }: { pages: readonly string[]; months: readonly MonthSummary[] },
 ): SiteRecord {
   // a --month build keeps other months' files from the folder: its site is not one the hashes name,
   // so it records nothing (the last record names files this build's writes, if any, have replaced)
-  const fingerprint = options.months ? undefined : siteFingerprint(pages, started.inputs.assetsPrint);
+  const fingerprint = options.months ? undefined : siteFingerprint(pages, start.inputs.assetsPrint);
   const record = (files: OutputFileStat[]) => {
     if (fingerprint === undefined) return;
     const complete = wholeSite(options) && months.every((m) => m.skipped.length === 0);
-    const inputs = { hash: inputsFingerprint(started), months: recordedMonths(months) };
-    started.inputs.cache.setOutput({
+    const inputs = { hash: inputsFingerprint(start), months: recordedMonths(months) };
+    start.inputs.cache.setOutput({
       output: resolve(config.output),
       fingerprint,
       files,
@@ -106,7 +100,7 @@ export async function unchangedOutput(
 }
 
 /** siteInputs of this build: the listing, the cache's months and every setting's fingerprint. */
-function inputsFingerprint({ listed, inputs }: Started): string {
+function inputsFingerprint({ listed, inputs }: BuildStart): string {
   return siteInputs(listed, inputs.cache.monthDigests(), inputs.settings);
 }
 
