@@ -1,28 +1,24 @@
-/** One month of the build: what to read, reading it, and what the month is made of. */
+/** One month of the build: what to read, reading it, and what the build says of the month. */
 import type { S3Client } from "@aws-sdk/client-s3";
 import { planMonth, type AbsentColumn, type BuildCache, type CachedFile, type RecordedMonth } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
 import type { Logger } from "../log.js";
 import {
   countColumns,
-  dateRawKey,
-  missingDays,
   monthGroups,
   monthId,
-  monthTitle,
   readMonthFiles,
   type DatedObject,
   type FileTally,
-  type Month,
   type MonthFiles,
   type MonthRead,
   type ScanPool,
   type UnreadableFile,
 } from "../source/index.js";
-import { formatCount, formatDays } from "../units.js";
-import type { AcceptedDays } from "../render/index.js";
+import { formatCount } from "../units.js";
 import { acceptedGapsOf } from "./accepted-gaps.js";
-import { monthDir } from "./month-dir.js";
+import { builtMonth, toCachedFile, type BuiltMonth } from "./built-month.js";
+import { warnAbsentColumns, warnMissingDays } from "./month-warnings.js";
 
 /** A month of the site, from the listing (its files may be read) or from the cache alone. */
 export interface MonthSource {
@@ -30,27 +26,6 @@ export interface MonthSource {
   cached?: CachedFile[];
   /** true: the raw listing; false: the cache alone (a month --month leaves out, or an offline build). */
   fromListing: boolean;
-}
-
-/** One month, counted, ready to render. */
-export interface BuiltMonth {
-  month: Month;
-  id: string;
-  title: string;
-  dir: string;
-  /** Every raw file counted, with its counts. */
-  counted: CachedFile[];
-  files: number;
-  missingDays: number[];
-  /** Which of missingDays raw.acceptedGaps accepts, and why. */
-  acceptedGaps: AcceptedDays[];
-  /** Days whose file had a header and no rows (no requests that day). */
-  emptyDays: number[];
-  skippedFiles: number;
-  /** Newest LastModified of the month's raw files (ISO). */
-  dataAsOf?: string;
-  /** Count columns some of the month's files do not have (their rows are blank there), with those files' days. */
-  absentColumns: (AbsentColumn & { days: number[] })[];
 }
 
 /** How a month of the site came about. */
@@ -254,94 +229,7 @@ export function reusedMonth(
   return summary;
 }
 
-function warnMissingDays(config: SiteConfig, files: MonthFiles, logger: Logger): void {
-  const id = monthId(files.month);
-  const accepted = new Set(acceptedGapsOf(config.raw.acceptedGaps, id, files.missingDays).flatMap((g) => g.days));
-  const missing = files.missingDays.filter((d) => !accepted.has(d));
-  if (missing.length) logger.warn(`${id}: no raw file for day ${formatDays(missing)}`);
-  if (accepted.size)
-    logger.info(`${id}: no raw file for day ${formatDays([...accepted])} (accepted in raw.acceptedGaps)`);
-}
-
-/** How many keys a warning names before "and N more". */
-const KEYS_SHOWN = 5;
-
-/** A column some files lack is read as empty there (as pandas.concat does): said, so no one mistakes it for data. */
-function warnAbsentColumns(id: string, absent: readonly AbsentColumn[], files: number, logger: Logger): void {
-  for (const { column, keys } of absent) {
-    const shown = keys.slice(0, KEYS_SHOWN).join(", ");
-    const more = keys.length > KEYS_SHOWN ? ` and ${formatCount(keys.length - KEYS_SHOWN)} more` : "";
-    logger.warn(
-      `${id}: column "${column}" is not in ${formatCount(keys.length)} of ${formatCount(files)} raw files, so their rows are counted as blank there (as pandas.concat reads them): ${shown}${more}`,
-    );
-  }
-}
-
 function monthLine(s: MonthSummary): string {
   const how = s.status === "reused" ? "reused from the cache" : `rebuilt (${s.reason}; ${s.filesRead} read)`;
   return `${s.month}: ${formatCount(s.rows)} rows from ${s.files} files, ${how}`;
-}
-
-function builtMonth(config: SiteConfig, files: MonthFiles, counted: CachedFile[], skipped: number): BuiltMonth {
-  const days = new Map(files.objects.map((o) => [o.key, o.day]));
-  // a day exported in parts is empty only when every part of it is
-  const rowsByDay = new Map<number, number>();
-  for (const c of counted) {
-    const day = days.get(c.key);
-    if (day !== undefined) rowsByDay.set(day, (rowsByDay.get(day) ?? 0) + c.rows);
-  }
-  const emptyDays = [...rowsByDay].filter(([, rows]) => rows === 0).map(([day]) => day);
-  const modified = counted.map((c) => c.lastModified).filter((d): d is string => d !== undefined);
-  return {
-    month: files.month,
-    id: monthId(files.month),
-    title: monthTitle(files.month),
-    dir: monthDir(config.site.monthPath, files.month),
-    counted: [...counted].sort((a, b) => (a.key < b.key ? -1 : 1)),
-    files: counted.length,
-    missingDays: files.missingDays,
-    acceptedGaps: acceptedGapsOf(config.raw.acceptedGaps, monthId(files.month), files.missingDays),
-    emptyDays: emptyDays.sort((a, b) => a - b),
-    skippedFiles: skipped,
-    dataAsOf: modified.sort().at(-1),
-    absentColumns: absentColumns(config, counted, days),
-  };
-}
-
-/** Each count column some counted files lack, with their keys (in key order) and days. */
-function absentColumns(
-  config: SiteConfig,
-  counted: readonly CachedFile[],
-  days: ReadonlyMap<string, number | undefined>,
-): BuiltMonth["absentColumns"] {
-  return countColumns(config).flatMap((column) => {
-    const keys = counted
-      .filter((c) => c.absentColumns?.includes(column))
-      .map((c) => c.key)
-      .sort();
-    const daysOf = keys.map((k) => days.get(k)).filter((d): d is number => d !== undefined);
-    return keys.length ? [{ column, keys, days: [...new Set(daysOf)].sort((a, b) => a - b) }] : [];
-  });
-}
-
-function toCachedFile(object: DatedObject, tally: FileTally): CachedFile {
-  const lastModified = object.lastModified?.toISOString();
-  return {
-    key: object.key,
-    size: object.size,
-    etag: object.etag,
-    lastModified,
-    rows: tally.rows,
-    counts: tally.counts,
-    ...(tally.absentColumns.length ? { absentColumns: tally.absentColumns } : {}),
-  };
-}
-
-/** A month's files as the cache remembers them (a month this build does not list). */
-export function cachedMonthFiles(config: SiteConfig, id: string, cached: CachedFile[]): MonthFiles {
-  const objects = cached
-    .map((c) => dateRawKey(config, { key: c.key, size: c.size, etag: c.etag }))
-    .filter((o): o is DatedObject => o !== undefined);
-  const month = objects[0]?.month ?? { year: Number(id.slice(0, 4)), month: Number(id.slice(5, 7)) };
-  return { month, objects, missingDays: missingDays(month, objects) };
 }

@@ -1,7 +1,9 @@
 /**
  * Render the site's pages, each month's pages from the cache when everything they are rendered from
  * (the month's counts, the config's site and report settings, the templates and the render code)
- * is unchanged: a no-op build neither aggregates nor loads Vega.
+ * is unchanged: a no-op build neither aggregates nor loads Vega. The render stage plans the site
+ * (planSite, which the render tests and their snapshots go through too); this file names each group
+ * of pages by the hash of what it is drawn from, and caches it under that hash.
  */
 import type { Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../cache/index.js";
@@ -9,19 +11,18 @@ import { mapWithConcurrency } from "../concurrency.js";
 import type { SiteConfig } from "../config/index.js";
 import type { OutputFile, ProjectTheme } from "../site/index.js";
 import {
-  renderAcrossMonths,
-  renderMonthPages,
+  planSite,
   toMonthSummary,
-  toSiteSummary,
   type MonthReport,
   type MonthSummary,
+  type MonthToRender,
   type SiteSettings,
   type SiteSummary,
 } from "../render/index.js";
 import { siteUrl } from "../s3/index.js";
 import { countColumns } from "../source/index.js";
 import { PAGES_FORMAT } from "./fingerprints.js";
-import type { BuiltMonth } from "./month.js";
+import type { BuiltMonth } from "./built-month.js";
 
 /** The site's settings for the render stage. */
 function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings {
@@ -49,52 +50,38 @@ export async function planPages(
   const settings = siteSettings(config, branding);
   // the project's overrides, pages and logo bytes are inputs too: a changed one renders again
   const fingerprint = sha256(JSON.stringify([renderPrint, branding.fingerprint]));
-  const reports = new Map<string, Promise<MonthReport>>();
-  const reportOf = (month: BuiltMonth) => {
-    if (!reports.has(month.id)) reports.set(month.id, toMonthReport(config, month));
-    return reports.get(month.id)!;
-  };
-  const summaries = await Promise.all(
-    months.map((month) =>
-      cached(cache, ["summary", fingerprint, monthInputs(month)], async () =>
-        toMonthSummary(await reportOf(month), settings),
-      ),
-    ),
-  );
-  const summary = toSiteSummary([...kept, ...summaries], settings); // kept: --month keeps their pages
-  const groups = pageGroups(months, summary, { fingerprint, settings, reportOf });
+  const toRender = await Promise.all(months.map((month) => monthToRender(config, cache, month, settings, fingerprint)));
+  const site = planSite(toRender, settings, { otherMonths: kept }); // kept: --month keeps their pages
+  const groups: PageGroup[] = site.months.map(({ month, neighbours, render }) => ({
+    hash: pagesHash([fingerprint, monthInputs(month.built), neighbours]),
+    render: async () => asText(await render()),
+  }));
+  groups.push({
+    hash: pagesHash(["site", fingerprint, site.summary]),
+    render: async () => asText(await site.acrossMonths()),
+  });
   return {
-    summary,
+    summary: site.summary,
     hashes: groups.map((g) => g.hash),
     // a few groups at once: cached pages are read while others are parsed, and renders stay bounded
     render: async () => (await mapWithConcurrency(groups, 8, (g) => cachedAs(cache, g.hash, g.render))).flat(),
   };
 }
 
-/** Each month's pages, then the across-month files: what each group's hash is made of, and how to render it. */
-function pageGroups(
-  months: BuiltMonth[],
-  summary: SiteSummary,
-  {
-    fingerprint,
-    settings,
-    reportOf,
-  }: { fingerprint: string; settings: SiteSettings; reportOf: (m: BuiltMonth) => Promise<MonthReport> },
-): PageGroup[] {
-  const position = new Map(summary.months.map((m, i) => [m.id, i]));
-  const groups: PageGroup[] = months.map((month) => {
-    const i = position.get(month.id)!;
-    const neighbours = { previous: summary.months[i - 1], next: summary.months[i + 1] };
-    return {
-      hash: pagesHash([fingerprint, monthInputs(month), neighbours]),
-      render: async () => asText(await renderMonthPages(await reportOf(month), neighbours, settings)),
-    };
-  });
-  groups.push({
-    hash: pagesHash(["site", fingerprint, summary]),
-    render: async () => asText(await renderAcrossMonths(summary, settings)),
-  });
-  return groups;
+/** A built month as planSite takes it: its summary from the cache when its inputs are unchanged, its report made once. */
+async function monthToRender(
+  config: SiteConfig,
+  cache: BuildCache,
+  built: BuiltMonth,
+  settings: SiteSettings,
+  fingerprint: string,
+): Promise<MonthToRender & { built: BuiltMonth }> {
+  let report: Promise<MonthReport> | undefined;
+  const reportOf = () => (report ??= toMonthReport(config, built));
+  const summary = await cached(cache, ["summary", fingerprint, monthInputs(built)], async () =>
+    toMonthSummary(await reportOf(), settings),
+  );
+  return { summary, report: reportOf, built };
 }
 
 /** The site's pages, planned: what they are made from, and how to get them. */

@@ -1,13 +1,23 @@
-/** Pure (but async): every month's reports -> every page of the site but index.html (which needs the listing). */
+/**
+ * Pure (but async): the site but index.html (which needs the listing), planned and then rendered one
+ * group of pages at a time. The build and the render tests both go through planSite: the build caches
+ * each group under the hash of what it is drawn from, the tests render every group.
+ */
 import { renderErrorPage } from "./layout.js";
-import { renderMonthPages } from "./month-pages.js";
+import { renderMonthPages, type MonthNeighbours } from "./month-pages.js";
 import { renderProjectPages } from "./project-pages.js";
 import type { MonthReport, SiteFile, SiteSettings } from "./site-input.js";
-import { toMonthSummary, toSiteSummary, toSummaryCsv, type MonthSummary, type SiteSummary } from "./summary.js";
+import { toSiteSummary, toSummaryCsv, type MonthSummary, type SiteSummary } from "./summary.js";
 import { renderTrendPage, TREND_PAGE } from "./trend-page.js";
 
-/** Options of renderSite. */
-export interface RenderSiteOptions {
+/** A month to render: its summary (toMonthSummary), and its report, asked for only when its pages are rendered. */
+export interface MonthToRender {
+  summary: MonthSummary;
+  report: () => Promise<MonthReport>;
+}
+
+/** Options of planSite. */
+export interface PlanSiteOptions {
   /**
    * Months not rendered now but part of the site (a `--month` build keeps their pages from the
    * previous build; their summaries come from its summary.json), for links, changes and the trend.
@@ -15,10 +25,22 @@ export interface RenderSiteOptions {
   otherMonths?: readonly MonthSummary[];
 }
 
-/** The rendered site: its files, and the summary index.html is rendered from. */
-export interface RenderedSite {
-  files: SiteFile[];
+/** One month's pages: the month as the caller gave it, what besides it they are drawn from, and how to render them. */
+export interface MonthPages<M extends MonthToRender> {
+  month: M;
+  /** The neighbours' summaries: prev/next links and the change since the previous month. */
+  neighbours: MonthNeighbours;
+  render: () => Promise<SiteFile[]>;
+}
+
+/** The site, planned: what every group of pages is drawn from, each rendered on demand. */
+export interface SitePlan<M extends MonthToRender> {
+  /** Every month of the site (otherMonths too), oldest first: index.html and the across-month files are drawn from it. */
   summary: SiteSummary;
+  /** Each month's pages, in the order of `months`. */
+  months: MonthPages<M>[];
+  /** The trend page, summary.json, summary.csv, the error page and the project's pages. */
+  acrossMonths: () => Promise<SiteFile[]>;
 }
 
 /** Paths of the across-month files at the site root. */
@@ -26,32 +48,32 @@ export const SUMMARY_JSON = "summary.json";
 export const SUMMARY_CSV = "summary.csv";
 
 /**
- * Render the pages of `months` (oldest first), the trend page, summary.json, summary.csv and the
- * error page. Each month's pages are a pure function of its report, its neighbours' summaries and
- * the settings, so a caller may cache them.
- * @example const { files, summary } = await renderSite(months, settings)
+ * Plan the pages of `months` (oldest first), the trend page, summary.json, summary.csv and the error
+ * page. Each month's pages are a pure function of its report, its neighbours' summaries and the
+ * settings, so a caller may cache them.
+ * @example const plan = planSite([{ summary, report: async () => report }], settings)
  */
-export async function renderSite(
-  months: readonly MonthReport[],
+export function planSite<M extends MonthToRender>(
+  months: readonly M[],
   settings: SiteSettings,
-  options: RenderSiteOptions = {},
-): Promise<RenderedSite> {
-  const fresh = months.map((m) => toMonthSummary(m, settings));
+  options: PlanSiteOptions = {},
+): SitePlan<M> {
   // a month rendered now replaces the summary kept from the previous build
-  const summary = toSiteSummary([...(options.otherMonths ?? []), ...fresh], settings);
+  const summary = toSiteSummary([...(options.otherMonths ?? []), ...months.map((m) => m.summary)], settings);
   const position = new Map(summary.months.map((m, i) => [m.id, i]));
-  const files: SiteFile[] = [];
-  for (const month of months) {
-    const i = position.get(month.id)!;
-    const neighbours = { previous: summary.months[i - 1], next: summary.months[i + 1] };
-    files.push(...(await renderMonthPages(month, neighbours, settings)));
-  }
-  files.push(...(await renderAcrossMonths(summary, settings)));
-  return { files, summary };
+  return {
+    summary,
+    months: months.map((month) => {
+      const i = position.get(month.summary.id)!;
+      const neighbours = { previous: summary.months[i - 1], next: summary.months[i + 1] };
+      return { month, neighbours, render: async () => renderMonthPages(await month.report(), neighbours, settings) };
+    }),
+    acrossMonths: () => renderAcrossMonths(summary, settings),
+  };
 }
 
 /** The files drawn from every month's summary: trend page, summary.json, summary.csv, and the error page. */
-export async function renderAcrossMonths(summary: SiteSummary, settings: SiteSettings): Promise<SiteFile[]> {
+async function renderAcrossMonths(summary: SiteSummary, settings: SiteSettings): Promise<SiteFile[]> {
   return [
     { path: TREND_PAGE, body: await renderTrendPage(summary, settings.theme) },
     { path: SUMMARY_JSON, body: `${JSON.stringify(summary, null, 2)}\n` },

@@ -1,9 +1,9 @@
 /** Long values are shown shortened on pages and charts, still told apart; the CSV keeps them whole. */
 import { describe, expect, test } from "vitest";
-import { renderSite, toChartSpec } from "../../src/render/index.js";
+import { toChartSpec } from "../../src/render/index.js";
 import { renderMonthPages } from "../../src/render/month-pages.js";
 import { shortenedTitle, shownValue, shownValues, SHOWN_VALUE_MAX_CHARS } from "../../src/render/shorten.js";
-import { monthReport, SETTINGS } from "./support.js";
+import { monthReport, SETTINGS, renderSiteFiles } from "./support.js";
 
 const HUGE = `Pothole ${"x".repeat(1_000_000)}`;
 
@@ -100,7 +100,7 @@ test("the whole site of two months with huge values: small pages, the exact valu
     [HUGE, HUGE],
     ["Pothole", "Request"],
   ];
-  const { files } = await renderSite([monthReport("2019-01", rows), monthReport("2019-02", rows)], SETTINGS);
+  const { files } = await renderSiteFiles([monthReport("2019-01", rows), monthReport("2019-02", rows)], SETTINGS);
   for (const f of files) {
     const body = String(f.body);
     if (/\.(csv|json)$/.test(f.path)) continue;

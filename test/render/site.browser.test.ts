@@ -7,7 +7,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { memoryLogger } from "../../src/log.js";
 import { startPreview, type Preview } from "../../src/preview/index.js";
-import { renderIndexPage, renderSite, TEMPLATES_DIR } from "../../src/render/index.js";
+import { renderIndexPage, TEMPLATES_DIR } from "../../src/render/index.js";
 import { readChartAssets } from "../../src/site/assets.js";
 import { writeSite } from "../../src/site/write.js";
 import { launchBrowser } from "../support/browser.js";
@@ -22,7 +22,7 @@ import {
   trendRows,
   watchPage,
 } from "../support/page-checks.js";
-import { monthReport, SETTINGS, times } from "./support.js";
+import { monthReport, SETTINGS, times, renderSiteFiles } from "./support.js";
 
 const SERVICES = ["Pothole in Street", "Graffiti Removal", "Illegal Dumping", "Missed Trash Pickup", "Streetlight Out"];
 const TYPES = ["Request", "Complaint", "Inquiry"];
@@ -64,7 +64,7 @@ describe("the site in headless Chromium, served by preview", () => {
   let preview: Preview;
 
   beforeAll(async () => {
-    const site = await renderSite(MONTHS, SETTINGS);
+    const site = await renderSiteFiles(MONTHS, SETTINGS);
     const files = [...site.files, ...(await readChartAssets(TEMPLATES_DIR))];
     const at = new Date("2020-02-01T06:00:00Z");
     const entries = files.map((f) => ({ key: f.path, size: Buffer.byteLength(f.body), lastModified: at }));

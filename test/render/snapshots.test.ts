@@ -8,9 +8,9 @@ import { describe, expect, test } from "vitest";
 import { reportFromCounts } from "../../src/aggregate/index.js";
 import { PANDAS_MISSING_VALUES } from "../../src/config/index.js";
 import { format } from "prettier";
-import { renderIndexPage, renderSite } from "../../src/render/index.js";
+import { renderIndexPage } from "../../src/render/index.js";
 import { scanCsv } from "../../src/source/index.js";
-import { SETTINGS } from "./support.js";
+import { SETTINGS, renderSiteFiles } from "./support.js";
 
 const SNAPSHOTS = fileURLToPath(new URL("../snapshots/", import.meta.url));
 const CASES = readdirSync(join(SNAPSHOTS, "input"));
@@ -35,7 +35,7 @@ async function renderCase(name: string): Promise<Record<string, string>> {
     skippedFiles: 0,
     dataAsOf: "2019-02-01T05:00:00.000Z",
   };
-  const site = await renderSite([month], { ...SETTINGS, siteTitle: "311 <reports>" });
+  const site = await renderSiteFiles([month], { ...SETTINGS, siteTitle: "311 <reports>" });
   const index = renderIndexPage(
     site.files.map((p) => ({ key: p.path, size: Buffer.byteLength(String(p.body)), lastModified: FIXED_DATE })),
     { title: "311 <reports>", summary: site.summary },

@@ -1,7 +1,15 @@
 /** Builders for render tests: month reports from plain rows, and the default settings. */
 import { table } from "arquero";
 import { aggregateReport } from "../../src/aggregate/index.js";
-import type { MonthReport, SiteSettings } from "../../src/render/index.js";
+import {
+  planSite,
+  toMonthSummary,
+  type MonthReport,
+  type PlanSiteOptions,
+  type SiteFile,
+  type SiteSettings,
+  type SiteSummary,
+} from "../../src/render/index.js";
 import { monthAbbreviation, monthTitle } from "../../src/source/month.js";
 
 /** Settings as the default config gives them. */
@@ -42,4 +50,22 @@ export function monthReport(id: string, rows: [string, string][], extra: Partial
 /** `n` copies of a row. */
 export function times(n: number, row: [string, string]): [string, string][] {
   return Array.from({ length: n }, () => row);
+}
+
+/**
+ * Every file of the site but index.html, rendered from `months` through planSite, the path the build
+ * takes (which caches each group of pages where this renders them all), and the summary of every month.
+ * @example const { files, summary } = await renderSiteFiles([monthReport("2019-01", rows)], SETTINGS)
+ */
+export async function renderSiteFiles(
+  months: readonly MonthReport[],
+  settings: SiteSettings,
+  options: PlanSiteOptions = {},
+): Promise<{ files: SiteFile[]; summary: SiteSummary }> {
+  const toRender = months.map((report) => ({ summary: toMonthSummary(report, settings), report: async () => report }));
+  const plan = planSite(toRender, settings, options);
+  const files: SiteFile[] = [];
+  for (const month of plan.months) files.push(...(await month.render()));
+  files.push(...(await plan.acrossMonths()));
+  return { files, summary: plan.summary };
 }

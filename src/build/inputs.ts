@@ -1,0 +1,49 @@
+/** What a build starts from besides the raw listing: the branding, the build cache, the shared files and the settings' fingerprints. */
+import { assetsFingerprint, countsFingerprint, packageVersion, renderFingerprint } from "./fingerprints.js";
+import type { BuildOptions } from "./options.js";
+import { openBuildCache, type BuildCache } from "../cache/index.js";
+import type { SiteConfig } from "../config/index.js";
+import { TEMPLATE_NAMES, TEMPLATES_DIR } from "../render/template-names.js";
+import { readChartAssets, readTheme, type OutputFile, type ProjectTheme } from "../site/index.js";
+import type { MonthFiles } from "../source/index.js";
+
+/** What a build starts from: the raw listing, and the inputs read while S3 listed it. */
+export interface BuildStart {
+  listed: readonly MonthFiles[];
+  inputs: BuildInputs;
+}
+
+/** What a build starts from besides the listing, read while S3 lists the raw bucket. */
+export interface BuildInputs {
+  branding: ProjectTheme;
+  cache: BuildCache;
+  /** The chart scripts, the logo and the favicon. */
+  shared: OutputFile[];
+  /** renderFingerprint: the templates, the render code and the settings. */
+  renderPrint: string;
+  /** assetsFingerprint of `shared`. */
+  assetsPrint: string;
+  /** Every fingerprint siteInputs hashes besides the listing and the cache's months. */
+  settings: string[];
+}
+
+/** The branding (checked), the build cache, the shared files and the fingerprints of everything the site is made from. */
+export async function readInputs(config: SiteConfig, options: BuildOptions): Promise<BuildInputs> {
+  const branding = await readTheme(config, TEMPLATE_NAMES);
+  // a broken override stops the build before any raw data is read, even when S3 cannot be reached;
+  // without overrides there is nothing to compile, and the template engine is not loaded
+  if (branding.theme.templates.length) (await import("../render/index.js")).checkTemplates(branding.theme);
+  const counts = countsFingerprint(config);
+  const cache = await openBuildCache(config.cache, counts, options.logger);
+  const shared = [...(await sharedFiles()), ...branding.assets];
+  const renderPrint = await renderFingerprint(config);
+  const assetsPrint = assetsFingerprint(shared);
+  const skipping = options.skipBadFiles ? "skip-bad-files" : "";
+  const settings = [await packageVersion(), counts, renderPrint, branding.fingerprint, assetsPrint, skipping];
+  return { branding, cache, shared, renderPrint, assetsPrint, settings };
+}
+
+/** The chart and table scripts (the error page is rendered with the other across-month files). */
+async function sharedFiles(): Promise<OutputFile[]> {
+  return readChartAssets(TEMPLATES_DIR);
+}

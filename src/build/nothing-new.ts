@@ -1,0 +1,124 @@
+/**
+ * The shortcuts of a build with nothing new. Each compares what this build would make with what the
+ * last build recorded in the build cache's output record (output.json), and is taken only when the
+ * output folder is exactly what that build left there: the same paths, each with its recorded stamp
+ * (size, modification and change time, inode), so no byte of the folder is read.
+ *
+ * - **Unchanged site** (unchangedSince), before any raw file, month or page is read: the listing,
+ *   the cache's months and every setting's fingerprint (siteInputs) are those the record names.
+ *   Nothing is read, rendered or written; each month is reported as reused, from the recorded months.
+ *   Only a build of every month from the listing (no --month, not offline) and without --force.
+ * - **Unchanged output** (unchangedOutput), after the months are counted and the pages planned: the
+ *   site's fingerprint (the hash of every group of pages and of the shared files) is the one the
+ *   record names. The pages are neither rendered nor written. Not for a --month build, whose folder
+ *   also holds the files it keeps from the previous build (its site is not one the hashes name).
+ * - **Recorded months** (recordOutput): what the record keeps of each month (rows, files, empty days,
+ *   absent columns) so that an unchanged site can report its months without reading them. Recorded
+ *   only by a build of every month that skipped no raw file: a skipped file is read again next time,
+ *   so that build must not stop before reading it.
+ *
+ * Elsewhere, and not about the whole site: a raw file the cache saw with the same key, size and ETag
+ * is not read again (planMonth); a group of pages whose hash is in the cache is not rendered again
+ * (pages.ts); and writeSite leaves a folder that already holds exactly the site's bytes as it is.
+ */
+import { resolve } from "node:path";
+import { siteFingerprint, siteInputs } from "./fingerprints.js";
+import type { BuildStart } from "./inputs.js";
+import { reusedMonth, type MonthSummary } from "./month.js";
+import { wholeSite, type BuildOptions } from "./options.js";
+import type { BuildCache, OutputFileStat, OutputRecord, RecordedMonth } from "../cache/index.js";
+import type { SiteConfig } from "../config/index.js";
+import { sameStamp, siteFileStats } from "../site/index.js";
+import { monthId } from "../source/index.js";
+
+/**
+ * Unchanged site: the last build's months (as this build reports them) and the folder's files, when
+ * that build made every month from exactly this listing, cache and settings and the folder is as it
+ * left it; else undefined.
+ */
+export async function unchangedSince(
+  config: SiteConfig,
+  options: BuildOptions,
+  { listed, inputs }: BuildStart,
+): Promise<{ months: MonthSummary[]; files: OutputFileStat[] } | undefined> {
+  if (!wholeSite(options) || options.force) return undefined;
+  const record = await inputs.cache.output();
+  if (!record?.inputs || record.inputs.hash !== inputsFingerprint({ listed, inputs })) return undefined;
+  const recorded = new Map(record.inputs.months.map((m) => [m.month, m]));
+  if (!listed.every((files) => recorded.has(monthId(files.month)))) return undefined;
+  const files = await sameFolder(record, config.output);
+  if (!files) return undefined;
+  const months = listed.map((files) => reusedMonth(config, files, recorded.get(monthId(files.month))!, options.logger));
+  return { months, files };
+}
+
+/** What this build records of its site, and the site's fingerprint the unchanged-output shortcut compares. */
+export interface SiteRecord {
+  /** siteFingerprint of the planned pages and the shared files; undefined for a --month build. */
+  fingerprint?: string;
+  /** Record the folder's files as this build leaves them (nothing for a --month build). */
+  record(files: OutputFileStat[]): void;
+}
+
+/** The record of the site a build planned: `pages` are the hashes of its groups of pages, `months` its months. */
+export function siteRecord(
+  config: SiteConfig,
+  options: BuildOptions,
+  start: BuildStart,
+  { pages, months }: { pages: readonly string[]; months: readonly MonthSummary[] },
+): SiteRecord {
+  // a --month build keeps other months' files from the folder: its site is not one the hashes name,
+  // so it records nothing (the last record names files this build's writes, if any, have replaced)
+  const fingerprint = options.months ? undefined : siteFingerprint(pages, start.inputs.assetsPrint);
+  const record = (files: OutputFileStat[]) => {
+    if (fingerprint === undefined) return;
+    const complete = wholeSite(options) && months.every((m) => m.skipped.length === 0);
+    const inputs = { hash: inputsFingerprint(start), months: recordedMonths(months) };
+    start.inputs.cache.setOutput({
+      output: resolve(config.output),
+      fingerprint,
+      files,
+      ...(complete ? { inputs } : {}),
+    });
+  };
+  return { fingerprint, record };
+}
+
+/**
+ * Unchanged output: the files of the output folder when it is exactly what the last build left
+ * there and that build's site had this fingerprint too (so this build would write the same bytes).
+ */
+export async function unchangedOutput(
+  cache: BuildCache,
+  output: string,
+  site: SiteRecord,
+): Promise<OutputFileStat[] | undefined> {
+  if (site.fingerprint === undefined) return undefined;
+  const record = await cache.output();
+  if (record?.fingerprint !== site.fingerprint) return undefined;
+  return sameFolder(record, output);
+}
+
+/** siteInputs of this build: the listing, the cache's months and every setting's fingerprint. */
+function inputsFingerprint({ listed, inputs }: BuildStart): string {
+  return siteInputs(listed, inputs.cache.monthDigests(), inputs.settings);
+}
+
+/** The folder's files when each has the stamp recorded (size, modification and change time, inode). */
+async function sameFolder(record: OutputRecord, output: string): Promise<OutputFileStat[] | undefined> {
+  if (record.output !== resolve(output)) return undefined;
+  const now = await siteFileStats(output);
+  const same = (a: OutputFileStat, b: OutputFileStat) => a.path === b.path && sameStamp(a, b);
+  return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!)) ? now : undefined;
+}
+
+/** What the record keeps of a build's months. */
+function recordedMonths(months: readonly MonthSummary[]): RecordedMonth[] {
+  return months.map(({ month, rows, files, emptyDays, absentColumns }) => ({
+    month,
+    rows,
+    files,
+    emptyDays,
+    ...(absentColumns ? { absentColumns } : {}),
+  }));
+}
