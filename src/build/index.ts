@@ -26,7 +26,7 @@ import { startedAhead } from "../concurrency.js";
 import { SourceError } from "../errors.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
 import type { Logger } from "../log.js";
-import type { SiteSummary, Theme } from "../render/index.js";
+import type { SiteFile, SiteSummary, Theme } from "../render/index.js";
 import { TEMPLATE_NAMES, TEMPLATES_DIR } from "../render/template-names.js";
 import { createS3Client } from "../s3/index.js";
 import {
@@ -38,7 +38,6 @@ import {
   readTheme,
   siteFileStats,
   writeSite,
-  type OutputFile,
   type ProjectTheme,
 } from "../site/index.js";
 import { listMonthFiles, monthId, scanPoolFor, type Month, type MonthFiles } from "../source/index.js";
@@ -106,7 +105,7 @@ interface BuildInputs {
   branding: ProjectTheme;
   cache: BuildCache;
   /** The chart scripts, the logo and the favicon. */
-  shared: OutputFile[];
+  shared: SiteFile[];
   /** renderFingerprint: the templates, the render code and the settings. */
   renderPrint: string;
   /** assetsFingerprint of `shared`. */
@@ -215,7 +214,7 @@ async function makeSite(
 async function writePages(
   config: SiteConfig,
   options: BuildOptions,
-  files: OutputFile[],
+  files: SiteFile[],
   summary: SiteSummary,
   branding: ProjectTheme,
 ): Promise<{ written: boolean; files: { size: number }[] }> {
@@ -309,7 +308,7 @@ function unreadObjects(source: MonthSource, force?: boolean): { size: number }[]
 }
 
 /** The chart and table scripts (the error page is rendered with the other across-month files). */
-async function sharedFiles(): Promise<OutputFile[]> {
+async function sharedFiles(): Promise<SiteFile[]> {
   return readChartAssets(TEMPLATES_DIR);
 }
 
@@ -317,9 +316,9 @@ async function sharedFiles(): Promise<OutputFile[]> {
 async function keptFiles(
   config: SiteConfig,
   options: BuildOptions,
-  files: OutputFile[],
+  files: SiteFile[],
   summary: SiteSummary,
-): Promise<OutputFile[]> {
+): Promise<SiteFile[]> {
   if (!options.months) return [];
   if (!(await isBuiltSite(config.output))) {
     options.logger.warn(noEarlierBuildWarning(config, options.months, summary));
@@ -346,11 +345,11 @@ function noEarlierBuildWarning(config: SiteConfig, months: readonly Month[], sum
 
 async function indexFile(
   config: SiteConfig,
-  files: OutputFile[],
+  files: SiteFile[],
   now: Date,
   summary: SiteSummary,
   theme: Theme,
-): Promise<OutputFile> {
+): Promise<SiteFile> {
   const { renderIndexPage } = await import("../render/index.js");
   const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
   return { path: INDEX_DOCUMENT, body: renderIndexPage(entries, { title: config.site.title, summary, theme }) };

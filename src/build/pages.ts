@@ -7,7 +7,7 @@ import type { Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../cache/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import type { SiteConfig } from "../config/index.js";
-import type { OutputFile, ProjectTheme } from "../site/index.js";
+import type { ProjectTheme } from "../site/index.js";
 import {
   renderAcrossMonths,
   renderMonthPages,
@@ -15,6 +15,7 @@ import {
   toSiteSummary,
   type MonthReport,
   type MonthSummary,
+  type SiteFile,
   type SiteSettings,
   type SiteSummary,
 } from "../render/index.js";
@@ -103,7 +104,7 @@ export interface PagePlan {
   /** One hash per group of pages (each month's, then the across-month files), in order. */
   hashes: string[];
   /** The pages, from the cache or rendered now (and cached). */
-  render(): Promise<OutputFile[]>;
+  render(): Promise<SiteFile[]>;
 }
 
 interface PageGroup {

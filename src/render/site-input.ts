@@ -47,9 +47,11 @@ export interface SiteSettings {
   theme?: Theme;
 }
 
-/** A file of the site: its path relative to the site root and its bytes. */
+/** A file of the site: its path relative to the site root and its bytes (rendered here, written by the site stage). */
 export interface SiteFile {
   /** e.g. `2019/jan/final_report.csv` */
   path: string;
   body: string | Uint8Array;
+  /** Keep this modification time when written (a file carried over from the previous build); default now. */
+  modified?: Date;
 }
