@@ -14,10 +14,10 @@ import {
   buildMonth,
   cachedMonthFiles,
   reusedMonth,
+  type BuildMonthResult,
   type BuiltMonth,
   type MonthOutcome,
   type MonthSource,
-  type MonthSummary,
 } from "./month.js";
 import { recordedMonths, unchangedOutput, unchangedSite } from "./unchanged.js";
 import { openBuildCache, planMonth, type BuildCache, type OutputFileStat } from "../cache/index.js";
@@ -43,7 +43,7 @@ import {
 import { listMonthFiles, monthId, scanPoolFor, type Month, type MonthFiles } from "../source/index.js";
 
 export { monthDir } from "./month-dir.js";
-export type { BuiltMonth, MonthSummary } from "./month.js";
+export type { BuiltMonth, MonthOutcome } from "./month.js";
 
 /** Options of buildSite. */
 export interface BuildOptions {
@@ -68,7 +68,7 @@ export interface BuildReport {
   /** False when the output folder already held exactly this site (nothing new): it was left as it was. */
   written: boolean;
   /** Per month: rebuilt or reused (and why), rows, files counted and read, skipped files, gaps. */
-  months: MonthSummary[];
+  months: MonthOutcome[];
   files: number;
   bytes: number;
   /** Raw bytes read from S3 (0 when every month came from the cache). */
@@ -117,7 +117,7 @@ interface BuildInputs {
 /** The site a build made (or found already made): what BuildReport says of it. */
 interface MadeSite {
   written: boolean;
-  months: MonthSummary[];
+  months: MonthOutcome[];
   files: { size: number }[];
   bytesRead: number;
 }
@@ -176,7 +176,7 @@ async function makeSite(
   const { branding, cache } = inputs;
   const { planPages } = await import("./pages.js");
   const sources = await monthSources(listed, config, cache, options);
-  const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
+  const { built, months, bytesRead } = await buildMonths(client, config, cache, sources, options);
   const kept = options.months ? await keptMonthSummaries(config, built) : [];
   const pages = await planPages(config, cache, built, branding, { kept, renderPrint: inputs.renderPrint });
   // a --month build keeps other months' files from the folder: its site is not one the hashes name,
@@ -185,11 +185,11 @@ async function makeSite(
   const record = (files: OutputFileStat[]) => {
     if (fingerprint === undefined) return;
     // a file skipped now is read again by the next build, so that one must not stop before reading
-    const complete = wholeSite(options) && summary.every((m) => m.skipped.length === 0);
-    const recorded = complete ? { inputs: { hash: inputsHash(listed, inputs), months: recordedMonths(summary) } } : {};
+    const complete = wholeSite(options) && months.every((m) => m.skipped.length === 0);
+    const recorded = complete ? { inputs: { hash: inputsHash(listed, inputs), months: recordedMonths(months) } } : {};
     cache.setOutput({ output: resolve(config.output), fingerprint, files, ...recorded });
   };
-  const made = (written: boolean, files: { size: number }[]) => ({ written, months: summary, files, bytesRead });
+  const made = (written: boolean, files: { size: number }[]) => ({ written, months, files, bytesRead });
   const unchanged = fingerprint && (await unchangedOutput(cache, config.output, fingerprint));
   if (unchanged) {
     for (const hash of pages.hashes) cache.keepPages(hash);
@@ -260,8 +260,8 @@ async function buildMonths(
   cache: BuildCache,
   sources: MonthSource[],
   options: BuildOptions,
-): Promise<{ built: BuiltMonth[]; summary: MonthSummary[]; bytesRead: number }> {
-  const result = { built: [] as BuiltMonth[], summary: [] as MonthSummary[], bytesRead: 0 };
+): Promise<{ built: BuiltMonth[]; months: MonthOutcome[]; bytesRead: number }> {
+  const result = { built: [] as BuiltMonth[], months: [] as MonthOutcome[], bytesRead: 0 };
   const toRead = sources.flatMap((s) => (s.fromListing ? unreadObjects(s, options.force) : []));
   // Vega loads while S3 sends the raw files; their months are rendered after
   if (toRead.length)
@@ -270,7 +270,7 @@ async function buildMonths(
       () => undefined, // the render stage reports it when the pages are rendered
     );
   const pool = scanPoolFor(toRead.reduce((n, o) => n + o.size, 0));
-  const outcomes: MonthOutcome[] = [];
+  const outcomes: BuildMonthResult[] = [];
   try {
     // every month is read before deciding: a build names every bad file of every month at once
     for (const source of sources) outcomes.push(await buildMonth(config, cache, source, { ...options, client, pool }));
@@ -283,19 +283,19 @@ async function buildMonths(
     const headers = [...new Set(outcomes.flatMap((o) => o.headerColumns))];
     checkCountColumnsFound(config.report, found, headers, options.months ? { logger: options.logger } : undefined);
   }
-  const bad = outcomes.filter((o) => o.summary === undefined);
+  const bad = outcomes.filter((o) => o.outcome === undefined);
   if (bad.length) throw badFilesError(bad);
   for (const month of outcomes) {
     if (month.built) result.built.push(month.built);
-    result.summary.push(month.summary!);
+    result.months.push(month.outcome!);
     result.bytesRead += month.bytesRead;
   }
-  if (result.built.length === 0) throw nothingLeft(result.summary);
+  if (result.built.length === 0) throw nothingLeft(result.months);
   return result;
 }
 
 /** --skip-bad-files left no month with a file to count: there is no site to publish. */
-function nothingLeft(months: readonly MonthSummary[]): SourceError {
+function nothingLeft(months: readonly MonthOutcome[]): SourceError {
   return new SourceError(
     `no raw file of ${months.length === 1 ? "the month" : `any of the ${months.length} months`} built can be read (${months.map((m) => m.month).join(", ")}); nothing was built`,
     { hint: "Fix or re-export the files named in the warnings above." },

@@ -20,7 +20,7 @@ import {
   type UnreadableFile,
 } from "../source/index.js";
 import { formatCount, formatDays } from "../units.js";
-import type { AcceptedDays } from "../render/index.js";
+import type { AcceptedDays, MonthFacts } from "../render/index.js";
 import { acceptedGapsOf } from "./accepted-gaps.js";
 import { monthDir } from "./month-dir.js";
 
@@ -33,28 +33,18 @@ export interface MonthSource {
 }
 
 /** One month, counted, ready to render. */
-export interface BuiltMonth {
+export interface BuiltMonth extends MonthFacts {
   month: Month;
-  id: string;
-  title: string;
-  dir: string;
   /** Every raw file counted, with its counts. */
   counted: CachedFile[];
-  files: number;
-  missingDays: number[];
   /** Which of missingDays raw.acceptedGaps accepts, and why. */
   acceptedGaps: AcceptedDays[];
-  /** Days whose file had a header and no rows (no requests that day). */
-  emptyDays: number[];
-  skippedFiles: number;
-  /** Newest LastModified of the month's raw files (ISO). */
-  dataAsOf?: string;
   /** Count columns some of the month's files do not have (their rows are blank there), with those files' days. */
   absentColumns: (AbsentColumn & { days: number[] })[];
 }
 
-/** How a month of the site came about. */
-export interface MonthSummary {
+/** How a month of the site came about: what this build did with it (rebuilt, reused, skipped) and why; in `build --json`. */
+export interface MonthOutcome {
   month: string;
   /**
    * "rebuilt": files were read or the month's list of files changed; "reused": all from the cache;
@@ -90,14 +80,14 @@ export interface MonthOptions {
   skipBadFiles?: boolean;
 }
 
-/** What buildMonth made of a month. */
-export interface MonthOutcome {
+/** What buildMonth made of a month: the month built, its outcome, and what the build checks across months. */
+export interface BuildMonthResult {
   /** `2019-01` */
   month: string;
   /** The month, counted; undefined when a file cannot be read or (with --skip-bad-files) none could. */
   built?: BuiltMonth;
   /** How the month came about; undefined when a file cannot be read and the build fails, naming it. */
-  summary?: MonthSummary;
+  outcome?: MonthOutcome;
   /** Files that cannot be parsed: left out with --skip-bad-files, else the build names them and fails. */
   unreadable: UnreadableFile[];
   /** Raw files of the month, counted or not. */
@@ -120,7 +110,7 @@ export async function buildMonth(
   cache: BuildCache,
   source: MonthSource,
   options: MonthOptions,
-): Promise<MonthOutcome> {
+): Promise<BuildMonthResult> {
   const { files } = source;
   const id = monthId(files.month);
   const plan = source.fromListing
@@ -130,28 +120,28 @@ export async function buildMonth(
   if (source.fromListing) warnMissingDays(config, files, options.logger);
   const read = await readPlanned(config, files, plan, options);
   const counted = [...plan.reuse.map((r) => r.cached), ...read.tallies.map((t) => toCachedFile(t.object, t.tally))];
-  const outcome = readOutcome(config, files, counted, read);
-  if (read.unreadable.length && !options.skipBadFiles) return outcome;
+  const result = readResult(config, files, counted, read);
+  if (read.unreadable.length && !options.skipBadFiles) return result;
   for (const failure of read.unreadable) options.logger.warn(`${id}: skipped ${failure.reason}`);
   if (counted.length === 0) {
     const skipped = skippedMonth(files, read.unreadable, options.logger);
-    return { ...outcome, summary: { ...skipped, requested: source.fromListing } };
+    return { ...result, outcome: { ...skipped, requested: source.fromListing } };
   }
   if (reason !== undefined) cache.setMonth(id, counted);
   const built = builtMonth(config, files, counted, read.unreadable.length);
-  const summary = builtSummary(built, reason, read, source.fromListing);
-  warnAbsentColumns(id, summary.absentColumns ?? [], counted.length, options.logger);
-  options.logger.info(monthLine(summary));
-  return { ...outcome, built, summary };
+  const outcome = builtOutcome(built, reason, read, source.fromListing);
+  warnAbsentColumns(id, outcome.absentColumns ?? [], counted.length, options.logger);
+  options.logger.info(monthLine(outcome));
+  return { ...result, built, outcome };
 }
 
 /** What buildMonth says of a month it built (read now or from the cache). */
-function builtSummary(
+function builtOutcome(
   built: BuiltMonth,
   reason: string | undefined,
   read: MonthRead,
   requested: boolean,
-): MonthSummary {
+): MonthOutcome {
   const absentColumns = built.absentColumns.map(({ column, keys }) => ({ column, keys }));
   return {
     month: built.id,
@@ -186,12 +176,12 @@ async function readPlanned(
 }
 
 /** What the build needs to know of a month's files whatever becomes of the month: bad files, columns, bytes. */
-function readOutcome(
+function readResult(
   config: SiteConfig,
   files: MonthFiles,
   counted: readonly CachedFile[],
   read: { tallies: { tally: FileTally }[]; unreadable: UnreadableFile[]; bytes: number },
-): MonthOutcome {
+): BuildMonthResult {
   return {
     month: monthId(files.month),
     unreadable: read.unreadable,
@@ -208,7 +198,7 @@ function skippedMonth(
   files: MonthFiles,
   unreadable: readonly UnreadableFile[],
   logger: Logger,
-): Omit<MonthSummary, "requested"> {
+): Omit<MonthOutcome, "requested"> {
   const id = monthId(files.month);
   logger.warn(
     `${id}: none of its ${unreadable.length} raw file${unreadable.length === 1 ? "" : "s"} can be read, so the month is left out of this build (--skip-bad-files); \`deploy --delete\` would unpublish its earlier pages`,
@@ -233,10 +223,10 @@ export function reusedMonth(
   files: MonthFiles,
   recorded: RecordedMonth,
   logger: Logger,
-): MonthSummary {
+): MonthOutcome {
   warnMissingDays(config, files, logger);
   const { month, rows, emptyDays, absentColumns } = recorded;
-  const summary: MonthSummary = {
+  const outcome: MonthOutcome = {
     month,
     status: "reused",
     rows,
@@ -250,8 +240,8 @@ export function reusedMonth(
     ...(absentColumns?.length ? { absentColumns } : {}),
   };
   warnAbsentColumns(month, absentColumns ?? [], recorded.files, logger);
-  logger.info(monthLine(summary));
-  return summary;
+  logger.info(monthLine(outcome));
+  return outcome;
 }
 
 function warnMissingDays(config: SiteConfig, files: MonthFiles, logger: Logger): void {
@@ -277,7 +267,7 @@ function warnAbsentColumns(id: string, absent: readonly AbsentColumn[], files: n
   }
 }
 
-function monthLine(s: MonthSummary): string {
+function monthLine(s: MonthOutcome): string {
   const how = s.status === "reused" ? "reused from the cache" : `rebuilt (${s.reason}; ${s.filesRead} read)`;
   return `${s.month}: ${formatCount(s.rows)} rows from ${s.files} files, ${how}`;
 }

@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import type { BuildCache, OutputFileStat, OutputRecord, RecordedMonth } from "../cache/index.js";
 import { sameStamp, siteFileStats } from "../site/index.js";
-import type { MonthSummary } from "./month.js";
+import type { MonthOutcome } from "./month.js";
 
 /**
  * The last build's months and the folder's files, when that build made the folder from these
@@ -46,7 +46,7 @@ async function sameFolder(record: OutputRecord, output: string): Promise<OutputF
 }
 
 /** What the record keeps of a build's months. */
-export function recordedMonths(months: readonly MonthSummary[]): RecordedMonth[] {
+export function recordedMonths(months: readonly MonthOutcome[]): RecordedMonth[] {
   return months.map(({ month, rows, files, emptyDays, absentColumns }) => ({
     month,
     rows,
