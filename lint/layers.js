@@ -21,8 +21,9 @@ export const LEAVES = [
 ];
 
 /**
- * Which stages each top-level module of src/ may import ("*": any). Leaves are allowed everywhere.
- * A module missing from this table is an error, so a new stage is placed in the layering on purpose.
+ * Which stages each top-level module of src/ may import at run time ("*": any); types too. Leaves
+ * are allowed everywhere. A module missing from this table is an error, so a new stage is placed in
+ * the layering on purpose.
  * @type {Record<string, string[] | "*">}
  */
 export const STAGES = {
@@ -31,7 +32,7 @@ export const STAGES = {
   s3: ["config"],
   source: ["config", "s3"],
   aggregate: [],
-  render: ["aggregate"],
+  render: [],
   site: ["config"],
   // the incremental build cache (issue 7) sits beside the source and aggregate stages it remembers
   cache: ["config", "source", "aggregate"],
@@ -53,8 +54,21 @@ export const STAGES = {
  */
 const PUBLIC_ENTRIES = ["config/file.ts", "site/headers.ts", "render/template-names.ts"];
 
-/** Stage imports that must be `import type` (erased at run time): render knows a Report's shape, never its code. */
-const TYPE_ONLY = { render: ["aggregate"] };
+/**
+ * Stages whose types (`import type`, erased at run time) a module may import besides those of
+ * STAGES, in the direction the data flows: config/source -> aggregate -> render -> site -> deploy.
+ * A later stage names the shapes an earlier one hands it (aggregate's Report in render/, render's
+ * SiteFile and Theme in site/, render's SiteEntry in deploy/) instead of repeating them, and loads
+ * none of its code. A run-time import of these stages is an error, and so is any import against the flow.
+ * @type {Record<string, string[]>}
+ */
+export const TYPE_ONLY = {
+  render: ["aggregate"],
+  site: ["render"],
+  // the build cache records the site's files and their stamps
+  cache: ["render", "site"],
+  deploy: ["render"],
+};
 
 /**
  * Files (or folders, ending in `/`) under src/ that do no I/O, not even through another module: they
@@ -148,12 +162,12 @@ function stageProblem(from, target, specifier, typeOnly) {
   if (stage === source) return undefined;
   if (LEAVES.includes(stage)) return undefined;
   if (LEAVES.includes(source)) return `is a leaf helper and must not import the stage "${stage}" ("${specifier}")`;
-  if (allowed !== "*" && !allowed.includes(stage))
+  const runTime = allowed === "*" || allowed.includes(stage);
+  if (!runTime && !TYPE_ONLY[source]?.includes(stage))
     return `(${source}/) must not import ${stage}/ ("${specifier}"): see the table in lint/layers.js`;
   if (target.includes("/") && target !== `${stage}/index.ts` && !PUBLIC_ENTRIES.includes(target))
     return `reaches into ${stage}/ past its index.ts ("${specifier}"): import "${stage}/index.js"`;
-  if (!typeOnly && TYPE_ONLY[source]?.includes(stage))
-    return `may import only types from ${stage}/: write \`import type\` ("${specifier}")`;
+  if (!runTime && !typeOnly) return `may import only types from ${stage}/: write \`import type\` ("${specifier}")`;
   return undefined;
 }
 

@@ -7,7 +7,7 @@ export type { Logger } from "./log.js";
 // build
 export { buildSite, monthDir } from "./build/index.js";
 export type { BuildOptions, BuildReport } from "./build/index.js";
-export type { BuiltMonth, MonthSummary } from "./build/index.js";
+export type { BuiltMonth, MonthOutcome } from "./build/index.js";
 export { aggregateReport, reportFromCounts } from "./aggregate/index.js";
 export type { Report } from "./aggregate/index.js";
 export { scanCsv, TooManyGroupsError } from "./source/index.js";

@@ -114,6 +114,32 @@ describe("the checks catch planted violations", () => {
     expect(layeringProblems(typeOnly)).toEqual([]);
   });
 
+  test.each([
+    { file: "site/planted.ts", specifier: "../render/index.js" },
+    { file: "deploy/planted.ts", specifier: "../render/index.js" },
+    { file: "cache/planted.ts", specifier: "../site/index.js" },
+  ])("$file may import types of $specifier along the data flow, not its code", ({ file, specifier }) => {
+    expect(layeringProblems(plant([file, `import type { SiteFile } from "${specifier}";`]))).toEqual([]);
+    expect(layeringProblems(plant([file, `export type { SiteFile } from "${specifier}";`]))).toEqual([]);
+    const runTime = layeringProblems(plant([file, `import { SiteFile } from "${specifier}";`]));
+    expect(runTime).toEqual([expect.stringMatching(/may import only types from \w+\//)]);
+  });
+
+  test.each([
+    { file: "render/planted.ts", specifier: "../site/index.js", stage: "site" },
+    { file: "render/planted.ts", specifier: "../deploy/index.js", stage: "deploy" },
+    { file: "site/planted.ts", specifier: "../deploy/index.js", stage: "deploy" },
+    { file: "aggregate/planted.ts", specifier: "../render/index.js", stage: "render" },
+  ])("$file must not import $specifier against the data flow, not even its types", ({ file, specifier, stage }) => {
+    const message = new RegExp(`must not import ${stage}/`);
+    expect(layeringProblems(plant([file, `import { x } from "${specifier}";`]))).toEqual([
+      expect.stringMatching(message),
+    ]);
+    expect(layeringProblems(plant([file, `import type { X } from "${specifier}";`]))).toEqual([
+      expect.stringMatching(message),
+    ]);
+  });
+
   test("deploy/plan.ts loading the SDK through another module is reported with the chain", () => {
     const edges = plant(["deploy/plan.ts", `import { listRemote } from "./remote.js";`]);
     expect(purityProblems(edges, files)).toContain(

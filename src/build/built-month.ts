@@ -1,7 +1,7 @@
 /** A month once counted: what it is made of (days, gaps, absent columns, newest data), and the cache's view of its files. */
 import type { AbsentColumn, CachedFile } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
-import type { AcceptedDays } from "../render/index.js";
+import type { AcceptedDays, MonthFacts } from "../render/index.js";
 import {
   countColumns,
   dateRawKey,
@@ -17,22 +17,12 @@ import { acceptedGapsOf } from "./accepted-gaps.js";
 import { monthDir } from "./month-dir.js";
 
 /** One month, counted, ready to render. */
-export interface BuiltMonth {
+export interface BuiltMonth extends MonthFacts {
   month: Month;
-  id: string;
-  title: string;
-  dir: string;
   /** Every raw file counted, with its counts. */
   counted: CachedFile[];
-  files: number;
-  missingDays: number[];
   /** Which of missingDays raw.acceptedGaps accepts, and why. */
   acceptedGaps: AcceptedDays[];
-  /** Days whose file had a header and no rows (no requests that day). */
-  emptyDays: number[];
-  skippedFiles: number;
-  /** Newest LastModified of the month's raw files (ISO). */
-  dataAsOf?: string;
   /** Count columns some of the month's files do not have (their rows are blank there), with those files' days. */
   absentColumns: (AbsentColumn & { days: number[] })[];
 }

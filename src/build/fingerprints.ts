@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { sha256 } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
 import { TEMPLATES_DIR } from "../render/template-names.js";
-import type { OutputFile } from "../site/index.js";
+import type { SiteFile } from "../render/index.js";
 import { countColumns, monthId, type MonthFiles } from "../source/index.js";
 
 /** Bump when cached pages must be rendered again although no input changed. */
@@ -62,7 +62,7 @@ export async function packageVersion(): Promise<string> {
 }
 
 /** Each asset (chart scripts, logo, favicon) by path and content. */
-export function assetsFingerprint(assets: readonly OutputFile[]): string {
+export function assetsFingerprint(assets: readonly SiteFile[]): string {
   return sha256(JSON.stringify(assets.map((a) => [a.path, sha256(a.body)])));
 }
 

@@ -4,7 +4,7 @@
  */
 import type { S3Client } from "@aws-sdk/client-s3";
 import { readInputs, type BuildStart } from "./inputs.js";
-import type { MonthSummary } from "./month.js";
+import type { MonthOutcome } from "./month.js";
 import { buildMonths, monthSources } from "./months.js";
 import { siteRecord, unchangedOutput, unchangedSince } from "./nothing-new.js";
 import type { BuildOptions } from "./options.js";
@@ -18,7 +18,7 @@ import { listMonthFiles } from "../source/index.js";
 
 export { monthDir } from "./month-dir.js";
 export type { BuiltMonth } from "./built-month.js";
-export type { MonthSummary } from "./month.js";
+export type { MonthOutcome } from "./month.js";
 export type { BuildOptions } from "./options.js";
 
 /** What a build did. */
@@ -27,7 +27,7 @@ export interface BuildReport {
   /** False when the output folder already held exactly this site (nothing new): it was left as it was. */
   written: boolean;
   /** Per month: rebuilt or reused (and why), rows, files counted and read, skipped files, gaps. */
-  months: MonthSummary[];
+  months: MonthOutcome[];
   files: number;
   bytes: number;
   /** Raw bytes read from S3 (0 when every month came from the cache). */
@@ -63,7 +63,7 @@ export async function buildSite(config: SiteConfig, options: BuildOptions): Prom
 /** The site a build made (or found already made): what BuildReport says of it. */
 interface MadeSite {
   written: boolean;
-  months: MonthSummary[];
+  months: MonthOutcome[];
   files: { size: number }[];
   bytesRead: number;
 }
@@ -78,11 +78,11 @@ async function makeSite(
   const { branding, cache, shared, renderPrint } = start.inputs;
   const { planPages } = await import("./pages.js");
   const sources = await monthSources(start.listed, config, cache, options);
-  const { built, summary, bytesRead } = await buildMonths(client, config, cache, sources, options);
+  const { built, months, bytesRead } = await buildMonths(client, config, cache, sources, options);
   const kept = options.months ? await keptMonthSummaries(config, built) : [];
   const pages = await planPages(config, cache, built, branding, { kept, renderPrint });
-  const site = siteRecord(config, options, start, { pages: pages.hashes, months: summary });
-  const made = (written: boolean, files: { size: number }[]) => ({ written, months: summary, files, bytesRead });
+  const site = siteRecord(config, options, start, { pages: pages.hashes, months });
+  const made = (written: boolean, files: { size: number }[]) => ({ written, months, files, bytesRead });
   const unchanged = await unchangedOutput(cache, config.output, site);
   if (unchanged) {
     for (const hash of pages.hashes) cache.keepPages(hash);

@@ -4,7 +4,8 @@ import type { BuildOptions } from "./options.js";
 import { openBuildCache, type BuildCache } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
 import { TEMPLATE_NAMES, TEMPLATES_DIR } from "../render/template-names.js";
-import { readChartAssets, readTheme, type OutputFile, type ProjectTheme } from "../site/index.js";
+import type { SiteFile } from "../render/index.js";
+import { readChartAssets, readTheme, type ProjectTheme } from "../site/index.js";
 import type { MonthFiles } from "../source/index.js";
 
 /** What a build starts from: the raw listing, and the inputs read while S3 listed it. */
@@ -18,7 +19,7 @@ export interface BuildInputs {
   branding: ProjectTheme;
   cache: BuildCache;
   /** The chart scripts, the logo and the favicon. */
-  shared: OutputFile[];
+  shared: SiteFile[];
   /** renderFingerprint: the templates, the render code and the settings. */
   renderPrint: string;
   /** assetsFingerprint of `shared`. */
@@ -44,6 +45,6 @@ export async function readInputs(config: SiteConfig, options: BuildOptions): Pro
 }
 
 /** The chart and table scripts (the error page is rendered with the other across-month files). */
-async function sharedFiles(): Promise<OutputFile[]> {
+async function sharedFiles(): Promise<SiteFile[]> {
   return readChartAssets(TEMPLATES_DIR);
 }

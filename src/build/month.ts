@@ -28,8 +28,8 @@ export interface MonthSource {
   fromListing: boolean;
 }
 
-/** How a month of the site came about. */
-export interface MonthSummary {
+/** How a month of the site came about: what this build did with it (rebuilt, reused, skipped) and why; in `build --json`. */
+export interface MonthOutcome {
   month: string;
   /**
    * "rebuilt": files were read or the month's list of files changed; "reused": all from the cache;
@@ -65,14 +65,14 @@ export interface MonthOptions {
   skipBadFiles?: boolean;
 }
 
-/** What buildMonth made of a month. */
-export interface MonthOutcome {
+/** What buildMonth made of a month: the month built, its outcome, and what the build checks across months. */
+export interface BuildMonthResult {
   /** `2019-01` */
   month: string;
   /** The month, counted; undefined when a file cannot be read or (with --skip-bad-files) none could. */
   built?: BuiltMonth;
   /** How the month came about; undefined when a file cannot be read and the build fails, naming it. */
-  summary?: MonthSummary;
+  outcome?: MonthOutcome;
   /** Files that cannot be parsed: left out with --skip-bad-files, else the build names them and fails. */
   unreadable: UnreadableFile[];
   /** Raw files of the month, counted or not. */
@@ -95,7 +95,7 @@ export async function buildMonth(
   cache: BuildCache,
   source: MonthSource,
   options: MonthOptions,
-): Promise<MonthOutcome> {
+): Promise<BuildMonthResult> {
   const { files } = source;
   const id = monthId(files.month);
   const plan = source.fromListing
@@ -105,28 +105,28 @@ export async function buildMonth(
   if (source.fromListing) warnMissingDays(config, files, options.logger);
   const read = await readPlanned(config, files, plan, options);
   const counted = [...plan.reuse.map((r) => r.cached), ...read.tallies.map((t) => toCachedFile(t.object, t.tally))];
-  const outcome = readOutcome(config, files, counted, read);
-  if (read.unreadable.length && !options.skipBadFiles) return outcome;
+  const result = readResult(config, files, counted, read);
+  if (read.unreadable.length && !options.skipBadFiles) return result;
   for (const failure of read.unreadable) options.logger.warn(`${id}: skipped ${failure.reason}`);
   if (counted.length === 0) {
     const skipped = skippedMonth(files, read.unreadable, options.logger);
-    return { ...outcome, summary: { ...skipped, requested: source.fromListing } };
+    return { ...result, outcome: { ...skipped, requested: source.fromListing } };
   }
   if (reason !== undefined) cache.setMonth(id, counted);
   const built = builtMonth(config, files, counted, read.unreadable.length);
-  const summary = builtSummary(built, reason, read, source.fromListing);
-  warnAbsentColumns(id, summary.absentColumns ?? [], counted.length, options.logger);
-  options.logger.info(monthLine(summary));
-  return { ...outcome, built, summary };
+  const outcome = builtOutcome(built, reason, read, source.fromListing);
+  warnAbsentColumns(id, outcome.absentColumns ?? [], counted.length, options.logger);
+  options.logger.info(monthLine(outcome));
+  return { ...result, built, outcome };
 }
 
 /** What buildMonth says of a month it built (read now or from the cache). */
-function builtSummary(
+function builtOutcome(
   built: BuiltMonth,
   reason: string | undefined,
   read: MonthRead,
   requested: boolean,
-): MonthSummary {
+): MonthOutcome {
   const absentColumns = built.absentColumns.map(({ column, keys }) => ({ column, keys }));
   return {
     month: built.id,
@@ -161,12 +161,12 @@ async function readPlanned(
 }
 
 /** What the build needs to know of a month's files whatever becomes of the month: bad files, columns, bytes. */
-function readOutcome(
+function readResult(
   config: SiteConfig,
   files: MonthFiles,
   counted: readonly CachedFile[],
   read: { tallies: { tally: FileTally }[]; unreadable: UnreadableFile[]; bytes: number },
-): MonthOutcome {
+): BuildMonthResult {
   return {
     month: monthId(files.month),
     unreadable: read.unreadable,
@@ -183,7 +183,7 @@ function skippedMonth(
   files: MonthFiles,
   unreadable: readonly UnreadableFile[],
   logger: Logger,
-): Omit<MonthSummary, "requested"> {
+): Omit<MonthOutcome, "requested"> {
   const id = monthId(files.month);
   logger.warn(
     `${id}: none of its ${unreadable.length} raw file${unreadable.length === 1 ? "" : "s"} can be read, so the month is left out of this build (--skip-bad-files); \`deploy --delete\` would unpublish its earlier pages`,
@@ -208,10 +208,10 @@ export function reusedMonth(
   files: MonthFiles,
   recorded: RecordedMonth,
   logger: Logger,
-): MonthSummary {
+): MonthOutcome {
   warnMissingDays(config, files, logger);
   const { month, rows, emptyDays, absentColumns } = recorded;
-  const summary: MonthSummary = {
+  const outcome: MonthOutcome = {
     month,
     status: "reused",
     rows,
@@ -225,11 +225,11 @@ export function reusedMonth(
     ...(absentColumns?.length ? { absentColumns } : {}),
   };
   warnAbsentColumns(month, absentColumns ?? [], recorded.files, logger);
-  logger.info(monthLine(summary));
-  return summary;
+  logger.info(monthLine(outcome));
+  return outcome;
 }
 
-function monthLine(s: MonthSummary): string {
+function monthLine(s: MonthOutcome): string {
   const how = s.status === "reused" ? "reused from the cache" : `rebuilt (${s.reason}; ${s.filesRead} read)`;
   return `${s.month}: ${formatCount(s.rows)} rows from ${s.files} files, ${how}`;
 }

@@ -5,7 +5,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import { badFilesError, checkCountColumnsFound } from "./bad-files.js";
 import { cachedMonthFiles, type BuiltMonth } from "./built-month.js";
-import { buildMonth, type MonthOutcome, type MonthSource, type MonthSummary } from "./month.js";
+import { buildMonth, type BuildMonthResult, type MonthOutcome, type MonthSource } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
 import { planMonth, type BuildCache } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
@@ -45,8 +45,8 @@ export async function buildMonths(
   cache: BuildCache,
   sources: MonthSource[],
   options: BuildOptions,
-): Promise<{ built: BuiltMonth[]; summary: MonthSummary[]; bytesRead: number }> {
-  const result = { built: [] as BuiltMonth[], summary: [] as MonthSummary[], bytesRead: 0 };
+): Promise<{ built: BuiltMonth[]; months: MonthOutcome[]; bytesRead: number }> {
+  const result = { built: [] as BuiltMonth[], months: [] as MonthOutcome[], bytesRead: 0 };
   const toRead = sources.flatMap((s) => (s.fromListing ? unreadObjects(s, options.force) : []));
   // Vega loads while S3 sends the raw files; their months are rendered after
   if (toRead.length)
@@ -55,7 +55,7 @@ export async function buildMonths(
       () => undefined, // the render stage reports it when the pages are rendered
     );
   const pool = scanPoolFor(toRead.reduce((n, o) => n + o.size, 0));
-  const outcomes: MonthOutcome[] = [];
+  const outcomes: BuildMonthResult[] = [];
   try {
     // every month is read before deciding: a build names every bad file of every month at once
     for (const source of sources) outcomes.push(await buildMonth(config, cache, source, { ...options, client, pool }));
@@ -68,19 +68,19 @@ export async function buildMonths(
     const headers = [...new Set(outcomes.flatMap((o) => o.headerColumns))];
     checkCountColumnsFound(config.report, found, headers, options.months ? { logger: options.logger } : undefined);
   }
-  const bad = outcomes.filter((o) => o.summary === undefined);
+  const bad = outcomes.filter((o) => o.outcome === undefined);
   if (bad.length) throw badFilesError(bad);
   for (const month of outcomes) {
     if (month.built) result.built.push(month.built);
-    result.summary.push(month.summary!);
+    result.months.push(month.outcome!);
     result.bytesRead += month.bytesRead;
   }
-  if (result.built.length === 0) throw nothingLeft(result.summary);
+  if (result.built.length === 0) throw nothingLeft(result.months);
   return result;
 }
 
 /** --skip-bad-files left no month with a file to count: there is no site to publish. */
-function nothingLeft(months: readonly MonthSummary[]): SourceError {
+function nothingLeft(months: readonly MonthOutcome[]): SourceError {
   return new SourceError(
     `no raw file of ${months.length === 1 ? "the month" : `any of the ${months.length} months`} built can be read (${months.map((m) => m.month).join(", ")}); nothing was built`,
     { hint: "Fix or re-export the files named in the warnings above." },

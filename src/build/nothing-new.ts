@@ -24,7 +24,7 @@
 import { resolve } from "node:path";
 import { siteFingerprint, siteInputs } from "./fingerprints.js";
 import type { BuildStart } from "./inputs.js";
-import { reusedMonth, type MonthSummary } from "./month.js";
+import { reusedMonth, type MonthOutcome } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
 import type { BuildCache, OutputFileStat, OutputRecord, RecordedMonth } from "../cache/index.js";
 import type { SiteConfig } from "../config/index.js";
@@ -40,7 +40,7 @@ export async function unchangedSince(
   config: SiteConfig,
   options: BuildOptions,
   { listed, inputs }: BuildStart,
-): Promise<{ months: MonthSummary[]; files: OutputFileStat[] } | undefined> {
+): Promise<{ months: MonthOutcome[]; files: OutputFileStat[] } | undefined> {
   if (!wholeSite(options) || options.force) return undefined;
   const record = await inputs.cache.output();
   if (!record?.inputs || record.inputs.hash !== inputsFingerprint({ listed, inputs })) return undefined;
@@ -65,7 +65,7 @@ export function siteRecord(
   config: SiteConfig,
   options: BuildOptions,
   start: BuildStart,
-  { pages, months }: { pages: readonly string[]; months: readonly MonthSummary[] },
+  { pages, months }: { pages: readonly string[]; months: readonly MonthOutcome[] },
 ): SiteRecord {
   // a --month build keeps other months' files from the folder: its site is not one the hashes name,
   // so it records nothing (the last record names files this build's writes, if any, have replaced)
@@ -113,7 +113,7 @@ async function sameFolder(record: OutputRecord, output: string): Promise<OutputF
 }
 
 /** What the record keeps of a build's months. */
-function recordedMonths(months: readonly MonthSummary[]): RecordedMonth[] {
+function recordedMonths(months: readonly MonthOutcome[]): RecordedMonth[] {
   return months.map(({ month, rows, files, emptyDays, absentColumns }) => ({
     month,
     rows,

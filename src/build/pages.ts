@@ -9,12 +9,13 @@ import type { Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../cache/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import type { SiteConfig } from "../config/index.js";
-import type { OutputFile, ProjectTheme } from "../site/index.js";
+import type { ProjectTheme } from "../site/index.js";
 import {
   planSite,
   toMonthSummary,
   type MonthReport,
   type MonthSummary,
+  type SiteFile,
   type MonthToRender,
   type SiteSettings,
   type SiteSummary,
@@ -90,7 +91,7 @@ export interface PagePlan {
   /** One hash per group of pages (each month's, then the across-month files), in order. */
   hashes: string[];
   /** The pages, from the cache or rendered now (and cached). */
-  render(): Promise<OutputFile[]>;
+  render(): Promise<SiteFile[]>;
 }
 
 interface PageGroup {

@@ -4,23 +4,16 @@
  */
 import type { BuildOptions } from "./options.js";
 import type { SiteConfig } from "../config/index.js";
-import type { SiteSummary, Theme } from "../render/index.js";
+import type { SiteFile, SiteSummary, Theme } from "../render/index.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
-import {
-  carryModified,
-  isBuiltSite,
-  readKeptFiles,
-  writeSite,
-  type OutputFile,
-  type ProjectTheme,
-} from "../site/index.js";
+import { carryModified, isBuiltSite, readKeptFiles, writeSite, type ProjectTheme } from "../site/index.js";
 import { monthId, type Month } from "../source/index.js";
 
 /** Write the pages, the files --month keeps, and the index listing them all, dated by when each last changed. */
 export async function writePages(
   config: SiteConfig,
   options: BuildOptions,
-  files: OutputFile[],
+  files: SiteFile[],
   summary: SiteSummary,
   branding: ProjectTheme,
 ): Promise<{ written: boolean; files: { size: number }[] }> {
@@ -37,9 +30,9 @@ export async function writePages(
 async function keptFiles(
   config: SiteConfig,
   options: BuildOptions,
-  files: OutputFile[],
+  files: SiteFile[],
   summary: SiteSummary,
-): Promise<OutputFile[]> {
+): Promise<SiteFile[]> {
   if (!options.months) return [];
   if (!(await isBuiltSite(config.output))) {
     options.logger.warn(noEarlierBuildWarning(config, options.months, summary));
@@ -66,11 +59,11 @@ function noEarlierBuildWarning(config: SiteConfig, months: readonly Month[], sum
 
 async function indexFile(
   config: SiteConfig,
-  files: OutputFile[],
+  files: SiteFile[],
   now: Date,
   summary: SiteSummary,
   theme: Theme,
-): Promise<OutputFile> {
+): Promise<SiteFile> {
   const { renderIndexPage } = await import("../render/index.js");
   const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
   return { path: INDEX_DOCUMENT, body: renderIndexPage(entries, { title: config.site.title, summary, theme }) };

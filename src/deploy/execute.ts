@@ -11,6 +11,7 @@ import { DeleteObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import { mapWithConcurrency } from "../concurrency.js";
 import { DeployError } from "../errors.js";
 import type { Logger } from "../log.js";
+import type { SiteEntry } from "../render/index.js";
 import { toS3Error } from "../s3/index.js";
 import { formatSize } from "../units.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
@@ -24,13 +25,6 @@ import {
 } from "./plan.js";
 import { listRemote, META_ACCESS, META_MD5, type RemoteSite } from "./remote.js";
 import { putBytes, uploadFile } from "./upload.js";
-
-/** A published file as index.html lists it: render's SiteEntry (deploy does not import render, so the shape is repeated). */
-export interface SiteEntry {
-  key: string;
-  size: number;
-  lastModified: Date;
-}
 
 /** What the executor needs besides the plan. */
 export interface ExecuteOptions {

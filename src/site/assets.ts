@@ -2,10 +2,10 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { OutputFile } from "./write.js";
+import type { SiteFile } from "../render/index.js";
 
 /** Read vega.min.js (from the installed vega package), chart.js and table.js (from the templates folder) as site files under assets/. */
-export async function readChartAssets(templatesDir: string): Promise<OutputFile[]> {
+export async function readChartAssets(templatesDir: string): Promise<SiteFile[]> {
   const require = createRequire(import.meta.url);
   // vega's exports map hides build/, so find it next to the module entry point
   const vegaBuild = dirname(require.resolve("vega"));

@@ -1,5 +1,4 @@
 export { writeSite, checkOutputFolder, isBuiltSite, pathWithin, BUILD_MARKER } from "./write.js";
-export type { OutputFile } from "./write.js";
 export { readChartAssets } from "./assets.js";
 export { readSite, readKeptFiles, carryModified, siteFileStats, sameStamp } from "./read.js";
 export type { HashedStamp, LocalFile } from "./read.js";

@@ -5,7 +5,8 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { SiteError } from "../errors.js";
 import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
-import { isBuiltSite, listFiles, type OutputFile } from "./write.js";
+import type { SiteFile } from "../render/index.js";
+import { isBuiltSite, listFiles } from "./write.js";
 
 /** A file of the local site. */
 export interface LocalFile {
@@ -121,7 +122,7 @@ async function md5File(path: string, size: number): Promise<string> {
  * `files` with the modification time of the previous build's copy where its bytes are the same, so
  * the index dates a page by when it last changed, not by when it was last built.
  */
-export async function carryModified(root: string, files: readonly OutputFile[]): Promise<OutputFile[]> {
+export async function carryModified(root: string, files: readonly SiteFile[]): Promise<SiteFile[]> {
   if (!(await isBuiltSite(root))) return [...files];
   return Promise.all(
     files.map(async (file) => {

@@ -8,26 +8,14 @@ import { readdir, readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { SiteConfig } from "../config/index.js";
 import { ConfigError } from "../errors.js";
-import type { OutputFile } from "./write.js";
-
-/** The branding as the render stage takes it (render's Theme). */
-export interface ThemeSettings {
-  lang: string;
-  accentColor?: string;
-  description?: string;
-  footer?: string;
-  /** e.g. `assets/logo-1a2b3c4d.png` */
-  logo?: string;
-  favicon?: { path: string; type: string };
-  templates: { name: string; file: string; source: string }[];
-  pages: { name: string; file: string; format: "markdown" | "html"; source: string }[];
-}
+import type { ProjectPage, SiteFile, TemplateOverride, Theme } from "../render/index.js";
 
 /** The project's branding: what the pages need, the image files to publish, and a hash of both. */
 export interface ProjectTheme {
-  theme: ThemeSettings;
+  /** As the render stage takes it; the logo and favicon are named by their paths among `assets`. */
+  theme: Theme;
   /** The logo and favicon as site files (named by content hash, so a new logo is never a cached old one). */
-  assets: OutputFile[];
+  assets: SiteFile[];
   /** Changes whenever any branding file or key changes (part of the page cache's key). */
   fingerprint: string;
 }
@@ -48,12 +36,12 @@ const PAGE_FORMATS: Record<string, "markdown" | "html"> = {
  */
 export async function readTheme(config: SiteConfig, templateNames: readonly string[]): Promise<ProjectTheme> {
   const site = config.site;
-  const assets: OutputFile[] = [];
+  const assets: SiteFile[] = [];
   const logo = site.logo ? await readImage(config, "logo", site.logo, LOGO_TYPES) : undefined;
   if (logo) assets.push(logo);
   let favicon = logo;
   if (site.favicon) assets.push((favicon = await readImage(config, "favicon", site.favicon, FAVICON_TYPES)));
-  const theme: ThemeSettings = {
+  const theme: Theme = {
     lang: site.lang,
     ...optional({ accentColor: site.accentColor, description: site.description, footer: site.footer }),
     ...(logo ? { logo: logo.path } : {}),
@@ -73,7 +61,7 @@ function optional<T extends Record<string, string | undefined>>(values: T): Part
 }
 
 /** An image copied to `assets/<key>-<hash>.<ext>`. */
-async function readImage(config: SiteConfig, key: string, file: string, types: string[]): Promise<OutputFile> {
+async function readImage(config: SiteConfig, key: string, file: string, types: string[]): Promise<SiteFile> {
   const ext = extname(file).toLowerCase();
   if (!types.includes(ext))
     throw problem(config, `site.${key}: "${file}" must be an image file ending in ${types.join(", ")}`);
@@ -91,7 +79,7 @@ async function readImage(config: SiteConfig, key: string, file: string, types: s
 }
 
 async function readTemplates(config: SiteConfig, dir: string, names: readonly string[]) {
-  const templates: ThemeSettings["templates"] = [];
+  const templates: TemplateOverride[] = [];
   for (const entry of await listFolder(config, "templates", dir)) {
     if (!entry.endsWith(".eta")) continue;
     const name = entry.slice(0, -".eta".length);
@@ -107,7 +95,7 @@ async function readTemplates(config: SiteConfig, dir: string, names: readonly st
 }
 
 async function readPages(config: SiteConfig, dir: string) {
-  const pages: ThemeSettings["pages"] = [];
+  const pages: ProjectPage[] = [];
   for (const entry of await listFolder(config, "pages", dir)) {
     const format = PAGE_FORMATS[extname(entry).toLowerCase()];
     if (!format) continue;

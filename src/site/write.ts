@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "n
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { SiteError } from "../errors.js";
 import { onExitBefore, removeOnExit } from "../exit-hooks.js";
+import type { SiteFile } from "../render/index.js";
 
 /**
  * Written into every built site: only a folder holding it (or an empty or missing one) is replaced
@@ -17,14 +18,6 @@ export async function isBuiltSite(root: string): Promise<boolean> {
     (s) => s.isFile(),
     () => false,
   );
-}
-
-/** A file to write: path relative to the site root, and its bytes. */
-export interface OutputFile {
-  path: string;
-  body: string | Uint8Array;
-  /** Keep this modification time (a file carried over from the previous build); default now. */
-  modified?: Date;
 }
 
 /** The absolute path of `relative` inside `root`, or a SiteError when it would land outside it. */
@@ -42,7 +35,7 @@ export function pathWithin(root: string, relative: string): string {
  * A folder that already holds exactly these files is left as it is (a build with nothing new).
  * Returns whether anything was written.
  */
-export async function writeSite(files: readonly OutputFile[], output: string): Promise<boolean> {
+export async function writeSite(files: readonly SiteFile[], output: string): Promise<boolean> {
   checkUniquePaths(files);
   await checkOutputFolder(output);
   if (await holdsExactly(output, files)) return false;
@@ -62,7 +55,7 @@ export async function writeSite(files: readonly OutputFile[], output: string): P
 }
 
 /** Whether `output` is an earlier build with exactly `files`: the same paths, each with the same bytes. */
-async function holdsExactly(output: string, files: readonly OutputFile[]): Promise<boolean> {
+async function holdsExactly(output: string, files: readonly SiteFile[]): Promise<boolean> {
   if (!(await isBuiltSite(output))) return false;
   const onDisk = new Map((await listFiles(output)).map((f) => [f.key, f.path]));
   if (onDisk.size !== files.length || !files.every((f) => onDisk.has(f.path))) return false;
@@ -86,7 +79,7 @@ export async function listFiles(root: string): Promise<{ key: string; path: stri
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
-function checkUniquePaths(files: readonly OutputFile[]): void {
+function checkUniquePaths(files: readonly SiteFile[]): void {
   const seen = new Set<string>();
   for (const file of files) {
     if (seen.has(file.path))
@@ -98,7 +91,7 @@ function checkUniquePaths(files: readonly OutputFile[]): void {
 }
 
 /** Write the marker and every file into `temp`; any failure leaves `output` as it was. */
-async function writeTempSite(files: readonly OutputFile[], temp: string, output: string): Promise<void> {
+async function writeTempSite(files: readonly SiteFile[], temp: string, output: string): Promise<void> {
   try {
     await mkdir(temp, { recursive: true });
     await writeFile(
