@@ -3,6 +3,7 @@
  * its own report, its neighbours' summaries and the settings, so the build can cache them by that input.
  */
 import type { BlankMarker } from "../aggregate/index.js";
+import { ASSETS_FOLDER, INDEX_DOCUMENT } from "../site-names.js";
 import { renderChart } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { compareMonths, soFar, unexplainedGaps, type MonthComparison } from "./compare.js";
@@ -23,9 +24,6 @@ export interface MonthNeighbours {
   previous?: MonthSummary;
   next?: MonthSummary;
 }
-
-/** Name of the folder index of a month (`/2019/jan/` serves it). */
-export const FOLDER_INDEX = "index.html";
 
 /**
  * Render a month's four files: CSV, table, chart, and index.html (the table, so `/2019/jan/` works).
@@ -62,7 +60,7 @@ export async function renderMonthPages(
     { path: `${month.dir}/${settings.files.csv}`, body: month.report.counts.select(...settings.columns).toCSV() },
     { path: `${month.dir}/${settings.files.table}`, body: tablePage },
     { path: `${month.dir}/${settings.files.chart}`, body: page(chartBody, "chart") },
-    { path: `${month.dir}/${FOLDER_INDEX}`, body: tablePage },
+    { path: `${month.dir}/${INDEX_DOCUMENT}`, body: tablePage },
   ];
 }
 
@@ -105,7 +103,7 @@ function headModel(
     };
   return {
     rootHref,
-    assetsHref: `${rootHref}assets/`,
+    assetsHref: `${rootHref}${ASSETS_FOLDER}`,
     year: month.id.slice(0, 4),
     monthTitle: month.title,
     viewTitle: view === "table" ? "requests per group" : "chart",

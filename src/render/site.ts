@@ -1,10 +1,11 @@
 /** Pure (but async): every month's reports -> every page of the site but index.html (which needs the listing). */
+import { ERROR_DOCUMENT, SUMMARY_CSV, SUMMARY_JSON, TREND_PAGE } from "../site-names.js";
 import { renderErrorPage } from "./layout.js";
 import { renderMonthPages } from "./month-pages.js";
 import { renderProjectPages } from "./project-pages.js";
 import type { MonthReport, SiteFile, SiteSettings } from "./site-input.js";
 import { toMonthSummary, toSiteSummary, toSummaryCsv, type MonthSummary, type SiteSummary } from "./summary.js";
-import { renderTrendPage, TREND_PAGE } from "./trend-page.js";
+import { renderTrendPage } from "./trend-page.js";
 
 /** Options of renderSite. */
 export interface RenderSiteOptions {
@@ -20,10 +21,6 @@ export interface RenderedSite {
   files: SiteFile[];
   summary: SiteSummary;
 }
-
-/** Paths of the across-month files at the site root. */
-export const SUMMARY_JSON = "summary.json";
-export const SUMMARY_CSV = "summary.csv";
 
 /**
  * Render the pages of `months` (oldest first), the trend page, summary.json, summary.csv and the
@@ -56,7 +53,7 @@ export async function renderAcrossMonths(summary: SiteSummary, settings: SiteSet
     { path: TREND_PAGE, body: await renderTrendPage(summary, settings.theme) },
     { path: SUMMARY_JSON, body: `${JSON.stringify(summary, null, 2)}\n` },
     { path: SUMMARY_CSV, body: toSummaryCsv(summary) },
-    { path: "error.html", body: renderErrorPage(settings.siteTitle, settings.siteRootUrl, settings.theme) },
+    { path: ERROR_DOCUMENT, body: renderErrorPage(settings.siteTitle, settings.siteRootUrl, settings.theme) },
     ...(settings.theme ? await renderProjectPages(settings.theme, settings.siteTitle) : []),
   ];
 }
