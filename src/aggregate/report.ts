@@ -1,9 +1,7 @@
 /** Pure: a month's rows -> counts per group, and the breakdown the chart shows. */
 import { desc, table, type ColumnTable } from "arquero";
 import { BugError } from "../errors.js";
-
-/** The group a row with an empty (or pandas-missing) value is counted under. */
-export const BLANK_GROUP = "(blank)";
+import { BLANK_GROUP, tupleKey } from "../group-values.js";
 
 /** What to count. */
 export interface ReportSettings {
@@ -124,12 +122,12 @@ class BlankMarkers {
 
 /**
  * Sums per exact tuple. Arquero's own groupby keys a tuple by joining quoted values with "|"
- * unescaped, so `A"|"B`,`C` and `A`,`B"|"C` would merge; a JSON key cannot.
+ * unescaped, so `A"|"B`,`C` and `A`,`B"|"C` would merge; a tupleKey cannot.
  */
 class TupleTotals {
   private readonly totals = new Map<string, { values: string[]; count: number }>();
   add(values: string[], count: number): void {
-    const key = JSON.stringify(values);
+    const key = tupleKey(values);
     const entry = this.totals.get(key);
     if (entry) entry.count += count;
     else this.totals.set(key, { values, count });

@@ -3,6 +3,7 @@
  * its own report, its neighbours' summaries and the settings, so the build can cache them by that input.
  */
 import type { BlankMarker } from "../aggregate/index.js";
+import { BLANK_GROUP, tupleKey } from "../group-values.js";
 import { ASSETS_FOLDER, INDEX_DOCUMENT } from "../site-names.js";
 import { renderChart } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
@@ -11,8 +12,6 @@ import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { labelFor } from "./labels.js";
 import { renderPage } from "./layout.js";
 
-/** The group blank values are counted under: aggregate's BLANK_GROUP (render loads no aggregate code; a test pins them equal). */
-export const BLANK_GROUP = "(blank)";
 import { safeHref } from "./escape.js";
 import { shortenedTitle, shownValue, WHOLE_VALUE_MAX_CHARS } from "./shorten.js";
 import type { MonthSummary } from "./summary.js";
@@ -329,7 +328,7 @@ function previousCounts(previous: MonthSummary, groupBy: readonly string[]): Map
   return new Map(previous.counts.map((row) => [groupKey(row, groupBy), Number(row.count)]));
 }
 
-/** An exact key of a group's values (JSON of the tuple, so no two groups share it). */
-export function groupKey(row: Record<string, unknown>, groupBy: readonly string[]): string {
-  return JSON.stringify(groupBy.map((c) => String(row[c])));
+/** The key of a row's group: its groupBy values as one tupleKey. */
+function groupKey(row: Record<string, unknown>, groupBy: readonly string[]): string {
+  return tupleKey(groupBy.map((c) => String(row[c])));
 }

@@ -57,12 +57,6 @@ describe("aggregateReport", () => {
   });
 });
 
-test("render labels blank values with aggregate's group name", async () => {
-  const { BLANK_GROUP } = await import("../../src/aggregate/index.js");
-  const { BLANK_GROUP: rendered } = await import("../../src/render/month-pages.js");
-  expect(rendered).toBe(BLANK_GROUP);
-});
-
 test("counts that do not add up to the rows read are a bug in reportsite, never published", () => {
   expect(() => checkCountsAddUp(5, 6)).toThrow(BugError);
   expect(() => checkCountsAddUp(5, 6)).toThrow(
