@@ -22,7 +22,7 @@ export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "
 /**
  * The chart's own field names. Column names from the config are only titles and data: Vega-Lite reads
  * dots and brackets in a field name as a path, and puts titles into expressions, where a `\"` breaks
- * the parse (issue 12 point 6). So each row carries its tooltip text (`tip`) as data.
+ * the parse. So each row carries its tooltip text (`tip`) as data.
  */
 export const CHART_FIELDS = { group: "group", type: "type", count: "count", tip: "tip" } as const;
 
