@@ -3,21 +3,23 @@ import type { Report } from "../aggregate/index.js";
 import type { AcceptedDays } from "./compare.js";
 import type { Theme } from "./theme.js";
 
-/** One month of the site, as the build hands it to the render stage (oldest month first in the array). */
-export interface MonthReport {
+/**
+ * What the pages say about a month besides its numbers: which month, where its pages are, and how
+ * complete its raw files were. The render input (MonthReport) and summary.json (MonthSummary) both
+ * carry it, so a kept month's card reads the same as one built now.
+ */
+export interface MonthFacts {
   /** `2019-01` */
   id: string;
   /** `January 2019` */
   title: string;
   /** Folder of the month in the site (config.site.monthPath applied), e.g. `2019/jan`. */
   dir: string;
-  /** Counts per group (largest first), the chart's breakdown and the rows read. */
-  report: Report;
   /** Raw daily files counted. */
   files: number;
   /** Days of the month without a raw file. */
   missingDays: number[];
-  /** Which of missingDays are accepted as permanent gaps (raw.acceptedGaps), and why. */
+  /** Which of missingDays are accepted as permanent gaps (raw.acceptedGaps), and why; absent in summaries of older builds. */
   acceptedGaps?: AcceptedDays[];
   /** Days whose file had a header but no rows (no requests that day). */
   emptyDays: number[];
@@ -25,6 +27,12 @@ export interface MonthReport {
   skippedFiles: number;
   /** ISO date-time: the newest LastModified among the month's raw objects, when known. */
   dataAsOf?: string;
+}
+
+/** One month of the site, as the build hands it to the render stage (oldest month first in the array). */
+export interface MonthReport extends MonthFacts {
+  /** Counts per group (largest first), the chart's breakdown and the rows read. */
+  report: Report;
   /** Count columns some daily files do not have (their requests are "(blank)" there): how many files, which days. */
   absentColumns?: { column: string; files: number; days: number[] }[];
 }

@@ -4,26 +4,15 @@
  */
 import { RenderError } from "../errors.js";
 import { SUMMARY_JSON } from "../site-names.js";
-import type { AcceptedDays } from "./compare.js";
 import { labelFor } from "./labels.js";
-import type { MonthReport, SiteSettings } from "./site-input.js";
+import type { MonthFacts, MonthReport, SiteSettings } from "./site-input.js";
 
 /** A row of counts: the group's column values and `count`, e.g. `{ service_name: "Pothole", count: 12 }`. */
 export type CountRow = Record<string, string | number>;
 
 /** One month in summary.json. */
-export interface MonthSummary {
-  id: string;
-  title: string;
-  dir: string;
+export interface MonthSummary extends MonthFacts {
   total: number;
-  files: number;
-  missingDays: number[];
-  /** Which of missingDays are accepted as permanent gaps, and why (absent in summaries of older builds). */
-  acceptedGaps?: AcceptedDays[];
-  emptyDays: number[];
-  skippedFiles: number;
-  dataAsOf?: string;
   /** Paths of the month's files relative to the site root. */
   links: { table: string; chart: string; csv: string };
   /** groupBy columns + count, largest first: the rows of the month's CSV. */
