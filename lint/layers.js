@@ -18,6 +18,8 @@ export const LEAVES = [
   "site-names",
   "atomic-file",
   "suggest",
+  "group-values",
+  "calendar",
 ];
 
 /**
@@ -89,6 +91,8 @@ const PURE = [
   "concurrency.ts",
   "site-names.ts",
   "suggest.ts",
+  "group-values.ts",
+  "calendar.ts",
 ];
 
 /** Packages that touch the disk, the network or other processes. */

@@ -1,6 +1,7 @@
 /**
  * Errors a user can act on. Every stage throws a subclass of ReportsiteError; the CLI's one
- * top-level handler (cli/main.ts) prints message, hint and cause chain without a stack.
+ * top-level handler (cli/main.ts) prints message, hint and cause chain without a stack. The one
+ * exception is BugError, which no user can act on: it is printed with its stack, for the bug report.
  */
 
 /** Options every reportsite error accepts. */
@@ -102,5 +103,19 @@ export class S3Error extends ReportsiteError {
 export class InterruptedError extends ReportsiteError {
   constructor(message = "interrupted", options: ReportsiteErrorOptions = {}) {
     super(message, { ...options, exitCode: 130 });
+  }
+}
+
+/**
+ * A condition the code rules out was met: a bug in reportsite, not a problem with the user's data,
+ * config or buckets. The CLI prints it with its stack even without --debug, so the first report of
+ * the bug already says where it happened. (Not "InternalError": S3 returns an error of that name.)
+ */
+export class BugError extends ReportsiteError {
+  constructor(message: string, options: ReportsiteErrorOptions = {}) {
+    super(`internal error, a bug in reportsite: ${message}`, {
+      hint: "This is a bug in reportsite, not a problem with your data or config: please report it with this message and the stack printed below.",
+      ...options,
+    });
   }
 }

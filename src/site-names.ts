@@ -1,11 +1,31 @@
 /**
- * The site's fixed names, in one place: S3 website hosting serves INDEX_DOCUMENT for a folder and
- * ERROR_DOCUMENT for a missing key (deploy's setup configures both, preview imitates them), and every
- * build writes both anew. A leaf, so that config (which reserves them), render, site, deploy and
- * preview can all import it.
+ * The published site's fixed names, in one place. A leaf, so that config (which reserves some of them),
+ * render, site, share, deploy and preview can all import it; test/site-names.test.ts fails when one of
+ * these names is written as a path anywhere else under src/.
  */
+
+/** S3 website hosting serves this for a folder (deploy's setup configures it, preview imitates it). */
 export const INDEX_DOCUMENT = "index.html";
+/** S3 website hosting serves this for a missing key; every build writes it anew. */
 export const ERROR_DOCUMENT = "error.html";
+/** The across-month trend page, at the site root. */
+export const TREND_PAGE = "trend.html";
+/** Every month's numbers, at the site root: deploy reads summary.json back to render the home page. */
+export const SUMMARY_JSON = "summary.json";
+export const SUMMARY_CSV = "summary.csv";
+
+/**
+ * The folder of the scripts and branding images, below the site root. Its files change only with a
+ * reportsite upgrade or a new logo (whose name carries its hash), so they are cached longer.
+ */
+export const ASSETS_FOLDER = "assets/";
+/** The chart library, copied from the installed vega package into ASSETS_FOLDER. */
+export const VEGA_SCRIPT = "vega.min.js";
+/** The script that draws a chart page's charts; the same name in the templates folder and in ASSETS_FOLDER. */
+export const CHART_SCRIPT = "chart.js";
+/** The script that sorts a month's table; the same name in the templates folder and in ASSETS_FOLDER. */
+export const TABLE_SCRIPT = "table.js";
+
 /**
  * The deploy lock (deploy/lock.ts), below the site prefix: never planned, uploaded, deleted or listed
  * in index.html. A dot file, so it sorts before every report key and comes in a listing's first page.

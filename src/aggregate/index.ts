@@ -1,2 +1,2 @@
-export { aggregateReport, reportFromCounts, BLANK_GROUP } from "./report.js";
+export { aggregateReport, reportFromCounts } from "./report.js";
 export type { BlankMarker, Report } from "./report.js";

@@ -1,9 +1,7 @@
 /** Pure: a month's rows -> counts per group, and the breakdown the chart shows. */
 import { desc, table, type ColumnTable } from "arquero";
-import { ReportsiteError } from "../errors.js";
-
-/** The group a row with an empty (or pandas-missing) value is counted under. */
-export const BLANK_GROUP = "(blank)";
+import { BugError } from "../errors.js";
+import { BLANK_GROUP, tupleKey } from "../group-values.js";
 
 /** What to count. */
 export interface ReportSettings {
@@ -80,12 +78,19 @@ export function reportFromCounts(
   const breakdown = byBreakdown
     .toTable([...settings.groupBy, settings.chartField])
     .orderby(...settings.groupBy, settings.chartField);
-  const counted = (counts.array("count") as number[]).reduce((a, b) => a + b, 0);
-  if (counted !== totalRows) {
-    // Cannot happen unless a tuple was lost; refuse to publish numbers that do not add up.
-    throw new ReportsiteError(`internal check failed: counts add up to ${counted}, but ${totalRows} rows were read`);
-  }
+  checkCountsAddUp(
+    (counts.array("count") as number[]).reduce((a, b) => a + b, 0),
+    totalRows,
+  );
   return { counts, breakdown, totalRows, blanks: blanks.list() };
+}
+
+/**
+ * The counts of a report must add up to the rows read. Only a bug (a tuple lost while counting) can
+ * make them differ, and numbers that do not add up must never be published, so that stops the build.
+ */
+export function checkCountsAddUp(counted: number, totalRows: number): void {
+  if (counted !== totalRows) throw new BugError(`the counts add up to ${counted}, but ${totalRows} rows were read`);
 }
 
 /** Rows per missing marker found in the groupBy columns (per tuple, never per row). */
@@ -117,12 +122,12 @@ class BlankMarkers {
 
 /**
  * Sums per exact tuple. Arquero's own groupby keys a tuple by joining quoted values with "|"
- * unescaped, so `A"|"B`,`C` and `A`,`B"|"C` would merge; a JSON key cannot.
+ * unescaped, so `A"|"B`,`C` and `A`,`B"|"C` would merge; a tupleKey cannot.
  */
 class TupleTotals {
   private readonly totals = new Map<string, { values: string[]; count: number }>();
   add(values: string[], count: number): void {
-    const key = JSON.stringify(values);
+    const key = tupleKey(values);
     const entry = this.totals.get(key);
     if (entry) entry.count += count;
     else this.totals.set(key, { values, count });

@@ -7,7 +7,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { SiteConfig } from "../config/index.js";
 import { RenderError } from "../errors.js";
-import { parseSiteSummary, SUMMARY_JSON, type MonthSummary } from "../render/index.js";
+import { parseSiteSummary, type MonthSummary } from "../render/index.js";
+import { SUMMARY_JSON } from "../site-names.js";
 import { isBuiltSite } from "../site/index.js";
 
 /** Summaries of the previous build's months other than `built` (none when there is no previous build or summary). */

@@ -1,7 +1,10 @@
 /** How an error that ends the CLI is shown: message, hint and cause chain as text, or one JSON object. */
-import { ConfigError, ReportsiteError } from "../errors.js";
+import { BugError, ConfigError, ReportsiteError } from "../errors.js";
 
-/** Print an error to stderr: the message and hint (and causes that explain it); stacks only with --debug. */
+/**
+ * Print an error to stderr: the message and hint (and causes that explain it); stacks only with
+ * --debug, except a BugError's, which the bug report needs.
+ */
 export function printError(error: unknown, debug: boolean): void {
   if (!(error instanceof ReportsiteError)) {
     console.error(`Unexpected error: ${error instanceof Error ? error.message : describe(error)}`);
@@ -16,7 +19,7 @@ export function printError(error: unknown, debug: boolean): void {
     if (debug || cause instanceof ReportsiteError) console.error(`  ${n}. ${text}`);
     if (debug && cause instanceof Error && cause.stack) console.error(cause.stack);
   }
-  if (debug && error.stack) console.error(error.stack);
+  if ((debug || error instanceof BugError) && error.stack) console.error(error.stack);
 }
 
 /** An error as a JSON-ready object for --json: `{name, message, hint, exitCode, problems?}`. */

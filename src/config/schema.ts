@@ -86,7 +86,7 @@ export const S3_MAX_ATTEMPTS_DEFAULT = 3;
 /** A month with more groups than this stops the build: thousands of groups is a table no one reads, millions exhaust memory. */
 export const MAX_GROUPS_DEFAULT = 5000;
 
-/** The site's look and its own pages (issue 11): every key optional, paths relative to site-config.json. */
+/** The site's look and its own pages: every key optional, paths relative to site-config.json. */
 const brandingKeys = {
   logo: z
     .optional(nonEmpty())

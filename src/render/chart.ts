@@ -8,6 +8,7 @@ import type * as Vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import type * as VegaLite from "vega-lite";
 import { RenderError } from "../errors.js";
+import { tupleKey } from "../group-values.js";
 import { distinctTexts, shownValue, shownValues } from "./shorten.js";
 
 /** Total chart widths: `narrow` fits a 320 px screen (minus the page's padding), `wide` a 768 px one. */
@@ -21,7 +22,7 @@ export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "
 /**
  * The chart's own field names. Column names from the config are only titles and data: Vega-Lite reads
  * dots and brackets in a field name as a path, and puts titles into expressions, where a `\"` breaks
- * the parse (issue 12 point 6). So each row carries its tooltip text (`tip`) as data.
+ * the parse. So each row carries its tooltip text (`tip`) as data.
  */
 export const CHART_FIELDS = { group: "group", type: "type", count: "count", tip: "tip" } as const;
 
@@ -96,16 +97,13 @@ export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec 
 /** The chart's rows: long values shortened, each group still a bar (and each type a legend entry) of its own. */
 function chartValues(input: ChartInput): Record<string, string | number>[] {
   const { group, type, count, tip } = CHART_FIELDS;
-  const [only] = input.groupBy;
-  // one column: the value itself (no copy of a huge value); several: the exact tuple
-  const groupKey = (row: Record<string, unknown>) =>
-    input.groupBy.length === 1 ? String(row[only!]) : JSON.stringify(input.groupBy.map((c) => String(row[c])));
+  const keyOf = (row: Record<string, unknown>) => tupleKey(input.groupBy.map((c) => String(row[c])));
   const groups = distinctTexts(
-    input.breakdown.map((row) => [groupKey(row), input.groupBy.map((c) => shownValue(String(row[c]))).join(" · ")]),
+    input.breakdown.map((row) => [keyOf(row), input.groupBy.map((c) => shownValue(String(row[c]))).join(" · ")]),
   );
   const types = shownValues(input.breakdown.map((row) => String(row[input.chartField])));
   return input.breakdown.map((row) => {
-    const g = groups.get(groupKey(row))!;
+    const g = groups.get(keyOf(row))!;
     const t = types.get(String(row[input.chartField]))!;
     const n = Number(row.count);
     return { [group]: g, [type]: t, [count]: n, [tip]: `${g}, ${t}: ${n.toLocaleString("en-US")} requests` };

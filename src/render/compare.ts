@@ -4,6 +4,7 @@
  * and, when either month lacks days of data (a month so far, a late or missing export), per day of
  * data rather than by total: 5 days against 30 is not a fall of 83%.
  */
+import { daysInMonth } from "../calendar.js";
 import { formatChange } from "./format.js";
 
 /** The completeness a comparison needs: summary.json's and the render input's months both have it. */
@@ -35,8 +36,8 @@ export interface MonthComparison {
 }
 
 /** Days in the month `2019-02` (28). */
-export function daysInMonthOf(id: string): number {
-  return new Date(Date.UTC(Number(id.slice(0, 4)), Number(id.slice(5, 7)), 0)).getUTCDate();
+function daysInMonthOf(id: string): number {
+  return daysInMonth(Number(id.slice(0, 4)), Number(id.slice(5, 7)));
 }
 
 /** Days of the month that have data. */

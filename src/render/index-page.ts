@@ -4,6 +4,7 @@
  * published by earlier runs stay listed; the month cards come from summary.json.
  */
 import { encodeKey } from "../key-path.js";
+import { ASSETS_FOLDER, ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import { formatSize } from "../units.js";
 import { acceptedDaySet, compareMonths, notCompared, soFar, unexplainedGaps } from "./compare.js";
 import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
@@ -36,7 +37,7 @@ export const TOP_GROUPS_SHOWN = 3;
 
 /** Keys the index never lists: itself, the error page and the scripts. */
 export function isListedInIndex(key: string): boolean {
-  return key !== "index.html" && key !== "error.html" && !key.startsWith("assets/");
+  return key !== INDEX_DOCUMENT && key !== ERROR_DOCUMENT && !key.startsWith(ASSETS_FOLDER);
 }
 
 /**

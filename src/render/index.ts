@@ -1,4 +1,4 @@
-export { planSite, SUMMARY_JSON, SUMMARY_CSV } from "./site.js";
+export { planSite } from "./site.js";
 export type { MonthToRender, MonthPages, PlanSiteOptions, SitePlan } from "./site.js";
 export type { MonthFacts, MonthReport, SiteSettings, SiteFile } from "./site-input.js";
 export { toMonthSummary, toSiteSummary, toSummaryCsv, parseSiteSummary } from "./summary.js";
@@ -8,9 +8,9 @@ export { renderIndexPage, isListedInIndex, formatSize } from "./index-page.js";
 export type { SiteEntry, IndexPageOptions } from "./index-page.js";
 export { isSafeSiteKey, unsafeSiteKeys } from "./site-keys.js";
 export { renderPage, renderErrorPage } from "./layout.js";
-export { renderMonthPages, monthNotices, blankWording, FOLDER_INDEX } from "./month-pages.js";
+export { renderMonthPages, monthNotices, blankWording } from "./month-pages.js";
 export type { MonthNeighbours } from "./month-pages.js";
-export { renderTrendPage, TREND_PAGE } from "./trend-page.js";
+export { renderTrendPage } from "./trend-page.js";
 export { renderChart, toChartSpec, startLoadingCharts, CHART_WIDTHS_PX, PALETTE } from "./chart.js";
 export { labelFor } from "./labels.js";
 export { escapeHtml, safeHref, jsonForScript } from "./escape.js";

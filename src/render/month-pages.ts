@@ -3,6 +3,8 @@
  * its own report, its neighbours' summaries and the settings, so the build can cache them by that input.
  */
 import type { BlankMarker } from "../aggregate/index.js";
+import { BLANK_GROUP, tupleKey } from "../group-values.js";
+import { ASSETS_FOLDER, INDEX_DOCUMENT } from "../site-names.js";
 import { renderChart } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { compareMonths, soFar, unexplainedGaps, type MonthComparison } from "./compare.js";
@@ -10,8 +12,6 @@ import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { labelFor } from "./labels.js";
 import { renderPage } from "./layout.js";
 
-/** The group blank values are counted under: aggregate's BLANK_GROUP (render loads no aggregate code; a test pins them equal). */
-export const BLANK_GROUP = "(blank)";
 import { safeHref } from "./escape.js";
 import { shortenedTitle, shownValue, WHOLE_VALUE_MAX_CHARS } from "./shorten.js";
 import type { MonthSummary } from "./summary.js";
@@ -23,9 +23,6 @@ export interface MonthNeighbours {
   previous?: MonthSummary;
   next?: MonthSummary;
 }
-
-/** Name of the folder index of a month (`/2019/jan/` serves it). */
-export const FOLDER_INDEX = "index.html";
 
 /**
  * Render a month's four files: CSV, table, chart, and index.html (the table, so `/2019/jan/` works).
@@ -62,7 +59,7 @@ export async function renderMonthPages(
     { path: `${month.dir}/${settings.files.csv}`, body: month.report.counts.select(...settings.columns).toCSV() },
     { path: `${month.dir}/${settings.files.table}`, body: tablePage },
     { path: `${month.dir}/${settings.files.chart}`, body: page(chartBody, "chart") },
-    { path: `${month.dir}/${FOLDER_INDEX}`, body: tablePage },
+    { path: `${month.dir}/${INDEX_DOCUMENT}`, body: tablePage },
   ];
 }
 
@@ -105,7 +102,7 @@ function headModel(
     };
   return {
     rootHref,
-    assetsHref: `${rootHref}assets/`,
+    assetsHref: `${rootHref}${ASSETS_FOLDER}`,
     year: month.id.slice(0, 4),
     monthTitle: month.title,
     viewTitle: view === "table" ? "requests per group" : "chart",
@@ -331,7 +328,7 @@ function previousCounts(previous: MonthSummary, groupBy: readonly string[]): Map
   return new Map(previous.counts.map((row) => [groupKey(row, groupBy), Number(row.count)]));
 }
 
-/** An exact key of a group's values (JSON of the tuple, so no two groups share it). */
-export function groupKey(row: Record<string, unknown>, groupBy: readonly string[]): string {
-  return JSON.stringify(groupBy.map((c) => String(row[c])));
+/** The key of a row's group: its groupBy values as one tupleKey. */
+function groupKey(row: Record<string, unknown>, groupBy: readonly string[]): string {
+  return tupleKey(groupBy.map((c) => String(row[c])));
 }

@@ -4,10 +4,9 @@
  * chart's data, SVG and tooltips at two widths), so pages show a bounded part of it; the month's CSV
  * and summary.json keep it whole.
  */
+import { SHOWN_VALUE_MAX_CHARS } from "../group-values.js";
 import { formatCount } from "./format.js";
 
-/** Characters of a value pages and charts show (source's LONG_VALUE_CHARS; a test pins them equal). */
-export const SHOWN_VALUE_MAX_CHARS = 200;
 /** Longest value a page still repeats whole, in a title attribute or a link target. */
 export const WHOLE_VALUE_MAX_CHARS = 1000;
 

@@ -3,7 +3,11 @@ import type { Report } from "../aggregate/index.js";
 import type { AcceptedDays } from "./compare.js";
 import type { Theme } from "./theme.js";
 
-/** What the render stage's input and summary.json both say of a month: which it is, where its pages are, which raw files made it. */
+/**
+ * What the pages say about a month besides its numbers: which month, where its pages are, and how
+ * complete its raw files were. The render input (MonthReport) and summary.json (MonthSummary) both
+ * carry it, so a kept month's card reads the same as one built now.
+ */
 export interface MonthFacts {
   /** `2019-01` */
   id: string;

@@ -1,4 +1,7 @@
-/** Pure: which keys of the site bucket the home page may link to (issue 12 point 5). */
+/**
+ * Pure: which keys of the site bucket the home page may link to. Anyone who can write to the bucket
+ * can name an object `//evil.example/x.html`; the home page must not turn that into a link off the site.
+ */
 import { encodeKey } from "../key-path.js";
 
 const PROBE_ROOT = "http://site.invalid/root/";

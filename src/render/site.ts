@@ -3,12 +3,13 @@
  * group of pages at a time. The build and the render tests both go through planSite: the build caches
  * each group under the hash of what it is drawn from, the tests render every group.
  */
+import { ERROR_DOCUMENT, SUMMARY_CSV, SUMMARY_JSON, TREND_PAGE } from "../site-names.js";
 import { renderErrorPage } from "./layout.js";
 import { renderMonthPages, type MonthNeighbours } from "./month-pages.js";
 import { renderProjectPages } from "./project-pages.js";
 import type { MonthReport, SiteFile, SiteSettings } from "./site-input.js";
 import { toSiteSummary, toSummaryCsv, type MonthSummary, type SiteSummary } from "./summary.js";
-import { renderTrendPage, TREND_PAGE } from "./trend-page.js";
+import { renderTrendPage } from "./trend-page.js";
 
 /** A month to render: its summary (toMonthSummary), and its report, asked for only when its pages are rendered. */
 export interface MonthToRender {
@@ -43,10 +44,6 @@ export interface SitePlan<M extends MonthToRender> {
   acrossMonths: () => Promise<SiteFile[]>;
 }
 
-/** Paths of the across-month files at the site root. */
-export const SUMMARY_JSON = "summary.json";
-export const SUMMARY_CSV = "summary.csv";
-
 /**
  * Plan the pages of `months` (oldest first), the trend page, summary.json, summary.csv and the error
  * page. Each month's pages are a pure function of its report, its neighbours' summaries and the
@@ -78,7 +75,7 @@ async function renderAcrossMonths(summary: SiteSummary, settings: SiteSettings):
     { path: TREND_PAGE, body: await renderTrendPage(summary, settings.theme) },
     { path: SUMMARY_JSON, body: `${JSON.stringify(summary, null, 2)}\n` },
     { path: SUMMARY_CSV, body: toSummaryCsv(summary) },
-    { path: "error.html", body: renderErrorPage(settings.siteTitle, settings.siteRootUrl, settings.theme) },
+    { path: ERROR_DOCUMENT, body: renderErrorPage(settings.siteTitle, settings.siteRootUrl, settings.theme) },
     ...(settings.theme ? await renderProjectPages(settings.theme, settings.siteTitle) : []),
   ];
 }

@@ -3,6 +3,7 @@
  * page and month-over-month changes are drawn from, and what deploy reads back to render index.html.
  */
 import { RenderError } from "../errors.js";
+import { SUMMARY_JSON } from "../site-names.js";
 import { labelFor } from "./labels.js";
 import type { MonthFacts, MonthReport, SiteSettings } from "./site-input.js";
 
@@ -99,7 +100,7 @@ function csvCell(value: string | number | undefined): string {
 }
 
 /** Read summary.json back (deploy renders index.html from it); a RenderError names what is wrong. */
-export function parseSiteSummary(text: string, source = "summary.json"): SiteSummary {
+export function parseSiteSummary(text: string, source = SUMMARY_JSON): SiteSummary {
   let value: unknown;
   try {
     value = JSON.parse(text);

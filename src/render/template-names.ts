@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 /** Folder of the built-in templates (templates/ at the package root). */
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
-/** Every built-in template a project may override (test/render/templates.test.ts pins it to templates/*.eta). */
+/** Every built-in template a project may override (test/render/theme.test.ts pins it to templates/*.eta). */
 export const TEMPLATE_NAMES = [
   "layout",
   "index",

@@ -1,4 +1,5 @@
 /** Pure: what the project gives the pages (branding, template overrides, its own pages) and the layout's model of it. */
+import { TREND_PAGE } from "../site-names.js";
 import { escapeHtml, safeHref } from "./escape.js";
 
 /** A project template replacing the built-in one of the same name. */
@@ -63,7 +64,7 @@ export function navLinks(
 ): NavLink[] {
   const links = [
     { text: "All months", path: "" },
-    { text: "Trend", path: "trend.html" },
+    { text: "Trend", path: TREND_PAGE },
     ...theme.pages.map((p) => ({ text: titles.get(p.name) ?? p.name, path: projectPagePath(p) })),
   ];
   return links.map((l) => ({ text: l.text, href: `${rootHref}${l.path}`, current: l.path === selfPath }));

@@ -1,6 +1,7 @@
 /** Pure (but async): the trend page, requests per month split by the chart field, and the top groups over time. */
 import type { TopLevelSpec } from "vega-lite";
 import { encodeKey } from "../key-path.js";
+import { TREND_PAGE } from "../site-names.js";
 import { CHART_WIDTHS_PX, chartConfig, renderChartPair, type ChartWidth } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { compareMonths, soFar } from "./compare.js";
@@ -11,8 +12,6 @@ import { distinctTexts, shownValue, shownValues } from "./shorten.js";
 import { renderTemplate } from "./templates.js";
 import type { Theme } from "./theme.js";
 
-/** File name of the trend page at the site root. */
-export const TREND_PAGE = "trend.html";
 /** How many groups get their own small chart. */
 export const TREND_TOP_GROUPS = 6;
 

@@ -139,7 +139,8 @@ export async function setObjectAcl(
 
 /**
  * A warning when the site's index.html links to a key that visitors can no longer read (a bucket
- * policy may still make it public: then there is nothing to warn about). Issue 12 point 13.
+ * policy may still make it public: then there is nothing to warn about). The next deploy does not
+ * notice such a broken link unless run with --verify-access, so `acl` is the moment to say it.
  */
 async function linkedButPrivate(client: S3Client, target: BucketTarget, key: string): Promise<string | undefined> {
   const links = await readIndexLinks(client, target.bucket, target.prefix ?? "").catch(() => undefined);

@@ -48,7 +48,7 @@ async function resolveTarget(to: string | undefined, key: string): Promise<{ pat
 /**
  * Refuse a path whose folders, inside `folder`, include a symlink to somewhere outside it: the
  * key's path is kept below the folder, and writing through such a link would put the file elsewhere
- * while the message names the folder (issue 12 point 11). The file itself is replaced by rename,
+ * while the message names the folder. The file itself is replaced by rename,
  * which never follows a link. A link the user passed as the folder itself is their choice and is followed.
  */
 export async function checkStaysInFolder(folder: string, path: string): Promise<void> {

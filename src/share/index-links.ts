@@ -1,6 +1,7 @@
 /** Which keys the live index.html of a site links to, read from the bucket as visitors get it. */
 import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { encodeKey } from "../s3/index.js";
+import { INDEX_DOCUMENT } from "../site-names.js";
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&quot;": '"', "&#39;": "'", "&lt;": "<", "&gt;": ">" };
 
@@ -28,7 +29,7 @@ export function keysLinkedFrom(html: string, prefix: string): Set<string> {
 /** The keys the site's live index.html links to; empty when there is no index yet. */
 export async function readIndexLinks(client: S3Client, bucket: string, prefix: string): Promise<Set<string>> {
   const html = await client
-    .send(new GetObjectCommand({ Bucket: bucket, Key: `${prefix}index.html` }))
+    .send(new GetObjectCommand({ Bucket: bucket, Key: `${prefix}${INDEX_DOCUMENT}` }))
     .then((r) => r.Body!.transformToString())
     .catch((error: { name?: string; $metadata?: { httpStatusCode?: number } }) => {
       if (error.name === "NoSuchKey" || error.$metadata?.httpStatusCode === 404) return "";

@@ -1,5 +1,6 @@
 /** Pure: the HTTP headers a site file is served with. Deploy and preview both use this, so they agree. */
 import mime from "mime-types";
+import { ASSETS_FOLDER } from "../site-names.js";
 
 /** Headers of one file. */
 export interface FileHeaders {
@@ -29,5 +30,9 @@ export function headersFor(key: string): FileHeaders {
     : type.startsWith("text/") || TEXT_TYPES.has(type)
       ? `${type}; charset=utf-8`
       : type;
-  return { contentType, cacheControl: key.startsWith("assets/") ? ASSET_CACHE : REVALIDATE, knownType: type !== false };
+  return {
+    contentType,
+    cacheControl: key.startsWith(ASSETS_FOLDER) ? ASSET_CACHE : REVALIDATE,
+    knownType: type !== false,
+  };
 }

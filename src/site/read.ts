@@ -4,7 +4,7 @@ import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { SiteError } from "../errors.js";
-import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
+import { ASSETS_FOLDER, ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import type { SiteFile } from "../render/index.js";
 import { isBuiltSite, listFiles } from "./write.js";
 
@@ -79,7 +79,8 @@ export async function readSite(
 export async function readKeptFiles(root: string, rebuilt: ReadonlySet<string>): Promise<KeptFile[]> {
   if (!(await isBuiltSite(root))) return [];
   const kept = (await listFiles(root)).filter(
-    (f) => !rebuilt.has(f.key) && f.key !== INDEX_DOCUMENT && f.key !== ERROR_DOCUMENT && !f.key.startsWith("assets/"),
+    (f) =>
+      !rebuilt.has(f.key) && f.key !== INDEX_DOCUMENT && f.key !== ERROR_DOCUMENT && !f.key.startsWith(ASSETS_FOLDER),
   );
   return Promise.all(
     kept.map(async (f) => ({ key: f.key, body: await readFile(f.path), modified: (await stat(f.path)).mtime })),

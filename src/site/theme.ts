@@ -9,6 +9,7 @@ import { extname, join } from "node:path";
 import type { SiteConfig } from "../config/index.js";
 import { ConfigError } from "../errors.js";
 import type { ProjectPage, SiteFile, TemplateOverride, Theme } from "../render/index.js";
+import { ASSETS_FOLDER } from "../site-names.js";
 
 /** The project's branding: what the pages need, the image files to publish, and a hash of both. */
 export interface ProjectTheme {
@@ -75,7 +76,7 @@ async function readImage(config: SiteConfig, key: string, file: string, types: s
       `site.${key}: "${file}" contains script (a <script> element, an on… attribute or a javascript: URL); publish an SVG without scripts, or a PNG`,
     );
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 8);
-  return { path: `assets/${key}-${hash}${ext === ".jpeg" ? ".jpg" : ext}`, body };
+  return { path: `${ASSETS_FOLDER}${key}-${hash}${ext === ".jpeg" ? ".jpg" : ext}`, body };
 }
 
 async function readTemplates(config: SiteConfig, dir: string, names: readonly string[]) {

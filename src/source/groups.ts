@@ -3,10 +3,8 @@
  * values are too long to print whole (pages shorten them; the warning names where they came from).
  */
 import { ReportsiteError } from "../errors.js";
+import { tupleKey } from "../group-values.js";
 import { formatCount } from "../units.js";
-
-/** A value longer than this is shown shortened on pages and charts (render's SHOWN_VALUE_MAX_CHARS). */
-export const LONG_VALUE_CHARS = 200;
 
 /** What the scanner checks as it meets each new value (never per row). */
 export interface GroupLimits {
@@ -16,7 +14,7 @@ export interface GroupLimits {
   groupColumns: number;
 }
 
-/** A value of a counted column longer than LONG_VALUE_CHARS, and where it first appears. */
+/** A value of a counted column longer than SHOWN_VALUE_MAX_CHARS, and where it first appears. */
 export interface LongValue {
   column: string;
   /** 1-based line of the record it is in. */
@@ -63,9 +61,8 @@ export class MonthGroups {
     const { maxGroups, groupColumns } = this.limits;
     const chart = groupColumns < this.countColumns.length;
     for (const row of counts) {
-      // null: a file without the column (read as blank), kept apart from any text value
-      const single = groupColumns === 1 && row[0] !== null;
-      this.groups.add(single ? String(row[0]) : JSON.stringify(row.slice(0, groupColumns)));
+      // null: a file without the column (read as blank)
+      this.groups.add(tupleKey(row.slice(0, groupColumns) as (string | null)[]));
       if (chart) this.types.add(row[groupColumns]!);
       if (this.groups.size > maxGroups || this.types.size > maxGroups) throw this.over(key);
     }

@@ -1,6 +1,6 @@
 export { listMonthFiles, readMonthFiles, countColumns, missingDays, monthGroups } from "./load.js";
 export type { MonthFiles, MonthRead, UnreadableFile } from "./load.js";
-export { TooManyGroupsError, LONG_VALUE_CHARS } from "./groups.js";
+export { TooManyGroupsError } from "./groups.js";
 export { monthId, monthAbbreviation, monthTitle, parseMonth, dateRawKey, groupByMonth } from "./month.js";
 export type { Month, DatedObject } from "./month.js";
 export { scanCsv } from "./scan.js";

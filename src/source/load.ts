@@ -1,18 +1,20 @@
 /** Months of raw data: list the bucket, pick each month's keys, read and count the files that need it. */
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { SiteConfig } from "../config/index.js";
+import { daysInMonth } from "../calendar.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import { MissingMonthError, SourceError } from "../errors.js";
 import { logProgress, type Logger } from "../log.js";
 import { listRawObjects } from "./list.js";
-import { daysInMonth, groupByMonth, monthId, sortRawKeys, type DatedObject, type Month } from "./month.js";
+import { groupByMonth, monthId, sortRawKeys, type DatedObject, type Month } from "./month.js";
 import { ignoredLookalikes, impossibleDateWarning, logIgnoredKeys, lookalikeHint } from "./ignored-keys.js";
 import { ChecksumMismatchError, type RawScanOptions } from "./checked-scan.js";
 import { md5FromEtag } from "../s3/index.js";
 import { gaveUp, RAW_READ_ATTEMPTS, readRawObject } from "./read.js";
 import type { FileTally } from "./scan.js";
-import { LONG_VALUE_CHARS, MonthGroups, type GroupLimits } from "./groups.js";
+import { MonthGroups, type GroupLimits } from "./groups.js";
 import { formatCount } from "../units.js";
+import { SHOWN_VALUE_MAX_CHARS } from "../group-values.js";
 import type { ScanPool } from "./scan-pool.js";
 
 /** One month's raw files, as the listing shows them. */
@@ -177,7 +179,7 @@ async function readAndScan(
 function warnLongValues(month: Month, tally: FileTally, logger: Logger): void {
   for (const { column, line, length } of tally.longValues ?? [])
     logger.warn(
-      `${monthId(month)}: ${tally.key}: line ${line}: a ${column} value of ${formatCount(length)} characters; pages and charts show it shortened to ${LONG_VALUE_CHARS} characters, the month's CSV keeps it whole`,
+      `${monthId(month)}: ${tally.key}: line ${line}: a ${column} value of ${formatCount(length)} characters; pages and charts show it shortened to ${SHOWN_VALUE_MAX_CHARS} characters, the month's CSV keeps it whole`,
     );
 }
 
@@ -226,5 +228,5 @@ function refuseRepeatedDays(months: DatedObject[][], parts: boolean): void {
 export function missingDays(month: Month, objects: readonly DatedObject[]): number[] {
   const days = new Set(objects.map((o) => o.day).filter((d): d is number => d !== undefined));
   if (days.size === 0) return [];
-  return Array.from({ length: daysInMonth(month) }, (_, i) => i + 1).filter((d) => !days.has(d));
+  return Array.from({ length: daysInMonth(month.year, month.month) }, (_, i) => i + 1).filter((d) => !days.has(d));
 }

@@ -1,4 +1,5 @@
 /** Pure: months, and which raw keys belong to which month. */
+import { daysInMonth } from "../calendar.js";
 import { MONTH_ABBREVIATIONS, type SiteConfig } from "../config/index.js";
 
 /** A calendar month of data, e.g. { year: 2019, month: 1 }. */
@@ -37,11 +38,6 @@ const MONTH_NAMES = [
 /** `January 2019` */
 export function monthTitle({ year, month }: Month): string {
   return `${MONTH_NAMES[month - 1]} ${year}`;
-}
-
-/** Number of days in the month. */
-export function daysInMonth({ year, month }: Month): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Parse `2019-01` (from --month); undefined when it is not a month. */
@@ -104,7 +100,7 @@ function matchRawKey(config: Pick<SiteConfig, "raw">, object: RawObject): DatedO
 }
 
 function impossible(object: DatedObject): boolean {
-  return object.day !== undefined && object.day > daysInMonth(object.month);
+  return object.day !== undefined && object.day > daysInMonth(object.month.year, object.month.month);
 }
 
 /**

@@ -9,8 +9,9 @@
  */
 import { isUtf8 } from "node:buffer";
 import { SourceError } from "../errors.js";
+import { SHOWN_VALUE_MAX_CHARS } from "../group-values.js";
 import { findInvalidUtf8, guessSingleByteEncoding } from "./utf8.js";
-import { LONG_VALUE_CHARS, tooManyGroups, type GroupLimits, type LongValue } from "./groups.js";
+import { tooManyGroups, type GroupLimits, type LongValue } from "./groups.js";
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -51,7 +52,7 @@ export interface FileTally {
   counts: (string | number | null)[][];
   /** Count columns the header does not have (read as empty in every row), in countColumns order. */
   absentColumns: string[];
-  /** The first few values of a counted column longer than LONG_VALUE_CHARS (pages shorten them); absent when none. */
+  /** The first few values of a counted column longer than SHOWN_VALUE_MAX_CHARS (pages shorten them); absent when none. */
   longValues?: LongValue[];
 }
 
@@ -98,7 +99,7 @@ class NewValues {
 
   /** `value` is new at `level` of the tally (the index of its count column) under the values before it. */
   seen(level: number, value: string | null): void {
-    if (value !== null && value.length > LONG_VALUE_CHARS && this.longValues.length < LONG_VALUES_NOTED) {
+    if (value !== null && value.length > SHOWN_VALUE_MAX_CHARS && this.longValues.length < LONG_VALUES_NOTED) {
       const line = this.scanner.lineOf(this.scanner.recordStart);
       this.longValues.push({ column: this.options.countColumns[level]!, line, length: value.length });
     }

@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from "vitest";
 import { formatError, printError } from "../../src/cli/errors.js";
-import { DeployError } from "../../src/errors.js";
+import { BugError, DeployError } from "../../src/errors.js";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -24,4 +24,19 @@ test("a non-Error cause in a reportsite error's chain is printed as its JSON (wi
     true,
   );
   expect(lines.slice(0, 3)).toEqual(["upload of a.csv failed", "hint: run again", '  1. {"Code":503}']);
+});
+
+test("a bug is printed with its stack and asks to be reported; a user's error has no stack without --debug", () => {
+  const lines: string[] = [];
+  vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
+  const bug = new BugError("the counts add up to 5, but 6 rows were read");
+  printError(bug, false);
+  expect(lines[0]).toBe("internal error, a bug in reportsite: the counts add up to 5, but 6 rows were read");
+  expect(lines[1]).toMatch(/^hint: This is a bug in reportsite.*report it/);
+  expect(lines).toContain(bug.stack);
+  expect(bug.stack).toMatch(/\n\s+at /);
+  lines.length = 0;
+  printError(new DeployError("upload of a.csv failed", { phase: "upload" }), false);
+  expect(lines).toEqual(["upload of a.csv failed"]);
+  expect(formatError(bug)).toMatchObject({ name: "BugError", exitCode: 1 });
 });

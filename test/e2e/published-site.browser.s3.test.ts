@@ -10,7 +10,8 @@ import { buildSite } from "../../src/build/index.js";
 import type { SiteConfig } from "../../src/config/index.js";
 import { deploySite } from "../../src/deploy/index.js";
 import { memoryLogger } from "../../src/log.js";
-import { parseSiteSummary, renderIndexPage, SUMMARY_JSON } from "../../src/render/index.js";
+import { parseSiteSummary, renderIndexPage } from "../../src/render/index.js";
+import { SUMMARY_JSON } from "../../src/site-names.js";
 import { generateMonth } from "../../scripts/sample/generate.js";
 import { launchBrowser } from "../support/browser.js";
 import {

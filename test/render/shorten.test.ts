@@ -2,7 +2,8 @@
 import { describe, expect, test } from "vitest";
 import { toChartSpec } from "../../src/render/index.js";
 import { renderMonthPages } from "../../src/render/month-pages.js";
-import { shortenedTitle, shownValue, shownValues, SHOWN_VALUE_MAX_CHARS } from "../../src/render/shorten.js";
+import { SHOWN_VALUE_MAX_CHARS } from "../../src/group-values.js";
+import { shortenedTitle, shownValue, shownValues } from "../../src/render/shorten.js";
 import { monthReport, SETTINGS, renderSiteFiles } from "./support.js";
 
 const HUGE = `Pothole ${"x".repeat(1_000_000)}`;

@@ -1,8 +1,8 @@
 /** Limits that keep a month bounded: report.maxGroups stops the scan early; long values are noted with their line. */
 import { describe, expect, test } from "vitest";
-import { scanCsv, scanPoolFor, LONG_VALUE_CHARS, type FileTally } from "../../src/source/index.js";
+import { scanCsv, scanPoolFor, type FileTally } from "../../src/source/index.js";
 import { MonthGroups } from "../../src/source/groups.js";
-import { SHOWN_VALUE_MAX_CHARS } from "../../src/render/shorten.js";
+import { SHOWN_VALUE_MAX_CHARS } from "../../src/group-values.js";
 import { expectReportsiteError } from "../support/errors.js";
 
 const KEY = "2019_jan_10_gid_requests.csv";
@@ -98,26 +98,22 @@ describe("values too long to print whole are noted with their column and line", 
 
   test("the first line of each, in any counted column; none for values up to the limit", () => {
     const rows = [
-      `${long(LONG_VALUE_CHARS)},R`,
+      `${long(SHOWN_VALUE_MAX_CHARS)},R`,
       `"multi\nline",R`,
-      `${long(LONG_VALUE_CHARS + 1)},R`,
-      `${long(LONG_VALUE_CHARS + 1)},R`,
+      `${long(SHOWN_VALUE_MAX_CHARS + 1)},R`,
+      `${long(SHOWN_VALUE_MAX_CHARS + 1)},R`,
       `A,${long(300, "t")}`,
     ];
     const file = scanCsv(csv(rows), KEY, limited(100));
     expect(file.longValues).toEqual([
-      { column: "service_name", line: 5, length: LONG_VALUE_CHARS + 1 },
+      { column: "service_name", line: 5, length: SHOWN_VALUE_MAX_CHARS + 1 },
       { column: "case_record_type", line: 7, length: 300 },
     ]);
     expect(scanCsv(csv(["A,R"]), KEY, limited(100)).longValues).toBeUndefined();
   });
 
   test("a file notes at most 5 (each costs a count of its lines)", () => {
-    const rows = Array.from({ length: 20 }, (_, i) => `${long(LONG_VALUE_CHARS + i)},R`);
+    const rows = Array.from({ length: 20 }, (_, i) => `${long(SHOWN_VALUE_MAX_CHARS + i)},R`);
     expect(scanCsv(csv(rows), KEY, limited(100)).longValues).toHaveLength(5);
-  });
-
-  test("the limit is the one pages shorten at", () => {
-    expect(LONG_VALUE_CHARS).toBe(SHOWN_VALUE_MAX_CHARS);
   });
 });

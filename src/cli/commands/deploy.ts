@@ -2,6 +2,7 @@ import { UsageError } from "../../errors.js";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { SiteSummary } from "../../render/index.js";
+import { SUMMARY_JSON } from "../../site-names.js";
 import type { SiteConfig } from "../../config/index.js";
 import type { DeployEffects, DeployOptions, DeployResult } from "../../deploy/index.js";
 import { defineCommand, type CommandContext } from "../command.js";
@@ -121,7 +122,7 @@ export async function deployReported(
 
 /** summary.json of the built site, or undefined when the build has none (index.html then lists only files). */
 async function readSummary(output: string): Promise<SiteSummary | undefined> {
-  const { parseSiteSummary, SUMMARY_JSON } = await import("../../render/index.js");
+  const { parseSiteSummary } = await import("../../render/index.js");
   const path = join(output, SUMMARY_JSON);
   const text = await readFile(path, "utf8").catch(() => undefined);
   return text === undefined ? undefined : parseSiteSummary(text, path);

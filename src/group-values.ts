@@ -1,0 +1,25 @@
+/**
+ * Group values (the values of report.groupBy and report.chartField) as every stage names, keys and
+ * shows them: source counts them, aggregate sums them, render shows them, and none of these may load
+ * another's code for it (render imports only aggregate's types; source and aggregate never import
+ * render), so what they must agree on is written here, once.
+ */
+
+/** The group a row with an empty (or pandas-missing) value is counted under, and pages name. */
+export const BLANK_GROUP = "(blank)";
+
+/**
+ * Characters of a value pages and charts show; a longer value is shown shortened (and source warns
+ * where it came from). The month's CSV and summary.json keep it whole.
+ */
+export const SHOWN_VALUE_MAX_CHARS = 200;
+
+/**
+ * A Map key for a tuple of group values: JSON of the tuple, so two tuples of texts never share it
+ * (`A"|"B`,`C` and `A`,`B"|"C` stay apart). One text is its own key, so a huge value is not copied.
+ * @example tupleKey(["Pothole", "1"]) // '["Pothole","1"]'
+ */
+export function tupleKey(values: readonly (string | null)[]): string {
+  const [only] = values;
+  return values.length === 1 && typeof only === "string" ? only : JSON.stringify(values);
+}
