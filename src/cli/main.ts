@@ -6,14 +6,13 @@ import { parseArgs } from "node:util";
 import { InterruptedError, ReportsiteError, UsageError } from "../errors.js";
 import { runInterruptCleanups } from "../exit-hooks.js";
 import {
-  formatCommandHelp,
   GLOBAL_OPTIONS,
   parseCommandArgs,
   type Command,
   type CommandContext,
   type OptionValues,
 } from "./command.js";
-import { COMMAND_NAMES, loadCommand, mainHelp, VERSION } from "./commands.js";
+import { commandHelp, COMMAND_NAMES, loadCommand, mainHelp, VERSION } from "./commands.js";
 import { formatError, printError } from "./errors.js";
 import { cliLogger } from "./output.js";
 import { closestName } from "./suggest.js";
@@ -56,7 +55,7 @@ async function dispatch(argv: string[]): Promise<number> {
     { ...command, options: { ...command.options, ...GLOBAL_OPTIONS } },
     rest,
   );
-  if (values.help) return printed(formatCommandHelp(name, command));
+  if (values.help) return printed(commandHelp(name, command));
   if (values.version) return printed(VERSION);
   if (!command.takesArguments && positionals.length) throw strayArguments(name, command, positionals);
   interruptedNote = command.interrupted;

@@ -7,7 +7,6 @@ import type { Month } from "../../source/index.js";
 import { defineCommand, type CommandContext } from "../command.js";
 
 export default defineCommand({
-  summary: "read the raw CSVs from S3 and build every month's report into dist/",
   usage:
     "reportsite build [--month 2019-01|previous|current]... [--require-complete] [--force] [--skip-bad-files] [--output DIR]",
   flags: {

@@ -13,7 +13,6 @@ export const LOCK_OPTIONS = {
 } as const;
 
 export default defineCommand({
-  summary: "sync dist/ to the website bucket (only what changed, index last) and print the URL",
   usage:
     "reportsite deploy [--dry-run] [--delete [--max-deletes N] [--force]] [--verify-access] [--wait-for-lock SECONDS] [--break-lock] [--output DIR] [--json]",
   flags: {

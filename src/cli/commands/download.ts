@@ -3,7 +3,6 @@ import { defineCommand } from "../command.js";
 import { onlyKey } from "./share.js";
 
 export default defineCommand({
-  summary: "download a private object to a local file",
   takesArguments: true,
   usage: "reportsite download <key> [--to PATH] [--bucket raw|site|NAME]",
   flags: {

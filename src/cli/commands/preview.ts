@@ -2,7 +2,6 @@ import { UsageError } from "../../errors.js";
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
-  summary: "serve dist/ locally the way S3 website hosting would",
   usage: "reportsite preview [--port 4321] [--output DIR] [--watch]",
   flags: {
     "port N": "port on 127.0.0.1 (default 4321; 0 for any free port)",

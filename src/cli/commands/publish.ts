@@ -3,7 +3,6 @@ import { buildReported, monthsOf } from "./build.js";
 import { deployReported, LOCK_OPTIONS, lockFlagsOf, maxDeletesOf } from "./deploy.js";
 
 export default defineCommand({
-  summary: "build, then deploy: the scheduled job in one command (one start-up, one S3 connection)",
   usage:
     "reportsite publish [--month 2019-01|previous|current]... [--require-complete] [--skip-bad-files] [--delete [--max-deletes N]] [--wait-for-lock SECONDS] [--break-lock] [--output DIR] [--json]",
   flags: {

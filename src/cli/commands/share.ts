@@ -2,7 +2,6 @@ import { ReportsiteError, UsageError } from "../../errors.js";
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
-  summary: "print a presigned URL for a private object",
   takesArguments: true,
   usage: "reportsite share <key> [--bucket raw|site|NAME] [--expires 1h]",
   flags: {

@@ -2,7 +2,6 @@ import { defineCommand } from "../command.js";
 import { onlyKey } from "./share.js";
 
 export default defineCommand({
-  summary: "print the public object URL and website URL of a key",
   takesArguments: true,
   usage: "reportsite url <key> [--bucket raw|site|NAME]",
   flags: {
