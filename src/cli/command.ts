@@ -96,6 +96,12 @@ export function parseCommandArgs<O extends Options>(
   }
 }
 
+/** The one positional argument, the key. */
+export function onlyKey(positionals: string[], usage: string): string {
+  if (positionals.length !== 1 || !positionals[0]) throw new UsageError(`expected one object key\nUsage: ${usage}`);
+  return positionals[0];
+}
+
 /** `  --flag ARG    what it does`, with one description column for all rows. */
 export function formatFlags(flags: Record<string, string>): string[] {
   const width = Math.max(0, ...Object.keys(flags).map((f) => f.length)) + 2;

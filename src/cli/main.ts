@@ -5,13 +5,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { parseArgs } from "node:util";
 import { InterruptedError, ReportsiteError, UsageError } from "../errors.js";
 import { runInterruptCleanups } from "../exit-hooks.js";
-import {
-  GLOBAL_OPTIONS,
-  parseCommandArgs,
-  type Command,
-  type CommandContext,
-  type OptionValues,
-} from "./command.js";
+import { GLOBAL_OPTIONS, parseCommandArgs, type Command, type CommandContext, type OptionValues } from "./command.js";
 import { commandHelp, COMMAND_NAMES, loadCommand, mainHelp, VERSION } from "./commands.js";
 import { formatError, printError } from "./errors.js";
 import { cliLogger } from "./output.js";

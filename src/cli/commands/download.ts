@@ -1,6 +1,5 @@
 import { formatSize } from "../../units.js";
-import { defineCommand } from "../command.js";
-import { onlyKey } from "./share.js";
+import { defineCommand, onlyKey } from "../command.js";
 
 export default defineCommand({
   takesArguments: true,

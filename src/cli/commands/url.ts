@@ -1,5 +1,4 @@
-import { defineCommand } from "../command.js";
-import { onlyKey } from "./share.js";
+import { defineCommand, onlyKey } from "../command.js";
 
 export default defineCommand({
   takesArguments: true,
