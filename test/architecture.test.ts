@@ -45,6 +45,14 @@ function cycles(edges: readonly ImportEdge[], files: readonly string[]): string[
   });
 }
 
+/** Imports between command files: what two commands share lives in a module of cli/, not in one of them. */
+function commandSiblingImports(edges: readonly ImportEdge[]): string[] {
+  const command = (file: string | undefined) => file?.startsWith("cli/commands/") === true;
+  return edges
+    .filter((e) => command(e.from) && command(e.file))
+    .map((e) => `src/${e.from}:${e.line} imports src/${e.file}`);
+}
+
 describe("the source tree", () => {
   const files = sourceFiles(SRC);
   const edges = readImportGraph(SRC);
@@ -71,6 +79,11 @@ describe("the source tree", () => {
 
   test("no run-time import cycles", () => {
     expect(cycles(edges, files)).toEqual([]);
+  });
+
+  test("no command file imports another command file", () => {
+    expect(files.filter((f) => f.startsWith("cli/commands/")).length).toBeGreaterThan(5);
+    expect(commandSiblingImports(edges)).toEqual([]);
   });
 });
 
@@ -153,6 +166,11 @@ describe("the checks catch planted violations", () => {
   test("reaching into another stage past its index.ts", () => {
     const edges = plant(["deploy/planted.ts", `import { readSite } from "../site/read.js";`]);
     expect(layeringProblems(edges).join("\n")).toMatch(/reaches into site\/ past its index\.ts/);
+  });
+
+  test("a command file importing another (types too)", () => {
+    const edges = plant(["cli/commands/planted.ts", `import type { BuildRun } from "./build.js";`]);
+    expect(commandSiblingImports(edges)).toEqual(["src/cli/commands/planted.ts:1 imports src/cli/commands/build.ts"]);
   });
 
   test("a cycle", () => {

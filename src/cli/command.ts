@@ -61,9 +61,8 @@ export type OptionValues<O extends Options> = ReturnType<
 /** What a command's run gets: its own flags and the global ones (main.ts parses both). */
 export type CommandValues<O extends Options> = OptionValues<O & typeof GLOBAL_OPTIONS>;
 
-/** A command: its flags table and what it does with the parsed values. */
+/** A command: its flags table and what it does with the parsed values (its summary is in the command table, commands.ts). */
 export interface Command<O extends Options = Options> {
-  summary: string;
   /** e.g. `reportsite share <key> [--bucket raw|site|NAME] [--expires 1h]` */
   usage: string;
   /** Flag descriptions for --help, keyed like `options`. */
@@ -97,19 +96,10 @@ export function parseCommandArgs<O extends Options>(
   }
 }
 
-/** The text `reportsite <command> --help` prints: the command's flags, then the global ones, in aligned columns. */
-export function formatCommandHelp(name: string, command: Command): string {
-  return [
-    `reportsite ${name}: ${command.summary}`,
-    "",
-    `Usage: ${command.usage}`,
-    "",
-    "Flags:",
-    ...formatFlags({
-      ...command.flags,
-      ...Object.fromEntries(Object.entries(GLOBAL_FLAGS).filter(([flag]) => !(flag in command.flags))),
-    }),
-  ].join("\n");
+/** The one positional argument, the key. */
+export function onlyKey(positionals: string[], usage: string): string {
+  if (positionals.length !== 1 || !positionals[0]) throw new UsageError(`expected one object key\nUsage: ${usage}`);
+  return positionals[0];
 }
 
 /** `  --flag ARG    what it does`, with one description column for all rows. */

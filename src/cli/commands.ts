@@ -1,4 +1,7 @@
-/** The command table: names, one-line summaries and lazy loaders, so `--help` never loads Vega or the SDK. */
+/**
+ * The command table: names, one-line summaries and lazy loaders, so `--help` never loads Vega or the SDK.
+ * A command's summary is written here only; the main help and the command's own --help read it from here.
+ */
 import { readFileSync } from "node:fs";
 import type { Command } from "./command.js";
 import { formatFlags, GLOBAL_FLAGS } from "./command.js";
@@ -53,6 +56,21 @@ export const VERSION = (
 export async function loadCommand(name: string): Promise<Command | undefined> {
   if (name === "help" || !Object.hasOwn(COMMANDS, name)) return undefined;
   return (await COMMANDS[name]!.load()).default;
+}
+
+/** The text `reportsite <command> --help` prints: the command's flags, then the global ones, in aligned columns. */
+export function commandHelp(name: string, command: Command): string {
+  return [
+    `reportsite ${name}: ${COMMANDS[name]?.summary ?? ""}`,
+    "",
+    `Usage: ${command.usage}`,
+    "",
+    "Flags:",
+    ...formatFlags({
+      ...command.flags,
+      ...Object.fromEntries(Object.entries(GLOBAL_FLAGS).filter(([flag]) => !(flag in command.flags))),
+    }),
+  ].join("\n");
 }
 
 /** The text `reportsite --help` prints. */

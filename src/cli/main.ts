@@ -5,15 +5,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 import { parseArgs } from "node:util";
 import { InterruptedError, ReportsiteError, UsageError } from "../errors.js";
 import { runInterruptCleanups } from "../exit-hooks.js";
-import {
-  formatCommandHelp,
-  GLOBAL_OPTIONS,
-  parseCommandArgs,
-  type Command,
-  type CommandContext,
-  type OptionValues,
-} from "./command.js";
-import { COMMAND_NAMES, loadCommand, mainHelp, VERSION } from "./commands.js";
+import { GLOBAL_OPTIONS, parseCommandArgs, type Command, type CommandContext, type OptionValues } from "./command.js";
+import { commandHelp, COMMAND_NAMES, loadCommand, mainHelp, VERSION } from "./commands.js";
 import { formatError, printError } from "./errors.js";
 import { cliLogger } from "./output.js";
 import { closestName } from "./suggest.js";
@@ -41,9 +34,9 @@ async function dispatch(argv: string[]): Promise<number> {
   let rest = first ? [...before, ...argv.slice(first.index + 1)] : [];
   if (!name) {
     refuseUnknownOptions(tokens);
-    if (before.some((a) => a === "--version" || a === "-v")) return printed(VERSION);
+    if (before.some((a) => a === "--version" || a === "-v")) return printed(VERSION, "version");
     if (before.some((a) => a === "--help" || a === "-h") || before.length === 0) return printed(mainHelp());
-    throw new UsageError("no command given");
+    throw new UsageError(`no command given; the commands are ${COMMAND_NAMES.join(", ")}`);
   }
   if (name === "help") {
     // `reportsite help build` is `reportsite build --help`; `help help` is the main help
@@ -56,8 +49,8 @@ async function dispatch(argv: string[]): Promise<number> {
     { ...command, options: { ...command.options, ...GLOBAL_OPTIONS } },
     rest,
   );
-  if (values.help) return printed(formatCommandHelp(name, command));
-  if (values.version) return printed(VERSION);
+  if (values.help) return printed(commandHelp(name, command));
+  if (values.version) return printed(VERSION, "version");
   if (!command.takesArguments && positionals.length) throw strayArguments(name, command, positionals);
   interruptedNote = command.interrupted;
   await command.run(values, positionals, context(values));
@@ -119,9 +112,10 @@ function context(values: OptionValues<typeof GLOBAL_OPTIONS>): CommandContext {
   };
 }
 
-/** Print text to stdout and succeed. */
-function printed(text: string): number {
-  console.log(text);
+/** Print text to stdout and succeed; under --json as one JSON object, `{"help": text}` or `{"version": text}`. */
+function printed(text: string, key: "help" | "version" = "help"): number {
+  console.log(json ? JSON.stringify({ [key]: text }, null, 2) : text);
+  resultPrinted ||= json;
   return 0;
 }
 

@@ -3,7 +3,6 @@ import { defineCommand, parseCommandArgs } from "../../src/cli/command.js";
 import { expectReportsiteError } from "../support/errors.js";
 
 const share = defineCommand({
-  summary: "a presigned link",
   usage: "reportsite share <key> [--expires 1h] [--open]",
   flags: { expires: "how long the link works", open: "open it" },
   options: { expires: { type: "string" }, open: { type: "boolean" } },

@@ -91,6 +91,41 @@ describe("reportsite usage", () => {
     expect(result.stderr).toMatch(/^site-config\.json: file not found$/m);
   });
 
+  test.each([[["--json"]], [["--json", "-q"]]])(
+    "%j without a command: one JSON object naming the commands, exit code 2",
+    async (args) => {
+      const result = await runCli(args, { cwd: tempDir() });
+      expect(result.exitCode).toBe(2);
+      const { error } = JSON.parse(result.stdout);
+      expect(error).toMatchObject({ name: "UsageError", exitCode: 2 });
+      for (const command of ["init", "build", "deploy", "publish", "preview", "share", "help"])
+        expect(error.message).toMatch(new RegExp(`^no command given; the commands are .*\\b${command}\\b`));
+      expect(result.stderr).toMatch(/^no command given; the commands are init, build, /m);
+    },
+  );
+
+  test.each([
+    { args: ["--json", "--help"], key: "help", text: /^Usage: reportsite <command> \[flags\]$/m },
+    { args: ["help", "deploy", "--json"], key: "help", text: /^reportsite deploy: sync dist\/ to the website bucket/ },
+    { args: ["build", "--help", "--json"], key: "help", text: /^Usage: reportsite build /m },
+    { args: ["--json", "--version"], key: "version", text: new RegExp(`^${VERSION.replaceAll(".", "\\.")}$`) },
+  ])("$args: help and version are one JSON object too", async ({ args, key, text }) => {
+    const result = await runCli(args, { cwd: tempDir() });
+    expect(result.exitCode).toBe(0);
+    const printed = JSON.parse(result.stdout) as Record<string, string>;
+    expect(Object.keys(printed)).toEqual([key]);
+    expect(printed[key]).toMatch(text);
+  });
+
+  test("a command's --help opens with the summary the main help lists for it", async () => {
+    const cwd = tempDir();
+    const help = (await runCli(["help"], { cwd })).stdout;
+    const listed = [...help.matchAll(/^ {2}([a-z]+) +(.+)$/gm)].filter(([, name]) => name !== "help");
+    expect(listed.map(([, name]) => name)).toEqual(expect.arrayContaining(["build", "deploy", "publish", "url"]));
+    for (const [, name, summary] of listed)
+      expect((await runCli([name!, "--help"], { cwd })).stdout.split("\n")[0]).toBe(`reportsite ${name}: ${summary}`);
+  });
+
   test("--json: an invalid config lists its problems", async () => {
     const cwd = tempDir();
     writeFileSync(

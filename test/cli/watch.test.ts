@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { watchSite } from "../../src/cli/watch.js";
+import { watchedPaths, watchSite } from "../../src/cli/watch.js";
+import type { SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { startPreview } from "../../src/preview/index.js";
 import { tempDir } from "../support/s3.js";
@@ -18,8 +19,8 @@ test("preview --watch: a burst of template edits or a config edit rebuilds once 
   writeFileSync(join(dir, "site-config.json"), "{}");
   const calls: string[] = [];
   const stop = watchSite({
-    configFile: join(dir, "site-config.json"),
-    templatesDir: join(dir, "templates"),
+    files: [join(dir, "site-config.json")],
+    folders: [join(dir, "templates")],
     logger: memoryLogger(),
     rebuild: async () => void calls.push("rebuild"),
     reload: () => void calls.push("reload"),
@@ -55,4 +56,38 @@ test("with liveReload, pages carry the reload script and open pages hear reload(
   } finally {
     await preview.close();
   }
+});
+
+test("preview --watch: the logo (a file beside the config) and a pages folder rebuild too; a missing folder is a warning", async () => {
+  const dir = tempDir("watch-brand-");
+  mkdirSync(join(dir, "pages"));
+  writeFileSync(join(dir, "site-config.json"), "{}");
+  writeFileSync(join(dir, "logo.svg"), "<svg/>");
+  const logger = memoryLogger();
+  const calls: string[] = [];
+  const stop = watchSite({
+    files: [join(dir, "site-config.json"), join(dir, "logo.svg")],
+    folders: [join(dir, "pages"), join(dir, "no-such-folder")],
+    logger,
+    rebuild: async () => void calls.push("rebuild"),
+    reload: () => void calls.push("reload"),
+  });
+  try {
+    expect(logger.warnings).toEqual([`cannot watch ${join(dir, "no-such-folder")} (ENOENT)`]);
+    writeFileSync(join(dir, "logo.svg"), "<svg></svg>");
+    await eventually(() => calls.length === 2);
+    writeFileSync(join(dir, "pages/about.md"), "# About");
+    await eventually(() => calls.length === 4);
+  } finally {
+    stop();
+  }
+});
+
+test("watchedPaths: the config, the logo and favicon as files; the built-in templates, site.templates and site.pages as folders", () => {
+  const site = { logo: "/p/logo.png", templates: "/p/templates", pages: "/p/pages" };
+  const config = { file: "/p/site-config.json", site } as unknown as SiteConfig;
+  expect(watchedPaths(config, "/pkg/templates")).toEqual({
+    files: ["/p/site-config.json", "/p/logo.png"],
+    folders: ["/pkg/templates", "/p/templates", "/p/pages"],
+  });
 });

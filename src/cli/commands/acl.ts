@@ -4,7 +4,6 @@ import { defineCommand } from "../command.js";
 import { shellQuote } from "../shell-quote.js";
 
 export default defineCommand({
-  summary: "show who can read an object, or set its canned ACL (public-read | private)",
   takesArguments: true,
   usage: "reportsite acl <key> [public-read|private] [--bucket raw|site|NAME] [--force]",
   flags: {

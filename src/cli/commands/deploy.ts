@@ -1,20 +1,7 @@
-import { UsageError } from "../../errors.js";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import type { SiteSummary } from "../../render/index.js";
-import { SUMMARY_JSON } from "../../site-names.js";
-import type { SiteConfig } from "../../config/index.js";
-import type { DeployEffects, DeployOptions, DeployResult } from "../../deploy/index.js";
-import { defineCommand, type CommandContext } from "../command.js";
-
-/** The deploy lock's flags, shared by deploy and publish. */
-export const LOCK_OPTIONS = {
-  "wait-for-lock": { type: "string" },
-  "break-lock": { type: "boolean" },
-} as const;
+import { defineCommand } from "../command.js";
+import { DEPLOY_OPTIONS, deployFlagsOf, deployReported, LOCK_FLAGS } from "../deploy-step.js";
 
 export default defineCommand({
-  summary: "sync dist/ to the website bucket (only what changed, index last) and print the URL",
   usage:
     "reportsite deploy [--dry-run] [--delete [--max-deletes N] [--force]] [--verify-access] [--wait-for-lock SECONDS] [--break-lock] [--output DIR] [--json]",
   flags: {
@@ -23,33 +10,27 @@ export default defineCommand({
     "max-deletes N": "refuse to delete more than N files (default 100)",
     force: "delete even when more than --max-deletes files are stale",
     "verify-access": "check each published file's ACL (one request per file) and re-publish those no longer public",
-    "wait-for-lock SECONDS":
-      "when another deploy holds the site's deploy lock, wait up to SECONDS for it (default 0: stop at once, naming it)",
-    "break-lock": "take the deploy lock even though another deploy holds it (only when you know that deploy is dead)",
+    ...LOCK_FLAGS,
     "output DIR": "deploy DIR instead of the config's output",
     json: "print the deploy report as JSON",
   },
   interrupted:
     "the live site is consistent (index.html is replaced only after every upload, and links only to files that exist); run deploy again to finish.",
   options: {
+    ...DEPLOY_OPTIONS,
     "dry-run": { type: "boolean" },
-    delete: { type: "boolean" },
-    "max-deletes": { type: "string" },
     force: { type: "boolean" },
     "verify-access": { type: "boolean" },
-    ...LOCK_OPTIONS,
     output: { type: "string" },
   },
   async run(values, _positionals, ctx) {
-    const maxDeletes = maxDeletesOf(values["max-deletes"]);
+    const flags = deployFlagsOf(values, "deploy");
     const config = await ctx.loadConfig({ output: values.output });
     const result = await deployReported(config, ctx, {
       dryRun: values["dry-run"] === true,
-      delete: values.delete === true,
-      maxDeletes,
       force: values.force === true,
       verifyAccess: values["verify-access"] === true,
-      ...lockFlagsOf(values, "deploy"),
+      ...flags,
     });
     if (ctx.json)
       ctx.print(
@@ -57,73 +38,3 @@ export default defineCommand({
       );
   },
 });
-
-/** --max-deletes N as a number (undefined when not given); a UsageError when N is not a whole number. */
-export function maxDeletesOf(text: string | undefined): number | undefined {
-  const maxDeletes = text === undefined ? undefined : Number(text);
-  if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0))
-    throw new UsageError(`--max-deletes ${text}: expected a whole number`);
-  return maxDeletes;
-}
-
-/** For testing only! Seconds a deploy lock lasts unrenewed, so a test sees a crashed holder's lock expire. */
-const LOCK_TTL_ENV = "REPORTSITE_TEST_DEPLOY_LOCK_TTL_SECONDS";
-
-/** --wait-for-lock and --break-lock as deploy options; a UsageError when SECONDS is not a whole number. */
-export function lockFlagsOf(
-  values: { "wait-for-lock"?: string; "break-lock"?: boolean },
-  command: string,
-): Pick<DeployOptions, "waitForLockSeconds" | "breakLock" | "lockTtlSeconds" | "command"> {
-  const text = values["wait-for-lock"];
-  const waitForLockSeconds = text === undefined ? undefined : Number(text);
-  if (waitForLockSeconds !== undefined && !(Number.isInteger(waitForLockSeconds) && waitForLockSeconds >= 0))
-    throw new UsageError(`--wait-for-lock ${text}: expected a whole number of seconds`);
-  const ttl = Number(process.env[LOCK_TTL_ENV]);
-  return {
-    waitForLockSeconds,
-    breakLock: values["break-lock"] === true,
-    lockTtlSeconds: ttl > 0 ? ttl : undefined,
-    command,
-  };
-}
-
-/**
- * Deploy config.output with the index rendered in the project's layout, and print the site's URL
- * (not under --json, where the caller prints the result). `shared`: publish's client and the site
- * bucket's answers it asked for while building.
- */
-export async function deployReported(
-  config: SiteConfig,
-  ctx: CommandContext,
-  options: DeployOptions,
-  shared: Pick<DeployEffects, "client" | "ahead"> = {},
-): Promise<DeployResult> {
-  const { deploySite } = await import("../../deploy/index.js");
-  const { renderIndexPage, unsafeSiteKeys, TEMPLATE_NAMES } = await import("../../render/index.js");
-  const { readTheme } = await import("../../site/index.js");
-  // the home page's month cards come from the build's summary.json; the file listing from the bucket
-  const summary = await readSummary(config.output);
-  // index.html is re-rendered from the bucket listing: in the project's layout, like the build's
-  const { theme } = await readTheme(config, TEMPLATE_NAMES);
-  const result = await deploySite(config, options, {
-    logger: ctx.logger,
-    ...shared,
-    renderIndex: (entries) => {
-      for (const key of unsafeSiteKeys(entries.map((e) => e.key)))
-        ctx.logger.warn(
-          `index.html leaves out ${JSON.stringify(key)}: a link to it could leave the site (a leading "/", or an empty, "." or ".." segment); delete or rename that object`,
-        );
-      return renderIndexPage(entries, { title: config.site.title, summary, theme });
-    },
-  });
-  if (!ctx.json) ctx.print(result.report ? `Site: ${result.url}` : `Dry run: nothing was changed. Site: ${result.url}`);
-  return result;
-}
-
-/** summary.json of the built site, or undefined when the build has none (index.html then lists only files). */
-async function readSummary(output: string): Promise<SiteSummary | undefined> {
-  const { parseSiteSummary } = await import("../../render/index.js");
-  const path = join(output, SUMMARY_JSON);
-  const text = await readFile(path, "utf8").catch(() => undefined);
-  return text === undefined ? undefined : parseSiteSummary(text, path);
-}

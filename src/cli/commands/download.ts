@@ -1,9 +1,7 @@
 import { formatSize } from "../../units.js";
-import { defineCommand } from "../command.js";
-import { onlyKey } from "./share.js";
+import { defineCommand, onlyKey } from "../command.js";
 
 export default defineCommand({
-  summary: "download a private object to a local file",
   takesArguments: true,
   usage: "reportsite download <key> [--to PATH] [--bucket raw|site|NAME]",
   flags: {

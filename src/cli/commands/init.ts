@@ -27,7 +27,6 @@ type Values = CommandValues<typeof OPTIONS>;
 const PUBLIC_ACCESS_MODES = ["auto", "acl", "policy"] as const;
 
 export default defineCommand({
-  summary: "write site-config.json, the GitHub Actions workflow and the IAM policies",
   usage:
     "reportsite init [--raw-bucket NAME] [--site-bucket NAME] [--raw-prefix P] [--key-pattern PATTERN] [--region R] [--force]",
   flags: {

@@ -2,12 +2,12 @@ import { UsageError } from "../../errors.js";
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
-  summary: "serve dist/ locally the way S3 website hosting would",
   usage: "reportsite preview [--port 4321] [--output DIR] [--watch]",
   flags: {
     "port N": "port on 127.0.0.1 (default 4321; 0 for any free port)",
     "output DIR": "serve DIR instead of the config's output",
-    watch: "re-render the pages when a template or site-config.json changes, and reload the browser",
+    watch:
+      "re-render the pages when a template (built-in or site.templates), a page of site.pages, the logo, the favicon or site-config.json changes, and reload the browser",
   },
   options: { port: { type: "string" }, output: { type: "string" }, watch: { type: "boolean" } },
   async run(values, _positionals, ctx) {
@@ -20,17 +20,17 @@ export default defineCommand({
     const preview = await startPreview({ root: config.output, port, logger: ctx.logger, liveReload: !!values.watch });
     ctx.print(`Previewing ${config.output} at ${preview.url} (Ctrl-C to stop)`);
     if (values.watch) {
-      const { watchSite, watchBuildOptions } = await import("../watch.js");
+      const { watchedPaths, watchSite, watchBuildOptions } = await import("../watch.js");
       const { TEMPLATES_DIR } = await import("../../render/template-names.js");
       const { buildSite } = await import("../../build/index.js");
+      const paths = watchedPaths(config, TEMPLATES_DIR);
       watchSite({
-        configFile: config.file,
-        templatesDir: TEMPLATES_DIR,
+        ...paths,
         logger: ctx.logger,
         rebuild: async () => void (await buildSite(await ctx.loadConfig(overrides), watchBuildOptions(ctx.logger))),
         reload: () => preview.reload(),
       });
-      ctx.note(`watching ${TEMPLATES_DIR} and ${config.file}`);
+      ctx.note(`watching ${[...paths.folders, ...paths.files].join(", ")}`);
     }
     await new Promise(() => {}); // serve until interrupted; main.ts handles SIGINT
   },

@@ -1,9 +1,8 @@
+import { BUILD_OPTIONS, buildReported, monthsOf } from "../build-step.js";
 import { defineCommand } from "../command.js";
-import { buildReported, monthsOf } from "./build.js";
-import { deployReported, LOCK_OPTIONS, lockFlagsOf, maxDeletesOf } from "./deploy.js";
+import { DEPLOY_OPTIONS, deployFlagsOf, deployReported, LOCK_FLAGS } from "../deploy-step.js";
 
 export default defineCommand({
-  summary: "build, then deploy: the scheduled job in one command (one start-up, one S3 connection)",
   usage:
     "reportsite publish [--month 2019-01|previous|current]... [--require-complete] [--skip-bad-files] [--delete [--max-deletes N]] [--wait-for-lock SECONDS] [--break-lock] [--output DIR] [--json]",
   flags: {
@@ -14,26 +13,19 @@ export default defineCommand({
     "skip-bad-files": "publish a month without the files that fail to parse, listing them as a warning",
     delete: "delete published files that the build did not write (only inside site.prefix)",
     "max-deletes N": "refuse to delete more than N files (default 100)",
-    "wait-for-lock SECONDS":
-      "when another deploy holds the site's deploy lock, wait up to SECONDS for it (default 0: stop at once, naming it)",
-    "break-lock": "take the deploy lock even though another deploy holds it (only when you know that deploy is dead)",
+    ...LOCK_FLAGS,
     "output DIR": "build into and deploy DIR instead of the config's output",
     json: "print the build report and the deploy result as one JSON object",
   },
   interrupted:
     "during the build, the output folder was left as it was; during the deploy, the live site is consistent (index.html is replaced last). Run publish again to finish.",
   options: {
-    month: { type: "string", multiple: true },
-    "require-complete": { type: "boolean" },
-    "skip-bad-files": { type: "boolean" },
-    delete: { type: "boolean" },
-    "max-deletes": { type: "string" },
-    ...LOCK_OPTIONS,
+    ...BUILD_OPTIONS,
+    ...DEPLOY_OPTIONS,
     output: { type: "string" },
   },
   async run(values, _positionals, ctx) {
-    const maxDeletes = maxDeletesOf(values["max-deletes"]);
-    const lockFlags = lockFlagsOf(values, "publish");
+    const deployFlags = deployFlagsOf(values, "publish");
     const months = await monthsOf(values.month);
     const config = await ctx.loadConfig({ output: values.output });
     const { createS3Client } = await import("../../s3/index.js");
@@ -48,12 +40,7 @@ export default defineCommand({
       requireComplete: values["require-complete"] === true,
       client,
     });
-    const deploy = await deployReported(
-      config,
-      ctx,
-      { delete: values.delete === true, maxDeletes, ...lockFlags },
-      { client, ahead },
-    );
+    const deploy = await deployReported(config, ctx, deployFlags, { client, ahead });
     if (ctx.json) {
       const { url, setup, plan, report } = deploy;
       ctx.print(JSON.stringify({ build, deploy: { url, setup, plan, report } }, null, 2));

@@ -1,7 +1,6 @@
 import { defineCommand } from "../command.js";
 
 export default defineCommand({
-  summary: "create and configure the website bucket (website hosting, public read)",
   usage: "reportsite setup [--dry-run]",
   flags: { "dry-run": "say what would change and change nothing" },
   options: { "dry-run": { type: "boolean" } },

@@ -1,8 +1,7 @@
 import { ReportsiteError, UsageError } from "../../errors.js";
-import { defineCommand } from "../command.js";
+import { defineCommand, onlyKey } from "../command.js";
 
 export default defineCommand({
-  summary: "print a presigned URL for a private object",
   takesArguments: true,
   usage: "reportsite share <key> [--bucket raw|site|NAME] [--expires 1h]",
   flags: {
@@ -34,10 +33,4 @@ function asUsage<T>(parse: () => T): T {
     if (!(error instanceof ReportsiteError)) throw error;
     throw new UsageError(error.message, error.hint ? { hint: error.hint } : {});
   }
-}
-
-/** The one positional argument, the key. */
-export function onlyKey(positionals: string[], usage: string): string {
-  if (positionals.length !== 1 || !positionals[0]) throw new UsageError(`expected one object key\nUsage: ${usage}`);
-  return positionals[0];
 }

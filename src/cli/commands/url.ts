@@ -1,8 +1,6 @@
-import { defineCommand } from "../command.js";
-import { onlyKey } from "./share.js";
+import { defineCommand, onlyKey } from "../command.js";
 
 export default defineCommand({
-  summary: "print the public object URL and website URL of a key",
   takesArguments: true,
   usage: "reportsite url <key> [--bucket raw|site|NAME]",
   flags: {

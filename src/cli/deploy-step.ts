@@ -1,0 +1,106 @@
+/** The deploy step that `deploy` and `publish` run: --delete, --max-deletes, the deploy lock's flags and the site's URL. */
+import { UsageError } from "../errors.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { SiteSummary } from "../render/index.js";
+import { SUMMARY_JSON } from "../site-names.js";
+import type { SiteConfig } from "../config/index.js";
+import type { DeployEffects, DeployOptions, DeployResult } from "../deploy/index.js";
+import type { CommandContext } from "./command.js";
+
+/** The deploy flags of `deploy` and `publish`: --delete, --max-deletes and the deploy lock's. */
+export const DEPLOY_OPTIONS = {
+  delete: { type: "boolean" },
+  "max-deletes": { type: "string" },
+  "wait-for-lock": { type: "string" },
+  "break-lock": { type: "boolean" },
+} as const;
+
+/** Help lines of the deploy lock's flags, the same for `deploy` and `publish`. */
+export const LOCK_FLAGS = {
+  "wait-for-lock SECONDS":
+    "when another deploy holds the site's deploy lock, wait up to SECONDS for it (default 0: stop at once, naming it)",
+  "break-lock": "take the deploy lock even though another deploy holds it (only when you know that deploy is dead)",
+};
+
+/** The values of DEPLOY_OPTIONS as deploy options; a UsageError when a number is not a whole one. */
+export function deployFlagsOf(
+  values: { delete?: boolean; "max-deletes"?: string; "wait-for-lock"?: string; "break-lock"?: boolean },
+  command: string,
+): Pick<DeployOptions, "delete" | "maxDeletes" | "waitForLockSeconds" | "breakLock" | "lockTtlSeconds" | "command"> {
+  return {
+    delete: values.delete === true,
+    maxDeletes: maxDeletesOf(values["max-deletes"]),
+    ...lockFlagsOf(values, command),
+  };
+}
+
+/** --max-deletes N as a number (undefined when not given); a UsageError when N is not a whole number. */
+function maxDeletesOf(text: string | undefined): number | undefined {
+  const maxDeletes = text === undefined ? undefined : Number(text);
+  if (maxDeletes !== undefined && !(Number.isInteger(maxDeletes) && maxDeletes >= 0))
+    throw new UsageError(`--max-deletes ${text}: expected a whole number`);
+  return maxDeletes;
+}
+
+/** For testing only! Seconds a deploy lock lasts unrenewed, so a test sees a crashed holder's lock expire. */
+const LOCK_TTL_ENV = "REPORTSITE_TEST_DEPLOY_LOCK_TTL_SECONDS";
+
+/** --wait-for-lock and --break-lock as deploy options; a UsageError when SECONDS is not a whole number. */
+function lockFlagsOf(
+  values: { "wait-for-lock"?: string; "break-lock"?: boolean },
+  command: string,
+): Pick<DeployOptions, "waitForLockSeconds" | "breakLock" | "lockTtlSeconds" | "command"> {
+  const text = values["wait-for-lock"];
+  const waitForLockSeconds = text === undefined ? undefined : Number(text);
+  if (waitForLockSeconds !== undefined && !(Number.isInteger(waitForLockSeconds) && waitForLockSeconds >= 0))
+    throw new UsageError(`--wait-for-lock ${text}: expected a whole number of seconds`);
+  const ttl = Number(process.env[LOCK_TTL_ENV]);
+  return {
+    waitForLockSeconds,
+    breakLock: values["break-lock"] === true,
+    lockTtlSeconds: ttl > 0 ? ttl : undefined,
+    command,
+  };
+}
+
+/**
+ * Deploy config.output with the index rendered in the project's layout, and print the site's URL
+ * (not under --json, where the caller prints the result). `shared`: publish's client and the site
+ * bucket's answers it asked for while building.
+ */
+export async function deployReported(
+  config: SiteConfig,
+  ctx: CommandContext,
+  options: DeployOptions,
+  shared: Pick<DeployEffects, "client" | "ahead"> = {},
+): Promise<DeployResult> {
+  const { deploySite } = await import("../deploy/index.js");
+  const { renderIndexPage, unsafeSiteKeys, TEMPLATE_NAMES } = await import("../render/index.js");
+  const { readTheme } = await import("../site/index.js");
+  // the home page's month cards come from the build's summary.json; the file listing from the bucket
+  const summary = await readSummary(config.output);
+  // index.html is re-rendered from the bucket listing: in the project's layout, like the build's
+  const { theme } = await readTheme(config, TEMPLATE_NAMES);
+  const result = await deploySite(config, options, {
+    logger: ctx.logger,
+    ...shared,
+    renderIndex: (entries) => {
+      for (const key of unsafeSiteKeys(entries.map((e) => e.key)))
+        ctx.logger.warn(
+          `index.html leaves out ${JSON.stringify(key)}: a link to it could leave the site (a leading "/", or an empty, "." or ".." segment); delete or rename that object`,
+        );
+      return renderIndexPage(entries, { title: config.site.title, summary, theme });
+    },
+  });
+  if (!ctx.json) ctx.print(result.report ? `Site: ${result.url}` : `Dry run: nothing was changed. Site: ${result.url}`);
+  return result;
+}
+
+/** summary.json of the built site, or undefined when the build has none (index.html then lists only files). */
+async function readSummary(output: string): Promise<SiteSummary | undefined> {
+  const { parseSiteSummary } = await import("../render/index.js");
+  const path = join(output, SUMMARY_JSON);
+  const text = await readFile(path, "utf8").catch(() => undefined);
+  return text === undefined ? undefined : parseSiteSummary(text, path);
+}
