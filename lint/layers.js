@@ -33,11 +33,12 @@ export const STAGES = {
   aggregate: [],
   render: ["aggregate"],
   site: ["config"],
-  // the incremental build cache (issue 7) sits beside the source and aggregate stages it remembers
-  cache: ["config", "source", "aggregate"],
+  // what reportsite remembers between runs (the build cache, the output record, the published-headers
+  // memory): written and read by build and deploy; it knows the output folder's file stamps (site)
+  state: ["site"],
   // STYLE 6.2 lists no s3 here, but the build creates the raw bucket's client and names the site URL
-  build: ["config", "source", "aggregate", "render", "site", "s3", "cache"],
-  deploy: ["config", "s3", "site"],
+  build: ["config", "source", "aggregate", "render", "site", "s3", "state"],
+  deploy: ["config", "s3", "site", "state"],
   share: ["config", "s3"],
   preview: ["config", "site"],
   // `reportsite init` writes a site-config.json and may check the buckets it names
@@ -65,6 +66,7 @@ const PURE = [
   "aggregate/",
   "render/",
   "deploy/plan.ts",
+  "build/month-plan.ts",
   "deploy/format.ts",
   "s3/urls.ts",
   "site/headers.ts",

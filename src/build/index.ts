@@ -20,7 +20,8 @@ import {
   type MonthSummary,
 } from "./month.js";
 import { recordedMonths, unchangedOutput, unchangedSite } from "./unchanged.js";
-import { openBuildCache, planMonth, type BuildCache, type OutputFileStat } from "../cache/index.js";
+import { planMonth } from "./month-plan.js";
+import { openBuildCache, type BuildCache } from "../state/index.js";
 import type { SiteConfig } from "../config/index.js";
 import { startedAhead } from "../concurrency.js";
 import { SourceError } from "../errors.js";
@@ -36,10 +37,11 @@ import {
   readChartAssets,
   readKeptFiles,
   readTheme,
-  siteFileStats,
   writeSite,
+  type HashedFile,
   type OutputFile,
   type ProjectTheme,
+  type WrittenSite,
 } from "../site/index.js";
 import { listMonthFiles, monthId, scanPoolFor, type Month, type MonthFiles } from "../source/index.js";
 
@@ -181,14 +183,13 @@ async function makeSite(
   const kept = options.months ? await keptMonthSummaries(config, built) : [];
   const pages = await planPages(config, cache, built, branding, { kept, renderPrint: inputs.renderPrint });
   // a --month build keeps other months' files from the folder: its site is not one the hashes name,
-  // so it records nothing (the last record names files this build's writes, if any, have replaced)
+  // so its record has no fingerprint, only the files' stamps and MD5s (for deploy)
   const fingerprint = options.months ? undefined : siteFingerprint(pages.hashes, inputs.assetsPrint);
-  const record = (files: OutputFileStat[]) => {
-    if (fingerprint === undefined) return;
+  const record = (files: HashedFile[]) => {
     // a file skipped now is read again by the next build, so that one must not stop before reading
-    const complete = wholeSite(options) && summary.every((m) => m.skipped.length === 0);
+    const complete = fingerprint && wholeSite(options) && summary.every((m) => m.skipped.length === 0);
     const recorded = complete ? { inputs: { hash: inputsHash(listed, inputs), months: recordedMonths(summary) } } : {};
-    cache.setOutput({ output: resolve(config.output), fingerprint, files, ...recorded });
+    cache.setOutput({ output: resolve(config.output), ...(fingerprint ? { fingerprint } : {}), files, ...recorded });
   };
   const made = (written: boolean, files: { size: number }[]) => ({ written, months: summary, files, bytesRead });
   const unchanged = fingerprint && (await unchangedOutput(cache, config.output, fingerprint));
@@ -205,10 +206,9 @@ async function makeSite(
     pages.summary,
     branding,
   );
-  const stats = await siteFileStats(config.output);
-  if (stats) record(stats);
+  record(written.files);
   await cache.save();
-  return made(written.written, stats ?? written.files);
+  return made(written.written, written.files);
 }
 
 /** Write the pages, the files --month keeps, and the index listing them all, dated by when each last changed. */
@@ -218,14 +218,13 @@ async function writePages(
   files: OutputFile[],
   summary: SiteSummary,
   branding: ProjectTheme,
-): Promise<{ written: boolean; files: { size: number }[] }> {
+): Promise<WrittenSite> {
   files.push(...(await keptFiles(config, options, files, summary)));
   const now = (options.now ?? (() => new Date()))();
   // a new or changed file is dated now, on disk too: the index lists the dates the next build reads back
   const dated = (await carryModified(config.output, files)).map((f) => (f.modified ? f : { ...f, modified: now }));
   dated.push(await indexFile(config, dated, now, summary, branding.theme));
-  const written = await writeSite(dated, config.output);
-  return { written, files: dated.map((f) => ({ size: byteLength(f.body) })) };
+  return writeSite(dated, config.output);
 }
 
 /** The months of the site: the listed ones, plus cached months that --month or offline leave unlisted. */

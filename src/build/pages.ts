@@ -4,7 +4,7 @@
  * is unchanged: a no-op build neither aggregates nor loads Vega.
  */
 import type { Report } from "../aggregate/index.js";
-import { sha256, type BuildCache, type CachedFile } from "../cache/index.js";
+import { sha256, type BuildCache, type CachedFile } from "../state/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import type { SiteConfig } from "../config/index.js";
 import type { OutputFile, ProjectTheme } from "../site/index.js";

@@ -4,8 +4,8 @@
  * read (unchangedSite), or, after the pages are planned, by their hashes (unchangedOutput).
  */
 import { resolve } from "node:path";
-import type { BuildCache, OutputFileStat, OutputRecord, RecordedMonth } from "../cache/index.js";
-import { sameStamp, siteFileStats } from "../site/index.js";
+import { sameStamp, siteFileStats, type HashedFile, type StampedFile } from "../site/index.js";
+import type { BuildCache, OutputRecord, RecordedMonth } from "../state/index.js";
 import type { MonthSummary } from "./month.js";
 
 /**
@@ -16,7 +16,7 @@ export async function unchangedSite(
   cache: BuildCache,
   output: string,
   inputs: string,
-): Promise<{ months: RecordedMonth[]; files: OutputFileStat[] } | undefined> {
+): Promise<{ months: RecordedMonth[]; files: HashedFile[] } | undefined> {
   const record = await cache.output();
   if (!record?.inputs || record.inputs.hash !== inputs) return undefined;
   const files = await sameFolder(record, output);
@@ -24,25 +24,31 @@ export async function unchangedSite(
 }
 
 /**
- * The files of the output folder when it is exactly what the last build left there and that build's
- * site was made from `fingerprint` too (so this build would write the same bytes); else undefined.
+ * The files of the output folder (with their recorded MD5s) when it is exactly what the last build
+ * left there and that build's site was made from `fingerprint` too (so this build would write the
+ * same bytes); else undefined.
  */
 export async function unchangedOutput(
   cache: BuildCache,
   output: string,
   fingerprint: string,
-): Promise<OutputFileStat[] | undefined> {
+): Promise<HashedFile[] | undefined> {
   const record = await cache.output();
   if (record?.fingerprint !== fingerprint) return undefined;
   return sameFolder(record, output);
 }
 
-/** The folder's files when each has the stamp recorded (size, modification and change time, inode). */
-async function sameFolder(record: OutputRecord, output: string): Promise<OutputFileStat[] | undefined> {
+/**
+ * The recorded files when each still has the stamp recorded (size, modification and change time,
+ * inode), so their recorded MD5s still hold.
+ */
+async function sameFolder(record: OutputRecord, output: string): Promise<HashedFile[] | undefined> {
   if (record.output !== resolve(output)) return undefined;
   const now = await siteFileStats(output);
-  const same = (a: OutputFileStat, b: OutputFileStat) => a.path === b.path && sameStamp(a, b);
-  return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!)) ? now : undefined;
+  const same = (a: StampedFile, b: HashedFile) => a.path === b.path && sameStamp(a, b);
+  return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!))
+    ? record.files
+    : undefined;
 }
 
 /** What the record keeps of a build's months. */
