@@ -57,10 +57,12 @@ export async function readStateFile<T>(path: string, kind: StateFileKind<T>, log
   } catch {
     return problem("it is not JSON (damaged)");
   }
-  if (typeof stored !== "object" || stored === null || typeof stored.checksum !== "string")
-    return problem("it is not a reportsite state file");
-  if (stored.format !== kind.format)
-    return problem(`it was written by another version of reportsite (format ${String(stored.format)})`, "another version");
+  if (typeof stored !== "object" || stored === null) return problem("it is not a reportsite state file (damaged)");
+  // an older file may have another shape altogether: its format number is all that is compared
+  if (typeof stored.format === "number" && stored.format !== kind.format)
+    return problem(`it was written by another version of reportsite (format ${stored.format})`, "another version");
+  if (stored.format !== kind.format || typeof stored.checksum !== "string")
+    return problem("it is not a reportsite state file (damaged)");
   const prefix = header(kind.format, stored.checksum);
   if (!text.startsWith(prefix) || !text.endsWith("}") || sha256(text.slice(prefix.length, -1)) !== stored.checksum)
     return problem("its checksum does not match its contents (damaged)");

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,20 +57,20 @@ describe("writeSite", () => {
       { path: "index.html", body: "same" },
       { path: "2019/jan/a.csv", body: new Uint8Array([1, 2]) },
     ];
-    expect(await writeSite(files, dist)).toBe(true);
+    expect((await writeSite(files, dist)).written).toBe(true);
     const folder = statSync(dist).ino; // the swap replaces the folder itself
-    expect(await writeSite(files, dist)).toBe(false);
+    expect((await writeSite(files, dist)).written).toBe(false);
     expect(statSync(dist).ino).toBe(folder);
     // one byte differs, a file is missing, a file is extra: each is written
-    expect(await writeSite([files[0]!, { path: "2019/jan/a.csv", body: new Uint8Array([1, 3]) }], dist)).toBe(true);
+    expect((await writeSite([files[0]!, { path: "2019/jan/a.csv", body: new Uint8Array([1, 3]) }], dist)).written).toBe(true);
     expect([...readFileSync(join(dist, "2019/jan/a.csv"))]).toEqual([1, 3]);
-    expect(await writeSite([files[0]!], dist)).toBe(true);
+    expect((await writeSite([files[0]!], dist)).written).toBe(true);
     expect(existsSync(join(dist, "2019/jan/a.csv"))).toBe(false);
-    expect(await writeSite([...files, { path: "b.html", body: "new" }], dist)).toBe(true);
+    expect((await writeSite([...files, { path: "b.html", body: "new" }], dist)).written).toBe(true);
     expect(readFileSync(join(dist, "b.html"), "utf8")).toBe("new");
     // a file someone added to the folder is not part of the build: the folder is rewritten without it
     writeFileSync(join(dist, "stray.txt"), "x");
-    expect(await writeSite([...files, { path: "b.html", body: "new" }], dist)).toBe(true);
+    expect((await writeSite([...files, { path: "b.html", body: "new" }], dist)).written).toBe(true);
     expect(existsSync(join(dist, "stray.txt"))).toBe(false);
   });
 
