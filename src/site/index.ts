@@ -4,6 +4,6 @@ export { readChartAssets } from "./assets.js";
 export { readSite, readKeptFiles, carryModified, siteFileStats } from "./read.js";
 export type { LocalFile } from "./read.js";
 export { sameStamp } from "./stamp.js";
-export type { FileStamp, HashedFile, HashedStamp, StampedFile } from "./stamp.js";
+export type { HashedFile, HashedStamp, StampedFile } from "./stamp.js";
 export { readTheme } from "./theme.js";
 export type { ProjectTheme } from "./theme.js";

@@ -19,11 +19,11 @@
  * asked again; nothing in it is trusted blindly. Deploy trusts a recorded MD5 only while the file
  * still has the stamp recorded with it.
  */
-export { openBuildCache, CACHE_FORMAT } from "./build-cache.js";
+export { openBuildCache } from "./build-cache.js";
 export type { BuildCache } from "./build-cache.js";
 export type { CachedFile, ListedFile } from "./cached-file.js";
 export { recordedMd5s, OUTPUT_RECORD_FORMAT } from "./output-record.js";
 export type { AbsentColumn, OutputRecord, RecordedMonth } from "./output-record.js";
 export { readPublishedMemory, writePublishedMemory, rememberedHeaders } from "./published-memory.js";
-export type { MemoryPlace, SeenHeaders } from "./published-memory.js";
+export type { SeenHeaders } from "./published-memory.js";
 export { sha256 } from "./state-file.js";

@@ -24,8 +24,7 @@ export type IgnoredBecause = "another version" | "damaged";
 
 /** A state file's data and its checksum, or why there is none. */
 export type StateRead<T> =
-  | { data: T; checksum: string; ignored?: undefined }
-  | { data?: undefined; ignored?: IgnoredBecause };
+  { data: T; checksum: string; ignored?: undefined } | { data?: undefined; ignored?: IgnoredBecause };
 
 /** The text of a state file of `format` holding `data`, and its checksum (known before it is written). */
 export function stateFileText(format: number, data: unknown): { text: string; checksum: string } {

@@ -264,7 +264,10 @@ describe("incremental builds", () => {
     const valid = readFileSync(path, "utf8");
     const cases = [
       ["{not json", "it is not JSON (damaged)"],
-      [JSON.stringify({ format: 2, settings: "x", months: {} }), "it was written by another version of reportsite (format 2)"],
+      [
+        JSON.stringify({ format: 2, settings: "x", months: {} }),
+        "it was written by another version of reportsite (format 2)",
+      ],
       [valid.replace(/"months":\{/, '"months":{"1999-01":"0",'), "its checksum does not match its contents (damaged)"],
       [JSON.stringify({ format: 3, data: {} }), "it is not a reportsite state file (damaged)"],
       [stateFileText(3, { settings: 1 }).text, "its contents are not what reportsite writes there (damaged)"],
