@@ -259,6 +259,21 @@ describe("incremental builds", () => {
     expect(csv(config, "2019/jan")).toBe("service_name,count\nPothole,2\nGraffiti,1\n");
   });
 
+  test("a month file whole in itself but not the one the manifest names is not trusted either", async () => {
+    const file = join(config.cache, "months", "2019-01.json");
+    const { data } = JSON.parse(readFileSync(file, "utf8")) as { data: { files: { rows: number }[] } };
+    data.files[0]!.rows += 1000;
+    writeFileSync(file, stateFileText(3, data).text); // a valid file: its own checksum matches
+    await putObjects(client, config.raw.bucket, { "2019_feb_02_gid_requests.csv": day([["Noise", "Request"]]) });
+    const logger = memoryLogger();
+    const report = await build({ logger });
+    expect(logger.warnings.filter((w) => w.startsWith("ignoring "))).toEqual([
+      `ignoring ${file}: its checksum is not the one manifest.json names (damaged); the month's raw files are read again`,
+    ]);
+    expect(report.months[0]!.status).toBe("rebuilt");
+    expect(report.months[0]!.rows).toBe(3);
+  });
+
   test("a foreign or broken manifest is ignored with a warning; every month is read", async () => {
     const path = join(config.cache, "manifest.json");
     const valid = readFileSync(path, "utf8");
