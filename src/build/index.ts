@@ -206,7 +206,8 @@ async function makeSite(
     pages.summary,
     branding,
   );
-  record(written.files);
+  // a --month build that changed nothing keeps the last record: its stamps still hold, and it may name the inputs
+  if (fingerprint || written.written) record(written.files);
   await cache.save();
   return made(written.written, written.files);
 }

@@ -10,7 +10,9 @@ import { beforeEach, describe, expect, test } from "vitest";
 import type { SiteConfig } from "../../src/config/index.js";
 import { OUTPUT_RECORD_FORMAT, type OutputRecord } from "../../src/state/index.js";
 import { stateFileText } from "../../src/state/state-file.js";
-import { tempDir, testClient } from "../support/s3.js";
+import { buildSite } from "../../src/build/index.js";
+import { memoryLogger } from "../../src/log.js";
+import { putObjects, tempDir, testClient } from "../support/s3.js";
 import { builtSite } from "./support-build.js";
 import { deploy, readBack } from "./support.js";
 
@@ -70,6 +72,18 @@ describe("deploy's MD5s from the output record", () => {
     const result = await deploy(config);
     expect(result.report?.uploaded).toEqual([]);
     expect(result.logger.warnings).toEqual([]);
+  });
+
+  test("a --month build records its files too: deploy reads none of them", async () => {
+    await putObjects(testClient(), config.raw.bucket, {
+      "2019_jan_02_gid_requests.csv": "service_request_id,service_name,case_record_type\n9,Noise,Request\n",
+    });
+    const months = [{ year: 2019, month: 1 }];
+    expect((await buildSite(config, { logger: memoryLogger(), client: testClient(), months })).written).toBe(true);
+    const kept = "2019/feb/final_report.csv"; // carried over from the previous build, written anew
+    rewriteRecord(config, kept, { md5: "0".repeat(32) });
+    const { plan } = await deploy(config, { dryRun: true });
+    expect(plan.groups.flat().map((u) => [u.key, u.reason])).toContainEqual([kept, "content changed"]);
   });
 
   test("a damaged record is ignored with a warning: every file is read, nothing is uploaded", async () => {
