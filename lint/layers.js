@@ -36,11 +36,12 @@ export const STAGES = {
   aggregate: [],
   render: [],
   site: ["config"],
-  // the incremental build cache (issue 7) sits beside the source and aggregate stages it remembers
-  cache: ["config", "source", "aggregate"],
+  // what reportsite remembers between runs (the build cache, the output record, the published-headers
+  // memory): written and read by build and deploy; it knows the output folder's file stamps (site)
+  state: ["site"],
   // STYLE 6.2 lists no s3 here, but the build creates the raw bucket's client and names the site URL
-  build: ["config", "source", "aggregate", "render", "site", "s3", "cache"],
-  deploy: ["config", "s3", "site"],
+  build: ["config", "source", "aggregate", "render", "site", "s3", "state"],
+  deploy: ["config", "s3", "site", "state"],
   share: ["config", "s3"],
   preview: ["config", "site"],
   // `reportsite init` writes a site-config.json and may check the buckets it names
@@ -67,8 +68,8 @@ const PUBLIC_ENTRIES = ["config/file.ts", "site/headers.ts", "render/template-na
 export const TYPE_ONLY = {
   render: ["aggregate"],
   site: ["render"],
-  // the build cache records the site's files and their stamps
-  cache: ["render", "site"],
+  // the state records the site's files (it imports site's stamps at run time)
+  state: ["render"],
   deploy: ["render"],
 };
 
@@ -81,6 +82,7 @@ const PURE = [
   "aggregate/",
   "render/",
   "deploy/plan.ts",
+  "build/month-plan.ts",
   "deploy/format.ts",
   "s3/urls.ts",
   "site/headers.ts",

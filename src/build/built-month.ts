@@ -1,5 +1,5 @@
 /** A month once counted: what it is made of (days, gaps, absent columns, newest data), and the cache's view of its files. */
-import type { AbsentColumn, CachedFile } from "../cache/index.js";
+import type { AbsentColumn, CachedFile } from "../state/index.js";
 import type { SiteConfig } from "../config/index.js";
 import type { AcceptedDays, MonthFacts } from "../render/index.js";
 import {

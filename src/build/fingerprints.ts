@@ -5,7 +5,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sha256 } from "../cache/index.js";
+import { sha256 } from "../state/index.js";
 import type { SiteConfig } from "../config/index.js";
 import { TEMPLATES_DIR } from "../render/template-names.js";
 import type { SiteFile } from "../render/index.js";

@@ -13,7 +13,7 @@ import type { SiteConfig } from "../config/index.js";
 import type { SiteSummary } from "../render/index.js";
 import { startedAhead } from "../concurrency.js";
 import { createS3Client } from "../s3/index.js";
-import { checkOutputFolder, siteFileStats } from "../site/index.js";
+import { checkOutputFolder } from "../site/index.js";
 import { listMonthFiles } from "../source/index.js";
 
 export { monthDir } from "./month-dir.js";
@@ -91,10 +91,10 @@ async function makeSite(
     return made(false, unchanged);
   }
   const written = await writePages(config, options, [...(await pages.render()), ...shared], pages.summary, branding);
-  const stats = await siteFileStats(config.output);
-  if (stats) site.record(stats);
+  // a --month build that changed nothing keeps the last record: its stamps still hold, and it may name the inputs
+  if (site.fingerprint || written.written) site.record(written.files);
   await cache.save();
-  return made(written.written, stats ?? written.files);
+  return made(written.written, written.files);
 }
 
 /** With --month, the summaries of the months whose pages the previous build left (kept-months.ts). */

@@ -1,7 +1,7 @@
 /** What a build starts from besides the raw listing: the branding, the build cache, the shared files and the settings' fingerprints. */
 import { assetsFingerprint, countsFingerprint, packageVersion, renderFingerprint } from "./fingerprints.js";
 import type { BuildOptions } from "./options.js";
-import { openBuildCache, type BuildCache } from "../cache/index.js";
+import { openBuildCache, type BuildCache } from "../state/index.js";
 import type { SiteConfig } from "../config/index.js";
 import { TEMPLATE_NAMES, TEMPLATES_DIR } from "../render/template-names.js";
 import type { SiteFile } from "../render/index.js";

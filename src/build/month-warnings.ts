@@ -1,5 +1,5 @@
 /** What a build warns of a month's raw files: days without a file, and count columns some files lack. */
-import type { AbsentColumn } from "../cache/index.js";
+import type { AbsentColumn } from "../state/index.js";
 import type { SiteConfig } from "../config/index.js";
 import type { Logger } from "../log.js";
 import { monthId, type MonthFiles } from "../source/index.js";

@@ -1,6 +1,7 @@
 /** One month of the build: what to read, reading it, and what the build says of the month. */
 import type { S3Client } from "@aws-sdk/client-s3";
-import { planMonth, type AbsentColumn, type BuildCache, type CachedFile, type RecordedMonth } from "../cache/index.js";
+import type { AbsentColumn, BuildCache, CachedFile, RecordedMonth } from "../state/index.js";
+import { planMonth } from "./month-plan.js";
 import type { SiteConfig } from "../config/index.js";
 import type { Logger } from "../log.js";
 import {

@@ -26,9 +26,9 @@ import { siteFingerprint, siteInputs } from "./fingerprints.js";
 import type { BuildStart } from "./inputs.js";
 import { reusedMonth, type MonthOutcome } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
-import type { BuildCache, OutputFileStat, OutputRecord, RecordedMonth } from "../cache/index.js";
+import type { BuildCache, OutputRecord, RecordedMonth } from "../state/index.js";
 import type { SiteConfig } from "../config/index.js";
-import { sameStamp, siteFileStats } from "../site/index.js";
+import { sameStamp, siteFileStats, type HashedFile, type StampedFile } from "../site/index.js";
 import { monthId } from "../source/index.js";
 
 /**
@@ -40,7 +40,7 @@ export async function unchangedSince(
   config: SiteConfig,
   options: BuildOptions,
   { listed, inputs }: BuildStart,
-): Promise<{ months: MonthOutcome[]; files: OutputFileStat[] } | undefined> {
+): Promise<{ months: MonthOutcome[]; files: HashedFile[] } | undefined> {
   if (!wholeSite(options) || options.force) return undefined;
   const record = await inputs.cache.output();
   if (!record?.inputs || record.inputs.hash !== inputsFingerprint({ listed, inputs })) return undefined;
@@ -56,8 +56,8 @@ export async function unchangedSince(
 export interface SiteRecord {
   /** siteFingerprint of the planned pages and the shared files; undefined for a --month build. */
   fingerprint?: string;
-  /** Record the folder's files as this build leaves them (nothing for a --month build). */
-  record(files: OutputFileStat[]): void;
+  /** Record the folder's files, with their stamps and MD5s, as this build leaves them. */
+  record(files: HashedFile[]): void;
 }
 
 /** The record of the site a build planned: `pages` are the hashes of its groups of pages, `months` its months. */
@@ -68,15 +68,15 @@ export function siteRecord(
   { pages, months }: { pages: readonly string[]; months: readonly MonthOutcome[] },
 ): SiteRecord {
   // a --month build keeps other months' files from the folder: its site is not one the hashes name,
-  // so it records nothing (the last record names files this build's writes, if any, have replaced)
+  // so its record has no fingerprint, only the files' stamps and MD5s (for deploy)
   const fingerprint = options.months ? undefined : siteFingerprint(pages, start.inputs.assetsPrint);
-  const record = (files: OutputFileStat[]) => {
-    if (fingerprint === undefined) return;
-    const complete = wholeSite(options) && months.every((m) => m.skipped.length === 0);
+  const record = (files: HashedFile[]) => {
+    // a file skipped now is read again by the next build, so that one must not stop before reading
+    const complete = fingerprint && wholeSite(options) && months.every((m) => m.skipped.length === 0);
     const inputs = { hash: inputsFingerprint(start), months: recordedMonths(months) };
     start.inputs.cache.setOutput({
       output: resolve(config.output),
-      fingerprint,
+      ...(fingerprint ? { fingerprint } : {}),
       files,
       ...(complete ? { inputs } : {}),
     });
@@ -92,7 +92,7 @@ export async function unchangedOutput(
   cache: BuildCache,
   output: string,
   site: SiteRecord,
-): Promise<OutputFileStat[] | undefined> {
+): Promise<HashedFile[] | undefined> {
   if (site.fingerprint === undefined) return undefined;
   const record = await cache.output();
   if (record?.fingerprint !== site.fingerprint) return undefined;
@@ -104,12 +104,17 @@ function inputsFingerprint({ listed, inputs }: BuildStart): string {
   return siteInputs(listed, inputs.cache.monthDigests(), inputs.settings);
 }
 
-/** The folder's files when each has the stamp recorded (size, modification and change time, inode). */
-async function sameFolder(record: OutputRecord, output: string): Promise<OutputFileStat[] | undefined> {
+/**
+ * The recorded files when each still has the stamp recorded (size, modification and change time,
+ * inode), so their recorded MD5s still hold.
+ */
+async function sameFolder(record: OutputRecord, output: string): Promise<HashedFile[] | undefined> {
   if (record.output !== resolve(output)) return undefined;
   const now = await siteFileStats(output);
-  const same = (a: OutputFileStat, b: OutputFileStat) => a.path === b.path && sameStamp(a, b);
-  return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!)) ? now : undefined;
+  const same = (a: StampedFile, b: HashedFile) => a.path === b.path && sameStamp(a, b);
+  return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!))
+    ? record.files
+    : undefined;
 }
 
 /** What the record keeps of a build's months. */

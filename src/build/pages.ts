@@ -6,7 +6,7 @@
  * of pages by the hash of what it is drawn from, and caches it under that hash.
  */
 import type { Report } from "../aggregate/index.js";
-import { sha256, type BuildCache, type CachedFile } from "../cache/index.js";
+import { sha256, type BuildCache, type CachedFile } from "../state/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import type { SiteConfig } from "../config/index.js";
 import type { ProjectTheme } from "../site/index.js";

@@ -6,7 +6,14 @@ import type { BuildOptions } from "./options.js";
 import type { SiteConfig } from "../config/index.js";
 import type { SiteFile, SiteSummary, Theme } from "../render/index.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
-import { carryModified, isBuiltSite, readKeptFiles, writeSite, type ProjectTheme } from "../site/index.js";
+import {
+  carryModified,
+  isBuiltSite,
+  readKeptFiles,
+  writeSite,
+  type ProjectTheme,
+  type WrittenSite,
+} from "../site/index.js";
 import { monthId, type Month } from "../source/index.js";
 
 /** Write the pages, the files --month keeps, and the index listing them all, dated by when each last changed. */
@@ -16,14 +23,13 @@ export async function writePages(
   files: SiteFile[],
   summary: SiteSummary,
   branding: ProjectTheme,
-): Promise<{ written: boolean; files: { size: number }[] }> {
+): Promise<WrittenSite> {
   files.push(...(await keptFiles(config, options, files, summary)));
   const now = (options.now ?? (() => new Date()))();
   // a new or changed file is dated now, on disk too: the index lists the dates the next build reads back
   const dated = (await carryModified(config.output, files)).map((f) => (f.modified ? f : { ...f, modified: now }));
   dated.push(await indexFile(config, dated, now, summary, branding.theme));
-  const written = await writeSite(dated, config.output);
-  return { written, files: dated.map((f) => ({ size: byteLength(f.body) })) };
+  return writeSite(dated, config.output);
 }
 
 /** With --month, the previous build's files that this build does not write (months neither listed nor cached). */

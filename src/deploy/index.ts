@@ -19,12 +19,18 @@ import {
   type RemoteObject,
   type SyncPlan,
 } from "./plan.js";
-import { addRemoteAccess, addRemoteHeaders, listRemote, listRemoteWithLock, type RemoteSite } from "./remote.js";
+import {
+  addRemoteAccess,
+  addRemoteHeaders,
+  listRemote,
+  listRemoteWithLock,
+  seenHeadersOf,
+  type RemoteSite,
+} from "./remote.js";
 import { acquireDeployLock } from "./lock.js";
 import { LockGate, StaleListingError } from "./lock-gate.js";
 import { DEPLOY_LOCK_TTL_SECONDS_DEFAULT } from "./lock-state.js";
-import { readHashedMemory, writeHashedMemory } from "./hashed-memory.js";
-import { readPublishedMemory, writePublishedMemory } from "./published-memory.js";
+import { readPublishedMemory, recordedMd5s, writePublishedMemory } from "../state/index.js";
 import { ensureSiteBucket, readSiteBucketSettings, type BucketSettings, type SiteBucketState } from "./setup.js";
 
 /** Flags of a deploy. */
@@ -222,16 +228,12 @@ async function readBuiltSite({ output, cache }: SiteConfig, logger: Logger): Pro
   return local;
 }
 
-/** The folder's files with their MD5s: a file deploy hashed before, unchanged since, is not read again. */
+/**
+ * The folder's files with their MD5s: a file with the stamp the output record has for it takes the
+ * MD5 the build recorded, unread; any other file (edited by hand, or a folder built elsewhere) is read.
+ */
 async function hashSite(output: string, cacheDir: string, logger: Logger): Promise<LocalFile[]> {
-  const known = await readHashedMemory(cacheDir, output);
-  const files = await readSite(output, known);
-  await writeHashedMemory(cacheDir, output, known, files).catch((error: Error) =>
-    logger.warn(
-      `cannot remember the MD5s of ${output} in ${cacheDir} (${error.message}); the next deploy reads it again`,
-    ),
-  );
-  return files;
+  return readSite(output, await recordedMd5s(cacheDir, output, logger));
 }
 
 /** Say what setup changed and which deletes the cap holds back, before anything is uploaded. */
@@ -253,16 +255,18 @@ async function gatherRemote(
 ): Promise<RemoteObject[]> {
   const listed = await listing;
   const place = { cacheDir: config.cache, endpoint: config.endpoint, bucket: site.bucket, prefix: site.prefix };
-  const memory = await readPublishedMemory(place);
+  const memory = await readPublishedMemory(place, logger);
   const remote = await unchangedOnFailure("reading the published files' headers", () =>
     addRemoteHeaders(site, listed, localKeys, memory),
   );
-  // what was just seen, for the next deploy; objects uploaded now get a new ETag and are asked once more
-  await writePublishedMemory(place, remote).catch((error: Error) =>
-    logger.warn(
-      `cannot remember the published headers in ${config.cache} (${error.message}); the next deploy asks again`,
-    ),
-  );
+  // what was just seen, for the next deploy (a dry run writes nothing); objects uploaded now get a
+  // new ETag and are asked once more
+  if (!options.dryRun)
+    await writePublishedMemory(place, seenHeadersOf(remote)).catch((error: Error) =>
+      logger.warn(
+        `cannot remember the published headers in ${config.cache} (${error.message}); the next deploy asks again`,
+      ),
+    );
   if (!options.verifyAccess) return remote;
   if (access === "policy") {
     logger.info("verify-access: the bucket policy makes every object under the prefix public; no ACL to check");

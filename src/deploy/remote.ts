@@ -1,7 +1,7 @@
 /** Gather what is in the site bucket: every page of the listing, plus each object's headers where the plan needs them. */
 import { GetObjectAclCommand, HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { listAllObjects, toS3Error, md5FromEtag } from "../s3/index.js";
-import { rememberedHeaders, type SeenHeaders } from "./published-memory.js";
+import { rememberedHeaders, type SeenHeaders } from "../state/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import type { RemoteObject } from "./plan.js";
 import { DEPLOY_LOCK_KEY } from "../site-names.js";
@@ -110,4 +110,16 @@ export async function addRemoteAccess(site: RemoteSite, objects: RemoteObject[])
       });
     }
   });
+}
+
+/** What is known now of every listed object whose headers were read (or remembered), for the published-headers memory. */
+export function seenHeadersOf(remote: readonly RemoteObject[]): Map<string, SeenHeaders> {
+  const seen = new Map<string, SeenHeaders>();
+  for (const object of remote) {
+    if (object.etag === undefined || object.lastModified === undefined || object.contentType === undefined) continue;
+    const { md5, contentType, cacheControl, access } = object;
+    const lastModified = object.lastModified.toISOString();
+    seen.set(object.key, { etag: object.etag, lastModified, md5, contentType, cacheControl, access });
+  }
+  return seen;
 }

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { SiteError } from "../errors.js";
 import { ASSETS_FOLDER, ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import type { SiteFile } from "../render/index.js";
+import { sameStamp, stampOf, type FileStamp, type HashedStamp, type StampedFile } from "./stamp.js";
 import { isBuiltSite, listFiles } from "./write.js";
 
 /** A file of the local site. */
@@ -18,28 +19,6 @@ export interface LocalFile {
   /** Hex MD5 of the bytes. */
   md5: string;
   stamp: FileStamp;
-}
-
-/**
- * What tells a file's bytes apart without reading them: any write, rename or change of its dates
- * gives it a new change time (ctime), which ordinary tools cannot set back (unlike the modification
- * time), and a rewritten file is often a new inode, so an equal stamp means equal bytes.
- */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
-}
-
-/** Whether two stamps name the same bytes. */
-export function sameStamp(a: FileStamp, b: FileStamp): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
-}
-
-/** A file's MD5 as it was computed for a stamp. */
-export interface HashedStamp extends FileStamp {
-  md5: string;
 }
 
 /** A file an earlier build wrote, to carry into a partial build. */
@@ -91,14 +70,9 @@ export async function readKeptFiles(root: string, rebuilt: ReadonlySet<string>):
  * Every file of an earlier build in `root` (sorted by path) with its stamp, or undefined when `root`
  * is not an earlier build. What a build compares with what it last wrote.
  */
-export async function siteFileStats(root: string): Promise<({ path: string } & FileStamp)[] | undefined> {
+export async function siteFileStats(root: string): Promise<StampedFile[] | undefined> {
   if (!(await isBuiltSite(root))) return undefined;
   return Promise.all((await listFiles(root)).map(async ({ key, path }) => ({ path: key, ...(await stampOf(path)) })));
-}
-
-async function stampOf(path: string): Promise<FileStamp> {
-  const { size, mtimeMs, ctimeMs, ino } = await stat(path);
-  return { size, mtimeMs, ctimeMs, ino };
 }
 
 /** Files up to this size are hashed from one read; larger ones are streamed, so memory stays bounded. */

@@ -5,6 +5,7 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { SiteError } from "../errors.js";
 import { onExitBefore, removeOnExit } from "../exit-hooks.js";
 import type { SiteFile } from "../render/index.js";
+import { md5Of, stampOf, type HashedFile } from "./stamp.js";
 
 /**
  * Written into every built site: only a folder holding it (or an empty or missing one) is replaced
@@ -29,43 +30,63 @@ export function pathWithin(root: string, relative: string): string {
   return target;
 }
 
+/** What writeSite did: whether it wrote anything, and every file of the folder with its stamp and MD5. */
+export interface WrittenSite {
+  written: boolean;
+  /** Sorted by path, as listFiles sorts; each stamp taken before anyone else could touch the file. */
+  files: HashedFile[];
+}
+
 /**
  * Replace `output` with exactly `files`. Everything is written to a sibling temp folder first; only
  * when all files are written is the old folder moved aside and the new one renamed into place.
  * A folder that already holds exactly these files is left as it is (a build with nothing new).
- * Returns whether anything was written.
  */
-export async function writeSite(files: readonly SiteFile[], output: string): Promise<boolean> {
+export async function writeSite(files: readonly SiteFile[], output: string): Promise<WrittenSite> {
   checkUniquePaths(files);
   await checkOutputFolder(output);
-  if (await holdsExactly(output, files)) return false;
+  const held = await holdsExactly(output, files);
+  if (held) return { written: false, files: held };
   const parent = dirname(output);
   const stamp = `${process.pid}-${Date.now()}`;
   const temp = join(parent, `.${basename(output)}-new-${stamp}`);
   const old = join(parent, `.${basename(output)}-old-${stamp}`);
   const release = removeOnExit(temp);
   try {
-    await writeTempSite(files, temp, output);
+    const written = await writeTempSite(files, temp, output);
     await swapInto(temp, output, old);
+    return { written: true, files: byPath(written) };
   } finally {
     release();
     await rm(temp, { recursive: true, force: true });
   }
-  return true;
 }
 
-/** Whether `output` is an earlier build with exactly `files`: the same paths, each with the same bytes. */
-async function holdsExactly(output: string, files: readonly SiteFile[]): Promise<boolean> {
-  if (!(await isBuiltSite(output))) return false;
+/**
+ * `files` with their stamps and MD5s when `output` is an earlier build with exactly them (the same
+ * paths, each with the same bytes); else undefined.
+ */
+async function holdsExactly(output: string, files: readonly SiteFile[]): Promise<HashedFile[] | undefined> {
+  if (!(await isBuiltSite(output))) return undefined;
   const onDisk = new Map((await listFiles(output)).map((f) => [f.key, f.path]));
-  if (onDisk.size !== files.length || !files.every((f) => onDisk.has(f.path))) return false;
-  const same = await Promise.all(
+  if (onDisk.size !== files.length || !files.every((f) => onDisk.has(f.path))) return undefined;
+  const held = await Promise.all(
     files.map(async (file) => {
+      // stamped before the read: a change after it gives a new stamp, never a stamp with a wrong MD5
+      const stamp = await stampOf(onDisk.get(file.path)!);
       const current = await readFile(onDisk.get(file.path)!);
-      return current.equals(typeof file.body === "string" ? Buffer.from(file.body) : file.body);
+      return current.equals(bytesOf(file.body)) ? { path: file.path, ...stamp, md5: md5Of(file.body) } : undefined;
     }),
   );
-  return same.every(Boolean);
+  return held.every((f) => f !== undefined) ? byPath(held) : undefined;
+}
+
+function bytesOf(body: string | Uint8Array): Uint8Array {
+  return typeof body === "string" ? Buffer.from(body) : body;
+}
+
+function byPath(files: HashedFile[]): HashedFile[] {
+  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 /** Every file below `root` but the build marker, sorted by key (its path relative to `root`, with `/`). */
@@ -90,8 +111,12 @@ function checkUniquePaths(files: readonly SiteFile[]): void {
   }
 }
 
-/** Write the marker and every file into `temp`; any failure leaves `output` as it was. */
-async function writeTempSite(files: readonly SiteFile[], temp: string, output: string): Promise<void> {
+/**
+ * Write the marker and every file into `temp`, each stamped once written (moving the folder into
+ * place changes no file's stamp); any failure leaves `output` as it was.
+ */
+async function writeTempSite(files: readonly SiteFile[], temp: string, output: string): Promise<HashedFile[]> {
+  const written: HashedFile[] = [];
   try {
     await mkdir(temp, { recursive: true });
     await writeFile(
@@ -103,7 +128,9 @@ async function writeTempSite(files: readonly SiteFile[], temp: string, output: s
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, file.body);
       if (file.modified) await utimes(target, file.modified, file.modified);
+      written.push({ path: file.path, ...(await stampOf(target)), md5: md5Of(file.body) });
     }
+    return written;
   } catch (error) {
     if (error instanceof SiteError) throw error;
     throw new SiteError(`cannot write the site to ${temp}: ${(error as Error).message}; ${output} was left as it was`, {

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { buildSite, type BuildOptions } from "../../src/build/index.js";
 import type { SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
+import { stateFileText } from "../../src/state/state-file.js";
 import { createS3Client } from "../../src/s3/index.js";
 import { createBucket, putObjects, testClient, testConfig, tempDir, uniqueBucket } from "../support/s3.js";
 
@@ -82,7 +83,7 @@ describe("incremental builds", () => {
     const report = await build({ logger });
     expect(report.written).toBe(false);
     expect(client.gets).toEqual([]);
-    expect(logger.warnings.filter((w) => w.startsWith("cache:"))).toEqual([]);
+    expect(logger.warnings.filter((w) => w.startsWith("ignoring "))).toEqual([]);
     expect(existsSync(pages) || existsSync(months)).toBe(false);
     // the report still says what every month is made of, as the last build counted it
     expect(report.months.map((m) => [m.month, m.status, m.rows, m.files, m.filesRead])).toEqual([
@@ -98,10 +99,11 @@ describe("incremental builds", () => {
   test("after an offline build, which records no inputs, the next build still spares the pages and records them", async () => {
     const pages = join(config.cache, "pages");
     const recordFile = join(config.cache, "output.json");
-    const { inputs } = JSON.parse(readFileSync(recordFile, "utf8")) as { inputs?: unknown };
+    const record = () => (JSON.parse(readFileSync(recordFile, "utf8")) as { data: { inputs?: unknown } }).data;
+    const { inputs } = record();
     expect(inputs).toBeDefined();
     await build({ offline: true }); // the same site, made from the cache alone: its inputs are not a listing
-    expect(JSON.parse(readFileSync(recordFile, "utf8"))).not.toHaveProperty("inputs");
+    expect(record()).not.toHaveProperty("inputs");
     rmSync(pages, { recursive: true }); // a page group read now would be rendered again and cached
     const report = await build();
     expect(report.written).toBe(false);
@@ -110,7 +112,7 @@ describe("incremental builds", () => {
     const cached = readdirSync(pages).map((f) => readFileSync(join(pages, f), "utf8"));
     expect(cached).toHaveLength(2);
     expect(cached.filter((text) => /<!doctype html/i.test(text))).toEqual([]);
-    expect(JSON.parse(readFileSync(recordFile, "utf8"))).toHaveProperty("inputs", inputs);
+    expect(record()).toHaveProperty("inputs", inputs);
   });
 
   test("the same keys dated by another key pattern are not a build with nothing new: the pages' missing days follow", async () => {
@@ -163,9 +165,15 @@ describe("incremental builds", () => {
       expect(readFileSync(page, "utf8"), what).toBe(built);
       expect(existsSync(join(config.output, "2019/jan/notes.txt")), what).toBe(false);
     }
-    // a damaged record of the last output is not trusted: the folder is compared byte for byte
-    writeFileSync(join(config.cache, "output.json"), "{not json");
-    expect((await build()).written).toBe(false);
+    // a damaged record of the last output is not trusted: a warning, and the folder is compared byte for byte
+    const recordFile = join(config.cache, "output.json");
+    writeFileSync(recordFile, readFileSync(recordFile, "utf8").replace('"md5":"', '"md5":"0'));
+    const logger = memoryLogger();
+    expect((await build({ logger })).written).toBe(false);
+    expect(logger.warnings.filter((w) => w.startsWith("ignoring "))).toEqual([
+      `ignoring ${recordFile}: its checksum does not match its contents (damaged); the build compares the output folder's files instead`,
+    ]);
+    expect(readFileSync(recordFile, "utf8")).toMatch(/^\{"format":2,"checksum":"[0-9a-f]{64}","data":/); // recorded anew
   });
 
   test("one daily file changed with the same key and size: exactly that file is read and its month rebuilt", async () => {
@@ -239,7 +247,9 @@ describe("incremental builds", () => {
     await putObjects(client, config.raw.bucket, { "2019_feb_02_gid_requests.csv": day([["Noise", "Request"]]) });
     const logger = memoryLogger();
     const report = await build({ logger });
-    expect(logger.warnings.join("\n")).toMatch(/cache: 2019-01 is missing or damaged/);
+    expect(logger.warnings.filter((w) => w.startsWith("ignoring "))).toEqual([
+      `ignoring ${file}: its checksum does not match its contents (damaged); the month's raw files are read again`,
+    ]);
     expect(client.gets.sort()).toEqual([
       "2019_feb_02_gid_requests.csv",
       "2019_jan_01_gid_requests.csv",
@@ -249,13 +259,42 @@ describe("incremental builds", () => {
     expect(csv(config, "2019/jan")).toBe("service_name,count\nPothole,2\nGraffiti,1\n");
   });
 
+  test("a month file whole in itself but not the one the manifest names is not trusted either", async () => {
+    const file = join(config.cache, "months", "2019-01.json");
+    const { data } = JSON.parse(readFileSync(file, "utf8")) as { data: { files: { rows: number }[] } };
+    data.files[0]!.rows += 1000;
+    writeFileSync(file, stateFileText(3, data).text); // a valid file: its own checksum matches
+    await putObjects(client, config.raw.bucket, { "2019_feb_02_gid_requests.csv": day([["Noise", "Request"]]) });
+    const logger = memoryLogger();
+    const report = await build({ logger });
+    expect(logger.warnings.filter((w) => w.startsWith("ignoring "))).toEqual([
+      `ignoring ${file}: its checksum is not the one manifest.json names (damaged); the month's raw files are read again`,
+    ]);
+    expect(report.months[0]!.status).toBe("rebuilt");
+    expect(report.months[0]!.rows).toBe(3);
+  });
+
   test("a foreign or broken manifest is ignored with a warning; every month is read", async () => {
-    for (const manifest of ["{not json", JSON.stringify({ format: 99, settings: "x", months: {} })]) {
-      writeFileSync(join(config.cache, "manifest.json"), manifest);
+    const path = join(config.cache, "manifest.json");
+    const valid = readFileSync(path, "utf8");
+    const cases = [
+      ["{not json", "it is not JSON (damaged)"],
+      [
+        JSON.stringify({ format: 2, settings: "x", months: {} }),
+        "it was written by another version of reportsite (format 2)",
+      ],
+      [valid.replace(/"months":\{/, '"months":{"1999-01":"0",'), "its checksum does not match its contents (damaged)"],
+      [JSON.stringify({ format: 3, data: {} }), "it is not a reportsite state file (damaged)"],
+      [stateFileText(3, { settings: 1 }).text, "its contents are not what reportsite writes there (damaged)"],
+    ];
+    for (const [manifest, why] of cases) {
+      writeFileSync(path, manifest!);
       client.gets.length = 0;
       const logger = memoryLogger();
       await build({ logger });
-      expect(logger.warnings.join("\n")).toMatch(/cache: .*(damaged or not reportsite's|another version)/);
+      expect(logger.warnings.filter((w) => w.startsWith("ignoring "))).toEqual([
+        `ignoring ${path}: ${why}; the build cache is set aside and every raw file is read again`,
+      ]);
       expect(client.gets).toHaveLength(3);
     }
     expect(readdirSync(join(config.cache, "months")).sort()).toEqual(["2019-01.json", "2019-02.json"]);

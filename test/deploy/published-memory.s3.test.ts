@@ -81,13 +81,16 @@ describe("the published-headers memory", () => {
     expect((await readBack(client, config, key)).contentType).toBe("text/csv; charset=utf-8");
   });
 
-  test("an unreadable memory is ignored: every object is asked, nothing breaks", async () => {
+  test("an unreadable memory is ignored with a warning: every object is asked, nothing breaks", async () => {
     const { readdirSync } = await import("node:fs");
     const [memory] = readdirSync(config.cache).filter((f) => f.startsWith("published-"));
     expect(memory).toBeDefined();
     writeFileSync(join(config.cache, memory!), "{not json");
     const result = await deploy(config, {}, { client });
     expect(result.report?.uploaded).toEqual([]);
+    expect(result.logger.warnings).toEqual([
+      `ignoring ${join(config.cache, memory!)}: it is not JSON (damaged); every published file's headers are asked again`,
+    ]);
     expect(client.heads.filter((k) => k !== "index.html").sort()).toEqual(
       Object.keys(FILES)
         .filter((k) => k !== "index.html")

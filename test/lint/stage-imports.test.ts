@@ -15,8 +15,7 @@ const ALONG = [
   { from: "render/planted.ts", specifier: "../aggregate/index.js", type: "Report" },
   { from: "site/planted.ts", specifier: "../render/index.js", type: "SiteFile" },
   { from: "deploy/planted.ts", specifier: "../render/index.js", type: "SiteEntry" },
-  { from: "cache/planted.ts", specifier: "../render/index.js", type: "SiteFile" },
-  { from: "cache/planted.ts", specifier: "../site/index.js", type: "LocalFile" },
+  { from: "state/planted.ts", specifier: "../render/index.js", type: "SiteFile" },
 ];
 
 /** Against the flow: an earlier stage importing a later one, which no table entry allows. */
@@ -25,7 +24,7 @@ const AGAINST = [
   { from: "aggregate/planted.ts", specifier: "../render/index.js", stage: "render" },
   { from: "site/planted.ts", specifier: "../deploy/index.js", stage: "deploy" },
   { from: "render/planted.ts", specifier: "../deploy/index.js", stage: "deploy" },
-  { from: "site/planted.ts", specifier: "../cache/index.js", stage: "cache" },
+  { from: "site/planted.ts", specifier: "../state/index.js", stage: "state" },
 ];
 
 describe("importProblem", () => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -56,21 +57,44 @@ describe("writeSite", () => {
       { path: "index.html", body: "same" },
       { path: "2019/jan/a.csv", body: new Uint8Array([1, 2]) },
     ];
-    expect(await writeSite(files, dist)).toBe(true);
+    expect((await writeSite(files, dist)).written).toBe(true);
     const folder = statSync(dist).ino; // the swap replaces the folder itself
-    expect(await writeSite(files, dist)).toBe(false);
+    expect((await writeSite(files, dist)).written).toBe(false);
     expect(statSync(dist).ino).toBe(folder);
     // one byte differs, a file is missing, a file is extra: each is written
-    expect(await writeSite([files[0]!, { path: "2019/jan/a.csv", body: new Uint8Array([1, 3]) }], dist)).toBe(true);
+    expect((await writeSite([files[0]!, { path: "2019/jan/a.csv", body: new Uint8Array([1, 3]) }], dist)).written).toBe(
+      true,
+    );
     expect([...readFileSync(join(dist, "2019/jan/a.csv"))]).toEqual([1, 3]);
-    expect(await writeSite([files[0]!], dist)).toBe(true);
+    expect((await writeSite([files[0]!], dist)).written).toBe(true);
     expect(existsSync(join(dist, "2019/jan/a.csv"))).toBe(false);
-    expect(await writeSite([...files, { path: "b.html", body: "new" }], dist)).toBe(true);
+    expect((await writeSite([...files, { path: "b.html", body: "new" }], dist)).written).toBe(true);
     expect(readFileSync(join(dist, "b.html"), "utf8")).toBe("new");
     // a file someone added to the folder is not part of the build: the folder is rewritten without it
     writeFileSync(join(dist, "stray.txt"), "x");
-    expect(await writeSite([...files, { path: "b.html", body: "new" }], dist)).toBe(true);
+    expect((await writeSite([...files, { path: "b.html", body: "new" }], dist)).written).toBe(true);
     expect(existsSync(join(dist, "stray.txt"))).toBe(false);
+  });
+
+  test("each file comes back with the stamp it has on disk and the MD5 of its bytes, written or left as it was", async () => {
+    const { dist } = fresh();
+    const files = [
+      { path: "index.html", body: "x" },
+      { path: "2019/jan/a.csv", body: new Uint8Array([1, 2]) },
+    ];
+    const md5 = (bytes: string | Uint8Array) => createHash("md5").update(bytes).digest("hex");
+    for (const expectWritten of [true, false]) {
+      const site = await writeSite(files, dist);
+      expect(site.written).toBe(expectWritten);
+      expect(site.files.map((f) => [f.path, f.md5])).toEqual([
+        ["2019/jan/a.csv", md5(new Uint8Array([1, 2]))],
+        ["index.html", md5("x")],
+      ]);
+      for (const { path, ...recorded } of site.files) {
+        const { size, mtimeMs, ctimeMs, ino } = statSync(join(dist, path));
+        expect({ size, mtimeMs, ctimeMs, ino, md5: recorded.md5 }).toEqual(recorded);
+      }
+    }
   });
 
   test("an empty folder is fine to build into", async () => {

@@ -1,22 +1,5 @@
-/** Pure: which raw files of a month can come from the cache, which must be read, and why. */
-
-/** A raw file as the listing shows it. */
-export interface ListedFile {
-  key: string;
-  size: number;
-  etag?: string;
-}
-
-/** A raw file's counts as the cache keeps them, with what identified its bytes when they were read. */
-export interface CachedFile extends ListedFile {
-  /** ISO date-time of the object's LastModified. */
-  lastModified?: string;
-  rows: number;
-  /** [...count column values, count] per tuple; `null` is a count column the file does not have. */
-  counts: (string | number | null)[][];
-  /** Count columns the file does not have (read as empty); absent when it has them all. */
-  absentColumns?: string[];
-}
+/** Pure: which raw files of a month can come from the build cache, which must be read, and why. */
+import type { CachedFile, ListedFile } from "../state/index.js";
 
 /** What a month needs. */
 export interface MonthPlan<T extends ListedFile> {
