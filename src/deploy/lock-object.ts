@@ -11,6 +11,7 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/
 import { DeployError } from "../errors.js";
 import { toS3Error } from "../s3/index.js";
 import { DEPLOY_LOCK_KEY } from "../site-names.js";
+import { nothingUploaded } from "./format.js";
 import type { RemoteSite } from "./remote.js";
 import { bareEtag, parseLockBody, sameEtag, toLockBody, type LockHolder, type LockSeen } from "./lock-state.js";
 
@@ -20,7 +21,11 @@ const ifMatchForms = new Map<string, "quoted" | "bare">();
 /** The lock object, with the If-Match form the server accepts. */
 export class LockObject {
   readonly key: string;
-  constructor(readonly site: RemoteSite) {
+  /** `setupChanges`: what bucket setup changed before this deploy took the lock, named if taking it fails. */
+  constructor(
+    readonly site: RemoteSite,
+    private readonly setupChanges: readonly string[] = [],
+  ) {
     this.key = site.prefix + DEPLOY_LOCK_KEY;
   }
 
@@ -114,7 +119,7 @@ export class LockObject {
   private failed(error: unknown, operation: "read" | "write"): DeployError {
     const cause = this.s3Error(error, operation);
     return new DeployError(
-      `${operation === "read" ? "reading" : "writing"} the deploy lock failed: ${cause.message}. No file was uploaded or deleted: the live site is as it was.`,
+      `${operation === "read" ? "reading" : "writing"} the deploy lock failed: ${cause.message}. ${nothingUploaded(this.setupChanges)}`,
       {
         phase: "lock",
         key: this.key,

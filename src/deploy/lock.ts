@@ -20,6 +20,7 @@ import { DeployError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { RemoteSite } from "./remote.js";
 import { heldLock, leftTokens, type DeployLock } from "./lock-held.js";
+import { setupChangesMade } from "./format.js";
 import { LockObject } from "./lock-object.js";
 import { ciRunOf, formatHolder, planLockMove, type LockHolder } from "./lock-state.js";
 
@@ -41,11 +42,13 @@ export interface DeployLockOptions {
   /** Defaults to DEPLOY_LOCK_TTL_SECONDS_DEFAULT. */
   ttlSeconds: number;
   logger: Logger;
+  /** What bucket setup changed before this deploy takes the lock, named when taking it fails. */
+  setupChanges?: readonly string[];
 }
 
 /** Take the deploy lock of `site`, waiting up to options.waitSeconds for another holder. */
 export async function acquireDeployLock(site: RemoteSite, options: DeployLockOptions): Promise<DeployLock> {
-  const lock = new LockObject(site);
+  const lock = new LockObject(site, options.setupChanges);
   const deadline = Date.now() + options.waitSeconds * 1000;
   let lastReport = 0;
   // --break-lock breaks the holder found first (even as it renews), never one that took the lock after it
@@ -73,7 +76,7 @@ export async function acquireDeployLock(site: RemoteSite, options: DeployLockOpt
       }
       continue; // another deploy wrote it first: look again
     }
-    if (Date.now() >= deadline) throw lockedError(site, lock.key, move.holder, options.waitSeconds, now);
+    if (Date.now() >= deadline) throw lockedError(site, lock.key, move.holder, { ...options, now });
     if (Date.now() - lastReport >= WAIT_REPORT_INTERVAL_MS) {
       lastReport = Date.now();
       const waited = Math.round((Date.now() - (deadline - options.waitSeconds * 1000)) / 1000);
@@ -103,15 +106,15 @@ function lockedError(
   site: RemoteSite,
   key: string,
   holder: LockHolder | undefined,
-  waitedSeconds: number,
-  now: Date,
+  { waitSeconds, setupChanges = [], now }: { waitSeconds: number; setupChanges?: readonly string[]; now: Date },
 ): DeployError {
   const who = holder
     ? `another deploy holds the deploy lock of ${site.bucket}: ${formatHolder(holder, now)}; the lock expires at ${holder.expires} unless renewed`
     : `the deploy lock ${site.bucket}/${key} is not one this version of reportsite can read`;
-  const waited = waitedSeconds > 0 ? ` (waited ${waitedSeconds}s)` : "";
+  const waited = waitSeconds > 0 ? ` (waited ${waitSeconds}s)` : "";
+  const setup = setupChanges.length ? ` ${setupChangesMade(setupChanges)}` : "";
   return new DeployError(
-    `${who}${waited}. Nothing was uploaded or deleted: the live site is as the other deploy leaves it.`,
+    `${who}${waited}.${setup} Nothing was uploaded or deleted: the live site is as the other deploy leaves it.`,
     {
       phase: "lock",
       key,
