@@ -224,7 +224,8 @@ async function writePages(
   // a new or changed file is dated now, on disk too: the index lists the dates the next build reads back
   const dated = (await carryModified(config.output, files)).map((f) => (f.modified ? f : { ...f, modified: now }));
   dated.push(await indexFile(config, dated, now, summary, branding.theme));
-  const written = await writeSite(dated, config.output);
+  // deploy renders index.html again in this look, whatever the project's branding files become
+  const written = await writeSite(dated, config.output, { title: config.site.title, theme: branding.theme });
   return { written, files: dated.map((f) => ({ size: byteLength(f.body) })) };
 }
 

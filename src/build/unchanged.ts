@@ -5,7 +5,7 @@
  */
 import { resolve } from "node:path";
 import type { BuildCache, OutputFileStat, OutputRecord, RecordedMonth } from "../cache/index.js";
-import { sameStamp, siteFileStats } from "../site/index.js";
+import { readBuiltTheme, sameStamp, siteFileStats } from "../site/index.js";
 import type { MonthSummary } from "./month.js";
 
 /**
@@ -37,9 +37,12 @@ export async function unchangedOutput(
   return sameFolder(record, output);
 }
 
-/** The folder's files when each has the stamp recorded (size, modification and change time, inode). */
+/** The folder's files when each has the stamp recorded (size, modification and change time, inode) and the theme record is there. */
 async function sameFolder(record: OutputRecord, output: string): Promise<OutputFileStat[] | undefined> {
   if (record.output !== resolve(output)) return undefined;
+  // a folder without a usable theme record (an earlier version built it) is written again, so deploy has it
+  const theme = await readBuiltTheme(output);
+  if (!theme || !("built" in theme)) return undefined;
   const now = await siteFileStats(output);
   const same = (a: OutputFileStat, b: OutputFileStat) => a.path === b.path && sameStamp(a, b);
   return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!)) ? now : undefined;

@@ -4,12 +4,21 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "n
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { SiteError } from "../errors.js";
 import { onExitBefore, removeOnExit } from "../exit-hooks.js";
+import { BUILT_THEME, builtThemeText, type BuiltTheme } from "./built-theme.js";
 
 /**
  * Written into every built site: only a folder holding it (or an empty or missing one) is replaced
  * by a build, so `--output src` or a typo can never wipe someone's files. Never deployed.
  */
 export const BUILD_MARKER = ".reportsite-build";
+
+/** The files a build writes beside the site, which are never deployed or served. */
+const BUILD_RECORDS: readonly string[] = [BUILD_MARKER, BUILT_THEME];
+
+/** Whether `key` is one of the files a build writes beside the site (never deployed or served). */
+export function isBuildRecord(key: string): boolean {
+  return BUILD_RECORDS.includes(key);
+}
 
 /** Whether `root` holds a site written by `reportsite build` (it has the build marker). */
 export async function isBuiltSite(root: string): Promise<boolean> {
@@ -37,22 +46,25 @@ export function pathWithin(root: string, relative: string): string {
 }
 
 /**
- * Replace `output` with exactly `files`. Everything is written to a sibling temp folder first; only
- * when all files are written is the old folder moved aside and the new one renamed into place.
- * A folder that already holds exactly these files is left as it is (a build with nothing new).
- * Returns whether anything was written.
+ * Replace `output` with exactly `files`, and `theme` (the record deploy renders index.html with).
+ * Everything is written to a sibling temp folder first; only when all files are written is the old
+ * folder moved aside and the new one renamed into place. A folder that already holds exactly these
+ * files and this record is left as it is (a build with nothing new). Returns whether anything was written.
  */
-export async function writeSite(files: readonly OutputFile[], output: string): Promise<boolean> {
+export async function writeSite(files: readonly OutputFile[], output: string, theme?: BuiltTheme): Promise<boolean> {
   checkUniquePaths(files);
   await checkOutputFolder(output);
-  if (await holdsExactly(output, files)) return false;
+  const records = theme ? [{ path: BUILT_THEME, body: builtThemeText(theme) }] : [];
+  const recorded = async () =>
+    (await Promise.all(records.map((r) => sameBytes(join(output, r.path), r.body)))).every(Boolean);
+  if ((await holdsExactly(output, files)) && (await recorded())) return false;
   const parent = dirname(output);
   const stamp = `${process.pid}-${Date.now()}`;
   const temp = join(parent, `.${basename(output)}-new-${stamp}`);
   const old = join(parent, `.${basename(output)}-old-${stamp}`);
   const release = removeOnExit(temp);
   try {
-    await writeTempSite(files, temp, output);
+    await writeTempSite([...files, ...records], temp, output);
     await swapInto(temp, output, old);
   } finally {
     release();
@@ -66,23 +78,24 @@ async function holdsExactly(output: string, files: readonly OutputFile[]): Promi
   if (!(await isBuiltSite(output))) return false;
   const onDisk = new Map((await listFiles(output)).map((f) => [f.key, f.path]));
   if (onDisk.size !== files.length || !files.every((f) => onDisk.has(f.path))) return false;
-  const same = await Promise.all(
-    files.map(async (file) => {
-      const current = await readFile(onDisk.get(file.path)!);
-      return current.equals(typeof file.body === "string" ? Buffer.from(file.body) : file.body);
-    }),
-  );
+  const same = await Promise.all(files.map((file) => sameBytes(onDisk.get(file.path)!, file.body)));
   return same.every(Boolean);
 }
 
-/** Every file below `root` but the build marker, sorted by key (its path relative to `root`, with `/`). */
+/** Whether the file at `path` holds `body` (false when it cannot be read). */
+async function sameBytes(path: string, body: string | Uint8Array): Promise<boolean> {
+  const current = await readFile(path).catch(() => undefined);
+  return current !== undefined && current.equals(typeof body === "string" ? Buffer.from(body) : body);
+}
+
+/** Every file below `root` but the build records, sorted by key (its path relative to `root`, with `/`). */
 export async function listFiles(root: string): Promise<{ key: string; path: string }[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .map((path) => ({ key: relative(root, path).split(sep).join("/"), path }))
-    .filter((f) => f.key !== BUILD_MARKER)
+    .filter((f) => !isBuildRecord(f.key))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
