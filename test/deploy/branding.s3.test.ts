@@ -35,7 +35,7 @@ describe.sequential("deploy takes the branding from what the build wrote into di
 
   beforeAll(async () => {
     config = testConfig(spec, root);
-    const days = Array.from({ length: 28 }, (_, i) => [
+    const days = Array.from({ length: 28 }, (_, i): [string, string] => [
       `2019_feb_${String(i + 1).padStart(2, "0")}_gid_requests.csv`,
       "service_name,case_record_type\nPothole,Request\n",
     ]);
