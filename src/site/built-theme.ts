@@ -55,7 +55,8 @@ export function parseBuiltTheme(text: string): BuiltTheme | undefined {
     [theme.accentColor, theme.description, theme.footer, theme.logo].every(optional) &&
     (theme.favicon === undefined || hasStrings(theme.favicon, ["path", "type"])) &&
     everyHasStrings(theme.templates, ["name", "file", "source"]) &&
-    everyHasStrings(theme.pages, ["name", "file", "format", "source"]);
+    everyHasStrings(theme.pages, ["name", "file", "format", "source"]) &&
+    (theme.pages as { format: string }[]).every((p) => p.format === "markdown" || p.format === "html");
   return valid ? { title: record.title, theme: theme as unknown as ThemeSettings } : undefined;
 }
 
