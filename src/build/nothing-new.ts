@@ -28,7 +28,7 @@ import { reusedMonth, type MonthOutcome } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
 import type { BuildCache, OutputRecord, RecordedMonth } from "../state/index.js";
 import type { SiteConfig } from "../config/index.js";
-import { sameStamp, siteFileStats, type HashedFile, type StampedFile } from "../site/index.js";
+import { readBuiltTheme, sameStamp, siteFileStats, type HashedFile, type StampedFile } from "../site/index.js";
 import { monthId } from "../source/index.js";
 
 /**
@@ -110,6 +110,9 @@ function inputsFingerprint({ listed, inputs }: BuildStart): string {
  */
 async function sameFolder(record: OutputRecord, output: string): Promise<HashedFile[] | undefined> {
   if (record.output !== resolve(output)) return undefined;
+  // a folder without a usable theme record (an earlier version built it) is written again, so deploy has it
+  const theme = await readBuiltTheme(output);
+  if (!theme || !("built" in theme)) return undefined;
   const now = await siteFileStats(output);
   const same = (a: StampedFile, b: HashedFile) => a.path === b.path && sameStamp(a, b);
   return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!))

@@ -29,7 +29,8 @@ export async function writePages(
   // a new or changed file is dated now, on disk too: the index lists the dates the next build reads back
   const dated = (await carryModified(config.output, files)).map((f) => (f.modified ? f : { ...f, modified: now }));
   dated.push(await indexFile(config, dated, now, summary, branding.theme));
-  return writeSite(dated, config.output);
+  // deploy renders index.html again in this look, whatever the project's branding files become
+  return writeSite(dated, config.output, { title: config.site.title, theme: branding.theme });
 }
 
 /** With --month, the previous build's files that this build does not write (months neither listed nor cached). */

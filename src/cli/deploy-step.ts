@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { SiteSummary } from "../render/index.js";
 import { SUMMARY_JSON } from "../site-names.js";
 import type { SiteConfig } from "../config/index.js";
+import type { BuiltTheme } from "../site/index.js";
 import type { DeployEffects, DeployOptions, DeployResult } from "../deploy/index.js";
 import type { CommandContext } from "./command.js";
 
@@ -76,12 +77,11 @@ export async function deployReported(
   shared: Pick<DeployEffects, "client" | "ahead"> = {},
 ): Promise<DeployResult> {
   const { deploySite } = await import("../deploy/index.js");
-  const { renderIndexPage, unsafeSiteKeys, TEMPLATE_NAMES } = await import("../render/index.js");
-  const { readTheme } = await import("../site/index.js");
+  const { renderIndexPage, unsafeSiteKeys } = await import("../render/index.js");
   // the home page's month cards come from the build's summary.json; the file listing from the bucket
   const summary = await readSummary(config.output);
-  // index.html is re-rendered from the bucket listing: in the project's layout, like the build's
-  const { theme } = await readTheme(config, TEMPLATE_NAMES);
+  // index.html is re-rendered from the bucket listing in the build's look, naming the assets it copied
+  const { title, theme } = await builtTheme(config, ctx);
   const result = await deploySite(config, options, {
     logger: ctx.logger,
     ...shared,
@@ -90,11 +90,28 @@ export async function deployReported(
         ctx.logger.warn(
           `index.html leaves out ${JSON.stringify(key)}: a link to it could leave the site (a leading "/", or an empty, "." or ".." segment); delete or rename that object`,
         );
-      return renderIndexPage(entries, { title: config.site.title, summary, theme });
+      return renderIndexPage(entries, { title, summary, theme });
     },
   });
   if (!ctx.json) ctx.print(result.report ? `Site: ${result.url}` : `Dry run: nothing was changed. Site: ${result.url}`);
   return result;
+}
+
+/**
+ * The title and theme the build recorded in the output folder. A folder without the record (built by
+ * an earlier version) gets the project's current ones, as before the record existed; a damaged record
+ * gets them too, with a warning, as its logo may have changed since the build.
+ */
+async function builtTheme(config: SiteConfig, ctx: CommandContext): Promise<BuiltTheme> {
+  const { readBuiltTheme, readTheme } = await import("../site/index.js");
+  const recorded = await readBuiltTheme(config.output);
+  if (recorded && "built" in recorded) return recorded.built;
+  if (recorded)
+    ctx.logger.warn(
+      `${recorded.problem}: index.html is rendered with the project's theme as it is now; build again so that deploy uses the build's`,
+    );
+  const { TEMPLATE_NAMES } = await import("../render/index.js");
+  return { title: config.site.title, theme: (await readTheme(config, TEMPLATE_NAMES)).theme };
 }
 
 /** summary.json of the built site, or undefined when the build has none (index.html then lists only files). */

@@ -35,3 +35,18 @@ export function formatReport(report: SyncReport): string {
     return `No changes required (${report.skipped} files unchanged).`;
   return `Uploaded ${report.uploaded.length}, skipped ${report.skipped}, deleted ${report.deleted.length} (${formatSize(report.bytes)} in ${report.seconds.toFixed(1)}s).`;
 }
+
+/**
+ * What a deploy that failed before its first upload leaves: no file written, and what bucket setup
+ * had already changed (`setupChanges`, as setup words them; a re-run finds them done). Only when setup
+ * changed nothing is the live site as it was.
+ */
+export function nothingUploaded(setupChanges: readonly string[]): string {
+  if (!setupChanges.length) return "No file was uploaded or deleted: the live site is as it was.";
+  return `${setupChangesMade(setupChanges)} No file was uploaded or deleted: the live site's files are as they were.`;
+}
+
+/** `Bucket setup had already made these changes: create the bucket b; set the website configuration (…).` ("" for none) */
+export function setupChangesMade(setupChanges: readonly string[]): string {
+  return setupChanges.length ? `Bucket setup had already made these changes: ${setupChanges.join("; ")}.` : "";
+}

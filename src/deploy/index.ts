@@ -9,7 +9,7 @@ import { createS3Client, siteUrl } from "../s3/index.js";
 import { headersFor } from "../site/headers.js";
 import { BUILD_MARKER, isBuiltSite, readSite, type LocalFile } from "../site/index.js";
 import { executeSyncPlan, type SyncReport } from "./execute.js";
-import { formatPlan, formatReport } from "./format.js";
+import { formatPlan, formatReport, nothingUploaded } from "./format.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
 import {
   MAX_DELETES_DEFAULT,
@@ -112,13 +112,15 @@ export async function deploySite(
   const bucket = await unchangedOnFailure("setup of the site bucket", () =>
     ensureSiteBucket(site.client, config, { dryRun: options.dryRun, logger, settings: ahead.settings }),
   );
+  // a dry run's changes are only planned: a failure then leaves the bucket as it was
+  const setupMade = options.dryRun ? [] : bucket.changes;
   const seen = await seenListing(bucket, options, ahead.listing);
   // a dry run changes nothing, so it takes no lock, and another deploy running does not stop it
-  const takeLock = () => acquireDeployLock(site, lockOptionsOf(options, logger));
+  const takeLock = () => acquireDeployLock(site, { ...lockOptionsOf(options, logger), setupChanges: setupMade });
   const gate = options.dryRun ? undefined : new LockGate(takeLock, seen.lockEtag);
   const inputs = { site, local, bucket, url, gate };
   const gather = (listing: Promise<RemoteObject[]>) =>
-    gatherRemote(site, config, options, localKeys, { logger, listing, access: bucket.access });
+    gatherRemote(site, config, options, localKeys, { logger, listing, access: bucket.access, setup: setupMade });
   try {
     try {
       return await syncSite({ ...inputs, remote: await gather(Promise.resolve(seen.objects)) }, options, effects);
@@ -126,7 +128,7 @@ export async function deploySite(
       if (!(error instanceof StaleListingError)) throw error;
     }
     logger.info("another deploy changed the site since it was listed: listing it again under the deploy lock");
-    const listing = unchangedOnFailure("listing the site bucket", () => listRemote(site));
+    const listing = unchangedOnFailure("listing the site bucket", () => listRemote(site), setupMade);
     return await syncSite({ ...inputs, remote: await gather(listing) }, options, effects);
   } finally {
     await gate?.release();
@@ -196,7 +198,7 @@ async function seenListing(
   ahead: SiteBucketAnswers["listing"],
 ): Promise<{ objects: RemoteObject[]; lockEtag?: string }> {
   if (bucket.created || (options.dryRun && bucket.changes.some((c) => c.startsWith("create")))) return { objects: [] };
-  return unchangedOnFailure("listing the site bucket", () => ahead);
+  return unchangedOnFailure("listing the site bucket", () => ahead, options.dryRun ? [] : bucket.changes);
 }
 
 function remoteSiteOf(config: SiteConfig, client: S3Client): RemoteSite {
@@ -245,19 +247,29 @@ function announce(plan: SyncPlan, bucket: SiteBucketState, logger: Logger): void
     );
 }
 
+/** What gatherRemote learns from: the listing, the access mode, and what setup changed (named if it fails). */
+interface RemoteInputs {
+  logger: Logger;
+  listing: Promise<RemoteObject[]>;
+  access: AccessMode;
+  setup: readonly string[];
+}
+
 /** Learn each listed object's headers (and with --verify-access its ACL): the plan's remote side. */
 async function gatherRemote(
   site: RemoteSite,
   config: SiteConfig,
   options: DeployOptions,
   localKeys: ReadonlySet<string>,
-  { logger, listing, access }: { logger: Logger; listing: Promise<RemoteObject[]>; access: AccessMode },
+  { logger, listing, access, setup }: RemoteInputs,
 ): Promise<RemoteObject[]> {
   const listed = await listing;
   const place = { cacheDir: config.cache, endpoint: config.endpoint, bucket: site.bucket, prefix: site.prefix };
   const memory = await readPublishedMemory(place, logger);
-  const remote = await unchangedOnFailure("reading the published files' headers", () =>
-    addRemoteHeaders(site, listed, localKeys, memory),
+  const remote = await unchangedOnFailure(
+    "reading the published files' headers",
+    () => addRemoteHeaders(site, listed, localKeys, memory),
+    setup,
   );
   // what was just seen, for the next deploy (a dry run writes nothing); objects uploaded now get a
   // new ETag and are asked once more
@@ -272,7 +284,11 @@ async function gatherRemote(
     logger.info("verify-access: the bucket policy makes every object under the prefix public; no ACL to check");
     return remote;
   }
-  const checked = await unchangedOnFailure("reading the published files' ACLs", () => addRemoteAccess(site, remote));
+  const checked = await unchangedOnFailure(
+    "reading the published files' ACLs",
+    () => addRemoteAccess(site, remote),
+    setup,
+  );
   for (const object of checked.filter((o) => o.publicRead === false && !localKeys.has(o.key)))
     logger.warn(
       `${object.key} is listed in index.html but not readable by everyone, and dist/ does not have it to upload again: make it public (reportsite acl ${object.key} public-read) or remove it (deploy --delete)`,
@@ -282,21 +298,23 @@ async function gatherRemote(
 
 /**
  * Run a step that comes before the first upload. Its S3 failures become a DeployError that says what
- * the live site looks like (untouched), as every deploy failure does; setup's own DeployErrors say it already.
+ * the live site looks like, as every deploy failure does: no file written, and what `setupChanges`
+ * (bucket setup, done before) changed; setup's own DeployErrors say it already.
  */
-async function unchangedOnFailure<T>(step: string, work: () => Promise<T>): Promise<T> {
+async function unchangedOnFailure<T>(
+  step: string,
+  work: () => Promise<T>,
+  setupChanges: readonly string[] = [],
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof DeployError || !(error instanceof ReportsiteError)) throw error;
-    throw new DeployError(
-      `${step} failed: ${error.message}. No file was uploaded or deleted: the live site is as it was.`,
-      {
-        phase: "prepare",
-        hint: [error.hint, "Run deploy again when the cause is fixed."].filter(Boolean).join("\n"),
-        cause: error,
-      },
-    );
+    throw new DeployError(`${step} failed: ${error.message}. ${nothingUploaded(setupChanges)}`, {
+      phase: "prepare",
+      hint: [error.hint, "Run deploy again when the cause is fixed."].filter(Boolean).join("\n"),
+      cause: error,
+    });
   }
 }
 

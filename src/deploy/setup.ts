@@ -16,10 +16,11 @@ import {
   type S3Client,
 } from "@aws-sdk/client-s3";
 import type { SiteConfig } from "../config/index.js";
-import { DeployError } from "../errors.js";
+import { DeployError, ReportsiteError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { aclsDisabledHint, toS3Error } from "../s3/index.js";
 import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
+import { nothingUploaded } from "./format.js";
 import type { AccessMode } from "./plan.js";
 
 /** The Sid of the statement reportsite adds to a bucket policy; other statements are kept. */
@@ -40,47 +41,98 @@ interface PublicAccessBlock {
   RestrictPublicBuckets?: boolean;
 }
 
+/** How setup runs. `settings`: the bucket's settings asked ahead (readSiteBucketSettings), instead of asking now. */
+interface SetupOptions {
+  dryRun?: boolean;
+  logger: Logger;
+  settings?: Promise<BucketSettings | undefined>;
+}
+
 /**
  * Ensure the site bucket exists and is a public website; idempotent. With dryRun nothing is changed.
- * `settings`: the bucket's settings asked ahead (readSiteBucketSettings), instead of asking now.
+ * A request that fails after an earlier one changed the bucket is a DeployError naming those changes.
  */
 export async function ensureSiteBucket(
   client: S3Client,
   config: SiteConfig,
-  options: { dryRun?: boolean; logger: Logger; settings?: Promise<BucketSettings | undefined> },
+  options: SetupOptions,
+): Promise<SiteBucketState> {
+  const changes: string[] = [];
+  try {
+    return await setUpBucket(client, config, options, changes);
+  } catch (error) {
+    throw partlySetUp(error, changes);
+  }
+}
+
+/** ensureSiteBucket's steps; `changes` gets each change once it is made (or, with dryRun, planned). */
+async function setUpBucket(
+  client: S3Client,
+  config: SiteConfig,
+  options: SetupOptions,
+  changes: string[],
 ): Promise<SiteBucketState> {
   const bucket = config.site.bucket;
-  const fail = failure(config);
-  const changes: string[] = [];
   let settings = await (options.settings ?? readSiteBucketSettings(client, config));
   const created = !settings;
   if (!settings) {
-    changes.push(`create the bucket ${bucket}`);
     if (options.dryRun)
       return {
         access: config.site.publicAccess === "policy" ? "policy" : "acl",
         created: false,
-        changes: [...changes, "set the website configuration", "make the site prefix publicly readable"],
+        changes: [
+          `create the bucket ${bucket}`,
+          "set the website configuration",
+          "make the site prefix publicly readable",
+        ],
       };
-    options.logger.info(`site bucket ${bucket} does not exist; creating it (as \`reportsite setup\` does)`);
-    const location =
-      config.endpoint || config.region === "us-east-1" ? undefined : { LocationConstraint: config.region as never };
-    await client
-      .send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: location }))
-      .catch(fail("create"));
-    settings = await readSiteBucketSettings(client, config);
-    if (!settings)
-      throw new DeployError(`the site bucket ${bucket} was created but is not found; nothing was uploaded`, {
-        phase: "setup",
-        hint: "Run deploy again in a moment: a new bucket can take a while to be seen.",
-      });
+    settings = await createBucket(client, config, options.logger, changes);
   }
   const access = chooseAccess(config, settings, created);
-  const step = { changes, dryRun: options.dryRun, fail };
+  const step = { changes, dryRun: options.dryRun, fail: failure(config) };
   await ensureWebsite(client, config, settings.website, step);
   if (access === "policy") await ensurePolicy(client, config, settings.policy, step);
   else warnAboutLeftoverPolicy(config, settings.policy, options.logger);
   return { access, created, changes };
+}
+
+/** Create the missing site bucket (recorded in `changes`) and read its settings. */
+async function createBucket(
+  client: S3Client,
+  config: SiteConfig,
+  logger: Logger,
+  changes: string[],
+): Promise<BucketSettings> {
+  const bucket = config.site.bucket;
+  logger.info(`site bucket ${bucket} does not exist; creating it (as \`reportsite setup\` does)`);
+  const location =
+    config.endpoint || config.region === "us-east-1" ? undefined : { LocationConstraint: config.region as never };
+  await client
+    .send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: location }))
+    .catch(failure(config)("create"));
+  changes.push(`create the bucket ${bucket}`);
+  const settings = await readSiteBucketSettings(client, config);
+  if (!settings)
+    throw new DeployError(`the site bucket ${bucket} was created but is not found; nothing was uploaded`, {
+      phase: "setup",
+      hint: "Run deploy again in a moment: a new bucket can take a while to be seen.",
+    });
+  return settings;
+}
+
+/**
+ * A failed setup request, once an earlier one changed the bucket: a DeployError that names the changes
+ * made, so nobody reads "as it was" of a bucket that is not. Setup's own DeployErrors say the state already.
+ */
+function partlySetUp(error: unknown, made: readonly string[]): unknown {
+  if (!made.length || error instanceof DeployError || !(error instanceof ReportsiteError)) return error;
+  return new DeployError(`setup of the site bucket failed: ${error.message}. ${nothingUploaded(made)}`, {
+    phase: "setup",
+    hint: [error.hint, "Run it again when the cause is fixed: setup then finds its earlier changes made."]
+      .filter(Boolean)
+      .join("\n"),
+    cause: error,
+  });
 }
 
 /** A failed request of setup as an S3Error naming the operation and the bucket. */
@@ -239,7 +291,7 @@ function blockedHint(
     .join("\n");
 }
 
-/** What a setup step changes (or, with dryRun, would change), and how it reports a failed request. */
+/** Where a setup step records its change once made (or, with dryRun, planned), and how it reports a failed request. */
 interface SetupStep {
   changes: string[];
   dryRun?: boolean;
@@ -255,8 +307,11 @@ async function ensureWebsite(
   const bucket = config.site.bucket;
   const errorKey = `${config.site.prefix}${ERROR_DOCUMENT}`;
   if (current?.IndexDocument?.Suffix === INDEX_DOCUMENT && current.ErrorDocument?.Key === errorKey) return;
-  changes.push(`set the website configuration (index ${INDEX_DOCUMENT}, error ${errorKey})`);
-  if (dryRun) return;
+  const change = `set the website configuration (index ${INDEX_DOCUMENT}, error ${errorKey})`;
+  if (dryRun) {
+    changes.push(change);
+    return;
+  }
   // routing rules the team set up (redirects of old report paths) are kept
   const routing = current?.RoutingRules?.length ? { RoutingRules: current.RoutingRules } : {};
   await client
@@ -271,6 +326,7 @@ async function ensureWebsite(
       }),
     )
     .catch(fail("set the website configuration of"));
+  changes.push(change);
 }
 
 async function ensurePolicy(
@@ -294,14 +350,16 @@ async function ensurePolicy(
   const others = (current.Statement ?? []).filter((s) => s.Sid !== POLICY_SID);
   const existing = (current.Statement ?? []).find((s) => s.Sid === POLICY_SID);
   if (existing && JSON.stringify(existing) === JSON.stringify(statement)) return;
-  changes.push(
-    `grant public s3:GetObject on ${bucket}/${config.site.prefix}* with a bucket policy statement (${POLICY_SID})`,
-  );
-  if (dryRun) return;
+  const change = `grant public s3:GetObject on ${bucket}/${config.site.prefix}* with a bucket policy statement (${POLICY_SID})`;
+  if (dryRun) {
+    changes.push(change);
+    return;
+  }
   const policy = { Version: current.Version ?? "2012-10-17", Statement: [...others, statement] };
   await client
     .send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) }))
     .catch(fail("set the bucket policy of"));
+  changes.push(change);
 }
 
 /** In acl mode a statement left from policy mode still makes the whole prefix public, `acl KEY private` or not. */

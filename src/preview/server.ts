@@ -12,7 +12,7 @@ import { ReportsiteError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import { headersFor } from "../site/headers.js";
-import { BUILD_MARKER, pathWithin } from "../site/index.js";
+import { isBuildRecord, pathWithin } from "../site/index.js";
 
 /** Options of startPreview. */
 export interface PreviewOptions {
@@ -117,7 +117,7 @@ function keyOf(url: string): string | undefined {
 }
 
 async function findObject(root: string, key: string): Promise<{ key: string; redirect?: string } | undefined> {
-  if (key === BUILD_MARKER) return undefined; // never deployed, so never served
+  if (isBuildRecord(key)) return undefined; // never deployed, so never served
   if (await isFile(root, key)) return { key };
   // S3 website hosting redirects `/folder` to `/folder/` when `folder/index.html` exists
   if (!key.endsWith(INDEX_DOCUMENT) && (await isFile(root, `${key}/${INDEX_DOCUMENT}`)))

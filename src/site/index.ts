@@ -1,5 +1,7 @@
-export { writeSite, checkOutputFolder, isBuiltSite, pathWithin, BUILD_MARKER } from "./write.js";
+export { writeSite, checkOutputFolder, isBuiltSite, isBuildRecord, pathWithin, BUILD_MARKER } from "./write.js";
 export type { WrittenSite } from "./write.js";
+export { readBuiltTheme, BUILT_THEME } from "./built-theme.js";
+export type { BuiltTheme } from "./built-theme.js";
 export { readChartAssets } from "./assets.js";
 export { readSite, readKeptFiles, carryModified, siteFileStats } from "./read.js";
 export type { LocalFile } from "./read.js";

@@ -6,12 +6,21 @@ import { SiteError } from "../errors.js";
 import { onExitBefore, removeOnExit } from "../exit-hooks.js";
 import type { SiteFile } from "../render/index.js";
 import { md5Of, stampOf, type HashedFile } from "./stamp.js";
+import { BUILT_THEME, builtThemeText, type BuiltTheme } from "./built-theme.js";
 
 /**
  * Written into every built site: only a folder holding it (or an empty or missing one) is replaced
  * by a build, so `--output src` or a typo can never wipe someone's files. Never deployed.
  */
 export const BUILD_MARKER = ".reportsite-build";
+
+/** The files a build writes beside the site, which are never deployed or served. */
+const BUILD_RECORDS: readonly string[] = [BUILD_MARKER, BUILT_THEME];
+
+/** Whether `key` is one of the files a build writes beside the site (never deployed or served). */
+export function isBuildRecord(key: string): boolean {
+  return BUILD_RECORDS.includes(key);
+}
 
 /** Whether `root` holds a site written by `reportsite build` (it has the build marker). */
 export async function isBuiltSite(root: string): Promise<boolean> {
@@ -38,22 +47,27 @@ export interface WrittenSite {
 }
 
 /**
- * Replace `output` with exactly `files`. Everything is written to a sibling temp folder first; only
- * when all files are written is the old folder moved aside and the new one renamed into place.
- * A folder that already holds exactly these files is left as it is (a build with nothing new).
+ * Replace `output` with exactly `files`, and `theme` (the record deploy renders index.html with).
+ * Everything is written to a sibling temp folder first; only when all files are written is the old
+ * folder moved aside and the new one renamed into place. A folder that already holds exactly these
+ * files and this record is left as it is (a build with nothing new).
  */
-export async function writeSite(files: readonly SiteFile[], output: string): Promise<WrittenSite> {
+export async function writeSite(files: readonly SiteFile[], output: string, theme?: BuiltTheme): Promise<WrittenSite> {
   checkUniquePaths(files);
   await checkOutputFolder(output);
+  const records = theme ? [{ path: BUILT_THEME, body: builtThemeText(theme) }] : [];
+  const recorded = async () =>
+    (await Promise.all(records.map((r) => sameBytes(join(output, r.path), r.body)))).every(Boolean);
   const held = await holdsExactly(output, files);
-  if (held) return { written: false, files: held };
+  if (held && (await recorded())) return { written: false, files: held };
   const parent = dirname(output);
   const stamp = `${process.pid}-${Date.now()}`;
   const temp = join(parent, `.${basename(output)}-new-${stamp}`);
   const old = join(parent, `.${basename(output)}-old-${stamp}`);
   const release = removeOnExit(temp);
   try {
-    const written = await writeTempSite(files, temp, output);
+    // the build records are never site files: the output record lists only what listFiles lists
+    const written = (await writeTempSite([...files, ...records], temp, output)).filter((f) => !isBuildRecord(f.path));
     await swapInto(temp, output, old);
     return { written: true, files: byPath(written) };
   } finally {
@@ -89,14 +103,20 @@ function byPath(files: HashedFile[]): HashedFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** Every file below `root` but the build marker, sorted by key (its path relative to `root`, with `/`). */
+/** Whether the file at `path` holds `body` (false when it cannot be read). */
+async function sameBytes(path: string, body: string | Uint8Array): Promise<boolean> {
+  const current = await readFile(path).catch(() => undefined);
+  return current !== undefined && current.equals(bytesOf(body));
+}
+
+/** Every file below `root` but the build records, sorted by key (its path relative to `root`, with `/`). */
 export async function listFiles(root: string): Promise<{ key: string; path: string }[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .map((path) => ({ key: relative(root, path).split(sep).join("/"), path }))
-    .filter((f) => f.key !== BUILD_MARKER)
+    .filter((f) => !isBuildRecord(f.key))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 

@@ -1,6 +1,6 @@
 // Faults injected into a real client talking to the real server (SDK middleware, no fake store):
 // whatever phase fails, the live index.html links only to files that exist, and a re-run converges.
-import type { S3Client } from "@aws-sdk/client-s3";
+import { GetBucketWebsiteCommand, PutBucketWebsiteCommand, type S3Client } from "@aws-sdk/client-s3";
 import { afterEach, describe, expect, test } from "vitest";
 import type { SiteConfig, SiteConfigSpec } from "../../src/config/index.js";
 import { DeployError } from "../../src/errors.js";
@@ -183,6 +183,67 @@ describe("a deploy that fails part way", () => {
       "error.html",
       "index.html",
     ]);
+  });
+
+  test("setup changed the bucket, then listing it fails: the message names the change, not a site as it was", async () => {
+    const config = await publishedJanuary("f-setlist");
+    // someone pointed the website at another index document: setup sets it back before the listing is read
+    await testClient().send(
+      new PutBucketWebsiteCommand({
+        Bucket: config.site.bucket,
+        WebsiteConfiguration: { IndexDocument: { Suffix: "home.html" } },
+      }),
+    );
+    const client = faultyClient("ListObjectsV2Command", 1);
+    const error = await expectReportsiteError(() => deploy(config, {}, { client }), {
+      name: "DeployError",
+      message:
+        /^listing the site bucket failed: cannot list s3:\/\/f-setlist-site-[0-9a-f]+: the server is busy or failing \(InternalError\)\. Bucket setup had already made these changes: set the website configuration \(index index\.html, error error\.html\)\. No file was uploaded or deleted: the live site's files are as they were\.$/,
+    });
+    expect(error.message).not.toMatch(/as it was/);
+    const website = await testClient().send(new GetBucketWebsiteCommand({ Bucket: config.site.bucket }));
+    expect(website.IndexDocument?.Suffix).toBe("index.html");
+    expect(await expectLiveIndexConsistent(config)).toEqual([
+      "2019/jan/final_report.csv",
+      "2019/jan/final_report.html",
+    ]);
+  });
+
+  test("setup created the bucket, then setting its website fails: the message names the bucket created", async () => {
+    const config = testConfig({
+      raw: { bucket: uniqueBucket("f-web-raw") },
+      site: { bucket: uniqueBucket("f-web-site") },
+    });
+    writeDist(config, january);
+    const client = faultyClient("PutBucketWebsiteCommand", 1);
+    const error = await expectReportsiteError(() => deploy(config, {}, { client }), {
+      name: "DeployError",
+      message: new RegExp(
+        `^setup of the site bucket failed: .*\\(InternalError\\)\\. Bucket setup had already made these changes: create the bucket ${config.site.bucket}\\. No file was uploaded or deleted: the live site's files are as they were\\.$`,
+      ),
+    });
+    expect(error.hint).toMatch(/Run it again when the cause is fixed/);
+    expect(await bucketKeys(testClient(), config)).toEqual([]);
+    const rerun = await deploy(config);
+    expect(rerun.setup).toEqual(["set the website configuration (index index.html, error error.html)"]);
+    expect(await expectLiveIndexConsistent(config)).toHaveLength(2);
+  });
+
+  test("setup made the bucket a website, then writing the deploy lock fails: the message names both changes", async () => {
+    const config = testConfig({
+      raw: { bucket: uniqueBucket("f-setlock-raw") },
+      site: { bucket: uniqueBucket("f-setlock-site") },
+    });
+    writeDist(config, january);
+    const client = faultyClient("PutObjectCommand", 1, DEPLOY_LOCK_KEY);
+    const error = await expectReportsiteError(() => deploy(config, {}, { client }), {
+      name: "DeployError",
+      message: new RegExp(
+        `^writing the deploy lock failed: .*\\(InternalError\\)\\. Bucket setup had already made these changes: create the bucket ${config.site.bucket}; set the website configuration \\(index index\\.html, error error\\.html\\)\\. No file was uploaded or deleted: the live site's files are as they were\\.$`,
+      ),
+    });
+    expect(error.message).not.toMatch(/as it was/);
+    expect(await bucketKeys(testClient(), config)).toEqual([]);
   });
 });
 

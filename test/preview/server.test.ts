@@ -19,6 +19,7 @@ describe("preview serves dist/ like S3 website hosting", () => {
     "a b+c.html": "<p>space and plus</p>",
     "café.html": "<p>accent</p>",
     ".reportsite-build": "the build marker, which deploy never uploads",
+    ".reportsite-theme.json": '{"note": "the theme record, which deploy never uploads"}',
   };
 
   beforeAll(async () => {
@@ -54,6 +55,7 @@ describe("preview serves dist/ like S3 website hosting", () => {
     { path: "p.html", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
     { path: "linked/raw.csv", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
     { path: ".reportsite-build", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
+    { path: ".reportsite-theme.json", status: 404, type: "text/html; charset=utf-8", body: files["error.html"] },
   ])("GET /$path -> $status", async ({ path, status, type, body }) => {
     const response = await fetch(`${preview.url}${path}`);
     expect(response.status).toBe(status);

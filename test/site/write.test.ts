@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { BUILD_MARKER, pathWithin, readSite, writeSite } from "../../src/site/index.js";
+import { BUILD_MARKER, BUILT_THEME, pathWithin, readBuiltTheme, readSite, writeSite } from "../../src/site/index.js";
 import { finishSwap } from "../../src/site/write.js";
 import { expectReportsiteError } from "../support/errors.js";
 
@@ -95,6 +95,30 @@ describe("writeSite", () => {
         expect({ size, mtimeMs, ctimeMs, ino, md5: recorded.md5 }).toEqual(recorded);
       }
     }
+  });
+
+  test("the theme record is written beside the site, never listed as a site file, and read back", async () => {
+    const { dist } = fresh();
+    const files = [{ path: "index.html", body: "same" }];
+    const built = { title: "311", theme: { lang: "en", logo: "assets/logo-1a2b3c4d.png", templates: [], pages: [] } };
+    expect((await writeSite(files, dist, built)).written).toBe(true);
+    expect(await readBuiltTheme(dist)).toEqual({ built });
+    expect((await readSite(dist)).map((f) => f.key)).toEqual(["index.html"]);
+    expect((await writeSite(files, dist, built)).written).toBe(false);
+    // the same files in another look: the record is written again
+    const other = { ...built, theme: { ...built.theme, accentColor: "#123456" } };
+    expect((await writeSite(files, dist, other)).written).toBe(true);
+    expect(await readBuiltTheme(dist)).toEqual({ built: other });
+  });
+
+  test("a damaged theme record is a problem to warn about, a missing one is none", async () => {
+    const { dist } = fresh();
+    await writeSite([{ path: "index.html", body: "x" }], dist);
+    expect(await readBuiltTheme(dist)).toBeUndefined();
+    writeFileSync(join(dist, BUILT_THEME), '{"format": 1, "title": "311", "theme": {"lang": 5}}');
+    expect(await readBuiltTheme(dist)).toEqual({
+      problem: expect.stringMatching(/\.reportsite-theme\.json is damaged/),
+    });
   });
 
   test("an empty folder is fine to build into", async () => {
