@@ -155,7 +155,10 @@ const BOOLEANS = new Map([
  */
 export type ColumnKind = "empty" | "number" | "boolean" | "text";
 
-/** The kind of a column after one more cell. */
+/**
+ * The kind of a column after one more cell; a MeasureValueError for a number too long for pandas to
+ * read the same way whatever the other rows (see the header), also in a column no sum is taken of.
+ */
 export function kindWith(kind: ColumnKind, cell: string, column: MeasureColumn): ColumnKind {
   if (kind === "text" || column.missing.has(cell)) return kind;
   const cellKind = BOOLEANS.has(cell) ? "boolean" : isNumber(cell, column) ? "number" : "text";
@@ -167,7 +170,8 @@ function isNumber(cell: string, column: MeasureColumn): boolean {
     parseMeasureValue(cell, column);
     return true;
   } catch (error) {
-    if (error instanceof MeasureValueError && INTEGER.test(cell)) throw error;
+    // a number pandas reads one way or another depending on the rest of the file: no kind to rely on
+    if (error instanceof MeasureValueError && (INTEGER.test(cell) || overflowsIntegerReader(cell))) throw error;
     return false;
   }
 }

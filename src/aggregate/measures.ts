@@ -5,10 +5,14 @@
  * A ValueTally keeps, per group, how many rows had each value (as pandas holds it: see
  * measure-value.ts) and how many had none, so every measure follows exactly from the tallies:
  * - count: the group's rows (pandas `size()`), blank cells included.
- * - sum: Σ value × count, computed exactly and rounded once. pandas sums a group with Kahan
- *   summation in row order, which is within an ulp or so of that exact sum; the last digits of the
- *   two may differ, never the MEASURE_DECIMALS printed (unless the exact sum lies within ulps of a
- *   rounding boundary, which values with at most two decimals never do). No values: 0, as pandas.
+ * - sum: Σ value × count, computed exactly and rounded once: the same whatever the order of the
+ *   files and rows. pandas sums a group with Kahan summation in row order (not numpy's pairwise
+ *   sum), which is the correctly rounded sum or an ulp or so from it; no tally can reproduce the
+ *   row order, so the last bits of the two may differ. Printed with MEASURE_DECIMALS they are equal
+ *   unless a rounding boundary (x.xx5) lies between them: values with at most two decimals sum to
+ *   near a multiple of 0.01, far from one; an exact tie (3616.125, from values exact in binary) is
+ *   reached exactly by both and printed alike (ties to even, see exact.ts's formatFixed). No values:
+ *   0, as pandas.
  *   An infinite value is an error: pandas' Kahan sum then gives inf or NaN depending on where in
  *   the rows the inf stands, so no tally can reproduce it.
  * - mean: that sum / the number of values, one double division as pandas does. No values: none.

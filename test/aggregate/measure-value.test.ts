@@ -105,6 +105,13 @@ describe("parseMeasureValue", () => {
     expect(errorOf("000000000000000001234")?.message).toContain("more digits");
     expect(parse("-0")).toBe(0);
   });
+
+  it("refuses decimals whose digits before the point overflow pandas' 64-bit integer readers", () => {
+    expect(parse("18446744073709551615.5")).toBe(1.8446744073709552e19);
+    expect(errorOf("18446744073709551616.5")?.message).toContain("more digits");
+    expect(parse("-9223372036854775808.5")).toBe(-9.223372036854778e18);
+    expect(errorOf("-9223372036854775809.5")?.message).toContain("more digits");
+  });
 });
 
 describe("kindWith", () => {
@@ -117,6 +124,12 @@ describe("kindWith", () => {
     expect(kindOf(["True", "NA", "false"])).toBe("boolean");
     expect(kindOf(["True", "1"])).toBe("text");
     expect(kindOf(["1", "abc", "2"])).toBe("text");
+  });
+
+  it("refuses a number pandas reads differently depending on the other rows, even where no sum is taken", () => {
+    expect(() => kindWith("empty", "9007199254740993", column)).toThrow(MeasureValueError);
+    expect(() => kindWith("number", "-9223372036854775809.5", column)).toThrow(MeasureValueError);
+    expect(kindWith("empty", "123abc", column)).toBe("text");
   });
 
   it("gives the values pandas holds: numbers merge, booleans are 1 and 0, text stays text", () => {
@@ -143,6 +156,7 @@ describe("parseMeasureValue against pandas", () => {
     const cells = [
       ...[" 5", "+5", "1e3", ".5", "5.", "-0", "-0.0", "00012", "1.5E+2", "-00.5", "0e0", "1.e3", "4e-330", "1e-5"],
       ...["0.30000000000000004", "1.000000000000000000000000000001", "123456789.123456789", "98765432109876543.5"],
+      ...["18446744073709551615.5", "-9223372036854775808.5", "\t-1.5e2 ", " .5 ", "123456789012345678.5"],
       ...["2.2250738585072011e-308", "4.9e-324", "1.7976931348623157e308", "0.1", "-3.14159265358979323846"],
       ...["inf", "-Infinity", "INF", "NA", "", "N/A", "NULL", "#N/A", "NaN", "nan", "-nan", "null", "n/a", "<NA>"],
       ...["  ", "1,000", "0x10", "1e", ".", "nan5", "+nan", "1e400", "Inf ", " NA", "True", "abc", "1 000"],
