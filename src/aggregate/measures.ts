@@ -16,6 +16,11 @@
  *   An infinite value is an error: pandas' Kahan sum then gives inf or NaN depending on where in
  *   the rows the inf stands, so no tally can reproduce it.
  * - mean: that sum / the number of values, one double division as pandas does. No values: none.
+ *   Where pandas' Kahan sum is off the exact one by an ulp and the mean's exact decimal value is a
+ *   tie at the printed precision (1.005: values 1.00 and 1.01), the two print differently: in a
+ *   simulation of 20,000 groups of values with two decimals, 17 to 54 of them; none with integer
+ *   values (their sums are exact both ways). Only the values in row order would remove that: a
+ *   Kahan sum's state at the end of one file cannot be merged with another file's.
  * - median, p90, min, max: order statistics of the values expanded from the counts, without
  *   expanding them: bit for bit pandas' groupby median ((a + b) / 2 for an even number of values)
  *   and groupby quantile(0.9) (linear: v[i] + (v[i+1] - v[i]) × frac, i = ⌊0.9 × (n - 1)⌋).
