@@ -1,2 +1,3 @@
 export { aggregateReport, reportFromCounts } from "./report.js";
 export type { BlankMarker, Report } from "./report.js";
+export * from "./measures.js";
