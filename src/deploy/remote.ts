@@ -44,7 +44,9 @@ export async function listRemoteWithLock(site: RemoteSite): Promise<{ objects: R
 /**
  * Add headers and stored metadata to the objects whose keys are in `keys` (one HEAD each, unless
  * `memory` holds what a HEAD of this very version answered): the listing has no Content-Type or
- * metadata, and a multipart ETag is not an MD5.
+ * metadata, and a multipart ETag is not an MD5. An object gone by the time of its HEAD (another
+ * deploy, holding the lock, deleted it after the listing) is left out, as a listing made now would
+ * leave it out: a plan that then writes takes the lock, which sees the other deploy and lists again.
  */
 export async function addRemoteHeaders(
   site: RemoteSite,
@@ -52,7 +54,7 @@ export async function addRemoteHeaders(
   keys: ReadonlySet<string>,
   memory: ReadonlyMap<string, SeenHeaders> = new Map(),
 ): Promise<RemoteObject[]> {
-  return mapWithConcurrency(objects, 16, async (object) => {
+  const withHeaders = await mapWithConcurrency(objects, 16, async (object) => {
     if (!keys.has(object.key)) return object;
     const seen = rememberedHeaders(memory, object);
     if (seen) {
@@ -74,14 +76,17 @@ export async function addRemoteHeaders(
         access: head.Metadata?.[META_ACCESS],
       };
     } catch (error) {
-      throw toS3Error(error, {
+      const failure = toS3Error(error, {
         operation: "read the headers of",
         bucket: site.bucket,
         key: site.prefix + object.key,
         endpoint: site.endpoint,
       });
+      if (failure.code === "NotFound" || failure.code === "NoSuchKey") return undefined;
+      throw failure;
     }
   });
+  return withHeaders.filter((object) => object !== undefined);
 }
 
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, test } from "vitest";
 import { addRemoteHeaders, listRemote } from "../../src/deploy/index.js";
 import type { RemoteSite } from "../../src/deploy/remote.js";
@@ -54,5 +54,16 @@ describe("listRemote + addRemoteHeaders on a real bucket", () => {
     const other = objects.find((o) => o.key === "with-metadata.html");
     expect(other?.md5).toBe(md5("<p>hi</p>"));
     expect(other?.contentType).toBeUndefined();
+  });
+
+  test("an object deleted between the listing and its HEAD is left out, as a listing made now would", async () => {
+    const gone: RemoteSite = { ...site, bucket: uniqueBucket("remote-gone") };
+    await createBucket(gone.client, gone.bucket, { "reports/stays.csv": "a\n", "reports/goes.csv": "b\n" });
+    const listed = await listRemote(gone);
+    expect(listed.map((o) => o.key)).toEqual(["goes.csv", "stays.csv"]);
+    // another deploy, holding the lock, deletes it after this one listed
+    await gone.client.send(new DeleteObjectCommand({ Bucket: gone.bucket, Key: "reports/goes.csv" }));
+    const objects = await addRemoteHeaders(gone, listed, new Set(["goes.csv", "stays.csv"]));
+    expect(objects.map((o) => [o.key, o.contentType])).toEqual([["stays.csv", expect.any(String)]]);
   });
 });
