@@ -75,17 +75,17 @@ async function makeSite(
   client: S3Client,
   start: BuildStart,
 ): Promise<MadeSite> {
-  const { branding, cache, shared, renderPrint } = start.inputs;
+  const { branding, cache, shared, renderFingerprint } = start.inputs;
   const { planPages } = await import("./pages.js");
   const sources = await monthSources(start.listed, config, cache, options);
   const { built, months, bytesRead } = await buildMonths(client, config, cache, sources, options);
   const kept = options.months ? await keptMonthSummaries(config, built) : [];
-  const pages = await planPages(config, cache, built, branding, { kept, renderPrint });
-  const site = siteRecord(config, options, start, { pages: pages.hashes, months });
+  const pages = await planPages(config, cache, built, branding, { kept, renderFingerprint });
+  const site = siteRecord(config, options, start, { pages: pages.fingerprints, months });
   const made = (written: boolean, files: { size: number }[]) => ({ written, months, files, bytesRead });
   const unchanged = await unchangedOutput(cache, config.output, site);
   if (unchanged) {
-    for (const hash of pages.hashes) cache.keepPages(hash);
+    for (const fingerprint of pages.fingerprints) cache.keepPages(fingerprint);
     site.record(unchanged);
     await cache.save();
     return made(false, unchanged);

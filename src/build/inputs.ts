@@ -21,10 +21,10 @@ export interface BuildInputs {
   /** The chart scripts, the logo and the favicon. */
   shared: SiteFile[];
   /** renderFingerprint: the templates, the render code and the settings. */
-  renderPrint: string;
+  renderFingerprint: string;
   /** assetsFingerprint of `shared`. */
-  assetsPrint: string;
-  /** Every fingerprint siteInputs hashes besides the listing and the cache's months. */
+  assetsFingerprint: string;
+  /** Every fingerprint siteInputs takes besides the listing and the cache's months. */
   settings: string[];
 }
 
@@ -37,11 +37,11 @@ export async function readInputs(config: SiteConfig, options: BuildOptions): Pro
   const counts = countsFingerprint(config);
   const cache = await openBuildCache(config.cache, counts, options.logger);
   const shared = [...(await sharedFiles()), ...branding.assets];
-  const renderPrint = await renderFingerprint(config);
-  const assetsPrint = assetsFingerprint(shared);
+  const render = await renderFingerprint(config);
+  const assets = assetsFingerprint(shared);
   const skipping = options.skipBadFiles ? "skip-bad-files" : "";
-  const settings = [await packageVersion(), counts, renderPrint, branding.fingerprint, assetsPrint, skipping];
-  return { branding, cache, shared, renderPrint, assetsPrint, settings };
+  const settings = [await packageVersion(), counts, render, branding.fingerprint, assets, skipping];
+  return { branding, cache, shared, renderFingerprint: render, assetsFingerprint: assets, settings };
 }
 
 /** The chart and table scripts (the error page is rendered with the other across-month files). */

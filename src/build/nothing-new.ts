@@ -9,16 +9,16 @@
  *   Nothing is read, rendered or written; each month is reported as reused, from the recorded months.
  *   Only a build of every month from the listing (no --month, not offline) and without --force.
  * - **Unchanged output** (unchangedOutput), after the months are counted and the pages planned: the
- *   site's fingerprint (the hash of every group of pages and of the shared files) is the one the
+ *   site's fingerprint (of every group of pages and of the shared files) is the one the
  *   record names. The pages are neither rendered nor written. Not for a --month build, whose folder
- *   also holds the files it keeps from the previous build (its site is not one the hashes name).
+ *   also holds the files it keeps from the previous build (its site is not one the fingerprints name).
  * - **Recorded months** (recordOutput): what the record keeps of each month (rows, files, empty days,
  *   absent columns) so that an unchanged site can report its months without reading them. Recorded
  *   only by a build of every month that skipped no raw file: a skipped file is read again next time,
  *   so that build must not stop before reading it.
  *
  * Elsewhere, and not about the whole site: a raw file the cache saw with the same key, size and ETag
- * is not read again (planMonth); a group of pages whose hash is in the cache is not rendered again
+ * is not read again (planMonth); a group of pages whose fingerprint is in the cache is not rendered again
  * (pages.ts); and writeSite leaves a folder that already holds exactly the site's bytes as it is.
  */
 import { resolve } from "node:path";
@@ -60,16 +60,16 @@ export interface SiteRecord {
   record(files: HashedFile[]): void;
 }
 
-/** The record of the site a build planned: `pages` are the hashes of its groups of pages, `months` its months. */
+/** The record of the site a build planned: `pages` are the fingerprints of its groups of pages, `months` its months. */
 export function siteRecord(
   config: SiteConfig,
   options: BuildOptions,
   start: BuildStart,
   { pages, months }: { pages: readonly string[]; months: readonly MonthOutcome[] },
 ): SiteRecord {
-  // a --month build keeps other months' files from the folder: its site is not one the hashes name,
+  // a --month build keeps other months' files from the folder: its site is not one the fingerprints name,
   // so its record has no fingerprint, only the files' stamps and MD5s (for deploy)
-  const fingerprint = options.months ? undefined : siteFingerprint(pages, start.inputs.assetsPrint);
+  const fingerprint = options.months ? undefined : siteFingerprint(pages, start.inputs.assetsFingerprint);
   const record = (files: HashedFile[]) => {
     // a file skipped now is read again by the next build, so that one must not stop before reading
     const complete = fingerprint && wholeSite(options) && months.every((m) => m.skipped.length === 0);
@@ -101,7 +101,7 @@ export async function unchangedOutput(
 
 /** siteInputs of this build: the listing, the cache's months and every setting's fingerprint. */
 function inputsFingerprint({ listed, inputs }: BuildStart): string {
-  return siteInputs(listed, inputs.cache.monthDigests(), inputs.settings);
+  return siteInputs(listed, inputs.cache.monthChecksums(), inputs.settings);
 }
 
 /**

@@ -3,7 +3,7 @@
  * (the month's counts, the config's site and report settings, the templates and the render code)
  * is unchanged: a no-op build neither aggregates nor loads Vega. The render stage plans the site
  * (planSite, which the render tests and their snapshots go through too); this file names each group
- * of pages by the hash of what it is drawn from, and caches it under that hash.
+ * of pages by the fingerprint of what it is drawn from, and caches it under that fingerprint.
  */
 import type { Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../state/index.js";
@@ -35,37 +35,37 @@ function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings 
 /**
  * Every month's pages and the across-month files (trend, summary.json/csv, error page), each from the
  * cache when what it is rendered from is unchanged. A month's pages also depend on its neighbours'
- * summaries (prev/next links, change since the previous month), so those are part of their hash.
+ * summaries (prev/next links, change since the previous month), so those are part of their fingerprint.
  * `kept` are the summaries of months whose pages a --month build keeps from the previous build;
- * `renderPrint` is renderFingerprint's hash of the templates, the render code and the settings.
- * Planned first (the summaries and the hash of every group of pages), read or rendered on render():
- * a build that finds its output folder already made from the same hashes reads none of them.
+ * `renderFingerprint` is the fingerprint of the templates, the render code and the settings.
+ * Planned first (the summaries and the fingerprint of every group of pages), read or rendered on render():
+ * a build that finds its output folder already made from the same fingerprints reads none of them.
  */
 export async function planPages(
   config: SiteConfig,
   cache: BuildCache,
   months: BuiltMonth[],
   branding: ProjectTheme,
-  { kept = [], renderPrint }: { kept?: readonly MonthSummary[]; renderPrint: string },
+  { kept = [], renderFingerprint }: { kept?: readonly MonthSummary[]; renderFingerprint: string },
 ): Promise<PagePlan> {
   const settings = siteSettings(config, branding);
   // the project's overrides, pages and logo bytes are inputs too: a changed one renders again
-  const fingerprint = sha256(JSON.stringify([renderPrint, branding.fingerprint]));
+  const fingerprint = sha256(JSON.stringify([renderFingerprint, branding.fingerprint]));
   const toRender = await Promise.all(months.map((month) => monthToRender(config, cache, month, settings, fingerprint)));
   const site = planSite(toRender, settings, { otherMonths: kept }); // kept: --month keeps their pages
   const groups: PageGroup[] = site.months.map(({ month, neighbours, render }) => ({
-    hash: pagesHash([fingerprint, monthInputs(month.built), neighbours]),
+    fingerprint: pagesFingerprint([fingerprint, monthInputs(month.built), neighbours]),
     render: async () => asText(await render()),
   }));
   groups.push({
-    hash: pagesHash(["site", fingerprint, site.summary]),
+    fingerprint: pagesFingerprint(["site", fingerprint, site.summary]),
     render: async () => asText(await site.acrossMonths()),
   });
   return {
     summary: site.summary,
-    hashes: groups.map((g) => g.hash),
+    fingerprints: groups.map((g) => g.fingerprint),
     // a few groups at once: cached pages are read while others are parsed, and renders stay bounded
-    render: async () => (await mapWithConcurrency(groups, 8, (g) => cachedAs(cache, g.hash, g.render))).flat(),
+    render: async () => (await mapWithConcurrency(groups, 8, (g) => cachedAs(cache, g.fingerprint, g.render))).flat(),
   };
 }
 
@@ -88,32 +88,32 @@ async function monthToRender(
 /** The site's pages, planned: what they are made from, and how to get them. */
 export interface PagePlan {
   summary: SiteSummary;
-  /** One hash per group of pages (each month's, then the across-month files), in order. */
-  hashes: string[];
+  /** One fingerprint per group of pages (each month's, then the across-month files), in order. */
+  fingerprints: string[];
   /** The pages, from the cache or rendered now (and cached). */
   render(): Promise<SiteFile[]>;
 }
 
 interface PageGroup {
-  hash: string;
+  fingerprint: string;
   render: () => Promise<{ path: string; body: string }[]>;
 }
 
-function pagesHash(inputs: unknown): string {
+function pagesFingerprint(inputs: unknown): string {
   return sha256(JSON.stringify([PAGES_FORMAT, inputs]));
 }
 
-/** A value from the cache under the hash of `inputs`, or made now and cached. */
+/** A value from the cache under the fingerprint of `inputs`, or made now and cached. */
 async function cached<T>(cache: BuildCache, inputs: unknown, make: () => Promise<T>): Promise<T> {
-  return cachedAs(cache, pagesHash(inputs), make);
+  return cachedAs(cache, pagesFingerprint(inputs), make);
 }
 
-/** A value from the cache under `hash`, or made now and cached. */
-async function cachedAs<T>(cache: BuildCache, hash: string, make: () => Promise<T>): Promise<T> {
-  let value = await cache.pages<T>(hash);
+/** A value from the cache under `fingerprint`, or made now and cached. */
+async function cachedAs<T>(cache: BuildCache, fingerprint: string, make: () => Promise<T>): Promise<T> {
+  let value = await cache.pages<T>(fingerprint);
   if (value === undefined) {
     value = await make();
-    cache.setPages(hash, value);
+    cache.setPages(fingerprint, value);
   }
   return value;
 }

@@ -1,7 +1,7 @@
 /**
  * Pure (but async): the site but index.html (which needs the listing), planned and then rendered one
  * group of pages at a time. The build and the render tests both go through planSite: the build caches
- * each group under the hash of what it is drawn from, the tests render every group.
+ * each group under the fingerprint of what it is drawn from, the tests render every group.
  */
 import { ERROR_DOCUMENT, SUMMARY_CSV, SUMMARY_JSON, TREND_PAGE } from "../site-names.js";
 import { renderErrorPage } from "./layout.js";

@@ -111,7 +111,7 @@ describe("incremental builds", () => {
     const report = await build();
     expect(report.written).toBe(false);
     expect(client.gets).toEqual([]);
-    // only the months' small summaries (what the pages' hashes are made from) were made again
+    // only the months' small summaries (what the pages' fingerprints are made from) were made again
     const cached = readdirSync(pages).map((f) => readFileSync(join(pages, f), "utf8"));
     expect(cached).toHaveLength(2);
     expect(cached.filter((text) => /<!doctype html/i.test(text))).toEqual([]);
