@@ -79,8 +79,8 @@ async function makeSite(
   const { planPages } = await import("./pages.js");
   const sources = await monthSources(start.listed, config, cache, options);
   const { built, months, bytesRead } = await buildMonths(client, config, cache, sources, options);
-  const kept = options.months ? await keptMonthSummaries(config, built) : [];
-  const pages = await planPages(config, cache, built, branding, { kept, renderFingerprint });
+  const carried = options.months ? await carriedMonthSummaries(config, built) : [];
+  const pages = await planPages(config, cache, built, branding, { carried, renderFingerprint });
   const site = siteRecord(config, options, start, { pages: pages.fingerprints, months });
   const made = (written: boolean, files: { size: number }[]) => ({ written, months, files, bytesRead });
   const unchanged = await unchangedOutput(cache, config.output, site);
@@ -97,8 +97,8 @@ async function makeSite(
   return made(written.written, written.files);
 }
 
-/** With --month, the summaries of the months whose pages the previous build left (kept-months.ts). */
-async function keptMonthSummaries(config: SiteConfig, built: { id: string }[]): Promise<SiteSummary["months"]> {
-  const { readKeptMonthSummaries } = await import("./kept-months.js");
-  return readKeptMonthSummaries(config, built);
+/** With --month, the summaries of the carried-over months (carried-months.ts). */
+async function carriedMonthSummaries(config: SiteConfig, built: { id: string }[]): Promise<SiteSummary["months"]> {
+  const { readCarriedMonthSummaries } = await import("./carried-months.js");
+  return readCarriedMonthSummaries(config, built);
 }

@@ -36,7 +36,7 @@ function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings 
  * Every month's pages and the across-month files (trend, summary.json/csv, error page), each from the
  * cache when what it is rendered from is unchanged. A month's pages also depend on its neighbours'
  * summaries (prev/next links, change since the previous month), so those are part of their fingerprint.
- * `kept` are the summaries of months whose pages a --month build keeps from the previous build;
+ * `carried` are the summaries of the carried-over months, whose pages a --month build takes from the previous build;
  * `renderFingerprint` is the fingerprint of the templates, the render code and the settings.
  * Planned first (the summaries and the fingerprint of every group of pages), read or rendered on render():
  * a build that finds its output folder already made from the same fingerprints reads none of them.
@@ -46,13 +46,13 @@ export async function planPages(
   cache: BuildCache,
   months: BuiltMonth[],
   branding: ProjectTheme,
-  { kept = [], renderFingerprint }: { kept?: readonly MonthSummary[]; renderFingerprint: string },
+  { carried = [], renderFingerprint }: { carried?: readonly MonthSummary[]; renderFingerprint: string },
 ): Promise<PagePlan> {
   const settings = siteSettings(config, branding);
   // the project's overrides, pages and logo bytes are inputs too: a changed one renders again
   const fingerprint = sha256(JSON.stringify([renderFingerprint, branding.fingerprint]));
   const toRender = await Promise.all(months.map((month) => monthToRender(config, cache, month, settings, fingerprint)));
-  const site = planSite(toRender, settings, { otherMonths: kept }); // kept: --month keeps their pages
+  const site = planSite(toRender, settings, { carriedMonths: carried });
   const groups: PageGroup[] = site.months.map(({ month, neighbours, render }) => ({
     fingerprint: pagesFingerprint([fingerprint, monthInputs(month.built), neighbours]),
     render: async () => asText(await render()),

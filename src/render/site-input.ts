@@ -6,7 +6,7 @@ import type { Theme } from "./theme.js";
 /**
  * What the pages say about a month besides its numbers: which month, where its pages are, and how
  * complete its raw files were. The render input (MonthReport) and summary.json (MonthSummary) both
- * carry it, so a kept month's card reads the same as one built now.
+ * carry it, so a carried-over month's card reads the same as one built now.
  */
 export interface MonthFacts {
   /** `2019-01` */

@@ -20,10 +20,10 @@ export interface MonthToRender {
 /** Options of planSite. */
 export interface PlanSiteOptions {
   /**
-   * Months not rendered now but part of the site (a `--month` build keeps their pages from the
-   * previous build; their summaries come from its summary.json), for links, changes and the trend.
+   * Carried-over months: not rendered now but part of the site (a `--month` build takes their pages
+   * from the previous build; their summaries come from its summary.json), for links, changes and the trend.
    */
-  otherMonths?: readonly MonthSummary[];
+  carriedMonths?: readonly MonthSummary[];
 }
 
 /** One month's pages: the month as the caller gave it, what besides it they are drawn from, and how to render them. */
@@ -36,7 +36,7 @@ export interface MonthPages<M extends MonthToRender> {
 
 /** The site, planned: what every group of pages is drawn from, each rendered on demand. */
 export interface SitePlan<M extends MonthToRender> {
-  /** Every month of the site (otherMonths too), oldest first: index.html and the across-month files are drawn from it. */
+  /** Every month of the site (carriedMonths too), oldest first: index.html and the across-month files are drawn from it. */
   summary: SiteSummary;
   /** Each month's pages, in the order of `months`. */
   months: MonthPages<M>[];
@@ -55,8 +55,8 @@ export function planSite<M extends MonthToRender>(
   settings: SiteSettings,
   options: PlanSiteOptions = {},
 ): SitePlan<M> {
-  // a month rendered now replaces the summary kept from the previous build
-  const summary = toSiteSummary([...(options.otherMonths ?? []), ...months.map((m) => m.summary)], settings);
+  // a month rendered now replaces the summary carried over from the previous build
+  const summary = toSiteSummary([...(options.carriedMonths ?? []), ...months.map((m) => m.summary)], settings);
   const position = new Map(summary.months.map((m, i) => [m.id, i]));
   return {
     summary,

@@ -21,11 +21,11 @@ export interface LocalFile {
   stamp: FileStamp;
 }
 
-/** A file an earlier build wrote, to carry into a partial build. */
-export interface KeptFile {
+/** A file an earlier build wrote, carried over into a partial build. */
+export interface CarriedFile {
   key: string;
   body: Buffer;
-  /** When the earlier build wrote it (kept, so the index shows the month's real date). */
+  /** When the earlier build wrote it (carried too, so the index shows the month's real date). */
   modified: Date;
 }
 
@@ -51,18 +51,18 @@ export async function readSite(
 }
 
 /**
- * The files of an earlier build in `root` that a partial build (`--month`) keeps: every file but
+ * The files of an earlier build in `root` that a partial build (`--month`) carries over: every file but
  * those in `rebuilt` and the pages every build writes anew (the index, the error page, assets/).
  * None when `root` is not an earlier build.
  */
-export async function readKeptFiles(root: string, rebuilt: ReadonlySet<string>): Promise<KeptFile[]> {
+export async function readCarriedFiles(root: string, rebuilt: ReadonlySet<string>): Promise<CarriedFile[]> {
   if (!(await isBuiltSite(root))) return [];
-  const kept = (await listFiles(root)).filter(
+  const carried = (await listFiles(root)).filter(
     (f) =>
       !rebuilt.has(f.key) && f.key !== INDEX_DOCUMENT && f.key !== ERROR_DOCUMENT && !f.key.startsWith(ASSETS_FOLDER),
   );
   return Promise.all(
-    kept.map(async (f) => ({ key: f.key, body: await readFile(f.path), modified: (await stat(f.path)).mtime })),
+    carried.map(async (f) => ({ key: f.key, body: await readFile(f.path), modified: (await stat(f.path)).mtime })),
   );
 }
 

@@ -134,7 +134,7 @@ describe("the site planSite plans, every group rendered", () => {
   test("a --month build renders only its months, with the others' summaries for links, changes and the trend", async () => {
     const full = await renderSiteFiles([NOV, DEC, JAN], SETTINGS);
     const others = full.summary.months.filter((m) => m.id !== "2019-12");
-    const partial = await renderSiteFiles([DEC], SETTINGS, { otherMonths: others });
+    const partial = await renderSiteFiles([DEC], SETTINGS, { carriedMonths: others });
     expect(partial.files.filter((f) => f.path.startsWith("2019/dec/"))).toHaveLength(4);
     expect(partial.files.some((f) => f.path.startsWith("2019/nov/"))).toBe(false);
     expect(partial.summary).toEqual(full.summary);
