@@ -59,8 +59,8 @@ export interface SyncReport {
   uploaded: { key: string; reason: UploadReason | "index" }[];
   skipped: number;
   deleted: string[];
-  /** Stale keys left in place (no --delete, or over the cap). */
-  kept: number;
+  /** Published keys not in dist/ left in place (no --delete, or over the cap). */
+  leftInPlace: number;
   bytes: number;
   seconds: number;
 }
@@ -72,7 +72,7 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
     uploaded: [],
     skipped: plan.unchanged.length,
     deleted: [],
-    kept: plan.kept.length,
+    leftInPlace: plan.leftInPlace.length,
     bytes: 0,
     seconds: 0,
   };

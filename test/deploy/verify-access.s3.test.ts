@@ -67,7 +67,7 @@ describe("a published file made private", () => {
     await client.send(
       new PutObjectCommand({ Bucket: config.site.bucket, Key: "2018/dec/final_report.csv", Body: "a\n0\n" }),
     );
-    await deploy(config); // the index now lists 2018/dec too (kept: dist/ does not have it)
+    await deploy(config); // the index now lists 2018/dec too (left in place: dist/ does not have it)
     for (const key of ["index.html", "2018/dec/final_report.csv"])
       await client.send(new PutObjectAclCommand({ Bucket: config.site.bucket, Key: key, ACL: "private" }));
     expect((await websiteGet(config, "")).status).toBe(403);
