@@ -164,7 +164,7 @@ describe("the checks catch planted violations", () => {
   });
 
   test("reaching into another stage past its index.ts", () => {
-    const edges = plant(["deploy/planted.ts", `import { readSite } from "../site/read.js";`]);
+    const edges = plant(["deploy/planted.ts", `import { readOutputFolder } from "../site/read.js";`]);
     expect(layeringProblems(edges).join("\n")).toMatch(/reaches into site\/ past its index\.ts/);
   });
 

@@ -6,7 +6,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { readInputs, type BuildStart } from "./inputs.js";
 import type { MonthOutcome } from "./month.js";
 import { buildMonths, monthSources } from "./months.js";
-import { siteRecord, unchangedOutput, unchangedSince } from "./nothing-new.js";
+import { outputRecordPlan, unchangedOutput, unchangedSince } from "./nothing-new.js";
 import type { BuildOptions } from "./options.js";
 import { writePages } from "./write.js";
 import type { SiteConfig } from "../config/index.js";
@@ -81,18 +81,18 @@ async function makeSite(
   const { built, months, bytesRead } = await buildMonths(client, config, cache, sources, options);
   const carried = options.months ? await carriedMonthSummaries(config, built) : [];
   const pages = await planPages(config, cache, built, branding, { carried, renderFingerprint });
-  const site = siteRecord(config, options, start, { pages: pages.fingerprints, months });
+  const planned = outputRecordPlan(config, options, start, { pages: pages.fingerprints, months });
   const made = (written: boolean, files: { size: number }[]) => ({ written, months, files, bytesRead });
-  const unchanged = await unchangedOutput(cache, config.output, site);
+  const unchanged = await unchangedOutput(cache, config.output, planned);
   if (unchanged) {
     for (const fingerprint of pages.fingerprints) cache.keepPages(fingerprint);
-    site.record(unchanged);
+    planned.record(unchanged);
     await cache.save();
     return made(false, unchanged);
   }
   const written = await writePages(config, options, [...(await pages.render()), ...shared], pages.summary, branding);
   // a --month build that changed nothing keeps the last record: its stamps still hold, and it may name the inputs
-  if (site.fingerprint || written.written) site.record(written.files);
+  if (planned.fingerprint || written.written) planned.record(written.files);
   await cache.save();
   return made(written.written, written.files);
 }

@@ -28,7 +28,7 @@ import { reusedMonth, type MonthOutcome } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
 import type { BuildCache, OutputRecord, RecordedMonth } from "../state/index.js";
 import type { SiteConfig } from "../config/index.js";
-import { readBuiltTheme, sameStamp, siteFileStats, type HashedFile, type StampedFile } from "../site/index.js";
+import { readBuiltTheme, sameStamp, outputFileStamps, type HashedFile, type StampedFile } from "../site/index.js";
 import { monthId } from "../source/index.js";
 
 /**
@@ -52,21 +52,21 @@ export async function unchangedSince(
   return { months, files };
 }
 
-/** What this build records of its site, and the site's fingerprint the unchanged-output shortcut compares. */
-export interface SiteRecord {
+/** What this build will record in the output record, and its site's fingerprint the unchanged-output shortcut compares. */
+export interface OutputRecordPlan {
   /** siteFingerprint of the planned pages and the shared files; undefined for a --month build. */
   fingerprint?: string;
   /** Record the folder's files, with their stamps and MD5s, as this build leaves them. */
   record(files: HashedFile[]): void;
 }
 
-/** The record of the site a build planned: `pages` are the fingerprints of its groups of pages, `months` its months. */
-export function siteRecord(
+/** The output record of the site a build planned: `pages` are the fingerprints of its groups of pages, `months` its months. */
+export function outputRecordPlan(
   config: SiteConfig,
   options: BuildOptions,
   start: BuildStart,
   { pages, months }: { pages: readonly string[]; months: readonly MonthOutcome[] },
-): SiteRecord {
+): OutputRecordPlan {
   // a --month build keeps other months' files from the folder: its site is not one the fingerprints name,
   // so its record has no fingerprint, only the files' stamps and MD5s (for deploy)
   const fingerprint = options.months ? undefined : siteFingerprint(pages, start.inputs.assetsFingerprint);
@@ -91,11 +91,11 @@ export function siteRecord(
 export async function unchangedOutput(
   cache: BuildCache,
   output: string,
-  site: SiteRecord,
+  planned: OutputRecordPlan,
 ): Promise<HashedFile[] | undefined> {
-  if (site.fingerprint === undefined) return undefined;
+  if (planned.fingerprint === undefined) return undefined;
   const record = await cache.output();
-  if (record?.fingerprint !== site.fingerprint) return undefined;
+  if (record?.fingerprint !== planned.fingerprint) return undefined;
   return sameFolder(record, output);
 }
 
@@ -113,7 +113,7 @@ async function sameFolder(record: OutputRecord, output: string): Promise<HashedF
   // a folder without a usable theme record (an earlier version built it) is written again, so deploy has it
   const theme = await readBuiltTheme(output);
   if (!theme || !("built" in theme)) return undefined;
-  const now = await siteFileStats(output);
+  const now = await outputFileStamps(output);
   const same = (a: StampedFile, b: HashedFile) => a.path === b.path && sameStamp(a, b);
   return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!))
     ? record.files

@@ -3,7 +3,7 @@ export type { WrittenSite } from "./write.js";
 export { readBuiltTheme, BUILT_THEME } from "./built-theme.js";
 export type { BuiltTheme } from "./built-theme.js";
 export { readChartAssets } from "./assets.js";
-export { readSite, readCarriedFiles, carryModified, siteFileStats } from "./read.js";
+export { readOutputFolder, readCarriedFiles, carryModified, outputFileStamps } from "./read.js";
 export type { LocalFile } from "./read.js";
 export { sameStamp } from "./stamp.js";
 export type { HashedFile, HashedStamp, StampedFile } from "./stamp.js";

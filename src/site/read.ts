@@ -1,4 +1,4 @@
-/** Read the built site folder: every file with its key, size and MD5 (what deploy compares). */
+/** Read the output folder: every file with its key, size and MD5 (what deploy compares). */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -9,7 +9,7 @@ import type { SiteFile } from "../render/index.js";
 import { sameStamp, stampOf, type FileStamp, type HashedStamp, type StampedFile } from "./stamp.js";
 import { isBuiltSite, listFiles } from "./write.js";
 
-/** A file of the local site. */
+/** A file of the output folder. */
 export interface LocalFile {
   /** Path relative to the site root with `/` separators, e.g. `2019/jan/final_report.csv`. */
   key: string;
@@ -30,10 +30,10 @@ export interface CarriedFile {
 }
 
 /**
- * Every file below `root` (sorted by key) but the build marker. A file whose stamp is the one `known`
+ * Every file of the output folder `root` (sorted by key) but the build records. A file whose stamp is the one `known`
  * has for its key is not read again: its MD5 is the known one. Throws SiteError when the folder does not exist.
  */
-export async function readSite(
+export async function readOutputFolder(
   root: string,
   known: ReadonlyMap<string, HashedStamp> = new Map(),
 ): Promise<LocalFile[]> {
@@ -70,7 +70,7 @@ export async function readCarriedFiles(root: string, rebuilt: ReadonlySet<string
  * Every file of an earlier build in `root` (sorted by path) with its stamp, or undefined when `root`
  * is not an earlier build. What a build compares with what it last wrote.
  */
-export async function siteFileStats(root: string): Promise<StampedFile[] | undefined> {
+export async function outputFileStamps(root: string): Promise<StampedFile[] | undefined> {
   if (!(await isBuiltSite(root))) return undefined;
   return Promise.all((await listFiles(root)).map(async ({ key, path }) => ({ path: key, ...(await stampOf(path)) })));
 }

@@ -34,7 +34,7 @@ export async function isBuiltSite(root: string): Promise<boolean> {
 export function pathWithin(root: string, relative: string): string {
   const target = resolve(root, relative);
   if (relative.startsWith("/") || relative.includes("\\") || !target.startsWith(root + sep)) {
-    throw new SiteError(`refusing to write "${relative}": it is outside the site folder ${root}`);
+    throw new SiteError(`refusing to write "${relative}": it is outside the output folder ${root}`);
   }
   return target;
 }

@@ -14,7 +14,7 @@ export const OUTPUT_RECORD_FORMAT = 2;
 /** The record's name in the cache folder. */
 export const OUTPUT_RECORD_FILE = "output.json";
 
-/** A site folder as a build left it. */
+/** An output folder as a build left it. */
 export interface OutputRecord {
   /** The folder, absolute. */
   output: string;
