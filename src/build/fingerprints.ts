@@ -16,7 +16,7 @@ export const PAGES_FORMAT = 2;
 /**
  * Bump when siteInputs gains or loses a part, or when code outside render/ (build/, source/) makes
  * another site from the same inputs: a build whose inputs' fingerprint is unchanged stops before running it.
- * A new version of reportsite changes the fingerprint by itself (the build's settings have the version).
+ * A new version of reportsite changes the fingerprint by itself (the build's fingerprints include the version).
  */
 const INPUTS_FORMAT = 2;
 const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));
@@ -39,7 +39,7 @@ export function countsFingerprint(config: SiteConfig): string {
   );
 }
 
-/** The templates, the render code and the settings pages depend on. */
+/** The templates, the render code and the config the pages depend on. */
 export async function renderFingerprint(config: SiteConfig): Promise<string> {
   const sources = [...(await folderTexts(TEMPLATES_DIR)), ...(await folderTexts(RENDER_CODE_DIR))];
   const { site, report, region, endpoint, websiteEndpoint } = config;
@@ -73,15 +73,15 @@ export function siteFingerprint(pageFingerprints: readonly string[], assets: str
 
 /**
  * What the pages are planned from, before any of it is read: the raw listing (each file's key, size,
- * ETag, date and day), the cache's months (by their files' checksums) and `settings` (the other
- * fingerprints and the package's version).
+ * ETag, date and day), the cache's months (by their files' checksums) and `fingerprints` (the
+ * other fingerprints and the package's version).
  * The counts of a listed file come from the cache only when its key, size and ETag are those it was
  * counted from, so the same listing and the same cache give the same months, and the same pages.
  */
 export function siteInputs(
   listed: readonly MonthFiles[],
   cachedMonths: Readonly<Record<string, string>>,
-  settings: readonly unknown[],
+  fingerprints: readonly unknown[],
 ): string {
   // each file's day too: the key pattern dates the files, and a month's missing days are on its pages
   const listing = listed.map((m) => [
@@ -89,5 +89,5 @@ export function siteInputs(
     m.objects.map((o) => [o.key, o.size, o.etag, o.lastModified?.toISOString(), o.day]),
     m.missingDays,
   ]);
-  return sha256(JSON.stringify([INPUTS_FORMAT, listing, cachedMonths, settings]));
+  return sha256(JSON.stringify([INPUTS_FORMAT, listing, cachedMonths, fingerprints]));
 }

@@ -39,7 +39,7 @@ export interface BuildReport {
  * Build the site into config.output, replacing it only when everything succeeded. A raw file whose
  * key, size and ETag are those the cache (config.cache) saw is not read again, and pages whose inputs
  * are unchanged are not rendered again. A build with nothing new lists the bucket, finds the listing,
- * the cache and the settings as the last build left them, and stops: it reads no month and no page.
+ * the cache and the config as the last build left them, and stops: it reads no month and no page.
  * @example const report = await buildSite(await loadConfig(), { logger: console })
  */
 export async function buildSite(config: SiteConfig, options: BuildOptions): Promise<BuildReport> {

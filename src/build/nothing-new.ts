@@ -33,7 +33,7 @@ import { monthId } from "../source/index.js";
 
 /**
  * Unchanged site: the last build's months (as this build reports them) and the folder's files, when
- * that build made every month from exactly this listing, cache and settings and the folder is as it
+ * that build made every month from exactly this listing, cache and config and the folder is as it
  * left it; else undefined.
  */
 export async function unchangedSince(
@@ -101,7 +101,7 @@ export async function unchangedOutput(
 
 /** siteInputs of this build: the listing, the cache's months and every setting's fingerprint. */
 function inputsFingerprint({ listed, inputs }: BuildStart): string {
-  return siteInputs(listed, inputs.cache.monthChecksums(), inputs.settings);
+  return siteInputs(listed, inputs.cache.monthChecksums(), inputs.fingerprints);
 }
 
 /**

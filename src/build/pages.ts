@@ -1,6 +1,6 @@
 /**
  * Render the site's pages, each month's pages from the cache when everything they are rendered from
- * (the month's counts, the config's site and report settings, the templates and the render code)
+ * (the month's counts, the config's site and report sections, the templates and the render code)
  * is unchanged: a no-op build neither aggregates nor loads Vega. The render stage plans the site
  * (planSite, which the render tests and their snapshots go through too); this file names each group
  * of pages by the fingerprint of what it is drawn from, and caches it under that fingerprint.
@@ -17,7 +17,7 @@ import {
   type MonthSummary,
   type SiteFile,
   type MonthToRender,
-  type SiteSettings,
+  type PageConfig,
   type SiteSummary,
 } from "../render/index.js";
 import { siteUrl } from "../s3/index.js";
@@ -25,8 +25,8 @@ import { countColumns } from "../source/index.js";
 import { PAGES_FORMAT } from "./fingerprints.js";
 import type { BuiltMonth } from "./built-month.js";
 
-/** The site's settings for the render stage. */
-function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings {
+/** The part of the config the render stage needs. */
+function pageConfigOf(config: SiteConfig, branding: ProjectTheme): PageConfig {
   const siteRootUrl = siteUrl(config);
   const { title: siteTitle, files } = config.site;
   return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme };
@@ -37,7 +37,7 @@ function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings 
  * cache when what it is rendered from is unchanged. A month's pages also depend on its neighbours'
  * summaries (prev/next links, change since the previous month), so those are part of their fingerprint.
  * `carried` are the summaries of the carried-over months, whose pages a --month build takes from the previous build;
- * `renderFingerprint` is the fingerprint of the templates, the render code and the settings.
+ * `renderFingerprint` is the fingerprint of the templates, the render code and the config the pages depend on.
  * Planned first (the summaries and the fingerprint of every group of pages), read or rendered on render():
  * a build that finds its output folder already made from the same fingerprints reads none of them.
  */
@@ -48,11 +48,13 @@ export async function planPages(
   branding: ProjectTheme,
   { carried = [], renderFingerprint }: { carried?: readonly MonthSummary[]; renderFingerprint: string },
 ): Promise<PagePlan> {
-  const settings = siteSettings(config, branding);
+  const pageConfig = pageConfigOf(config, branding);
   // the project's overrides, pages and logo bytes are inputs too: a changed one renders again
   const fingerprint = sha256(JSON.stringify([renderFingerprint, branding.fingerprint]));
-  const toRender = await Promise.all(months.map((month) => monthToRender(config, cache, month, settings, fingerprint)));
-  const site = planSite(toRender, settings, { carriedMonths: carried });
+  const toRender = await Promise.all(
+    months.map((month) => monthToRender(config, cache, month, pageConfig, fingerprint)),
+  );
+  const site = planSite(toRender, pageConfig, { carriedMonths: carried });
   const groups: PageGroup[] = site.months.map(({ month, neighbours, render }) => ({
     fingerprint: pagesFingerprint([fingerprint, monthInputs(month.built), neighbours]),
     render: async () => asText(await render()),
@@ -74,13 +76,13 @@ async function monthToRender(
   config: SiteConfig,
   cache: BuildCache,
   built: BuiltMonth,
-  settings: SiteSettings,
+  pageConfig: PageConfig,
   fingerprint: string,
 ): Promise<MonthToRender & { built: BuiltMonth }> {
   let report: Promise<MonthReport> | undefined;
   const reportOf = () => (report ??= toMonthReport(config, built));
   const summary = await cached(cache, ["summary", fingerprint, monthInputs(built)], async () =>
-    toMonthSummary(await reportOf(), settings),
+    toMonthSummary(await reportOf(), pageConfig),
   );
   return { summary, report: reportOf, built };
 }

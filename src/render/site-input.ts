@@ -1,4 +1,4 @@
-/** What the build hands the render stage: every month's numbers, and the settings the pages need. */
+/** What the build hands the render stage: every month's numbers, and the part of the config the pages need. */
 import type { Report } from "../aggregate/index.js";
 import type { AcceptedDays } from "./compare.js";
 import type { Theme } from "./theme.js";
@@ -37,8 +37,8 @@ export interface MonthReport extends MonthFacts {
   absentColumns?: { column: string; files: number; days: number[] }[];
 }
 
-/** Site-wide settings every page needs (from site-config.json). */
-export interface SiteSettings {
+/** The part of the config every page needs (from site-config.json, with the site URL and the branding). */
+export interface PageConfig {
   siteTitle: string;
   /** File names of a month's pages, e.g. `final_report.csv`. */
   files: { csv: string; table: string; chart: string };

@@ -7,7 +7,7 @@ import { ERROR_DOCUMENT, SUMMARY_CSV, SUMMARY_JSON, TREND_PAGE } from "../site-n
 import { renderErrorPage } from "./layout.js";
 import { renderMonthPages, type MonthNeighbours } from "./month-pages.js";
 import { renderProjectPages } from "./project-pages.js";
-import type { MonthReport, SiteFile, SiteSettings } from "./site-input.js";
+import type { MonthReport, SiteFile, PageConfig } from "./site-input.js";
 import { toSiteSummary, toSummaryCsv, type MonthSummary, type SiteSummary } from "./summary.js";
 import { renderTrendPage } from "./trend-page.js";
 
@@ -47,35 +47,35 @@ export interface SitePlan<M extends MonthToRender> {
 /**
  * Plan the pages of `months` (oldest first), the trend page, summary.json, summary.csv and the error
  * page. Each month's pages are a pure function of its report, its neighbours' summaries and the
- * settings, so a caller may cache them.
- * @example const plan = planSite([{ summary, report: async () => report }], settings)
+ * page config, so a caller may cache them.
+ * @example const plan = planSite([{ summary, report: async () => report }], pageConfig)
  */
 export function planSite<M extends MonthToRender>(
   months: readonly M[],
-  settings: SiteSettings,
+  pageConfig: PageConfig,
   options: PlanSiteOptions = {},
 ): SitePlan<M> {
   // a month rendered now replaces the summary carried over from the previous build
-  const summary = toSiteSummary([...(options.carriedMonths ?? []), ...months.map((m) => m.summary)], settings);
+  const summary = toSiteSummary([...(options.carriedMonths ?? []), ...months.map((m) => m.summary)], pageConfig);
   const position = new Map(summary.months.map((m, i) => [m.id, i]));
   return {
     summary,
     months: months.map((month) => {
       const i = position.get(month.summary.id)!;
       const neighbours = { previous: summary.months[i - 1], next: summary.months[i + 1] };
-      return { month, neighbours, render: async () => renderMonthPages(await month.report(), neighbours, settings) };
+      return { month, neighbours, render: async () => renderMonthPages(await month.report(), neighbours, pageConfig) };
     }),
-    acrossMonths: () => renderAcrossMonths(summary, settings),
+    acrossMonths: () => renderAcrossMonths(summary, pageConfig),
   };
 }
 
 /** The files drawn from every month's summary: trend page, summary.json, summary.csv, and the error page. */
-async function renderAcrossMonths(summary: SiteSummary, settings: SiteSettings): Promise<SiteFile[]> {
+async function renderAcrossMonths(summary: SiteSummary, pageConfig: PageConfig): Promise<SiteFile[]> {
   return [
-    { path: TREND_PAGE, body: await renderTrendPage(summary, settings.theme) },
+    { path: TREND_PAGE, body: await renderTrendPage(summary, pageConfig.theme) },
     { path: SUMMARY_JSON, body: `${JSON.stringify(summary, null, 2)}\n` },
     { path: SUMMARY_CSV, body: toSummaryCsv(summary) },
-    { path: ERROR_DOCUMENT, body: renderErrorPage(settings.siteTitle, settings.siteRootUrl, settings.theme) },
-    ...(settings.theme ? await renderProjectPages(settings.theme, settings.siteTitle) : []),
+    { path: ERROR_DOCUMENT, body: renderErrorPage(pageConfig.siteTitle, pageConfig.siteRootUrl, pageConfig.theme) },
+    ...(pageConfig.theme ? await renderProjectPages(pageConfig.theme, pageConfig.siteTitle) : []),
   ];
 }

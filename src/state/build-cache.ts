@@ -13,7 +13,7 @@ import { readStateFile, stateFileText, warnIgnored, writeStateFile, type StateFi
 export const CACHE_FORMAT = 3;
 
 interface Manifest {
-  /** Fingerprint of the settings the counts depend on. */
+  /** countsFingerprint: the raw bucket and the columns the counts depend on (named `settings` in the file since its first format). */
   settings: string;
   /** Each month file's checksum, by month. */
   months: Record<string, string>;
@@ -32,7 +32,7 @@ export interface BuildCache {
   months(): string[];
   /** Each month the cache has, with the checksum of its file: changes whenever a month's counts do. */
   monthChecksums(): Readonly<Record<string, string>>;
-  /** Why the cache on disk was set aside (other settings, another version, damaged), if it was. */
+  /** Why the cache on disk was set aside (another raw bucket or other columns, another version, damaged), if it was. */
   readonly setAside?: string;
   /** Replace a month's files (written by save()). */
   setMonth(id: string, files: CachedFile[]): void;
@@ -67,18 +67,18 @@ const PAGES: StateFileKind<unknown> = {
 };
 
 /**
- * Open the cache folder for a build whose counts depend on `settings` (a fingerprint). A missing
+ * Open the cache folder for a build whose counts have `countsFingerprint`. A missing
  * folder is an empty cache; a damaged manifest or one of another version is an empty cache with a warning.
  */
-export async function openBuildCache(dir: string, settings: string, logger: Logger): Promise<BuildCache> {
-  const empty: Manifest = { settings, months: {} };
+export async function openBuildCache(dir: string, countsFingerprint: string, logger: Logger): Promise<BuildCache> {
+  const empty: Manifest = { settings: countsFingerprint, months: {} };
   const read = await readStateFile(join(dir, "manifest.json"), MANIFEST, logger);
   if (read.ignored === "damaged") return new DiskCache(dir, empty, logger, "the cache was damaged");
   if (read.ignored === "another version") return new DiskCache(dir, empty, logger, "the cache is from another version");
   if (read.data === undefined) return new DiskCache(dir, empty, logger);
-  if (read.data.settings !== settings)
+  if (read.data.settings !== countsFingerprint)
     return new DiskCache(dir, empty, logger, "the raw bucket or report columns changed");
-  return new DiskCache(dir, { settings, months: { ...read.data.months } }, logger);
+  return new DiskCache(dir, { settings: countsFingerprint, months: { ...read.data.months } }, logger);
 }
 
 class DiskCache implements BuildCache {

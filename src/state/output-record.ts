@@ -19,13 +19,13 @@ export interface OutputRecord {
   /** The folder, absolute. */
   output: string;
   /**
-   * Fingerprint of everything the site's files were made from (pages, assets, settings); absent
+   * Fingerprint of everything the site's files were made from (pages, assets, config); absent
    * after a --month build, whose site keeps other months' files no fingerprint names.
    */
   fingerprint?: string;
   /**
    * Fingerprint of what the pages were planned from (the raw listing, the cache's months, the
-   * settings, templates and branding), with the months it gave; only for a build of every month that
+   * config, templates and branding), with the months it gave; only for a build of every month that
    * skipped no file. The same value later means the same site, known without reading a month or a page.
    */
   inputs?: { hash: string; months: RecordedMonth[] };
