@@ -1,4 +1,4 @@
-// The deploy lock on the real server (issue 17, outcome 6): of racing deploys exactly one holds it; a
+// The deploy lock on the real server: of racing deploys exactly one holds it; a
 // released or expired lock is taken by exactly one; a holder renews it, and one that lost it stops.
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, test } from "vitest";

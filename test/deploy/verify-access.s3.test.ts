@@ -1,4 +1,4 @@
-// issue 12 point 13: `acl KEY private` on a published file left the index linking to it (visitors
+// `acl KEY private` on a published file left the index linking to it (visitors
 // got 403) and no deploy noticed. `acl` now warns; `deploy --verify-access` re-checks and fixes or reports.
 import { PutObjectAclCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, test } from "vitest";

@@ -76,7 +76,7 @@ describe("compareMonths", () => {
   });
 });
 
-describe("the pages of issue 17's months", () => {
+describe("the pages of a month so far, after a gap, and with an accepted gap", () => {
   const NOV = monthReport("2026-11", times(30, ["Pothole", "Request"]));
   // --month current on the 6th: days 1-5 only
   const DEC = monthReport("2026-12", times(5, ["Pothole", "Request"]), { files: 5, missingDays: range(6, 31) });

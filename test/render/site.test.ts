@@ -71,7 +71,7 @@ describe("the site planSite plans, every group rendered", () => {
     expect(pages["2019/nov/final_report.html"]).not.toContain("(blank) counts");
   });
 
-  test("the (blank) note names the markers found in the month's data with their counts, not the configured list (issue 17)", async () => {
+  test("the (blank) note names the markers found in the month's data with their counts, not the configured list", async () => {
     // the config counts "NA", "N/A", "NULL", … as blank, but this month's data has only "None" and empty cells
     const columns = ["service_name", "case_record_type"];
     const counts = [
@@ -192,7 +192,7 @@ describe("home page", () => {
   });
 });
 
-describe("index links stay under the site root (issue 12 point 5)", () => {
+describe("index links stay under the site root", () => {
   test.each([
     ["2019/jan/final_report.html", true],
     ["a b/c+d.html", true],
