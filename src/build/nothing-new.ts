@@ -11,7 +11,7 @@
  * - **Unchanged output** (unchangedOutput), after the months are counted and the pages planned: the
  *   site's fingerprint (of every group of pages and of the shared files) is the one the
  *   record names. The pages are neither rendered nor written. Not for a --month build, whose folder
- *   also holds the files it keeps from the previous build (its site is not one the fingerprints name).
+ *   also holds the files it carries over from the previous build (its site is not one the fingerprints name).
  * - **Recorded months** (outputRecordPlan): what the record keeps of each month (rows, files, empty days,
  *   absent columns) so that an unchanged site can report its months without reading them. Recorded
  *   only by a build of every month that skipped no raw file: a skipped file is read again next time,

@@ -151,7 +151,7 @@ export async function monthReport(config: SiteConfig, counted: readonly CachedFi
   );
 }
 
-/** What a month's pages are rendered from, as plain data (its hash names the cached pages). */
+/** What a month's pages are rendered from, as plain data (its fingerprint names the cached pages). */
 function monthInputs(month: BuiltMonth): unknown {
   const { counted, month: _month, ...rest } = month;
   return { ...rest, counts: counted.map((c) => [c.key, c.counts]) };

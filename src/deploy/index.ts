@@ -105,7 +105,7 @@ export async function deploySite(
   const { logger } = effects;
   const siteBucket = siteBucketOf(config, effects.client ?? createS3Client(config));
   const url = siteUrl(config);
-  // the bucket is asked (read-only) while dist/ is read and hashed; nothing changes before both are in
+  // the bucket is asked (read-only) while the MD5s of dist/ are taken; nothing changes before both are in
   const ahead = effects.ahead ?? askSiteBucket(config, siteBucket.client);
   const local = await filesToPublish(config, logger);
   const localKeys = new Set(local.map((f) => f.key));
@@ -188,7 +188,7 @@ function lockOptionsOf(options: DeployOptions, logger: Logger) {
 }
 
 /**
- * The bucket's objects as the listing asked ahead (while dist/ was hashed, or while publish built) saw
+ * The bucket's objects as the listing asked ahead (while the MD5s of dist/ were taken, or while publish built) saw
  * them, with the deploy lock's ETag then; a bucket setup just created (or, in a dry run, would create)
  * has nothing in it. LockGate tells, when the lock is taken, whether the listing is still current.
  */

@@ -75,11 +75,11 @@ export async function outputFileStamps(root: string): Promise<StampedFile[] | un
   return Promise.all((await listFiles(root)).map(async ({ key, path }) => ({ path: key, ...(await stampOf(path)) })));
 }
 
-/** Files up to this size are hashed from one read; larger ones are streamed, so memory stays bounded. */
+/** Files up to this size have their MD5 taken from one read; larger ones are streamed, so memory stays bounded. */
 const READ_WHOLE_BYTES = 8 * 1024 * 1024;
 
 async function md5File(path: string, size: number): Promise<string> {
-  // one read per page: a site of 60 months is ~250 small files, and a stream each costs more than the hash
+  // one read per page: a site of 60 months is ~250 small files, and a stream each costs more than the MD5
   if (size <= READ_WHOLE_BYTES)
     return createHash("md5")
       .update(await readFile(path))

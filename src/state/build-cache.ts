@@ -13,7 +13,7 @@ import { readStateFile, stateFileText, warnIgnored, writeStateFile, type StateFi
 export const CACHE_FORMAT = 3;
 
 interface Manifest {
-  /** countsFingerprint: the raw bucket and the columns the counts depend on (named `settings` in the file since its first format). */
+  /** countsFingerprint: the raw bucket and the columns the counts depend on (named `settings` in the file: a new name would set every existing cache aside). */
   settings: string;
   /** Each month file's checksum, by month. */
   months: Record<string, string>;

@@ -20,13 +20,14 @@ export interface OutputRecord {
   output: string;
   /**
    * Fingerprint of everything the site's files were made from (pages, assets, config); absent
-   * after a --month build, whose site keeps other months' files no fingerprint names.
+   * after a --month build, whose site holds carried-over files no fingerprint names.
    */
   fingerprint?: string;
   /**
    * Fingerprint of what the pages were planned from (the raw listing, the cache's months, the
    * config, templates and branding), with the months it gave; only for a build of every month that
    * skipped no file. The same value later means the same site, known without reading a month or a page.
+   * `hash` is the fingerprint's name in the file: a new name would set every existing record aside.
    */
   inputs?: { hash: string; months: RecordedMonth[] };
   /** Every file of the folder, sorted by path, with its stamp and MD5. */
