@@ -28,7 +28,7 @@ import { reusedMonth, type MonthOutcome } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
 import type { BuildCache, OutputRecord, RecordedMonth } from "../state/index.js";
 import type { SiteConfig } from "../config/index.js";
-import { readBuiltTheme, sameStamp, outputFileStamps, type HashedFile, type StampedFile } from "../site/index.js";
+import { readBuiltTheme, sameStamp, outputFileStamps, type RecordedFile, type StampedFile } from "../site/index.js";
 import { monthId } from "../source/index.js";
 
 /**
@@ -40,7 +40,7 @@ export async function unchangedSince(
   config: SiteConfig,
   options: BuildOptions,
   { listed, inputs }: BuildStart,
-): Promise<{ months: MonthOutcome[]; files: HashedFile[] } | undefined> {
+): Promise<{ months: MonthOutcome[]; files: RecordedFile[] } | undefined> {
   if (!wholeSite(options) || options.force) return undefined;
   const record = await inputs.cache.output();
   if (!record?.inputs || record.inputs.hash !== inputsFingerprint({ listed, inputs })) return undefined;
@@ -57,7 +57,7 @@ export interface OutputRecordPlan {
   /** siteFingerprint of the planned pages and the shared files; undefined for a --month build. */
   fingerprint?: string;
   /** Record the folder's files, with their stamps and MD5s, as this build leaves them. */
-  record(files: HashedFile[]): void;
+  record(files: RecordedFile[]): void;
 }
 
 /** The output record of the site a build planned: `pages` are the fingerprints of its groups of pages, `months` its months. */
@@ -70,7 +70,7 @@ export function outputRecordPlan(
   // a --month build keeps other months' files from the folder: its site is not one the fingerprints name,
   // so its record has no fingerprint, only the files' stamps and MD5s (for deploy)
   const fingerprint = options.months ? undefined : siteFingerprint(pages, start.inputs.assetsFingerprint);
-  const record = (files: HashedFile[]) => {
+  const record = (files: RecordedFile[]) => {
     // a file skipped now is read again by the next build, so that one must not stop before reading
     const complete = fingerprint && wholeSite(options) && months.every((m) => m.skipped.length === 0);
     const inputs = { hash: inputsFingerprint(start), months: recordedMonths(months) };
@@ -92,7 +92,7 @@ export async function unchangedOutput(
   cache: BuildCache,
   output: string,
   planned: OutputRecordPlan,
-): Promise<HashedFile[] | undefined> {
+): Promise<RecordedFile[] | undefined> {
   if (planned.fingerprint === undefined) return undefined;
   const record = await cache.output();
   if (record?.fingerprint !== planned.fingerprint) return undefined;
@@ -108,13 +108,13 @@ function inputsFingerprint({ listed, inputs }: BuildStart): string {
  * The recorded files when each still has the stamp recorded (size, modification and change time,
  * inode), so their recorded MD5s still hold.
  */
-async function sameFolder(record: OutputRecord, output: string): Promise<HashedFile[] | undefined> {
+async function sameFolder(record: OutputRecord, output: string): Promise<RecordedFile[] | undefined> {
   if (record.output !== resolve(output)) return undefined;
   // a folder without a usable theme record (an earlier version built it) is written again, so deploy has it
   const theme = await readBuiltTheme(output);
   if (!theme || !("built" in theme)) return undefined;
   const now = await outputFileStamps(output);
-  const same = (a: StampedFile, b: HashedFile) => a.path === b.path && sameStamp(a, b);
+  const same = (a: StampedFile, b: RecordedFile) => a.path === b.path && sameStamp(a, b);
   return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!))
     ? record.files
     : undefined;

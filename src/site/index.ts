@@ -6,6 +6,6 @@ export { readChartAssets } from "./assets.js";
 export { readOutputFolder, readCarriedFiles, carryModified, outputFileStamps } from "./read.js";
 export type { LocalFile } from "./read.js";
 export { sameStamp } from "./stamp.js";
-export type { HashedFile, HashedStamp, StampedFile } from "./stamp.js";
+export type { RecordedFile, StampWithMd5, StampedFile } from "./stamp.js";
 export { readTheme } from "./theme.js";
 export type { ProjectTheme } from "./theme.js";

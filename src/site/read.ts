@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { SiteError } from "../errors.js";
 import { ASSETS_FOLDER, ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import type { SiteFile } from "../render/index.js";
-import { sameStamp, stampOf, type FileStamp, type HashedStamp, type StampedFile } from "./stamp.js";
+import { sameStamp, stampOf, type FileStamp, type StampWithMd5, type StampedFile } from "./stamp.js";
 import { isBuiltSite, listFiles } from "./write.js";
 
 /** A file of the output folder. */
@@ -35,7 +35,7 @@ export interface CarriedFile {
  */
 export async function readOutputFolder(
   root: string,
-  known: ReadonlyMap<string, HashedStamp> = new Map(),
+  known: ReadonlyMap<string, StampWithMd5> = new Map(),
 ): Promise<LocalFile[]> {
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory())

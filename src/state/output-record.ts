@@ -5,7 +5,7 @@
  */
 import { join, resolve } from "node:path";
 import type { Logger } from "../log.js";
-import type { HashedFile, HashedStamp } from "../site/index.js";
+import type { RecordedFile, StampWithMd5 } from "../site/index.js";
 import { readStateFile, type StateFileKind } from "./state-file.js";
 
 /** Bump when the meaning of the record changes. */
@@ -31,7 +31,7 @@ export interface OutputRecord {
    */
   inputs?: { hash: string; months: RecordedMonth[] };
   /** Every file of the folder, sorted by path, with its stamp and MD5. */
-  files: HashedFile[];
+  files: RecordedFile[];
 }
 
 /** A month of a recorded build: what its summary says besides the listing's missing days. */
@@ -69,7 +69,7 @@ export async function recordedMd5s(
   cacheDir: string,
   output: string,
   logger: Logger,
-): Promise<Map<string, HashedStamp>> {
+): Promise<Map<string, StampWithMd5>> {
   const instead = "every file of the output folder is read to compute its MD5";
   const record = await readOutputRecord(cacheDir, logger, instead);
   if (record?.output !== resolve(output)) return new Map();
@@ -88,7 +88,7 @@ function isOutputRecord(value: unknown): value is OutputRecord {
   );
 }
 
-function isHashedFile(value: Partial<HashedFile>): boolean {
+function isHashedFile(value: Partial<RecordedFile>): boolean {
   return (
     typeof value.path === "string" &&
     typeof value.md5 === "string" &&
