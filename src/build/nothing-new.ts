@@ -67,7 +67,7 @@ export function outputRecordPlan(
   start: BuildStart,
   { pages, months }: { pages: readonly string[]; months: readonly MonthOutcome[] },
 ): OutputRecordPlan {
-  // a --month build keeps other months' files from the folder: its site is not one the fingerprints name,
+  // a --month build carries over other months' files from the folder: its site is not one the fingerprints name,
   // so its record has no fingerprint, only the files' stamps and MD5s (for deploy)
   const fingerprint = options.months ? undefined : siteFingerprint(pages, start.inputs.assetsFingerprint);
   const record = (files: RecordedFile[]) => {

@@ -1,5 +1,5 @@
 /**
- * Writing the site into the output folder: the pages, the files a --month build keeps from the
+ * Writing the site into the output folder: the pages, the files a --month build carries over from the
  * previous build, and index.html listing them all, each dated by when its bytes last changed.
  */
 import type { BuildOptions } from "./options.js";
@@ -16,7 +16,7 @@ import {
 } from "../site/index.js";
 import { monthId, type Month } from "../source/index.js";
 
-/** Write the pages, the files --month keeps, and the index listing them all, dated by when each last changed. */
+/** Write the pages, the files --month carries over, and the index listing them all, dated by when each last changed. */
 export async function writePages(
   config: SiteConfig,
   options: BuildOptions,
