@@ -1,5 +1,5 @@
 // ESLint: correctness rules that need the types (floating promises, unsafe any, needless casts), the
-// pipeline's layering (lint/layers.js) and the size limit of shared/STYLE.md 6.4. Formatting is
+// pipeline's layering (lint/layers.js) and a size limit on functions. Formatting is
 // Prettier's job (`npm run format:check`), so no rule here is about layout.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
@@ -31,9 +31,9 @@ export default tseslint.config(
     plugins: { reportsite: { rules: { "stage-imports": stageImports } } },
     rules: {
       "reportsite/stage-imports": "error",
-      // STYLE 6.8: stages report through the Logger they are given; only the CLI prints
+      // stages report through the Logger they are given (a library user chooses where it goes); only the CLI prints
       "no-console": "error",
-      // STYLE 6.4: functions under ~40 lines, so each orchestrator reads as a list of stage calls (issue 10).
+      // functions under ~40 lines, so each orchestrator reads as a list of stage calls.
       // A function that must be longer says why in an eslint-disable comment (init/workflow.ts: one template).
       "max-lines-per-function": ["error", { max: 40, skipBlankLines: true, skipComments: true, IIFEs: true }],
     },

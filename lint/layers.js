@@ -1,4 +1,4 @@
-// The pipeline's one-way imports (shared/STYLE.md 6.2) as data, with the one function that judges an
+// The pipeline's one-way imports as data, with the one function that judges an
 // import. Both the ESLint rule (lint/stage-imports.js, per import as you type) and
 // test/architecture.test.ts (on the import graph the TypeScript compiler resolves) use it, so the
 // table is written once.
@@ -39,7 +39,7 @@ export const STAGES = {
   // what reportsite remembers between runs (the build cache, the output record, the published-headers
   // memory): written and read by build and deploy; it knows the output folder's file stamps (site)
   state: ["site"],
-  // STYLE 6.2 lists no s3 here, but the build creates the raw bucket's client and names the site URL
+  // s3 too: the build creates the raw bucket's client and names the site URL
   build: ["config", "source", "aggregate", "render", "site", "s3", "state"],
   deploy: ["config", "s3", "site", "state"],
   share: ["config", "s3"],
@@ -51,7 +51,7 @@ export const STAGES = {
 
 /**
  * Files besides a stage's index.ts that other stages may import. config/file.ts reads site-config.json
- * without loading the validator and the stages behind it, so the CLI reports a missing config at once (issue 7 start-up).
+ * without loading the validator and the stages behind it, so the CLI reports a missing config at once, before the rest loads.
  * site/headers.ts loads the content-type table (mime-db, ~40 ms): deploy and preview import it, a build does not.
  * render/template-names.ts names the built-in templates: a build with nothing new reads them without loading Eta.
  */
@@ -76,7 +76,8 @@ export const TYPE_ONLY = {
 /**
  * Files (or folders, ending in `/`) under src/ that do no I/O, not even through another module: they
  * may import at run time only other pure files, pure leaves and no I/O package, so purity holds for
- * everything they load. deploy/plan.ts is the one STYLE 6.5 insists on.
+ * everything they load. deploy/plan.ts above all: what deploy would upload or delete is decided there,
+ * and tested, without S3.
  */
 const PURE = [
   "aggregate/",
@@ -101,7 +102,7 @@ const PURE = [
 export const IO_PACKAGE =
   /^(node:)?(fs|fs\/promises|http|https|http2|net|dgram|child_process|worker_threads)$|^@aws-sdk\//;
 
-/** Per module: packages it must not import even where it is not pure (STYLE 6.2 "must not import"). */
+/** Per module: packages it must not import even where it is not pure (a stage that must not depend on them). */
 const FORBIDDEN_PACKAGES = {
   config: /^@aws-sdk\//,
   preview: /^@aws-sdk\//, // preview is offline

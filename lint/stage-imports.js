@@ -1,5 +1,5 @@
 // ESLint rule "reportsite/stage-imports": every import, export-from, side-effect import and literal
-// dynamic import() in src/ is judged by lint/layers.js (the STYLE 6.2 table).
+// dynamic import() in src/ is judged by lint/layers.js (the table of which stage may import which).
 import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { importProblem } from "./layers.js";

@@ -68,7 +68,7 @@ export class IncompleteMonthError extends ReportsiteError {}
 /** A page could not be rendered. */
 export class RenderError extends ReportsiteError {}
 
-/** Writing or reading the local site folder failed. */
+/** Writing or reading the output folder failed. */
 export class SiteError extends ReportsiteError {}
 
 /** A deploy step failed; names the key and phase and says what state the live site is in. */

@@ -16,7 +16,7 @@ export const SUMMARY_CSV = "summary.csv";
 
 /**
  * The folder of the scripts and branding images, below the site root. Its files change only with a
- * reportsite upgrade or a new logo (whose name carries its hash), so they are cached longer.
+ * reportsite upgrade or a new logo (whose name carries its fingerprint), so they are cached longer.
  */
 export const ASSETS_FOLDER = "assets/";
 /** The chart library, copied from the installed vega package into ASSETS_FOLDER. */

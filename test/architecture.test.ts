@@ -1,4 +1,4 @@
-// The pipeline's one-way imports (shared/STYLE.md 6.2) on the import graph the TypeScript compiler
+// The pipeline's one-way imports on the import graph the TypeScript compiler
 // resolves (test/support/import-graph.ts), judged by the same table as the ESLint rule
 // (lint/layers.js). ESLint checks each import as it is written; this checks what they add up to:
 // what a pure module loads through other modules, and cycles.
@@ -164,7 +164,7 @@ describe("the checks catch planted violations", () => {
   });
 
   test("reaching into another stage past its index.ts", () => {
-    const edges = plant(["deploy/planted.ts", `import { readSite } from "../site/read.js";`]);
+    const edges = plant(["deploy/planted.ts", `import { readOutputFolder } from "../site/read.js";`]);
     expect(layeringProblems(edges).join("\n")).toMatch(/reaches into site\/ past its index\.ts/);
   });
 

@@ -3,8 +3,8 @@ import { desc, table, type ColumnTable } from "arquero";
 import { BugError } from "../errors.js";
 import { BLANK_GROUP, tupleKey } from "../group-values.js";
 
-/** What to count. */
-export interface ReportSettings {
+/** What to count: the part of the config aggregation needs. */
+export interface ReportSpec {
   /** Columns whose values are counted, e.g. ["service_name"]. */
   groupBy: readonly string[];
   /** Column the chart breaks each group down by, e.g. "case_record_type". */
@@ -48,16 +48,16 @@ export type TupleCounts = readonly (readonly (string | number | null)[])[];
  * instead of being dropped, so the counts add up to the rows read. Tuples are compared value by
  * value, so two different groups can never merge. A column a file does not have (`null`) is blank
  * there, as pandas.concat reads it.
- * @example reportFromCounts([[["Pothole", "Request", 3]]], ["service_name", "case_record_type"], settings)
+ * @example reportFromCounts([[["Pothole", "Request", 3]]], ["service_name", "case_record_type"], spec)
  */
 export function reportFromCounts(
   files: readonly TupleCounts[],
   countColumns: readonly string[],
-  settings: ReportSettings,
+  spec: ReportSpec,
 ): Report {
-  const missing = new Set(settings.missingValues);
-  const groupIndexes = settings.groupBy.map((c) => countColumns.indexOf(c));
-  const chartIndex = countColumns.indexOf(settings.chartField);
+  const missing = new Set(spec.missingValues);
+  const groupIndexes = spec.groupBy.map((c) => countColumns.indexOf(c));
+  const chartIndex = countColumns.indexOf(spec.chartField);
   const byGroup = new TupleTotals();
   const byBreakdown = new TupleTotals();
   const blanks = new BlankMarkers(missing, groupIndexes);
@@ -74,10 +74,8 @@ export function reportFromCounts(
       totalRows += count;
     }
   }
-  const counts = byGroup.toTable(settings.groupBy).orderby(desc("count"), ...settings.groupBy);
-  const breakdown = byBreakdown
-    .toTable([...settings.groupBy, settings.chartField])
-    .orderby(...settings.groupBy, settings.chartField);
+  const counts = byGroup.toTable(spec.groupBy).orderby(desc("count"), ...spec.groupBy);
+  const breakdown = byBreakdown.toTable([...spec.groupBy, spec.chartField]).orderby(...spec.groupBy, spec.chartField);
   checkCountsAddUp(
     (counts.array("count") as number[]).reduce((a, b) => a + b, 0),
     totalRows,
@@ -145,11 +143,11 @@ class TupleTotals {
 }
 
 /** The report of a table of rows (each row one request): counts every row's tuple, then reportFromCounts. */
-export function aggregateReport(rows: ColumnTable, settings: ReportSettings): Report {
-  const countColumns = [...new Set([...settings.groupBy, settings.chartField])];
+export function aggregateReport(rows: ColumnTable, spec: ReportSpec): Report {
+  const countColumns = [...new Set([...spec.groupBy, spec.chartField])];
   const data = countColumns.map((c) => rows.array(c) as readonly Cell[]);
   const counts = Array.from({ length: rows.numRows() }, (_, i) => [...data.map((column) => cellText(column[i])), 1]);
-  return reportFromCounts([counts], countColumns, settings);
+  return reportFromCounts([counts], countColumns, spec);
 }
 
 /** A value in an Arquero table read from CSV (the types its parser gives a cell). */

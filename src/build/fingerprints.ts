@@ -1,5 +1,5 @@
 /**
- * Hashes of what the site is made from. Each names a part of the build's inputs, so the cache can
+ * Fingerprints of what the site is made from. Each names a part of the build's inputs, so the cache can
  * tell "the same as last time" without keeping the inputs themselves.
  */
 import { readdir, readFile } from "node:fs/promises";
@@ -15,8 +15,8 @@ import { countColumns, monthId, type MonthFiles } from "../source/index.js";
 export const PAGES_FORMAT = 2;
 /**
  * Bump when siteInputs gains or loses a part, or when code outside render/ (build/, source/) makes
- * another site from the same inputs: a build whose inputs hash is unchanged stops before running it.
- * A new version of reportsite changes the hash by itself (the build's settings have the version).
+ * another site from the same inputs: a build whose inputs' fingerprint is unchanged stops before running it.
+ * A new version of reportsite changes the fingerprint by itself (the build's fingerprints include the version).
  */
 const INPUTS_FORMAT = 2;
 const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));
@@ -39,7 +39,7 @@ export function countsFingerprint(config: SiteConfig): string {
   );
 }
 
-/** The templates, the render code and the settings pages depend on. */
+/** The templates, the render code and the config the pages depend on. */
 export async function renderFingerprint(config: SiteConfig): Promise<string> {
   const sources = [...(await folderTexts(TEMPLATES_DIR)), ...(await folderTexts(RENDER_CODE_DIR))];
   const { site, report, region, endpoint, websiteEndpoint } = config;
@@ -66,22 +66,22 @@ export function assetsFingerprint(assets: readonly SiteFile[]): string {
   return sha256(JSON.stringify(assets.map((a) => [a.path, sha256(a.body)])));
 }
 
-/** What the site's files are made from: every group of pages (by hash) and every asset. */
-export function siteFingerprint(pageHashes: readonly string[], assets: string): string {
-  return sha256(JSON.stringify([pageHashes, assets]));
+/** What the site's files are made from: every group of pages (by fingerprint) and every asset. */
+export function siteFingerprint(pageFingerprints: readonly string[], assets: string): string {
+  return sha256(JSON.stringify([pageFingerprints, assets]));
 }
 
 /**
  * What the pages are planned from, before any of it is read: the raw listing (each file's key, size,
- * ETag, date and day), the cache's months (by their files' hashes) and `settings` (the other
- * fingerprints and the package's version).
+ * ETag, date and day), the cache's months (by their files' checksums) and `fingerprints` (the
+ * other fingerprints and the package's version).
  * The counts of a listed file come from the cache only when its key, size and ETag are those it was
  * counted from, so the same listing and the same cache give the same months, and the same pages.
  */
 export function siteInputs(
   listed: readonly MonthFiles[],
   cachedMonths: Readonly<Record<string, string>>,
-  settings: readonly unknown[],
+  fingerprints: readonly unknown[],
 ): string {
   // each file's day too: the key pattern dates the files, and a month's missing days are on its pages
   const listing = listed.map((m) => [
@@ -89,5 +89,5 @@ export function siteInputs(
     m.objects.map((o) => [o.key, o.size, o.etag, o.lastModified?.toISOString(), o.day]),
     m.missingDays,
   ]);
-  return sha256(JSON.stringify([INPUTS_FORMAT, listing, cachedMonths, settings]));
+  return sha256(JSON.stringify([INPUTS_FORMAT, listing, cachedMonths, fingerprints]));
 }

@@ -6,7 +6,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { readInputs, type BuildStart } from "./inputs.js";
 import type { MonthOutcome } from "./month.js";
 import { buildMonths, monthSources } from "./months.js";
-import { siteRecord, unchangedOutput, unchangedSince } from "./nothing-new.js";
+import { outputRecordPlan, unchangedOutput, unchangedSince } from "./nothing-new.js";
 import type { BuildOptions } from "./options.js";
 import { writePages } from "./write.js";
 import type { SiteConfig } from "../config/index.js";
@@ -39,7 +39,7 @@ export interface BuildReport {
  * Build the site into config.output, replacing it only when everything succeeded. A raw file whose
  * key, size and ETag are those the cache (config.cache) saw is not read again, and pages whose inputs
  * are unchanged are not rendered again. A build with nothing new lists the bucket, finds the listing,
- * the cache and the settings as the last build left them, and stops: it reads no month and no page.
+ * the cache and the config as the last build left them, and stops: it reads no month and no page.
  * @example const report = await buildSite(await loadConfig(), { logger: console })
  */
 export async function buildSite(config: SiteConfig, options: BuildOptions): Promise<BuildReport> {
@@ -75,30 +75,30 @@ async function makeSite(
   client: S3Client,
   start: BuildStart,
 ): Promise<MadeSite> {
-  const { branding, cache, shared, renderPrint } = start.inputs;
+  const { branding, cache, shared, renderFingerprint } = start.inputs;
   const { planPages } = await import("./pages.js");
   const sources = await monthSources(start.listed, config, cache, options);
   const { built, months, bytesRead } = await buildMonths(client, config, cache, sources, options);
-  const kept = options.months ? await keptMonthSummaries(config, built) : [];
-  const pages = await planPages(config, cache, built, branding, { kept, renderPrint });
-  const site = siteRecord(config, options, start, { pages: pages.hashes, months });
+  const carried = options.months ? await carriedMonthSummaries(config, built) : [];
+  const pages = await planPages(config, cache, built, branding, { carried, renderFingerprint });
+  const planned = outputRecordPlan(config, options, start, { pages: pages.fingerprints, months });
   const made = (written: boolean, files: { size: number }[]) => ({ written, months, files, bytesRead });
-  const unchanged = await unchangedOutput(cache, config.output, site);
+  const unchanged = await unchangedOutput(cache, config.output, planned);
   if (unchanged) {
-    for (const hash of pages.hashes) cache.keepPages(hash);
-    site.record(unchanged);
+    for (const fingerprint of pages.fingerprints) cache.keepPages(fingerprint);
+    planned.record(unchanged);
     await cache.save();
     return made(false, unchanged);
   }
   const written = await writePages(config, options, [...(await pages.render()), ...shared], pages.summary, branding);
   // a --month build that changed nothing keeps the last record: its stamps still hold, and it may name the inputs
-  if (site.fingerprint || written.written) site.record(written.files);
+  if (planned.fingerprint || written.written) planned.record(written.files);
   await cache.save();
   return made(written.written, written.files);
 }
 
-/** With --month, the summaries of the months whose pages the previous build left (kept-months.ts). */
-async function keptMonthSummaries(config: SiteConfig, built: { id: string }[]): Promise<SiteSummary["months"]> {
-  const { readKeptMonthSummaries } = await import("./kept-months.js");
-  return readKeptMonthSummaries(config, built);
+/** With --month, the summaries of the carried-over months (carried-months.ts). */
+async function carriedMonthSummaries(config: SiteConfig, built: { id: string }[]): Promise<SiteSummary["months"]> {
+  const { readCarriedMonthSummaries } = await import("./carried-months.js");
+  return readCarriedMonthSummaries(config, built);
 }

@@ -1,4 +1,4 @@
-/** What a build starts from besides the raw listing: the branding, the build cache, the shared files and the settings' fingerprints. */
+/** What a build starts from besides the raw listing: the branding, the build cache, the shared files and the fingerprints of what the site is made from. */
 import { assetsFingerprint, countsFingerprint, packageVersion, renderFingerprint } from "./fingerprints.js";
 import type { BuildOptions } from "./options.js";
 import { openBuildCache, type BuildCache } from "../state/index.js";
@@ -20,12 +20,12 @@ export interface BuildInputs {
   cache: BuildCache;
   /** The chart scripts, the logo and the favicon. */
   shared: SiteFile[];
-  /** renderFingerprint: the templates, the render code and the settings. */
-  renderPrint: string;
+  /** renderFingerprint: the templates, the render code and the config the pages depend on. */
+  renderFingerprint: string;
   /** assetsFingerprint of `shared`. */
-  assetsPrint: string;
-  /** Every fingerprint siteInputs hashes besides the listing and the cache's months. */
-  settings: string[];
+  assetsFingerprint: string;
+  /** Every fingerprint siteInputs takes besides the listing and the cache's months, and the package's version. */
+  fingerprints: string[];
 }
 
 /** The branding (checked), the build cache, the shared files and the fingerprints of everything the site is made from. */
@@ -37,11 +37,11 @@ export async function readInputs(config: SiteConfig, options: BuildOptions): Pro
   const counts = countsFingerprint(config);
   const cache = await openBuildCache(config.cache, counts, options.logger);
   const shared = [...(await sharedFiles()), ...branding.assets];
-  const renderPrint = await renderFingerprint(config);
-  const assetsPrint = assetsFingerprint(shared);
+  const render = await renderFingerprint(config);
+  const assets = assetsFingerprint(shared);
   const skipping = options.skipBadFiles ? "skip-bad-files" : "";
-  const settings = [await packageVersion(), counts, renderPrint, branding.fingerprint, assetsPrint, skipping];
-  return { branding, cache, shared, renderPrint, assetsPrint, settings };
+  const fingerprints = [await packageVersion(), counts, render, branding.fingerprint, assets, skipping];
+  return { branding, cache, shared, renderFingerprint: render, assetsFingerprint: assets, fingerprints };
 }
 
 /** The chart and table scripts (the error page is rendered with the other across-month files). */

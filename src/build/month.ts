@@ -50,7 +50,7 @@ export interface MonthOutcome {
   emptyDays: number[];
   /**
    * True when this run built the month from the raw listing (every month, or one --month names);
-   * false for a month kept from the cache. --require-complete judges only requested months.
+   * false for a month reused from the cache. --require-complete judges only requested months.
    */
   requested: boolean;
   /** Count columns some files do not have, with their keys; absent when every file has them all. */

@@ -9,16 +9,16 @@
  *   Nothing is read, rendered or written; each month is reported as reused, from the recorded months.
  *   Only a build of every month from the listing (no --month, not offline) and without --force.
  * - **Unchanged output** (unchangedOutput), after the months are counted and the pages planned: the
- *   site's fingerprint (the hash of every group of pages and of the shared files) is the one the
+ *   site's fingerprint (of every group of pages and of the shared files) is the one the
  *   record names. The pages are neither rendered nor written. Not for a --month build, whose folder
- *   also holds the files it keeps from the previous build (its site is not one the hashes name).
- * - **Recorded months** (recordOutput): what the record keeps of each month (rows, files, empty days,
+ *   also holds the files it carries over from the previous build (its site is not one the fingerprints name).
+ * - **Recorded months** (outputRecordPlan): what the record keeps of each month (rows, files, empty days,
  *   absent columns) so that an unchanged site can report its months without reading them. Recorded
  *   only by a build of every month that skipped no raw file: a skipped file is read again next time,
  *   so that build must not stop before reading it.
  *
  * Elsewhere, and not about the whole site: a raw file the cache saw with the same key, size and ETag
- * is not read again (planMonth); a group of pages whose hash is in the cache is not rendered again
+ * is not read again (planMonth); a group of pages whose fingerprint is in the cache is not rendered again
  * (pages.ts); and writeSite leaves a folder that already holds exactly the site's bytes as it is.
  */
 import { resolve } from "node:path";
@@ -28,19 +28,19 @@ import { reusedMonth, type MonthOutcome } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
 import type { BuildCache, OutputRecord, RecordedMonth } from "../state/index.js";
 import type { SiteConfig } from "../config/index.js";
-import { readBuiltTheme, sameStamp, siteFileStats, type HashedFile, type StampedFile } from "../site/index.js";
+import { readBuiltTheme, sameStamp, outputFileStamps, type RecordedFile, type StampedFile } from "../site/index.js";
 import { monthId } from "../source/index.js";
 
 /**
  * Unchanged site: the last build's months (as this build reports them) and the folder's files, when
- * that build made every month from exactly this listing, cache and settings and the folder is as it
+ * that build made every month from exactly this listing, cache and config and the folder is as it
  * left it; else undefined.
  */
 export async function unchangedSince(
   config: SiteConfig,
   options: BuildOptions,
   { listed, inputs }: BuildStart,
-): Promise<{ months: MonthOutcome[]; files: HashedFile[] } | undefined> {
+): Promise<{ months: MonthOutcome[]; files: RecordedFile[] } | undefined> {
   if (!wholeSite(options) || options.force) return undefined;
   const record = await inputs.cache.output();
   if (!record?.inputs || record.inputs.hash !== inputsFingerprint({ listed, inputs })) return undefined;
@@ -52,25 +52,25 @@ export async function unchangedSince(
   return { months, files };
 }
 
-/** What this build records of its site, and the site's fingerprint the unchanged-output shortcut compares. */
-export interface SiteRecord {
+/** What this build will record in the output record, and its site's fingerprint the unchanged-output shortcut compares. */
+export interface OutputRecordPlan {
   /** siteFingerprint of the planned pages and the shared files; undefined for a --month build. */
   fingerprint?: string;
   /** Record the folder's files, with their stamps and MD5s, as this build leaves them. */
-  record(files: HashedFile[]): void;
+  record(files: RecordedFile[]): void;
 }
 
-/** The record of the site a build planned: `pages` are the hashes of its groups of pages, `months` its months. */
-export function siteRecord(
+/** The output record of the site a build planned: `pages` are the fingerprints of its groups of pages, `months` its months. */
+export function outputRecordPlan(
   config: SiteConfig,
   options: BuildOptions,
   start: BuildStart,
   { pages, months }: { pages: readonly string[]; months: readonly MonthOutcome[] },
-): SiteRecord {
-  // a --month build keeps other months' files from the folder: its site is not one the hashes name,
+): OutputRecordPlan {
+  // a --month build carries over other months' files from the folder: its site is not one the fingerprints name,
   // so its record has no fingerprint, only the files' stamps and MD5s (for deploy)
-  const fingerprint = options.months ? undefined : siteFingerprint(pages, start.inputs.assetsPrint);
-  const record = (files: HashedFile[]) => {
+  const fingerprint = options.months ? undefined : siteFingerprint(pages, start.inputs.assetsFingerprint);
+  const record = (files: RecordedFile[]) => {
     // a file skipped now is read again by the next build, so that one must not stop before reading
     const complete = fingerprint && wholeSite(options) && months.every((m) => m.skipped.length === 0);
     const inputs = { hash: inputsFingerprint(start), months: recordedMonths(months) };
@@ -91,30 +91,30 @@ export function siteRecord(
 export async function unchangedOutput(
   cache: BuildCache,
   output: string,
-  site: SiteRecord,
-): Promise<HashedFile[] | undefined> {
-  if (site.fingerprint === undefined) return undefined;
+  planned: OutputRecordPlan,
+): Promise<RecordedFile[] | undefined> {
+  if (planned.fingerprint === undefined) return undefined;
   const record = await cache.output();
-  if (record?.fingerprint !== site.fingerprint) return undefined;
+  if (record?.fingerprint !== planned.fingerprint) return undefined;
   return sameFolder(record, output);
 }
 
 /** siteInputs of this build: the listing, the cache's months and every setting's fingerprint. */
 function inputsFingerprint({ listed, inputs }: BuildStart): string {
-  return siteInputs(listed, inputs.cache.monthDigests(), inputs.settings);
+  return siteInputs(listed, inputs.cache.monthChecksums(), inputs.fingerprints);
 }
 
 /**
  * The recorded files when each still has the stamp recorded (size, modification and change time,
  * inode), so their recorded MD5s still hold.
  */
-async function sameFolder(record: OutputRecord, output: string): Promise<HashedFile[] | undefined> {
+async function sameFolder(record: OutputRecord, output: string): Promise<RecordedFile[] | undefined> {
   if (record.output !== resolve(output)) return undefined;
   // a folder without a usable theme record (an earlier version built it) is written again, so deploy has it
   const theme = await readBuiltTheme(output);
   if (!theme || !("built" in theme)) return undefined;
-  const now = await siteFileStats(output);
-  const same = (a: StampedFile, b: HashedFile) => a.path === b.path && sameStamp(a, b);
+  const now = await outputFileStamps(output);
+  const same = (a: StampedFile, b: RecordedFile) => a.path === b.path && sameStamp(a, b);
   return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!))
     ? record.files
     : undefined;

@@ -5,7 +5,7 @@ import type { Month } from "../source/index.js";
 
 /** Options of buildSite. */
 export interface BuildOptions {
-  /** Only these months are read from S3 (default: every month with raw data); cached months are kept. */
+  /** Only these months are read from S3 (default: every month with raw data); the other cached months are reused. */
   months?: readonly Month[];
   /** Publish months without the files that fail to parse (warned about) instead of failing. */
   skipBadFiles?: boolean;

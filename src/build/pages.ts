@@ -1,9 +1,9 @@
 /**
  * Render the site's pages, each month's pages from the cache when everything they are rendered from
- * (the month's counts, the config's site and report settings, the templates and the render code)
+ * (the month's counts, the config's site and report sections, the templates and the render code)
  * is unchanged: a no-op build neither aggregates nor loads Vega. The render stage plans the site
  * (planSite, which the render tests and their snapshots go through too); this file names each group
- * of pages by the hash of what it is drawn from, and caches it under that hash.
+ * of pages by the fingerprint of what it is drawn from, and caches it under that fingerprint.
  */
 import type { Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../state/index.js";
@@ -17,7 +17,7 @@ import {
   type MonthSummary,
   type SiteFile,
   type MonthToRender,
-  type SiteSettings,
+  type PageConfig,
   type SiteSummary,
 } from "../render/index.js";
 import { siteUrl } from "../s3/index.js";
@@ -25,8 +25,8 @@ import { countColumns } from "../source/index.js";
 import { PAGES_FORMAT } from "./fingerprints.js";
 import type { BuiltMonth } from "./built-month.js";
 
-/** The site's settings for the render stage. */
-function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings {
+/** The part of the config the render stage needs. */
+function pageConfigOf(config: SiteConfig, branding: ProjectTheme): PageConfig {
   const siteRootUrl = siteUrl(config);
   const { title: siteTitle, files } = config.site;
   return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme };
@@ -35,37 +35,39 @@ function siteSettings(config: SiteConfig, branding: ProjectTheme): SiteSettings 
 /**
  * Every month's pages and the across-month files (trend, summary.json/csv, error page), each from the
  * cache when what it is rendered from is unchanged. A month's pages also depend on its neighbours'
- * summaries (prev/next links, change since the previous month), so those are part of their hash.
- * `kept` are the summaries of months whose pages a --month build keeps from the previous build;
- * `renderPrint` is renderFingerprint's hash of the templates, the render code and the settings.
- * Planned first (the summaries and the hash of every group of pages), read or rendered on render():
- * a build that finds its output folder already made from the same hashes reads none of them.
+ * summaries (prev/next links, change since the previous month), so those are part of their fingerprint.
+ * `carried` are the summaries of the carried-over months, whose pages a --month build takes from the previous build;
+ * `renderFingerprint` is the fingerprint of the templates, the render code and the config the pages depend on.
+ * Planned first (the summaries and the fingerprint of every group of pages), read or rendered on render():
+ * a build that finds its output folder already made from the same fingerprints reads none of them.
  */
 export async function planPages(
   config: SiteConfig,
   cache: BuildCache,
   months: BuiltMonth[],
   branding: ProjectTheme,
-  { kept = [], renderPrint }: { kept?: readonly MonthSummary[]; renderPrint: string },
+  { carried = [], renderFingerprint }: { carried?: readonly MonthSummary[]; renderFingerprint: string },
 ): Promise<PagePlan> {
-  const settings = siteSettings(config, branding);
+  const pageConfig = pageConfigOf(config, branding);
   // the project's overrides, pages and logo bytes are inputs too: a changed one renders again
-  const fingerprint = sha256(JSON.stringify([renderPrint, branding.fingerprint]));
-  const toRender = await Promise.all(months.map((month) => monthToRender(config, cache, month, settings, fingerprint)));
-  const site = planSite(toRender, settings, { otherMonths: kept }); // kept: --month keeps their pages
+  const fingerprint = sha256(JSON.stringify([renderFingerprint, branding.fingerprint]));
+  const toRender = await Promise.all(
+    months.map((month) => monthToRender(config, cache, month, pageConfig, fingerprint)),
+  );
+  const site = planSite(toRender, pageConfig, { carriedMonths: carried });
   const groups: PageGroup[] = site.months.map(({ month, neighbours, render }) => ({
-    hash: pagesHash([fingerprint, monthInputs(month.built), neighbours]),
+    fingerprint: pagesFingerprint([fingerprint, monthInputs(month.built), neighbours]),
     render: async () => asText(await render()),
   }));
   groups.push({
-    hash: pagesHash(["site", fingerprint, site.summary]),
+    fingerprint: pagesFingerprint(["site", fingerprint, site.summary]),
     render: async () => asText(await site.acrossMonths()),
   });
   return {
     summary: site.summary,
-    hashes: groups.map((g) => g.hash),
+    fingerprints: groups.map((g) => g.fingerprint),
     // a few groups at once: cached pages are read while others are parsed, and renders stay bounded
-    render: async () => (await mapWithConcurrency(groups, 8, (g) => cachedAs(cache, g.hash, g.render))).flat(),
+    render: async () => (await mapWithConcurrency(groups, 8, (g) => cachedAs(cache, g.fingerprint, g.render))).flat(),
   };
 }
 
@@ -74,13 +76,13 @@ async function monthToRender(
   config: SiteConfig,
   cache: BuildCache,
   built: BuiltMonth,
-  settings: SiteSettings,
+  pageConfig: PageConfig,
   fingerprint: string,
 ): Promise<MonthToRender & { built: BuiltMonth }> {
   let report: Promise<MonthReport> | undefined;
   const reportOf = () => (report ??= toMonthReport(config, built));
   const summary = await cached(cache, ["summary", fingerprint, monthInputs(built)], async () =>
-    toMonthSummary(await reportOf(), settings),
+    toMonthSummary(await reportOf(), pageConfig),
   );
   return { summary, report: reportOf, built };
 }
@@ -88,32 +90,32 @@ async function monthToRender(
 /** The site's pages, planned: what they are made from, and how to get them. */
 export interface PagePlan {
   summary: SiteSummary;
-  /** One hash per group of pages (each month's, then the across-month files), in order. */
-  hashes: string[];
+  /** One fingerprint per group of pages (each month's, then the across-month files), in order. */
+  fingerprints: string[];
   /** The pages, from the cache or rendered now (and cached). */
   render(): Promise<SiteFile[]>;
 }
 
 interface PageGroup {
-  hash: string;
+  fingerprint: string;
   render: () => Promise<{ path: string; body: string }[]>;
 }
 
-function pagesHash(inputs: unknown): string {
+function pagesFingerprint(inputs: unknown): string {
   return sha256(JSON.stringify([PAGES_FORMAT, inputs]));
 }
 
-/** A value from the cache under the hash of `inputs`, or made now and cached. */
+/** A value from the cache under the fingerprint of `inputs`, or made now and cached. */
 async function cached<T>(cache: BuildCache, inputs: unknown, make: () => Promise<T>): Promise<T> {
-  return cachedAs(cache, pagesHash(inputs), make);
+  return cachedAs(cache, pagesFingerprint(inputs), make);
 }
 
-/** A value from the cache under `hash`, or made now and cached. */
-async function cachedAs<T>(cache: BuildCache, hash: string, make: () => Promise<T>): Promise<T> {
-  let value = await cache.pages<T>(hash);
+/** A value from the cache under `fingerprint`, or made now and cached. */
+async function cachedAs<T>(cache: BuildCache, fingerprint: string, make: () => Promise<T>): Promise<T> {
+  let value = await cache.pages<T>(fingerprint);
   if (value === undefined) {
     value = await make();
-    cache.setPages(hash, value);
+    cache.setPages(fingerprint, value);
   }
   return value;
 }
@@ -149,7 +151,7 @@ export async function monthReport(config: SiteConfig, counted: readonly CachedFi
   );
 }
 
-/** What a month's pages are rendered from, as plain data (its hash names the cached pages). */
+/** What a month's pages are rendered from, as plain data (its fingerprint names the cached pages). */
 function monthInputs(month: BuiltMonth): unknown {
   const { counted, month: _month, ...rest } = month;
   return { ...rest, counts: counted.map((c) => [c.key, c.counts]) };

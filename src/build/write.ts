@@ -1,5 +1,5 @@
 /**
- * Writing the site into the output folder: the pages, the files a --month build keeps from the
+ * Writing the site into the output folder: the pages, the files a --month build carries over from the
  * previous build, and index.html listing them all, each dated by when its bytes last changed.
  */
 import type { BuildOptions } from "./options.js";
@@ -9,14 +9,14 @@ import { INDEX_DOCUMENT } from "../site-names.js";
 import {
   carryModified,
   isBuiltSite,
-  readKeptFiles,
+  readCarriedFiles,
   writeSite,
   type ProjectTheme,
   type WrittenSite,
 } from "../site/index.js";
 import { monthId, type Month } from "../source/index.js";
 
-/** Write the pages, the files --month keeps, and the index listing them all, dated by when each last changed. */
+/** Write the pages, the files --month carries over, and the index listing them all, dated by when each last changed. */
 export async function writePages(
   config: SiteConfig,
   options: BuildOptions,
@@ -24,7 +24,7 @@ export async function writePages(
   summary: SiteSummary,
   branding: ProjectTheme,
 ): Promise<WrittenSite> {
-  files.push(...(await keptFiles(config, options, files, summary)));
+  files.push(...(await carriedFiles(config, options, files, summary)));
   const now = (options.now ?? (() => new Date()))();
   // a new or changed file is dated now, on disk too: the index lists the dates the next build reads back
   const dated = (await carryModified(config.output, files)).map((f) => (f.modified ? f : { ...f, modified: now }));
@@ -33,8 +33,8 @@ export async function writePages(
   return writeSite(dated, config.output, { title: config.site.title, theme: branding.theme });
 }
 
-/** With --month, the previous build's files that this build does not write (months neither listed nor cached). */
-async function keptFiles(
+/** With --month, the previous build's files that this build does not write (the carried-over months' pages). */
+async function carriedFiles(
   config: SiteConfig,
   options: BuildOptions,
   files: SiteFile[],
@@ -45,9 +45,9 @@ async function keptFiles(
     options.logger.warn(noEarlierBuildWarning(config, options.months, summary));
     return [];
   }
-  const kept = await readKeptFiles(config.output, new Set(files.map((f) => f.path)));
-  if (kept.length) options.logger.info(`kept ${kept.length} files of other months from ${config.output}`);
-  return kept.map((f) => ({ path: f.key, body: f.body, modified: f.modified }));
+  const carried = await readCarriedFiles(config.output, new Set(files.map((f) => f.path)));
+  if (carried.length) options.logger.info(`carried over ${carried.length} files of other months from ${config.output}`);
+  return carried.map((f) => ({ path: f.key, body: f.body, modified: f.modified }));
 }
 
 /**

@@ -84,7 +84,7 @@ function monthRange(from: Month, to: Month): Month[] {
 /**
  * --require-complete: a month this run built (from the listing) with days that have no raw file and
  * are not accepted in raw.acceptedGaps, or with unreadable files, fails the run (the workflow then does
- * not deploy). Months kept from the cache (not named by --month) were judged when they were built.
+ * not deploy). Months reused from the cache (not named by --month) were judged when they were built.
  */
 function checkComplete(report: BuildReport): void {
   const unaccepted = (m: BuildReport["months"][number]) => m.missingDays.filter((d) => !m.acceptedDays.includes(d));

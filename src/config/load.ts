@@ -35,7 +35,7 @@ export const PANDAS_MISSING_VALUES = [
 ];
 
 /** Timeouts and retries of every S3 request. */
-export interface S3Settings {
+export interface S3Options {
   /** Defaults to S3_CONNECT_TIMEOUT_MS_DEFAULT (10 s). */
   readonly connectTimeoutMs: number;
   /** Silence allowed while waiting for (or reading) an answer; defaults to S3_REQUEST_TIMEOUT_MS_DEFAULT (30 s). */
@@ -64,7 +64,7 @@ export interface SiteConfig {
   /** Website endpoint of a custom S3 server, e.g. http://127.0.0.1:7482. */
   readonly websiteEndpoint?: string;
   /** Timeouts and retries of every S3 request. */
-  readonly s3: S3Settings;
+  readonly s3: S3Options;
   readonly raw: {
     readonly bucket: string;
     /** Empty or ending in `/`. */

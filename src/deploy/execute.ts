@@ -23,12 +23,12 @@ import {
   type SyncPlan,
   type UploadReason,
 } from "./plan.js";
-import { listRemote, META_ACCESS, META_MD5, type RemoteSite } from "./remote.js";
+import { listRemote, META_ACCESS, META_MD5, type SiteBucket } from "./remote.js";
 import { putBytes, uploadFile } from "./upload.js";
 
 /** What the executor needs besides the plan. */
 export interface ExecuteOptions {
-  site: RemoteSite;
+  siteBucket: SiteBucket;
   access: AccessMode;
   /** Render index.html from the listing (the CLI passes render's renderIndexPage). */
   renderIndex: (entries: SiteEntry[]) => string;
@@ -59,8 +59,8 @@ export interface SyncReport {
   uploaded: { key: string; reason: UploadReason | "index" }[];
   skipped: number;
   deleted: string[];
-  /** Stale keys left in place (no --delete, or over the cap). */
-  kept: number;
+  /** Published keys not in dist/ left in place (no --delete, or over the cap). */
+  leftInPlace: number;
   bytes: number;
   seconds: number;
 }
@@ -72,7 +72,7 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
     uploaded: [],
     skipped: plan.unchanged.length,
     deleted: [],
-    kept: plan.kept.length,
+    leftInPlace: plan.leftInPlace.length,
     bytes: 0,
     seconds: 0,
   };
@@ -91,16 +91,16 @@ export async function executeSyncPlan(plan: SyncPlan, options: ExecuteOptions): 
 
 /** Upload the plan's groups one after the other, recording each upload in `report` in the plan's order. */
 async function uploadGroups(plan: SyncPlan, options: ExecuteOptions, report: SyncReport): Promise<void> {
-  const { site } = options;
+  const { siteBucket } = options;
   const total = countUploads(plan);
   for (const group of plan.groups) {
     await mapWithConcurrency(group, options.concurrency ?? 8, async (upload) => {
       try {
-        await uploadFile(site, upload, options.access, options.multipartThreshold);
+        await uploadFile(siteBucket, upload, options.access, options.multipartThreshold);
       } catch (error) {
         throw failed(
           error,
-          { phase: "upload", what: `upload of ${upload.key}`, site, key: upload.key, operation: "upload" },
+          { phase: "upload", what: `upload of ${upload.key}`, siteBucket, key: upload.key, operation: "upload" },
           `The live site is consistent: index.html was not changed and links only to files that exist (${report.uploaded.length} of ${total} uploads finished, nothing deleted).`,
           "Run deploy again when the cause is fixed: it uploads only what is still missing or changed.",
         );
@@ -117,14 +117,16 @@ async function uploadGroups(plan: SyncPlan, options: ExecuteOptions, report: Syn
 
 /** Delete the stale keys (the live index no longer lists them), recording each in `report`. */
 async function deleteStale(plan: SyncPlan, options: ExecuteOptions, report: SyncReport): Promise<void> {
-  const { site } = options;
+  const { siteBucket } = options;
   await mapWithConcurrency(plan.deletes, options.concurrency ?? 8, async (key) => {
     try {
-      await site.client.send(new DeleteObjectCommand({ Bucket: site.bucket, Key: site.prefix + key }));
+      await siteBucket.client.send(
+        new DeleteObjectCommand({ Bucket: siteBucket.bucket, Key: siteBucket.prefix + key }),
+      );
     } catch (error) {
       throw failed(
         error,
-        { phase: "delete", what: `delete of ${key}`, site, key, operation: "delete" },
+        { phase: "delete", what: `delete of ${key}`, siteBucket, key, operation: "delete" },
         `Every upload finished and index.html no longer lists the stale files; ${plan.deletes.length - report.deleted.length} of them are still in the bucket.`,
         "Run deploy --delete again to remove the rest.",
       );
@@ -136,8 +138,8 @@ async function deleteStale(plan: SyncPlan, options: ExecuteOptions, report: Sync
 
 /** Render index.html from the bucket as it now is, and upload it when it differs. Returns its size when uploaded. */
 async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<number | undefined> {
-  const fail = indexFailure(options.site);
-  const listing = options.listing ?? (await listRemote(options.site).catch(fail("list for index.html", "list")));
+  const fail = indexFailure(options.siteBucket);
+  const listing = options.listing ?? (await listRemote(options.siteBucket).catch(fail("list for index.html", "list")));
   const entries = indexEntries(plan, listing);
   const body = Buffer.from(options.renderIndex(entries));
   const md5 = createHash("md5").update(body).digest("hex");
@@ -145,13 +147,13 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
   // the plan's listing has the index's headers when deploy learned them; else they are asked now
   const published =
     options.listing?.find((o) => o.key === INDEX_DOCUMENT && o.contentType !== undefined) ??
-    (await publishedIndex(options.site).catch(fail("read of index.html", "read")));
+    (await publishedIndex(options.siteBucket).catch(fail("read of index.html", "read")));
   const unchanged = published !== undefined && uploadReason(index, published, options.access) === undefined;
   if (unchanged && !options.republishIndex) return undefined;
   // a deploy that lost its lock (stalled past its expiry) must not write the index or delete: the
   // deploy that took the lock over may be publishing another set of files
   await options.beforeWrite?.();
-  await putBytes(options.site, index, body, options.access).catch(fail("upload of index.html", "upload"));
+  await putBytes(options.siteBucket, index, body, options.access).catch(fail("upload of index.html", "upload"));
   options.logger.info(
     `uploaded ${INDEX_DOCUMENT} (${formatSize(body.byteLength)}): rendered from the ${entries.length} other objects in the bucket`,
   );
@@ -167,9 +169,9 @@ function indexEntries(plan: SyncPlan, listing: readonly RemoteObject[]): SiteEnt
 }
 
 /** The live index.html with its headers and stored metadata, or undefined when there is none. */
-async function publishedIndex(site: RemoteSite): Promise<RemoteObject | undefined> {
-  const current = await site.client
-    .send(new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + INDEX_DOCUMENT }))
+async function publishedIndex(siteBucket: SiteBucket): Promise<RemoteObject | undefined> {
+  const current = await siteBucket.client
+    .send(new HeadObjectCommand({ Bucket: siteBucket.bucket, Key: siteBucket.prefix + INDEX_DOCUMENT }))
     .catch((error: { $metadata?: { httpStatusCode?: number } }) => {
       if (error.$metadata?.httpStatusCode === 404) return undefined;
       throw error;
@@ -187,13 +189,13 @@ async function publishedIndex(site: RemoteSite): Promise<RemoteObject | undefine
 }
 
 /** Failures while publishing index.html: every report file is up, the previous index still stands. */
-function indexFailure(site: RemoteSite) {
+function indexFailure(siteBucket: SiteBucket) {
   return (what: string, operation: string) =>
     (error: unknown): never => {
       if (error instanceof DeployError) throw error;
       throw failed(
         error,
-        { phase: "index", what, site, key: INDEX_DOCUMENT, operation },
+        { phase: "index", what, siteBucket, key: INDEX_DOCUMENT, operation },
         "Every report file is uploaded; the live index.html is the previous one, which links only to files that exist.",
         "Run deploy again to publish the new index.",
       );
@@ -206,15 +208,15 @@ function indexFailure(site: RemoteSite) {
  */
 function failed(
   error: unknown,
-  at: { phase: string; what: string; site: RemoteSite; key: string; operation: string },
+  at: { phase: string; what: string; siteBucket: SiteBucket; key: string; operation: string },
   state: string,
   retry: string,
 ): DeployError {
   const cause = toS3Error(error, {
     operation: at.operation,
-    bucket: at.site.bucket,
-    key: at.site.prefix + at.key,
-    endpoint: at.site.endpoint,
+    bucket: at.siteBucket.bucket,
+    key: at.siteBucket.prefix + at.key,
+    endpoint: at.siteBucket.endpoint,
   });
   return new DeployError(`${at.what} failed: ${cause.message}. ${state}`, {
     phase: at.phase,

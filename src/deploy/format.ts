@@ -18,9 +18,9 @@ export function formatPlan(plan: SyncPlan, changes: readonly string[] = []): str
     lines.push(
       `not deleting ${plan.blockedDeletes.count} stale files: more than --max-deletes ${plan.blockedDeletes.max}; raise it (--max-deletes ${plan.blockedDeletes.count}) or pass --force`,
     );
-  } else if (plan.kept.length) {
+  } else if (plan.leftInPlace.length) {
     lines.push(
-      `keeping ${plan.kept.length} published file${plan.kept.length === 1 ? "" : "s"} that dist/ does not have (earlier months stay listed; --delete removes them)`,
+      `leaving in place ${plan.leftInPlace.length} published file${plan.leftInPlace.length === 1 ? "" : "s"} that dist/ does not have (earlier months stay listed; --delete removes them)`,
     );
   }
   lines.push(

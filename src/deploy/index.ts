@@ -7,7 +7,7 @@ import type { SiteEntry } from "../render/index.js";
 import { startedAhead } from "../concurrency.js";
 import { createS3Client, siteUrl } from "../s3/index.js";
 import { headersFor } from "../site/headers.js";
-import { BUILD_MARKER, isBuiltSite, readSite, type LocalFile } from "../site/index.js";
+import { BUILD_MARKER, isBuiltSite, readOutputFolder, type LocalFile } from "../site/index.js";
 import { executeSyncPlan, type SyncReport } from "./execute.js";
 import { formatPlan, formatReport, nothingUploaded } from "./format.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
@@ -25,7 +25,7 @@ import {
   listRemote,
   listRemoteWithLock,
   seenHeadersOf,
-  type RemoteSite,
+  type SiteBucket,
 } from "./remote.js";
 import { acquireDeployLock } from "./lock.js";
 import { LockGate, StaleListingError } from "./lock-gate.js";
@@ -80,10 +80,10 @@ export interface SiteBucketAnswers {
  * while it builds, so its deploy waits for no round trip of its own when nothing changed. Only reads.
  */
 export function askSiteBucket(config: SiteConfig, client: S3Client): SiteBucketAnswers {
-  const site = remoteSiteOf(config, client);
+  const siteBucket = siteBucketOf(config, client);
   return {
     settings: startedAhead(readSiteBucketSettings(client, config)),
-    listing: startedAhead(listRemoteWithLock(site)),
+    listing: startedAhead(listRemoteWithLock(siteBucket)),
   };
 }
 
@@ -103,24 +103,24 @@ export async function deploySite(
   effects: DeployEffects,
 ): Promise<DeployResult> {
   const { logger } = effects;
-  const site = remoteSiteOf(config, effects.client ?? createS3Client(config));
+  const siteBucket = siteBucketOf(config, effects.client ?? createS3Client(config));
   const url = siteUrl(config);
-  // the bucket is asked (read-only) while dist/ is read and hashed; nothing changes before both are in
-  const ahead = effects.ahead ?? askSiteBucket(config, site.client);
-  const local = await readBuiltSite(config, logger);
+  // the bucket is asked (read-only) while the MD5s of dist/ are taken; nothing changes before both are in
+  const ahead = effects.ahead ?? askSiteBucket(config, siteBucket.client);
+  const local = await filesToPublish(config, logger);
   const localKeys = new Set(local.map((f) => f.key));
   const bucket = await unchangedOnFailure("setup of the site bucket", () =>
-    ensureSiteBucket(site.client, config, { dryRun: options.dryRun, logger, settings: ahead.settings }),
+    ensureSiteBucket(siteBucket.client, config, { dryRun: options.dryRun, logger, settings: ahead.settings }),
   );
   // a dry run's changes are only planned: a failure then leaves the bucket as it was
   const setupMade = options.dryRun ? [] : bucket.changes;
   const seen = await seenListing(bucket, options, ahead.listing);
   // a dry run changes nothing, so it takes no lock, and another deploy running does not stop it
-  const takeLock = () => acquireDeployLock(site, { ...lockOptionsOf(options, logger), setupChanges: setupMade });
+  const takeLock = () => acquireDeployLock(siteBucket, { ...lockOptionsOf(options, logger), setupChanges: setupMade });
   const gate = options.dryRun ? undefined : new LockGate(takeLock, seen.lockEtag);
-  const inputs = { site, local, bucket, url, gate };
+  const inputs = { siteBucket, local, bucket, url, gate };
   const gather = (listing: Promise<RemoteObject[]>) =>
-    gatherRemote(site, config, options, localKeys, { logger, listing, access: bucket.access, setup: setupMade });
+    gatherRemote(siteBucket, config, options, localKeys, { logger, listing, access: bucket.access, setup: setupMade });
   try {
     try {
       return await syncSite({ ...inputs, remote: await gather(Promise.resolve(seen.objects)) }, options, effects);
@@ -128,7 +128,7 @@ export async function deploySite(
       if (!(error instanceof StaleListingError)) throw error;
     }
     logger.info("another deploy changed the site since it was listed: listing it again under the deploy lock");
-    const listing = unchangedOnFailure("listing the site bucket", () => listRemote(site), setupMade);
+    const listing = unchangedOnFailure("listing the site bucket", () => listRemote(siteBucket), setupMade);
     return await syncSite({ ...inputs, remote: await gather(listing) }, options, effects);
   } finally {
     await gate?.release();
@@ -137,7 +137,7 @@ export async function deploySite(
 
 /** Plan, then print the plan (dry run) or carry it out under the lock. */
 async function syncSite(
-  { site, local, remote, bucket, url, gate }: SyncInputs,
+  { siteBucket, local, remote, bucket, url, gate }: SyncInputs,
   options: DeployOptions,
   { logger, renderIndex, multipartThreshold }: DeployEffects,
 ): Promise<DeployResult> {
@@ -153,7 +153,7 @@ async function syncSite(
   }
   announce(plan, bucket, logger);
   const report = await executeSyncPlan(plan, {
-    site,
+    siteBucket,
     access: bucket.access,
     renderIndex,
     indexHeaders: headersFor(INDEX_DOCUMENT),
@@ -169,7 +169,7 @@ async function syncSite(
 
 /** What syncSite plans from. */
 interface SyncInputs {
-  site: RemoteSite;
+  siteBucket: SiteBucket;
   local: PlannedFile[];
   remote: RemoteObject[];
   bucket: SiteBucketState;
@@ -188,7 +188,7 @@ function lockOptionsOf(options: DeployOptions, logger: Logger) {
 }
 
 /**
- * The bucket's objects as the listing asked ahead (while dist/ was hashed, or while publish built) saw
+ * The bucket's objects as the listing asked ahead (while the MD5s of dist/ were taken, or while publish built) saw
  * them, with the deploy lock's ETag then; a bucket setup just created (or, in a dry run, would create)
  * has nothing in it. LockGate tells, when the lock is taken, whether the listing is still current.
  */
@@ -201,16 +201,16 @@ async function seenListing(
   return unchangedOnFailure("listing the site bucket", () => ahead, options.dryRun ? [] : bucket.changes);
 }
 
-function remoteSiteOf(config: SiteConfig, client: S3Client): RemoteSite {
+function siteBucketOf(config: SiteConfig, client: S3Client): SiteBucket {
   return { client, bucket: config.site.bucket, prefix: config.site.prefix, endpoint: config.endpoint };
 }
 
-/** The files of a site `reportsite build` wrote, with the headers they will be served with. */
-async function readBuiltSite({ output, cache }: SiteConfig, logger: Logger): Promise<PlannedFile[]> {
-  // checked before every file is hashed: a foreign folder may be large
+/** The files of the output folder `reportsite build` wrote, with the headers they will be served with. */
+async function filesToPublish({ output, cache }: SiteConfig, logger: Logger): Promise<PlannedFile[]> {
+  // checked before any file's MD5 is taken: a foreign folder may be large
   const built = await isBuiltSite(output);
   const local = built
-    ? (await hashSite(output, cache, logger)).map(({ key, path, size, md5 }) => ({
+    ? (await outputFilesWithMd5s(output, cache, logger)).map(({ key, path, size, md5 }) => ({
         key,
         path,
         size,
@@ -231,11 +231,11 @@ async function readBuiltSite({ output, cache }: SiteConfig, logger: Logger): Pro
 }
 
 /**
- * The folder's files with their MD5s: a file with the stamp the output record has for it takes the
+ * The output folder's files with their MD5s: a file with the stamp the output record has for it takes the
  * MD5 the build recorded, unread; any other file (edited by hand, or a folder built elsewhere) is read.
  */
-async function hashSite(output: string, cacheDir: string, logger: Logger): Promise<LocalFile[]> {
-  return readSite(output, await recordedMd5s(cacheDir, output, logger));
+async function outputFilesWithMd5s(output: string, cacheDir: string, logger: Logger): Promise<LocalFile[]> {
+  return readOutputFolder(output, await recordedMd5s(cacheDir, output, logger));
 }
 
 /** Say what setup changed and which deletes the cap holds back, before anything is uploaded. */
@@ -257,18 +257,19 @@ interface RemoteInputs {
 
 /** Learn each listed object's headers (and with --verify-access its ACL): the plan's remote side. */
 async function gatherRemote(
-  site: RemoteSite,
+  siteBucket: SiteBucket,
   config: SiteConfig,
   options: DeployOptions,
   localKeys: ReadonlySet<string>,
   { logger, listing, access, setup }: RemoteInputs,
 ): Promise<RemoteObject[]> {
   const listed = await listing;
-  const place = { cacheDir: config.cache, endpoint: config.endpoint, bucket: site.bucket, prefix: site.prefix };
+  const { bucket, prefix } = siteBucket;
+  const place = { cacheDir: config.cache, endpoint: config.endpoint, bucket, prefix };
   const memory = await readPublishedMemory(place, logger);
   const remote = await unchangedOnFailure(
     "reading the published files' headers",
-    () => addRemoteHeaders(site, listed, localKeys, memory),
+    () => addRemoteHeaders(siteBucket, listed, localKeys, memory),
     setup,
   );
   // what was just seen, for the next deploy (a dry run writes nothing); objects uploaded now get a
@@ -286,7 +287,7 @@ async function gatherRemote(
   }
   const checked = await unchangedOnFailure(
     "reading the published files' ACLs",
-    () => addRemoteAccess(site, remote),
+    () => addRemoteAccess(siteBucket, remote),
     setup,
   );
   for (const object of checked.filter((o) => o.publicRead === false && !localKeys.has(o.key)))

@@ -120,7 +120,7 @@ class HeldLock {
 
 function lostError(lock: LockObject, why: string, cause?: unknown): DeployError {
   return new DeployError(
-    `the deploy lock ${lock.site.bucket}/${lock.key} is not known to be this deploy's: ${why}. ` +
+    `the deploy lock ${lock.siteBucket.bucket}/${lock.key} is not known to be this deploy's: ${why}. ` +
       "This deploy stopped here: the files it uploaded are in the bucket, and the live index.html links only to files that exist.",
     {
       phase: "lock",

@@ -12,7 +12,7 @@ import { DeployError } from "../errors.js";
 import { toS3Error } from "../s3/index.js";
 import { DEPLOY_LOCK_KEY } from "../site-names.js";
 import { nothingUploaded } from "./format.js";
-import type { RemoteSite } from "./remote.js";
+import type { SiteBucket } from "./remote.js";
 import { bareEtag, parseLockBody, sameEtag, toLockBody, type LockHolder, type LockSeen } from "./lock-state.js";
 
 /** Which If-Match form each endpoint accepts, learned on the first 412 of an unchanged lock; quoted until then. */
@@ -23,19 +23,21 @@ export class LockObject {
   readonly key: string;
   /** `setupChanges`: what bucket setup changed before this deploy took the lock, named if taking it fails. */
   constructor(
-    readonly site: RemoteSite,
+    readonly siteBucket: SiteBucket,
     private readonly setupChanges: readonly string[] = [],
   ) {
-    this.key = site.prefix + DEPLOY_LOCK_KEY;
+    this.key = siteBucket.prefix + DEPLOY_LOCK_KEY;
   }
 
   private ifMatchForm(): "quoted" | "bare" {
-    return ifMatchForms.get(this.site.endpoint ?? "aws") ?? "quoted";
+    return ifMatchForms.get(this.siteBucket.endpoint ?? "aws") ?? "quoted";
   }
 
   async read(): Promise<LockSeen> {
     try {
-      const object = await this.site.client.send(new GetObjectCommand({ Bucket: this.site.bucket, Key: this.key }));
+      const object = await this.siteBucket.client.send(
+        new GetObjectCommand({ Bucket: this.siteBucket.bucket, Key: this.key }),
+      );
       const text = (await object.Body?.transformToString()) ?? "";
       const holder = parseLockBody(text);
       const etag = object.ETag ?? "";
@@ -49,7 +51,9 @@ export class LockObject {
   /** The lock's current ETag, or undefined when there is none. Throws the SDK's error. */
   async head(): Promise<string | undefined> {
     try {
-      return (await this.site.client.send(new HeadObjectCommand({ Bucket: this.site.bucket, Key: this.key }))).ETag;
+      return (
+        await this.siteBucket.client.send(new HeadObjectCommand({ Bucket: this.siteBucket.bucket, Key: this.key }))
+      ).ETag;
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;
@@ -66,11 +70,11 @@ export class LockObject {
         ? { IfNoneMatch: "*" }
         : { IfMatch: this.ifMatchForm() === "bare" ? bareEtag(ifEtag) : ifEtag };
     try {
-      const put = await this.site.client.send(
+      const put = await this.siteBucket.client.send(
         // no ACL: private to the bucket owner in "acl" mode; in "policy" mode the bucket policy makes every
         // key under the prefix public, this one too (it names a host, a pid and a CI run, nothing secret)
         new PutObjectCommand({
-          Bucket: this.site.bucket,
+          Bucket: this.siteBucket.bucket,
           Key: this.key,
           Body: toLockBody(holder),
           ContentType: "application/json",
@@ -90,14 +94,14 @@ export class LockObject {
       if (current === undefined || !sameEtag(current, ifEtag)) return undefined;
       if (this.ifMatchForm() === "bare")
         throw new DeployError(
-          `${this.site.bucket} refuses conditional writes (PutObject with If-Match), which the deploy lock needs to take over a lock safely`,
+          `${this.siteBucket.bucket} refuses conditional writes (PutObject with If-Match), which the deploy lock needs to take over a lock safely`,
           {
             phase: "lock",
             key: this.key,
-            hint: `If no other deploy is running, delete the lock by hand (aws s3 rm s3://${this.site.bucket}/${this.key}) and deploy again.`,
+            hint: `If no other deploy is running, delete the lock by hand (aws s3 rm s3://${this.siteBucket.bucket}/${this.key}) and deploy again.`,
           },
         );
-      ifMatchForms.set(this.site.endpoint ?? "aws", "bare");
+      ifMatchForms.set(this.siteBucket.endpoint ?? "aws", "bare");
       return this.write(holder, ifEtag);
     }
   }
@@ -110,9 +114,9 @@ export class LockObject {
   private s3Error(error: unknown, operation: "read" | "write") {
     return toS3Error(error, {
       operation: `${operation} the deploy lock`,
-      bucket: this.site.bucket,
+      bucket: this.siteBucket.bucket,
       key: this.key,
-      endpoint: this.site.endpoint,
+      endpoint: this.siteBucket.endpoint,
     });
   }
 

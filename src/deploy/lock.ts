@@ -18,7 +18,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { DeployError } from "../errors.js";
 import type { Logger } from "../log.js";
-import type { RemoteSite } from "./remote.js";
+import type { SiteBucket } from "./remote.js";
 import { heldLock, leftTokens, type DeployLock } from "./lock-held.js";
 import { setupChangesMade } from "./format.js";
 import { LockObject } from "./lock-object.js";
@@ -46,9 +46,9 @@ export interface DeployLockOptions {
   setupChanges?: readonly string[];
 }
 
-/** Take the deploy lock of `site`, waiting up to options.waitSeconds for another holder. */
-export async function acquireDeployLock(site: RemoteSite, options: DeployLockOptions): Promise<DeployLock> {
-  const lock = new LockObject(site, options.setupChanges);
+/** Take the deploy lock of `siteBucket`, waiting up to options.waitSeconds for another holder. */
+export async function acquireDeployLock(siteBucket: SiteBucket, options: DeployLockOptions): Promise<DeployLock> {
+  const lock = new LockObject(siteBucket, options.setupChanges);
   const deadline = Date.now() + options.waitSeconds * 1000;
   let lastReport = 0;
   // --break-lock breaks the holder found first (even as it renews), never one that took the lock after it
@@ -71,12 +71,12 @@ export async function acquireDeployLock(site: RemoteSite, options: DeployLockOpt
         if (move.move === "replace" && (move.why === "expired" || move.why === "broken") && seen.kind === "lock")
           options.logger.warn(`took over the deploy lock (${move.why}) of ${formatHolder(seen.holder, now)}`);
         else if (move.move === "replace" && move.why === "broken")
-          options.logger.warn(`broke the unreadable deploy lock ${site.bucket}/${lock.key}`);
+          options.logger.warn(`broke the unreadable deploy lock ${siteBucket.bucket}/${lock.key}`);
         return heldLock(lock, holder, etag, move.move === "create" ? undefined : move.etag, options);
       }
       continue; // another deploy wrote it first: look again
     }
-    if (Date.now() >= deadline) throw lockedError(site, lock.key, move.holder, { ...options, now });
+    if (Date.now() >= deadline) throw lockedError(siteBucket, lock.key, move.holder, { ...options, now });
     if (Date.now() - lastReport >= WAIT_REPORT_INTERVAL_MS) {
       lastReport = Date.now();
       const waited = Math.round((Date.now() - (deadline - options.waitSeconds * 1000)) / 1000);
@@ -103,14 +103,14 @@ function newHolder(options: DeployLockOptions, now: Date): LockHolder {
 
 /** The message for a lock another deploy holds, with how to proceed. */
 function lockedError(
-  site: RemoteSite,
+  siteBucket: SiteBucket,
   key: string,
   holder: LockHolder | undefined,
   { waitSeconds, setupChanges = [], now }: { waitSeconds: number; setupChanges?: readonly string[]; now: Date },
 ): DeployError {
   const who = holder
-    ? `another deploy holds the deploy lock of ${site.bucket}: ${formatHolder(holder, now)}; the lock expires at ${holder.expires} unless renewed`
-    : `the deploy lock ${site.bucket}/${key} is not one this version of reportsite can read`;
+    ? `another deploy holds the deploy lock of ${siteBucket.bucket}: ${formatHolder(holder, now)}; the lock expires at ${holder.expires} unless renewed`
+    : `the deploy lock ${siteBucket.bucket}/${key} is not one this version of reportsite can read`;
   const waited = waitSeconds > 0 ? ` (waited ${waitSeconds}s)` : "";
   const setup = setupChanges.length ? ` ${setupChangesMade(setupChanges)}` : "";
   return new DeployError(

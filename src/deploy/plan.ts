@@ -50,8 +50,8 @@ export interface SyncPlan {
   deletes: string[];
   /** Keys whose content and headers already match. */
   unchanged: string[];
-  /** Remote keys not in dist/ that stay (no --delete), or were over the cap. */
-  kept: string[];
+  /** Published keys not in dist/ left in place (no --delete, or over the cap). */
+  leftInPlace: string[];
   /** Set when --delete found more stale keys than --max-deletes allows (and no --force): nothing is deleted. */
   blockedDeletes?: { count: number; max: number };
 }
@@ -101,7 +101,7 @@ export function planSync(
       .map((g) => g.sort(byKey)),
     deletes,
     unchanged: unchanged.sort(),
-    kept: options.delete && !overCap ? [] : stale,
+    leftInPlace: options.delete && !overCap ? [] : stale,
     blockedDeletes: overCap ? { count: stale.length, max: options.maxDeletes } : undefined,
   };
 }

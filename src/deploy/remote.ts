@@ -10,8 +10,8 @@ import { DEPLOY_LOCK_KEY } from "../site-names.js";
 export const META_MD5 = "reportsite-md5";
 export const META_ACCESS = "reportsite-access";
 
-/** Where the site lives. */
-export interface RemoteSite {
+/** The site bucket and prefix deploy publishes to, and the client that reaches it. */
+export interface SiteBucket {
   client: S3Client;
   bucket: string;
   /** Empty or ending in `/`. */
@@ -20,19 +20,26 @@ export interface RemoteSite {
 }
 
 /** Every object under the prefix but the deploy lock, keys relative to it. Follows every continuation token. */
-export async function listRemote(site: RemoteSite): Promise<RemoteObject[]> {
-  return (await listRemoteWithLock(site)).objects;
+export async function listRemote(siteBucket: SiteBucket): Promise<RemoteObject[]> {
+  return (await listRemoteWithLock(siteBucket)).objects;
 }
 
 /** The site's objects (listRemote), and the ETag of the deploy lock as listed (undefined when there is none). */
-export async function listRemoteWithLock(site: RemoteSite): Promise<{ objects: RemoteObject[]; lockEtag?: string }> {
-  const { objects } = await listAllObjects(site.client, site.bucket, site.prefix, site.endpoint);
-  const lockKey = site.prefix + DEPLOY_LOCK_KEY;
+export async function listRemoteWithLock(
+  siteBucket: SiteBucket,
+): Promise<{ objects: RemoteObject[]; lockEtag?: string }> {
+  const { objects } = await listAllObjects(
+    siteBucket.client,
+    siteBucket.bucket,
+    siteBucket.prefix,
+    siteBucket.endpoint,
+  );
+  const lockKey = siteBucket.prefix + DEPLOY_LOCK_KEY;
   const lock = objects.find((item) => item.Key === lockKey);
   const listed = objects
     .filter((item) => item !== lock)
     .map((item) => ({
-      key: item.Key!.slice(site.prefix.length),
+      key: item.Key!.slice(siteBucket.prefix.length),
       size: item.Size ?? 0,
       md5: md5FromEtag(item.ETag),
       lastModified: item.LastModified,
@@ -49,7 +56,7 @@ export async function listRemoteWithLock(site: RemoteSite): Promise<{ objects: R
  * leave it out: a plan that then writes takes the lock, which sees the other deploy and lists again.
  */
 export async function addRemoteHeaders(
-  site: RemoteSite,
+  siteBucket: SiteBucket,
   objects: RemoteObject[],
   keys: ReadonlySet<string>,
   memory: ReadonlyMap<string, SeenHeaders> = new Map(),
@@ -62,8 +69,8 @@ export async function addRemoteHeaders(
       return { ...object, md5: md5 ?? object.md5, contentType, cacheControl, access };
     }
     try {
-      const head = await site.client.send(
-        new HeadObjectCommand({ Bucket: site.bucket, Key: site.prefix + object.key }),
+      const head = await siteBucket.client.send(
+        new HeadObjectCommand({ Bucket: siteBucket.bucket, Key: siteBucket.prefix + object.key }),
       );
       // the stored MD5 was checked by S3 (Content-MD5) when we uploaded; an ETag is not an MD5 for
       // multipart or SSE-KMS objects. An out-of-band overwrite drops our metadata, so the ETag is used then.
@@ -78,9 +85,9 @@ export async function addRemoteHeaders(
     } catch (error) {
       const failure = toS3Error(error, {
         operation: "read the headers of",
-        bucket: site.bucket,
-        key: site.prefix + object.key,
-        endpoint: site.endpoint,
+        bucket: siteBucket.bucket,
+        key: siteBucket.prefix + object.key,
+        endpoint: siteBucket.endpoint,
       });
       if (failure.code === "NotFound" || failure.code === "NoSuchKey") return undefined;
       throw failure;
@@ -96,11 +103,11 @@ const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
  * so a no-op deploy stays one listing). Listed metadata cannot tell: an ACL changed after upload
  * (`reportsite acl KEY private`) leaves the metadata saying public.
  */
-export async function addRemoteAccess(site: RemoteSite, objects: RemoteObject[]): Promise<RemoteObject[]> {
+export async function addRemoteAccess(siteBucket: SiteBucket, objects: RemoteObject[]): Promise<RemoteObject[]> {
   return mapWithConcurrency(objects, 16, async (object) => {
     try {
-      const acl = await site.client.send(
-        new GetObjectAclCommand({ Bucket: site.bucket, Key: site.prefix + object.key }),
+      const acl = await siteBucket.client.send(
+        new GetObjectAclCommand({ Bucket: siteBucket.bucket, Key: siteBucket.prefix + object.key }),
       );
       const publicRead = (acl.Grants ?? []).some(
         (g) => g.Grantee?.URI === ALL_USERS && (g.Permission === "READ" || g.Permission === "FULL_CONTROL"),
@@ -109,9 +116,9 @@ export async function addRemoteAccess(site: RemoteSite, objects: RemoteObject[])
     } catch (error) {
       throw toS3Error(error, {
         operation: "read the ACL of",
-        bucket: site.bucket,
-        key: site.prefix + object.key,
-        endpoint: site.endpoint,
+        bucket: siteBucket.bucket,
+        key: siteBucket.prefix + object.key,
+        endpoint: siteBucket.endpoint,
       });
     }
   });

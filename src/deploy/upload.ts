@@ -4,7 +4,7 @@ import { createReadStream } from "node:fs";
 import { PutObjectCommand, type PutObjectCommandInput } from "@aws-sdk/client-s3";
 import { Upload as MultipartUpload } from "@aws-sdk/lib-storage";
 import type { AccessMode, PlannedFile } from "./plan.js";
-import { META_ACCESS, META_MD5, type RemoteSite } from "./remote.js";
+import { META_ACCESS, META_MD5, type SiteBucket } from "./remote.js";
 
 /** Files at or above this size go up in parts (lib-storage); their ETag is then not an MD5, so the MD5 is in metadata. */
 export const MULTIPART_THRESHOLD_BYTES = 8 * 1024 * 1024;
@@ -14,16 +14,16 @@ type ObjectFacts = Pick<PlannedFile, "key" | "md5" | "contentType" | "cacheContr
 
 /** Upload a file; small ones in one PutObject with Content-MD5 so S3 verifies the bytes. */
 export async function uploadFile(
-  site: RemoteSite,
+  siteBucket: SiteBucket,
   file: PlannedFile,
   access: AccessMode,
   multipartThreshold = MULTIPART_THRESHOLD_BYTES,
 ): Promise<void> {
-  if (file.size < multipartThreshold) return putBytes(site, file, await readFile(file.path), access);
+  if (file.size < multipartThreshold) return putBytes(siteBucket, file, await readFile(file.path), access);
   const partSize = Math.max(5 * 1024 * 1024, multipartThreshold);
   await new MultipartUpload({
-    client: site.client,
-    params: { ...putParams(site, file, access), Body: createReadStream(file.path) },
+    client: siteBucket.client,
+    params: { ...putParams(siteBucket, file, access), Body: createReadStream(file.path) },
     partSize,
     queueSize: 4,
     leavePartsOnError: false,
@@ -32,14 +32,14 @@ export async function uploadFile(
 
 /** Put bytes in one PutObject with Content-MD5, so S3 verifies them (files, and the rendered index.html). */
 export async function putBytes(
-  site: RemoteSite,
+  siteBucket: SiteBucket,
   file: ObjectFacts,
   body: Uint8Array,
   access: AccessMode,
 ): Promise<void> {
-  await site.client.send(
+  await siteBucket.client.send(
     new PutObjectCommand({
-      ...putParams(site, file, access),
+      ...putParams(siteBucket, file, access),
       Body: body,
       ContentMD5: Buffer.from(file.md5, "hex").toString("base64"),
     }),
@@ -47,10 +47,10 @@ export async function putBytes(
 }
 
 /** Headers, MD5 metadata and (acl mode) the public-read ACL that every published object carries. */
-function putParams(site: RemoteSite, file: ObjectFacts, access: AccessMode): PutObjectCommandInput {
+function putParams(siteBucket: SiteBucket, file: ObjectFacts, access: AccessMode): PutObjectCommandInput {
   return {
-    Bucket: site.bucket,
-    Key: site.prefix + file.key,
+    Bucket: siteBucket.bucket,
+    Key: siteBucket.prefix + file.key,
     ContentType: file.contentType,
     CacheControl: file.cacheControl,
     Metadata: { [META_MD5]: file.md5, [META_ACCESS]: access },

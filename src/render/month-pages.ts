@@ -1,6 +1,6 @@
 /**
  * Pure: one month -> its CSV, table page, chart page and folder index. A month's pages depend only on
- * its own report, its neighbours' summaries and the settings, so the build can cache them by that input.
+ * its own report, its neighbours' summaries and the page config, so the build can cache them by that input.
  */
 import type { BlankMarker } from "../aggregate/index.js";
 import { BLANK_GROUP, tupleKey } from "../group-values.js";
@@ -15,7 +15,7 @@ import { renderPage } from "./layout.js";
 import { safeHref } from "./escape.js";
 import { shortenedTitle, shownValue, WHOLE_VALUE_MAX_CHARS } from "./shorten.js";
 import type { MonthSummary } from "./summary.js";
-import type { MonthReport, SiteFile, SiteSettings } from "./site-input.js";
+import type { MonthReport, SiteFile, PageConfig } from "./site-input.js";
 import { renderTemplate } from "./templates.js";
 
 /** The months before and after, as summary.json has them (for links and month-over-month change). */
@@ -26,39 +26,42 @@ export interface MonthNeighbours {
 
 /**
  * Render a month's four files: CSV, table, chart, and index.html (the table, so `/2019/jan/` works).
- * @example await renderMonthPages(month, { previous }, settings) // [2019/jan/final_report.csv, ...]
+ * @example await renderMonthPages(month, { previous }, pageConfig) // [2019/jan/final_report.csv, ...]
  */
 export async function renderMonthPages(
   month: MonthReport,
   neighbours: MonthNeighbours,
-  settings: SiteSettings,
+  pageConfig: PageConfig,
 ): Promise<SiteFile[]> {
   const depth = month.dir.split("/").length;
   const rootHref = "../".repeat(depth);
-  const head = (view: MonthView) => headModel(month, neighbours, settings, view, rootHref);
+  const head = (view: MonthView) => headModel(month, neighbours, pageConfig, view, rootHref);
   const tableBody = renderTemplate(
     "report",
-    { ...head("table"), ...tableModel(month, comparisonOf(month, neighbours.previous, settings.groupBy), settings) },
-    settings.theme,
+    {
+      ...head("table"),
+      ...tableModel(month, comparisonOf(month, neighbours.previous, pageConfig.groupBy), pageConfig),
+    },
+    pageConfig.theme,
   );
   const chartBody = renderTemplate(
     "chart",
-    { ...head("chart"), chart: await monthChartFigure(month, settings) },
-    settings.theme,
+    { ...head("chart"), chart: await monthChartFigure(month, pageConfig) },
+    pageConfig.theme,
   );
   const page = (body: string, what: string) =>
     renderPage({
       body,
-      pageTitle: `${month.title} ${what}, ${settings.siteTitle}`,
-      siteTitle: settings.siteTitle,
+      pageTitle: `${month.title} ${what}, ${pageConfig.siteTitle}`,
+      siteTitle: pageConfig.siteTitle,
       depth,
-      theme: settings.theme,
+      theme: pageConfig.theme,
     });
   const tablePage = page(tableBody, "report");
   return [
-    { path: `${month.dir}/${settings.files.csv}`, body: month.report.counts.select(...settings.columns).toCSV() },
-    { path: `${month.dir}/${settings.files.table}`, body: tablePage },
-    { path: `${month.dir}/${settings.files.chart}`, body: page(chartBody, "chart") },
+    { path: `${month.dir}/${pageConfig.files.csv}`, body: month.report.counts.select(...pageConfig.columns).toCSV() },
+    { path: `${month.dir}/${pageConfig.files.table}`, body: tablePage },
+    { path: `${month.dir}/${pageConfig.files.chart}`, body: page(chartBody, "chart") },
     { path: `${month.dir}/${INDEX_DOCUMENT}`, body: tablePage },
   ];
 }
@@ -67,13 +70,13 @@ export async function renderMonthPages(
 type MonthView = "table" | "chart";
 
 /** The month's chart: one bar per group, split by the chart field, at both widths. */
-async function monthChartFigure(month: MonthReport, settings: SiteSettings): Promise<ChartFigure> {
-  const groups = groupLabel(settings);
-  const typeLabel = labelFor(settings.chartField, settings.labels);
+async function monthChartFigure(month: MonthReport, pageConfig: PageConfig): Promise<ChartFigure> {
+  const groups = groupLabel(pageConfig);
+  const typeLabel = labelFor(pageConfig.chartField, pageConfig.labels);
   const chart = await renderChart({
     description: `${month.title}: requests by ${groups}, split by ${typeLabel}`,
-    groupBy: settings.groupBy,
-    chartField: settings.chartField,
+    groupBy: pageConfig.groupBy,
+    chartField: pageConfig.chartField,
     groupLabel: groups,
     typeLabel,
     breakdown: month.report.breakdown.objects() as Record<string, unknown>[],
@@ -82,23 +85,23 @@ async function monthChartFigure(month: MonthReport, settings: SiteSettings): Pro
 }
 
 /** What the pages call a group: the labels of the groupBy columns, e.g. "Service type · District". */
-function groupLabel(settings: SiteSettings): string {
-  return settings.groupBy.map((c) => labelFor(c, settings.labels)).join(" · ");
+function groupLabel(pageConfig: PageConfig): string {
+  return pageConfig.groupBy.map((c) => labelFor(c, pageConfig.labels)).join(" · ");
 }
 
 /** The head every page of a month shares: breadcrumb, heading, facts, notices, views and pager. */
 function headModel(
   month: MonthReport,
   neighbours: MonthNeighbours,
-  settings: SiteSettings,
+  pageConfig: PageConfig,
   view: MonthView,
   rootHref: string,
 ) {
-  const file = settings.files[view];
+  const file = pageConfig.files[view];
   const other = (m: MonthSummary | undefined) =>
     m && {
       title: m.title,
-      href: `${rootHref}${m.dir}/${view === "table" ? settings.files.table : settings.files.chart}`,
+      href: `${rootHref}${m.dir}/${view === "table" ? pageConfig.files.table : pageConfig.files.chart}`,
     };
   return {
     rootHref,
@@ -109,16 +112,16 @@ function headModel(
     selfHref: file,
     totalText: formatCount(month.report.totalRows),
     filesText: plural(month.files, "daily file"),
-    groupLabel: groupLabel(settings),
+    groupLabel: groupLabel(pageConfig),
     dataAsOf: month.dataAsOf ? { iso: month.dataAsOf, text: formatDateTime(month.dataAsOf) } : undefined,
-    notices: [...monthNotices(month), ...absentColumnNotices(month, settings)],
+    notices: [...monthNotices(month), ...absentColumnNotices(month, pageConfig)],
     views: [
-      { text: "Table", href: settings.files.table, current: view === "table" },
-      { text: "Chart", href: settings.files.chart, current: view === "chart" },
-      { text: "CSV", href: settings.files.csv, current: false },
+      { text: "Table", href: pageConfig.files.table, current: view === "table" },
+      { text: "Chart", href: pageConfig.files.chart, current: view === "chart" },
+      { text: "CSV", href: pageConfig.files.csv, current: false },
     ],
-    tableHref: settings.files.table,
-    csvHref: settings.files.csv,
+    tableHref: pageConfig.files.table,
+    csvHref: pageConfig.files.csv,
     previous: other(neighbours.previous),
     next: other(neighbours.next),
   };
@@ -156,10 +159,10 @@ export function monthNotices(
  * A count column some daily files lack is read as empty there (as pandas.concat does): the page says
  * which files, by day (raw keys stay out of the site), so a reader knows where "(blank)" comes from.
  */
-function absentColumnNotices(month: Pick<MonthReport, "absentColumns" | "files">, settings: SiteSettings): string[] {
+function absentColumnNotices(month: Pick<MonthReport, "absentColumns" | "files">, pageConfig: PageConfig): string[] {
   return (month.absentColumns ?? []).map(({ column, files, days }) => {
     const which = days.length ? ` (day ${formatDays(days)})` : "";
-    return `${files} of the ${plural(month.files, "daily file")}${which} ${files === 1 ? "has" : "have"} no ${labelFor(column, settings.labels)} column: their requests are counted under ${BLANK_GROUP}.`;
+    return `${files} of the ${plural(month.files, "daily file")}${which} ${files === 1 ? "has" : "have"} no ${labelFor(column, pageConfig.labels)} column: their requests are counted under ${BLANK_GROUP}.`;
   });
 }
 
@@ -198,17 +201,17 @@ interface TableModel {
 }
 
 /** The table: the configured columns, plus the change since the previous month when they can be compared. */
-function tableModel(month: MonthReport, comparison: Comparison | undefined, settings: SiteSettings): TableModel {
+function tableModel(month: MonthReport, comparison: Comparison | undefined, pageConfig: PageConfig): TableModel {
   const objects = month.report.counts.objects() as Record<string, unknown>[];
-  const columns = tableColumns(settings, comparison);
-  const blank = objects.filter((row) => settings.groupBy.some((c) => row[c] === BLANK_GROUP));
+  const columns = tableColumns(pageConfig, comparison);
+  const blank = objects.filter((row) => pageConfig.groupBy.some((c) => row[c] === BLANK_GROUP));
   const blankRows = blank.reduce((n, row) => n + Number(row.count), 0);
   return {
     columns,
-    rows: objects.map((row) => tableRow(row, settings, comparison)),
-    footer: totalsRow(columns, month.report.totalRows, comparison, settings),
+    rows: objects.map((row) => tableRow(row, pageConfig, comparison)),
+    footer: totalsRow(columns, month.report.totalRows, comparison, pageConfig),
     previousTitle: comparison && `${comparison.since}${comparison.perDay ? " (per day of data)" : ""}`,
-    blankNote: blank.length ? blankNote(month.report.blanks, blankRows, settings) : "",
+    blankNote: blank.length ? blankNote(month.report.blanks, blankRows, pageConfig) : "",
   };
 }
 
@@ -227,9 +230,9 @@ function comparisonOf(
 }
 
 /** The headings: the configured columns (sorted by count, largest first), then the change since the previous month. */
-function tableColumns(settings: SiteSettings, comparison: Comparison | undefined): Column[] {
-  const columns = settings.columns.map((name): Column => ({
-    label: labelFor(name, settings.labels),
+function tableColumns(pageConfig: PageConfig, comparison: Comparison | undefined): Column[] {
+  const columns = pageConfig.columns.map((name): Column => ({
+    label: labelFor(name, pageConfig.labels),
     numeric: name === "count",
     sort: name === "count" ? "descending" : undefined,
   }));
@@ -239,11 +242,11 @@ function tableColumns(settings: SiteSettings, comparison: Comparison | undefined
 }
 
 /** A group's row: its configured columns, then its change since the previous month. */
-function tableRow(row: Record<string, unknown>, settings: SiteSettings, comparison: Comparison | undefined): Cell[] {
-  const cells = settings.columns.map((name) => tableCell(name, row[name], settings));
+function tableRow(row: Record<string, unknown>, pageConfig: PageConfig, comparison: Comparison | undefined): Cell[] {
+  const cells = pageConfig.columns.map((name) => tableCell(name, row[name], pageConfig));
   if (comparison) {
     // a group the previous month did not have was 0 then, so its change is all of its count
-    const was = comparison.before.get(groupKey(row, settings.groupBy)) ?? 0;
+    const was = comparison.before.get(groupKey(row, pageConfig.groupBy)) ?? 0;
     const { text, sortValue } = comparison.change(Number(row.count), was);
     cells.push({ text, numeric: true, href: undefined, sortValue, title: undefined });
   }
@@ -251,7 +254,7 @@ function tableRow(row: Record<string, unknown>, settings: SiteSettings, comparis
 }
 
 /** A cell of a configured column: a count formatted (sorted by its exact number), other values as text or a link. */
-function tableCell(name: string, value: unknown, settings: SiteSettings): Cell {
+function tableCell(name: string, value: unknown, pageConfig: PageConfig): Cell {
   if (name === "count")
     return {
       text: formatCount(Number(value)),
@@ -262,7 +265,7 @@ function tableCell(name: string, value: unknown, settings: SiteSettings): Cell {
     };
   // safeHref turns only http(s) URLs into links, so a hostile cell stays text
   const text = String(value);
-  const linked = settings.linkColumns.includes(name) && text.length <= WHOLE_VALUE_MAX_CHARS;
+  const linked = pageConfig.linkColumns.includes(name) && text.length <= WHOLE_VALUE_MAX_CHARS;
   const href = linked ? safeHref(value) : undefined;
   return { text: shownValue(text), numeric: false, href, sortValue: undefined, title: shortenedTitle(text) };
 }
@@ -272,12 +275,12 @@ function totalsRow(
   columns: readonly Column[],
   total: number,
   comparison: Comparison | undefined,
-  settings: SiteSettings,
+  pageConfig: PageConfig,
 ): FooterCell[] {
   const text = (i: number): string => {
-    if (settings.columns[i] === "count") return formatCount(total);
+    if (pageConfig.columns[i] === "count") return formatCount(total);
     // the change column comes after the configured ones, and only when the months can be compared
-    if (comparison && i === settings.columns.length) return comparison.change(total, comparison.previousTotal).text;
+    if (comparison && i === pageConfig.columns.length) return comparison.change(total, comparison.previousTotal).text;
     return i === 0 ? "Total" : "";
   };
   return columns.map((c, i) => ({ text: text(i), numeric: c.numeric }));
@@ -287,8 +290,8 @@ function totalsRow(
  * The note under the table: how this month's "(blank)" requests were marked in the raw data, with the
  * markers actually found there (not the configured list), most requests first.
  */
-function blankNote(blanks: readonly BlankMarker[], rows: number, settings: SiteSettings): string {
-  const names = settings.groupBy.map((c) => labelFor(c, settings.labels)).join(" or ");
+function blankNote(blanks: readonly BlankMarker[], rows: number, pageConfig: PageConfig): string {
+  const names = pageConfig.groupBy.map((c) => labelFor(c, pageConfig.labels)).join(" or ");
   const requests = plural(rows, "request");
   // with one way of being blank, the total says how many; with several, each gets its count
   const counted = blanks.length > 1;

@@ -1,4 +1,4 @@
-/** What the build hands the render stage: every month's numbers, and the settings the pages need. */
+/** What the build hands the render stage: every month's numbers, and the part of the config the pages need. */
 import type { Report } from "../aggregate/index.js";
 import type { AcceptedDays } from "./compare.js";
 import type { Theme } from "./theme.js";
@@ -6,7 +6,7 @@ import type { Theme } from "./theme.js";
 /**
  * What the pages say about a month besides its numbers: which month, where its pages are, and how
  * complete its raw files were. The render input (MonthReport) and summary.json (MonthSummary) both
- * carry it, so a kept month's card reads the same as one built now.
+ * carry it, so a carried-over month's card reads the same as one built now.
  */
 export interface MonthFacts {
   /** `2019-01` */
@@ -37,8 +37,8 @@ export interface MonthReport extends MonthFacts {
   absentColumns?: { column: string; files: number; days: number[] }[];
 }
 
-/** Site-wide settings every page needs (from site-config.json). */
-export interface SiteSettings {
+/** The part of the config every page needs (from site-config.json, with the site URL and the branding). */
+export interface PageConfig {
   siteTitle: string;
   /** File names of a month's pages, e.g. `final_report.csv`. */
   files: { csv: string; table: string; chart: string };

@@ -1,13 +1,13 @@
 /**
  * Pure (but async): the site but index.html (which needs the listing), planned and then rendered one
  * group of pages at a time. The build and the render tests both go through planSite: the build caches
- * each group under the hash of what it is drawn from, the tests render every group.
+ * each group under the fingerprint of what it is drawn from, the tests render every group.
  */
 import { ERROR_DOCUMENT, SUMMARY_CSV, SUMMARY_JSON, TREND_PAGE } from "../site-names.js";
 import { renderErrorPage } from "./layout.js";
 import { renderMonthPages, type MonthNeighbours } from "./month-pages.js";
 import { renderProjectPages } from "./project-pages.js";
-import type { MonthReport, SiteFile, SiteSettings } from "./site-input.js";
+import type { MonthReport, SiteFile, PageConfig } from "./site-input.js";
 import { toSiteSummary, toSummaryCsv, type MonthSummary, type SiteSummary } from "./summary.js";
 import { renderTrendPage } from "./trend-page.js";
 
@@ -20,10 +20,10 @@ export interface MonthToRender {
 /** Options of planSite. */
 export interface PlanSiteOptions {
   /**
-   * Months not rendered now but part of the site (a `--month` build keeps their pages from the
-   * previous build; their summaries come from its summary.json), for links, changes and the trend.
+   * Carried-over months: not rendered now but part of the site (a `--month` build takes their pages
+   * from the previous build; their summaries come from its summary.json), for links, changes and the trend.
    */
-  otherMonths?: readonly MonthSummary[];
+  carriedMonths?: readonly MonthSummary[];
 }
 
 /** One month's pages: the month as the caller gave it, what besides it they are drawn from, and how to render them. */
@@ -36,7 +36,7 @@ export interface MonthPages<M extends MonthToRender> {
 
 /** The site, planned: what every group of pages is drawn from, each rendered on demand. */
 export interface SitePlan<M extends MonthToRender> {
-  /** Every month of the site (otherMonths too), oldest first: index.html and the across-month files are drawn from it. */
+  /** Every month of the site (carriedMonths too), oldest first: index.html and the across-month files are drawn from it. */
   summary: SiteSummary;
   /** Each month's pages, in the order of `months`. */
   months: MonthPages<M>[];
@@ -47,35 +47,35 @@ export interface SitePlan<M extends MonthToRender> {
 /**
  * Plan the pages of `months` (oldest first), the trend page, summary.json, summary.csv and the error
  * page. Each month's pages are a pure function of its report, its neighbours' summaries and the
- * settings, so a caller may cache them.
- * @example const plan = planSite([{ summary, report: async () => report }], settings)
+ * page config, so a caller may cache them.
+ * @example const plan = planSite([{ summary, report: async () => report }], pageConfig)
  */
 export function planSite<M extends MonthToRender>(
   months: readonly M[],
-  settings: SiteSettings,
+  pageConfig: PageConfig,
   options: PlanSiteOptions = {},
 ): SitePlan<M> {
-  // a month rendered now replaces the summary kept from the previous build
-  const summary = toSiteSummary([...(options.otherMonths ?? []), ...months.map((m) => m.summary)], settings);
+  // a month rendered now replaces the summary carried over from the previous build
+  const summary = toSiteSummary([...(options.carriedMonths ?? []), ...months.map((m) => m.summary)], pageConfig);
   const position = new Map(summary.months.map((m, i) => [m.id, i]));
   return {
     summary,
     months: months.map((month) => {
       const i = position.get(month.summary.id)!;
       const neighbours = { previous: summary.months[i - 1], next: summary.months[i + 1] };
-      return { month, neighbours, render: async () => renderMonthPages(await month.report(), neighbours, settings) };
+      return { month, neighbours, render: async () => renderMonthPages(await month.report(), neighbours, pageConfig) };
     }),
-    acrossMonths: () => renderAcrossMonths(summary, settings),
+    acrossMonths: () => renderAcrossMonths(summary, pageConfig),
   };
 }
 
 /** The files drawn from every month's summary: trend page, summary.json, summary.csv, and the error page. */
-async function renderAcrossMonths(summary: SiteSummary, settings: SiteSettings): Promise<SiteFile[]> {
+async function renderAcrossMonths(summary: SiteSummary, pageConfig: PageConfig): Promise<SiteFile[]> {
   return [
-    { path: TREND_PAGE, body: await renderTrendPage(summary, settings.theme) },
+    { path: TREND_PAGE, body: await renderTrendPage(summary, pageConfig.theme) },
     { path: SUMMARY_JSON, body: `${JSON.stringify(summary, null, 2)}\n` },
     { path: SUMMARY_CSV, body: toSummaryCsv(summary) },
-    { path: ERROR_DOCUMENT, body: renderErrorPage(settings.siteTitle, settings.siteRootUrl, settings.theme) },
-    ...(settings.theme ? await renderProjectPages(settings.theme, settings.siteTitle) : []),
+    { path: ERROR_DOCUMENT, body: renderErrorPage(pageConfig.siteTitle, pageConfig.siteRootUrl, pageConfig.theme) },
+    ...(pageConfig.theme ? await renderProjectPages(pageConfig.theme, pageConfig.siteTitle) : []),
   ];
 }

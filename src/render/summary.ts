@@ -5,7 +5,7 @@
 import { RenderError } from "../errors.js";
 import { SUMMARY_JSON } from "../site-names.js";
 import { labelFor } from "./labels.js";
-import type { MonthFacts, MonthReport, SiteSettings } from "./site-input.js";
+import type { MonthFacts, MonthReport, PageConfig } from "./site-input.js";
 
 /** A row of counts: the group's column values and `count`, e.g. `{ service_name: "Pothole", count: 12 }`. */
 export type CountRow = Record<string, string | number>;
@@ -33,13 +33,15 @@ export interface SiteSummary {
 }
 
 /** The summary of one month. Pure. */
-export function toMonthSummary(month: MonthReport, settings: SiteSettings): MonthSummary {
+export function toMonthSummary(month: MonthReport, pageConfig: PageConfig): MonthSummary {
   const counts = (month.report.counts.objects() as CountRow[]).map((row) =>
-    Object.fromEntries([...settings.groupBy, "count"].map((c) => [c, c === "count" ? Number(row[c]) : String(row[c])])),
+    Object.fromEntries(
+      [...pageConfig.groupBy, "count"].map((c) => [c, c === "count" ? Number(row[c]) : String(row[c])]),
+    ),
   );
   const byType = new Map<string, number>();
   for (const row of month.report.breakdown.objects() as CountRow[]) {
-    const type = String(row[settings.chartField]);
+    const type = String(row[pageConfig.chartField]);
     byType.set(type, (byType.get(type) ?? 0) + Number(row.count));
   }
   const at = (file: string) => `${month.dir}/${file}`;
@@ -56,23 +58,23 @@ export function toMonthSummary(month: MonthReport, settings: SiteSettings): Mont
     emptyDays: [...month.emptyDays],
     skippedFiles: month.skippedFiles,
     ...(month.dataAsOf ? { dataAsOf: month.dataAsOf } : {}),
-    links: { table: at(settings.files.table), chart: at(settings.files.chart), csv: at(settings.files.csv) },
+    links: { table: at(pageConfig.files.table), chart: at(pageConfig.files.chart), csv: at(pageConfig.files.csv) },
     counts,
     byType: [...byType]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([type, count]) => ({ [settings.chartField]: type, count })),
+      .map(([type, count]) => ({ [pageConfig.chartField]: type, count })),
   };
 }
 
 /** The site summary from month summaries (any order; kept oldest first, one per month id). */
-export function toSiteSummary(months: readonly MonthSummary[], settings: SiteSettings): SiteSummary {
+export function toSiteSummary(months: readonly MonthSummary[], pageConfig: PageConfig): SiteSummary {
   const byId = new Map(months.map((m) => [m.id, m]));
-  const columns = [...settings.groupBy, settings.chartField, "count"];
+  const columns = [...pageConfig.groupBy, pageConfig.chartField, "count"];
   return {
-    title: settings.siteTitle,
-    groupBy: [...settings.groupBy],
-    chartField: settings.chartField,
-    labels: Object.fromEntries(columns.map((c) => [c, labelFor(c, settings.labels)])),
+    title: pageConfig.siteTitle,
+    groupBy: [...pageConfig.groupBy],
+    chartField: pageConfig.chartField,
+    labels: Object.fromEntries(columns.map((c) => [c, labelFor(c, pageConfig.labels)])),
     months: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Where the built-in templates are and which of them a project may override. Its own file (a public
- * entry of render) so a build can hash the templates and read the branding without loading Eta.
+ * entry of render) so a build can fingerprint the templates and read the branding without loading Eta.
  */
 import { fileURLToPath } from "node:url";
 

@@ -28,7 +28,7 @@ export interface Theme {
   description?: string;
   /** Footer text; `[text](url)` becomes a link when the URL is http(s) or mailto. */
   footer?: string;
-  /** Path of the logo in the site, e.g. `assets/logo-1a2b3c4d.png` (named by its content's hash). */
+  /** Path of the logo in the site, e.g. `assets/logo-1a2b3c4d.png` (named by its bytes' fingerprint). */
   logo?: string;
   /** Path of the favicon in the site, e.g. `assets/favicon.png`, with its content type. */
   favicon?: { path: string; type: string };

@@ -4,13 +4,13 @@ import {
   S3_CONNECT_TIMEOUT_MS_DEFAULT,
   S3_MAX_ATTEMPTS_DEFAULT,
   S3_REQUEST_TIMEOUT_MS_DEFAULT,
-  type S3Settings,
+  type S3Options,
   type SiteConfig,
 } from "../config/index.js";
 
 /** What createS3Client reads from the config; `s3` (timeouts, attempts) defaults as in site-config.json. */
 export type S3ClientConfig = Pick<SiteConfig, "region" | "endpoint" | "forcePathStyle"> & {
-  s3?: Partial<S3Settings>;
+  s3?: Partial<S3Options>;
 };
 
 /** Options for createS3Client beyond the config. */

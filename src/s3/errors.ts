@@ -97,19 +97,19 @@ const timeout: Explanation = {
     'The server is stalled, overloaded or slow to reach. Run again; on a slow link raise "s3.connectTimeoutMs" / "s3.requestTimeoutMs" in site-config.json.',
 };
 /** Where the endpoint and region are set: a flag's value is blamed on the flag, not on the file. */
-const ENDPOINT_SETTING = '--endpoint-url or "endpoint" in site-config.json';
-const REGION_SETTING = '--region or "region" in site-config.json';
+const ENDPOINT_SOURCES = '--endpoint-url or "endpoint" in site-config.json';
+const REGION_SOURCES = '--region or "region" in site-config.json';
 const unreachable: Explanation = {
   what: (f) => `the S3 endpoint cannot be reached (${f.code})`,
   hint: (f) =>
-    `Check the endpoint (${f.context.endpoint ? `now ${f.context.endpoint}; ` : ""}set with ${ENDPOINT_SETTING}) and the region (${REGION_SETTING}), and that the server is running.`,
+    `Check the endpoint (${f.context.endpoint ? `now ${f.context.endpoint}; ` : ""}set with ${ENDPOINT_SOURCES}) and the region (${REGION_SOURCES}), and that the server is running.`,
 };
 /** An HTML page where an S3 answer (XML) was expected: the SDK says "XML parse error … {error}.$response". */
 const notS3: Explanation = {
   what: (f) =>
     `${endpointOf(f)} answered with an HTML page, not an S3 API response: it is not an S3 API endpoint (a website endpoint, or a proxy's or login page)`,
   hint: () =>
-    `Set the S3 API endpoint with ${ENDPOINT_SETTING}, e.g. http://127.0.0.1:7480 for a local server, or none for AWS. A website endpoint (s3-website-…, or a local server's website port) only serves pages: it belongs in "websiteEndpoint".`,
+    `Set the S3 API endpoint with ${ENDPOINT_SOURCES}, e.g. http://127.0.0.1:7480 for a local server, or none for AWS. A website endpoint (s3-website-…, or a local server's website port) only serves pages: it belongs in "websiteEndpoint".`,
 };
 const wrongRegion: Explanation = {
   what: () => "the bucket is in another region than the one configured",

@@ -1,4 +1,4 @@
-/** Read the built site folder: every file with its key, size and MD5 (what deploy compares). */
+/** Read the output folder: every file with its key, size and MD5 (what deploy compares). */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { SiteError } from "../errors.js";
 import { ASSETS_FOLDER, ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import type { SiteFile } from "../render/index.js";
-import { sameStamp, stampOf, type FileStamp, type HashedStamp, type StampedFile } from "./stamp.js";
+import { sameStamp, stampOf, type FileStamp, type StampWithMd5, type StampedFile } from "./stamp.js";
 import { isBuiltSite, listFiles } from "./write.js";
 
-/** A file of the local site. */
+/** A file of the output folder. */
 export interface LocalFile {
   /** Path relative to the site root with `/` separators, e.g. `2019/jan/final_report.csv`. */
   key: string;
@@ -21,21 +21,21 @@ export interface LocalFile {
   stamp: FileStamp;
 }
 
-/** A file an earlier build wrote, to carry into a partial build. */
-export interface KeptFile {
+/** A file an earlier build wrote, carried over into a partial build. */
+export interface CarriedFile {
   key: string;
   body: Buffer;
-  /** When the earlier build wrote it (kept, so the index shows the month's real date). */
+  /** When the earlier build wrote it (carried too, so the index shows the month's real date). */
   modified: Date;
 }
 
 /**
- * Every file below `root` (sorted by key) but the build marker. A file whose stamp is the one `known`
+ * Every file of the output folder `root` (sorted by key) but the build records. A file whose stamp is the one `known`
  * has for its key is not read again: its MD5 is the known one. Throws SiteError when the folder does not exist.
  */
-export async function readSite(
+export async function readOutputFolder(
   root: string,
-  known: ReadonlyMap<string, HashedStamp> = new Map(),
+  known: ReadonlyMap<string, StampWithMd5> = new Map(),
 ): Promise<LocalFile[]> {
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory())
@@ -51,18 +51,18 @@ export async function readSite(
 }
 
 /**
- * The files of an earlier build in `root` that a partial build (`--month`) keeps: every file but
+ * The files of an earlier build in `root` that a partial build (`--month`) carries over: every file but
  * those in `rebuilt` and the pages every build writes anew (the index, the error page, assets/).
  * None when `root` is not an earlier build.
  */
-export async function readKeptFiles(root: string, rebuilt: ReadonlySet<string>): Promise<KeptFile[]> {
+export async function readCarriedFiles(root: string, rebuilt: ReadonlySet<string>): Promise<CarriedFile[]> {
   if (!(await isBuiltSite(root))) return [];
-  const kept = (await listFiles(root)).filter(
+  const carried = (await listFiles(root)).filter(
     (f) =>
       !rebuilt.has(f.key) && f.key !== INDEX_DOCUMENT && f.key !== ERROR_DOCUMENT && !f.key.startsWith(ASSETS_FOLDER),
   );
   return Promise.all(
-    kept.map(async (f) => ({ key: f.key, body: await readFile(f.path), modified: (await stat(f.path)).mtime })),
+    carried.map(async (f) => ({ key: f.key, body: await readFile(f.path), modified: (await stat(f.path)).mtime })),
   );
 }
 
@@ -70,16 +70,16 @@ export async function readKeptFiles(root: string, rebuilt: ReadonlySet<string>):
  * Every file of an earlier build in `root` (sorted by path) with its stamp, or undefined when `root`
  * is not an earlier build. What a build compares with what it last wrote.
  */
-export async function siteFileStats(root: string): Promise<StampedFile[] | undefined> {
+export async function outputFileStamps(root: string): Promise<StampedFile[] | undefined> {
   if (!(await isBuiltSite(root))) return undefined;
   return Promise.all((await listFiles(root)).map(async ({ key, path }) => ({ path: key, ...(await stampOf(path)) })));
 }
 
-/** Files up to this size are hashed from one read; larger ones are streamed, so memory stays bounded. */
+/** Files up to this size have their MD5 taken from one read; larger ones are streamed, so memory stays bounded. */
 const READ_WHOLE_BYTES = 8 * 1024 * 1024;
 
 async function md5File(path: string, size: number): Promise<string> {
-  // one read per page: a site of 60 months is ~250 small files, and a stream each costs more than the hash
+  // one read per page: a site of 60 months is ~250 small files, and a stream each costs more than the MD5
   if (size <= READ_WHOLE_BYTES)
     return createHash("md5")
       .update(await readFile(path))

@@ -20,13 +20,13 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
 }
 
 /** A file's MD5 as it was computed for a stamp. */
-export type HashedStamp = FileStamp & { md5: string };
+export type StampWithMd5 = FileStamp & { md5: string };
 
 /** A file of the output folder (path relative to it, with `/`) and its stamp. */
 export type StampedFile = { path: string } & FileStamp;
 
-/** A file of the output folder with its stamp and the MD5 of the bytes that stamp names. */
-export type HashedFile = { path: string } & HashedStamp;
+/** A file of the output folder with its stamp and the MD5 of the bytes that stamp names, as the output record holds it. */
+export type RecordedFile = { path: string } & StampWithMd5;
 
 /** The stamp of the file at `path` now. */
 export async function stampOf(path: string): Promise<FileStamp> {

@@ -11,11 +11,11 @@ import { ConfigError } from "../errors.js";
 import type { ProjectPage, SiteFile, TemplateOverride, Theme } from "../render/index.js";
 import { ASSETS_FOLDER } from "../site-names.js";
 
-/** The project's branding: what the pages need, the image files to publish, and a hash of both. */
+/** The project's branding: what the pages need, the image files to publish, and a fingerprint of both. */
 export interface ProjectTheme {
   /** As the render stage takes it; the logo and favicon are named by their paths among `assets`. */
   theme: Theme;
-  /** The logo and favicon as site files (named by content hash, so a new logo is never a cached old one). */
+  /** The logo and favicon as site files (named by their bytes' fingerprint, so a new logo is never a cached old one). */
   assets: SiteFile[];
   /** Changes whenever any branding file or key changes (part of the page cache's key). */
   fingerprint: string;
@@ -61,7 +61,7 @@ function optional<T extends Record<string, string | undefined>>(values: T): Part
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** An image copied to `assets/<key>-<hash>.<ext>`. */
+/** An image copied to `assets/<key>-<fingerprint>.<ext>`. */
 async function readImage(config: SiteConfig, key: string, file: string, types: string[]): Promise<SiteFile> {
   const ext = extname(file).toLowerCase();
   if (!types.includes(ext))
@@ -75,8 +75,8 @@ async function readImage(config: SiteConfig, key: string, file: string, types: s
       config,
       `site.${key}: "${file}" contains script (a <script> element, an on… attribute or a javascript: URL); publish an SVG without scripts, or a PNG`,
     );
-  const hash = createHash("sha256").update(body).digest("hex").slice(0, 8);
-  return { path: `${ASSETS_FOLDER}${key}-${hash}${ext === ".jpeg" ? ".jpg" : ext}`, body };
+  const fingerprint = createHash("sha256").update(body).digest("hex").slice(0, 8);
+  return { path: `${ASSETS_FOLDER}${key}-${fingerprint}${ext === ".jpeg" ? ".jpg" : ext}`, body };
 }
 
 async function readTemplates(config: SiteConfig, dir: string, names: readonly string[]) {

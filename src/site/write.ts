@@ -5,7 +5,7 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { SiteError } from "../errors.js";
 import { onExitBefore, removeOnExit } from "../exit-hooks.js";
 import type { SiteFile } from "../render/index.js";
-import { md5Of, stampOf, type HashedFile } from "./stamp.js";
+import { md5Of, stampOf, type RecordedFile } from "./stamp.js";
 import { BUILT_THEME, builtThemeText, type BuiltTheme } from "./built-theme.js";
 
 /**
@@ -34,7 +34,7 @@ export async function isBuiltSite(root: string): Promise<boolean> {
 export function pathWithin(root: string, relative: string): string {
   const target = resolve(root, relative);
   if (relative.startsWith("/") || relative.includes("\\") || !target.startsWith(root + sep)) {
-    throw new SiteError(`refusing to write "${relative}": it is outside the site folder ${root}`);
+    throw new SiteError(`refusing to write "${relative}": it is outside the output folder ${root}`);
   }
   return target;
 }
@@ -43,7 +43,7 @@ export function pathWithin(root: string, relative: string): string {
 export interface WrittenSite {
   written: boolean;
   /** Sorted by path, as listFiles sorts; each stamp taken before anyone else could touch the file. */
-  files: HashedFile[];
+  files: RecordedFile[];
 }
 
 /**
@@ -80,7 +80,7 @@ export async function writeSite(files: readonly SiteFile[], output: string, them
  * `files` with their stamps and MD5s when `output` is an earlier build with exactly them (the same
  * paths, each with the same bytes); else undefined.
  */
-async function holdsExactly(output: string, files: readonly SiteFile[]): Promise<HashedFile[] | undefined> {
+async function holdsExactly(output: string, files: readonly SiteFile[]): Promise<RecordedFile[] | undefined> {
   if (!(await isBuiltSite(output))) return undefined;
   const onDisk = new Map((await listFiles(output)).map((f) => [f.key, f.path]));
   if (onDisk.size !== files.length || !files.every((f) => onDisk.has(f.path))) return undefined;
@@ -99,7 +99,7 @@ function bytesOf(body: string | Uint8Array): Uint8Array {
   return typeof body === "string" ? Buffer.from(body) : body;
 }
 
-function byPath(files: HashedFile[]): HashedFile[] {
+function byPath(files: RecordedFile[]): RecordedFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
@@ -135,8 +135,8 @@ function checkUniquePaths(files: readonly SiteFile[]): void {
  * Write the marker and every file into `temp`, each stamped once written (moving the folder into
  * place changes no file's stamp); any failure leaves `output` as it was.
  */
-async function writeTempSite(files: readonly SiteFile[], temp: string, output: string): Promise<HashedFile[]> {
-  const written: HashedFile[] = [];
+async function writeTempSite(files: readonly SiteFile[], temp: string, output: string): Promise<RecordedFile[]> {
+  const written: RecordedFile[] = [];
   try {
     await mkdir(temp, { recursive: true });
     await writeFile(

@@ -13,7 +13,7 @@ import { readStateFile, stateFileText, warnIgnored, writeStateFile, type StateFi
 export const CACHE_FORMAT = 3;
 
 interface Manifest {
-  /** Fingerprint of the settings the counts depend on. */
+  /** countsFingerprint: the raw bucket and the columns the counts depend on (named `settings` in the file: a new name would set every existing cache aside). */
   settings: string;
   /** Each month file's checksum, by month. */
   months: Record<string, string>;
@@ -31,16 +31,16 @@ export interface BuildCache {
   /** Months the cache has. */
   months(): string[];
   /** Each month the cache has, with the checksum of its file: changes whenever a month's counts do. */
-  monthDigests(): Readonly<Record<string, string>>;
-  /** Why the cache on disk was set aside (other settings, another version, damaged), if it was. */
+  monthChecksums(): Readonly<Record<string, string>>;
+  /** Why the cache on disk was set aside (another raw bucket or other columns, another version, damaged), if it was. */
   readonly setAside?: string;
   /** Replace a month's files (written by save()). */
   setMonth(id: string, files: CachedFile[]): void;
-  /** Rendered pages stored under `hash`, or undefined. */
-  pages<T>(hash: string): Promise<T | undefined>;
-  setPages(hash: string, pages: unknown): void;
-  /** Keep the pages under `hash` (a build that did not need to read them still uses them). */
-  keepPages(hash: string): void;
+  /** Rendered pages stored under their `fingerprint`, or undefined. */
+  pages<T>(fingerprint: string): Promise<T | undefined>;
+  setPages(fingerprint: string, pages: unknown): void;
+  /** Keep the pages under `fingerprint` (a build that did not need to read them still uses them). */
+  keepPages(fingerprint: string): void;
   /** What the last build left in its output folder, or undefined when the cache does not know. */
   output(): Promise<OutputRecord | undefined>;
   setOutput(record: OutputRecord): void;
@@ -67,18 +67,18 @@ const PAGES: StateFileKind<unknown> = {
 };
 
 /**
- * Open the cache folder for a build whose counts depend on `settings` (a fingerprint). A missing
+ * Open the cache folder for a build whose counts have `countsFingerprint`. A missing
  * folder is an empty cache; a damaged manifest or one of another version is an empty cache with a warning.
  */
-export async function openBuildCache(dir: string, settings: string, logger: Logger): Promise<BuildCache> {
-  const empty: Manifest = { settings, months: {} };
+export async function openBuildCache(dir: string, countsFingerprint: string, logger: Logger): Promise<BuildCache> {
+  const empty: Manifest = { settings: countsFingerprint, months: {} };
   const read = await readStateFile(join(dir, "manifest.json"), MANIFEST, logger);
   if (read.ignored === "damaged") return new DiskCache(dir, empty, logger, "the cache was damaged");
   if (read.ignored === "another version") return new DiskCache(dir, empty, logger, "the cache is from another version");
   if (read.data === undefined) return new DiskCache(dir, empty, logger);
-  if (read.data.settings !== settings)
+  if (read.data.settings !== countsFingerprint)
     return new DiskCache(dir, empty, logger, "the raw bucket or report columns changed");
-  return new DiskCache(dir, { settings, months: { ...read.data.months } }, logger);
+  return new DiskCache(dir, { settings: countsFingerprint, months: { ...read.data.months } }, logger);
 }
 
 class DiskCache implements BuildCache {
@@ -100,7 +100,7 @@ class DiskCache implements BuildCache {
     return Object.keys(this.manifest.months).sort();
   }
 
-  monthDigests(): Readonly<Record<string, string>> {
+  monthChecksums(): Readonly<Record<string, string>> {
     return { ...this.manifest.months };
   }
 
@@ -125,18 +125,19 @@ class DiskCache implements BuildCache {
     this.manifest.months[id] = checksum;
   }
 
-  async pages<T>(hash: string): Promise<T | undefined> {
-    this.usedPages.add(hash);
-    return (await readStateFile(join(this.dir, "pages", `${hash}.json`), PAGES, this.logger)).data as T | undefined;
+  async pages<T>(fingerprint: string): Promise<T | undefined> {
+    this.usedPages.add(fingerprint);
+    return (await readStateFile(join(this.dir, "pages", `${fingerprint}.json`), PAGES, this.logger)).data as
+      T | undefined;
   }
 
-  setPages(hash: string, pages: unknown): void {
-    this.usedPages.add(hash);
-    this.changedPages.set(hash, stateFileText(CACHE_FORMAT, pages).text);
+  setPages(fingerprint: string, pages: unknown): void {
+    this.usedPages.add(fingerprint);
+    this.changedPages.set(fingerprint, stateFileText(CACHE_FORMAT, pages).text);
   }
 
-  keepPages(hash: string): void {
-    this.usedPages.add(hash);
+  keepPages(fingerprint: string): void {
+    this.usedPages.add(fingerprint);
   }
 
   output(): Promise<OutputRecord | undefined> {
@@ -157,7 +158,8 @@ class DiskCache implements BuildCache {
     }
     if (this.changedMonths.size === 0 && this.changedPages.size === 0) return;
     for (const [id, text] of this.changedMonths) await writeStateFile(join(this.dir, "months", `${id}.json`), text);
-    for (const [hash, text] of this.changedPages) await writeStateFile(join(this.dir, "pages", `${hash}.json`), text);
+    for (const [fingerprint, text] of this.changedPages)
+      await writeStateFile(join(this.dir, "pages", `${fingerprint}.json`), text);
     const manifest = stateFileText(CACHE_FORMAT, this.manifest).text;
     await writeStateFile(join(this.dir, "manifest.json"), manifest);
     await this.prunePages();

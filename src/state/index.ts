@@ -5,7 +5,7 @@
  *
  * | file                       | what it holds                                                     | written by          | read by       |
  * | -------------------------- | ----------------------------------------------------------------- | ------------------- | ------------- |
- * | `manifest.json`            | the fingerprint of the settings the counts depend on; each month  | build               | build         |
+ * | `manifest.json`            | the fingerprint of the config the counts depend on; each month    | build               | build         |
  * |                            | file's checksum (written last: an interrupted save keeps the old) |                     |               |
  * | `months/2019-01.json`      | a month's raw files: key, size, ETag, LastModified, rows, counts  | build               | build         |
  * | `pages/<fingerprint>.json` | rendered pages, named by the fingerprint of what they came from   | build               | build         |

@@ -5,7 +5,7 @@
  */
 import { join, resolve } from "node:path";
 import type { Logger } from "../log.js";
-import type { HashedFile, HashedStamp } from "../site/index.js";
+import type { RecordedFile, StampWithMd5 } from "../site/index.js";
 import { readStateFile, type StateFileKind } from "./state-file.js";
 
 /** Bump when the meaning of the record changes. */
@@ -14,23 +14,24 @@ export const OUTPUT_RECORD_FORMAT = 2;
 /** The record's name in the cache folder. */
 export const OUTPUT_RECORD_FILE = "output.json";
 
-/** A site folder as a build left it. */
+/** An output folder as a build left it. */
 export interface OutputRecord {
   /** The folder, absolute. */
   output: string;
   /**
-   * Fingerprint of everything the site's files were made from (pages, assets, settings); absent
-   * after a --month build, whose site keeps other months' files no fingerprint names.
+   * Fingerprint of everything the site's files were made from (pages, assets, config); absent
+   * after a --month build, whose site holds carried-over files no fingerprint names.
    */
   fingerprint?: string;
   /**
    * Fingerprint of what the pages were planned from (the raw listing, the cache's months, the
-   * settings, templates and branding), with the months it gave; only for a build of every month that
+   * config, templates and branding), with the months it gave; only for a build of every month that
    * skipped no file. The same value later means the same site, known without reading a month or a page.
+   * `hash` is the fingerprint's name in the file: a new name would set every existing record aside.
    */
   inputs?: { hash: string; months: RecordedMonth[] };
   /** Every file of the folder, sorted by path, with its stamp and MD5. */
-  files: HashedFile[];
+  files: RecordedFile[];
 }
 
 /** A month of a recorded build: what its summary says besides the listing's missing days. */
@@ -68,7 +69,7 @@ export async function recordedMd5s(
   cacheDir: string,
   output: string,
   logger: Logger,
-): Promise<Map<string, HashedStamp>> {
+): Promise<Map<string, StampWithMd5>> {
   const instead = "every file of the output folder is read to compute its MD5";
   const record = await readOutputRecord(cacheDir, logger, instead);
   if (record?.output !== resolve(output)) return new Map();
@@ -87,7 +88,7 @@ function isOutputRecord(value: unknown): value is OutputRecord {
   );
 }
 
-function isHashedFile(value: Partial<HashedFile>): boolean {
+function isHashedFile(value: Partial<RecordedFile>): boolean {
   return (
     typeof value.path === "string" &&
     typeof value.md5 === "string" &&

@@ -1,6 +1,6 @@
 /**
  * What deploy has seen of the published objects' headers, so a deploy with nothing new sends no HEAD
- * per object (`published-<hash>.json`, one per site bucket and prefix). Each entry is what a HEAD of
+ * per object (`published-<fingerprint>.json`, one per site bucket and prefix). Each entry is what a HEAD of
  * the object answered, keyed by the object's ETag and LastModified in the listing: any later change
  * to the object (new bytes, headers or metadata rewritten by a copy) changes one of them, and the
  * object is asked again. Without a usable file every object is asked, as before.
@@ -71,7 +71,7 @@ function isSeen(value: unknown): value is SeenHeaders {
   return typeof etag === "string" && typeof lastModified === "string";
 }
 
-/** `<cacheDir>/published-<hash of the target>.json`: one file per site bucket and prefix. */
+/** `<cacheDir>/published-<fingerprint of the target>.json`: one file per site bucket and prefix. */
 function placePath({ cacheDir, endpoint, bucket, prefix }: MemoryPlace): string {
   const target = sha256(JSON.stringify([endpoint ?? "aws", bucket, prefix]));
   return join(cacheDir, `published-${target.slice(0, 16)}.json`);

@@ -26,7 +26,7 @@ const FILES: Record<string, string | Buffer> = {
   "2019_mar_01_gid_requests.csv": `${HEADER}Pothole,Request\nNoise,Inquiry\n`,
 };
 
-describe("bad files in several months (issue 17)", () => {
+describe("bad files in several months", () => {
   let rawBucket: string;
   beforeAll(async () => {
     rawBucket = uniqueBucket("badmonths-raw");
@@ -87,7 +87,7 @@ describe("bad files in several months (issue 17)", () => {
   });
 });
 
-describe("a scan worker that fails is no bad file (issue 17)", () => {
+describe("a scan worker that fails is no bad file", () => {
   test("reading a month stops with the worker's error instead of naming every file of the month unreadable", async () => {
     const rawBucket = uniqueBucket("deadworker-raw");
     await createBucket(testClient(), rawBucket, {

@@ -263,7 +263,7 @@ describe("bad input never publishes a partial month", () => {
     );
   });
 
-  test("issue 17: a --month build into an empty output folder with the cache restored (a fresh CI checkout) says the cache supplies the other months", async () => {
+  test("a --month build into an empty output folder with the cache restored (a fresh CI checkout) says the cache supplies the other months", async () => {
     const ci = testConfig({ raw: { bucket: uniqueBucket("ci-raw") }, site: { bucket: uniqueBucket("ci-site") } });
     const row = "service_name,case_record_type\nPothole,Request\n";
     await createBucket(testClient(), ci.raw.bucket, {

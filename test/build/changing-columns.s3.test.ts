@@ -25,7 +25,7 @@ const FILES: Record<string, string> = {
 };
 const JANUARY = Object.keys(FILES).filter((k) => k.includes("_jan_"));
 
-describe("a counted column only some files have (issue 17)", () => {
+describe("a counted column only some files have", () => {
   let rawBucket: string;
   beforeAll(async () => {
     rawBucket = uniqueBucket("columns-raw");

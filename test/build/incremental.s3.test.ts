@@ -111,7 +111,7 @@ describe("incremental builds", () => {
     const report = await build();
     expect(report.written).toBe(false);
     expect(client.gets).toEqual([]);
-    // only the months' small summaries (what the pages' hashes are made from) were made again
+    // only the months' small summaries (what the pages' fingerprints are made from) were made again
     const cached = readdirSync(pages).map((f) => readFileSync(join(pages, f), "utf8"));
     expect(cached).toHaveLength(2);
     expect(cached.filter((text) => /<!doctype html/i.test(text))).toEqual([]);
@@ -126,7 +126,7 @@ describe("incremental builds", () => {
     await createBucket(client, monthly.raw.bucket, { "2019_jan_01_gid_requests.csv": day([["Pothole", "Request"]]) });
     const page = () => readFileSync(join(monthly.output, "2019/jan/final_report.html"), "utf8");
     await build({}, monthly);
-    // day 1 alone: the month so far (issue 17)
+    // day 1 alone: the month so far
     expect(page()).toContain("So far: 1 of 31 days. The data ends on day 1; the rest of the month is not in yet.");
     // a monthly export: the file names day 1, but stands for the whole month
     const undated = testConfig(

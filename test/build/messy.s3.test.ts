@@ -125,7 +125,7 @@ describe("generated months with CRLF, BOM and multi-line descriptions", () => {
   });
 });
 
-describe("issue 17: exports as they come: days in parts, gzip, UTF-16 and Latin-1", () => {
+describe("exports as they come: days in parts, gzip, UTF-16 and Latin-1", () => {
   interface RawFile {
     key: string;
     body: Buffer;

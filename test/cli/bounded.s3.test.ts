@@ -1,5 +1,5 @@
 /**
- * Bounded by design (issue 17, outcome 5): one huge cell in the groupBy column, or an ID column
+ * Bounded by design: one huge cell in the groupBy column, or an ID column
  * grouped by mistake, gives a warning or a clear early error within a small heap, never a site of
  * hundreds of megabytes or an out-of-memory crash.
  */

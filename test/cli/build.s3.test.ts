@@ -192,7 +192,7 @@ describe("reportsite build against the local server", () => {
     expect(allowed.exitCode).toBe(0);
   });
 
-  test("issue 17: ignored keys are listed under --verbose only; ones like the month's data are warned about", async () => {
+  test("ignored keys are listed under --verbose only; ones like the month's data are warned about", async () => {
     const parted = uniqueBucket("cli-parts");
     await createBucket(testClient(), parted, {
       "2019_feb_01_gid_requests.csv": "service_name,case_record_type\nPothole,Request\n",
@@ -229,7 +229,7 @@ describe("reportsite build against the local server", () => {
     expect(existsSync(join(badDir, "dist"))).toBe(false);
   });
 
-  test("--skip-bad-files: a month with no readable file is left out and named, the others are built (issue 17)", async () => {
+  test("--skip-bad-files: a month with no readable file is left out and named, the others are built", async () => {
     const bucket = uniqueBucket("cli-skipmonth");
     await createBucket(testClient(), bucket, {
       "2019_jan_01_gid_requests.csv": "service_name,case_record_type\nPothole,Request\n",

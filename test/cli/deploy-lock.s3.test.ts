@@ -1,4 +1,4 @@
-// Two deploys at once (a laptop during a CI run) cannot break the live site (issue 17, outcome 6).
+// Two deploys at once (a laptop during a CI run) cannot break the live site.
 // Each deploy is the real CLI in its own process against the real server; the live index.html is
 // checked link by link after each round.
 import { spawn } from "node:child_process";

@@ -1,6 +1,6 @@
 // build, then deploy --dry-run, deploy, deploy again, each a spawned CLI on a real bucket. One step per
 // test (each with the suite's timeout) rather than four processes in one test, which timed out under
-// load (issue 10).
+// load.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";

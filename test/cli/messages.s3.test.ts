@@ -7,7 +7,7 @@ import { createBucket, tempDir, testClient, testServer, uniqueBucket } from "../
 
 const STACK = /^\s+at /m;
 
-describe("messages that name the real cause (issue 17)", () => {
+describe("messages that name the real cause", () => {
   const raw = uniqueBucket("msg-raw");
   const site = uniqueBucket("msg-site");
   const dir = tempDir("cli-messages-");

@@ -38,7 +38,7 @@ interface StepResult {
   json: string;
 }
 
-describe.sequential("issue 17: the monthly cycle, through the workflow's script", () => {
+describe.sequential("the monthly cycle, through the workflow's script", () => {
   const s3 = testServer();
   const raw = uniqueBucket("cycle-raw");
   const site = uniqueBucket("cycle-site");

@@ -31,7 +31,7 @@ async function project(label: string, perDay: number): Promise<string> {
   return dir;
 }
 
-describe("a month large enough for worker threads, run from a folder outside the checkout (issue 17)", () => {
+describe("a month large enough for worker threads, run from a folder outside the checkout", () => {
   let dir: string;
   beforeAll(async () => {
     dir = await project("big", Math.ceil((WORKER_THRESHOLD_BYTES * 1.05) / 28));
@@ -73,7 +73,7 @@ function runHeadOne(args: string[], cwd: string): Promise<CliResult> {
   });
 }
 
-test("`reportsite build | head -1`: the closed pipe ends the run quietly, no EPIPE stack trace (issue 17)", async () => {
+test("`reportsite build | head -1`: the closed pipe ends the run quietly, no EPIPE stack trace", async () => {
   const dir = await project("epipe", 2_000);
   const result = await runHeadOne(["build", "--verbose", "--force"], dir);
   expect(result.stdout).toMatch(/^listed s3:\/\//);
@@ -83,7 +83,7 @@ test("`reportsite build | head -1`: the closed pipe ends the run quietly, no EPI
   expect(result.exitCode).toBe(141);
 });
 
-test("an error no stage caught still ends with a message and, under --json, one JSON object (issue 17)", async () => {
+test("an error no stage caught still ends with a message and, under --json, one JSON object", async () => {
   const dir = await project("crash", 100);
   // once the CLI has started, an error thrown outside any command (as a library's timer might)
   const crash =

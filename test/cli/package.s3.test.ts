@@ -134,7 +134,7 @@ describe("the packed package installed into an empty folder", () => {
     expect(again.stdout).toMatch(/^kept site-config\.json \(exists; --force replaces it\)$/m);
     expect(readFileSync(join(project, "site-config.json"), "utf8")).toBe(before);
   });
-  test("a month large enough for worker threads builds, run from another folder (issue 17)", async () => {
+  test("a month large enough for worker threads builds, run from another folder", async () => {
     // March: a little over the worker threshold, so the bundle's scan workers do the reading
     const line = `1,2019-03-01,Pothole,Request,Open,${"x".repeat(80)}\n`;
     const day = `case_enquiry_id,opened,service_name,case_record_type,status,notes\n${line.repeat(Math.ceil((17 * 1024 * 1024) / 31 / line.length))}`;

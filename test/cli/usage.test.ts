@@ -19,7 +19,7 @@ describe("reportsite usage", () => {
     expect(helpBuild.stdout).toContain("--require-complete");
   });
 
-  test("`help help` is the main help (issue 17)", async () => {
+  test("`help help` is the main help", async () => {
     const result = await runCli(["help", "help"], { cwd: tempDir() });
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^Usage: reportsite <command> \[flags\]$/m);
@@ -54,7 +54,7 @@ describe("reportsite usage", () => {
       message: /--month 2019-06\.\.2019-01: a range goes from an earlier month to a later one/,
     },
     { args: ["init", "--raw-bucket", "city-raw"], message: /--site-bucket is required \(no terminal to ask on\)/ },
-    // issue 17: typos before the command, stray words, and help's own topic
+    // typos before the command, stray words, and help's own topic
     { args: ["--jsn"], message: /^Unknown option '--jsn'; did you mean --json\?$/m },
     { args: ["--jsn", "build"], message: /^Unknown option '--jsn'; did you mean --json\?$/m },
     {

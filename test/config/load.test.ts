@@ -13,7 +13,7 @@ describe("configFromSpec", () => {
     expect(config.output).toBe("/project/dist");
     expect(config.report.groupBy).toEqual(["service_name"]);
     expect(config.report.columns).toEqual(["service_name", "count"]);
-    // counted columns are not required: a file without one is read as empty there (issue 17)
+    // counted columns are not required: a file without one is read as empty there
     expect(config.report.requiredColumns).toEqual([]);
     expect(config.report.missingValues).toContain("NA");
     expect(config.site.files).toEqual({
@@ -55,7 +55,7 @@ describe("configFromSpec", () => {
     expect(error.message).toMatch(/endpoint: must be an http\(s\) URL/);
   });
 
-  test("a mistyped key gets the closest known key at its place (issue 17)", async () => {
+  test("a mistyped key gets the closest known key at its place", async () => {
     const error = await expectReportsiteError(
       () =>
         configFromSpec({
@@ -73,7 +73,7 @@ describe("configFromSpec", () => {
     expect(error.message).toMatch(/^ {2}- s3\.maxAtempts: unknown key; did you mean "maxAttempts"\?$/m);
   });
 
-  test("--output . is blamed on the flag, not on site-config.json (issue 17)", async () => {
+  test("--output . is blamed on the flag, not on site-config.json", async () => {
     const error = await expectReportsiteError(
       () =>
         configFromSpec(minimal, {
@@ -95,7 +95,7 @@ describe("configFromSpec", () => {
       message: /raw\.keyPattern: unknown placeholder \{week\}/,
     },
     {
-      description: "issue 17: an encoding reportsite does not read",
+      description: "an encoding reportsite does not read",
       spec: { ...minimal, raw: { bucket: "gid-raw", encoding: "ebcdic" } },
       message: /raw\.encoding: Invalid option: expected one of "utf-8"\|"utf-16"\|"latin1"\|"windows-1252"/,
     },

@@ -15,7 +15,7 @@ const logo = (fill: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="${fill}"/></svg>`;
 const LOGO_A = logo("#7a1f5c");
 const LOGO_B = logo("#1f7a3c");
-/** The asset path the build gives a logo: named by its content's hash. */
+/** The asset path the build gives a logo: named by its bytes' fingerprint. */
 const assetOf = (svg: string) => `assets/logo-${createHash("sha256").update(svg).digest("hex").slice(0, 8)}.svg`;
 
 describe.sequential("deploy takes the branding from what the build wrote into dist/", () => {

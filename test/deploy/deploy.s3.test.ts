@@ -98,7 +98,7 @@ describe("deploy, step by step on a real bucket", () => {
       "2019/feb/final_report.html",
       "index.html",
     ]);
-    expect(plan.kept).toHaveLength(4);
+    expect(plan.leftInPlace).toHaveLength(4);
     const links = indexLinks(await (await websiteGet(config, "")).text());
     expect(links).toContain("2019/jan/final_report.html");
     expect(links).toContain("2019/feb/final_report.html");
@@ -128,8 +128,8 @@ describe("deploy, step by step on a real bucket", () => {
       "2019/jan/final_report.html",
     ];
     expect(capped.plan.blockedDeletes).toEqual({ count: 4, max: 3 });
-    expect(capped.plan.kept).toEqual(stale);
-    expect(capped.report!.kept).toBe(4);
+    expect(capped.plan.leftInPlace).toEqual(stale);
+    expect(capped.report!.leftInPlace).toBe(4);
     // read the bucket back: every stale key is still published
     expect(before).toEqual(expect.arrayContaining(stale));
     expect(await bucketKeys(client, config)).toEqual(before);

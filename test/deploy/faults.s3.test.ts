@@ -247,7 +247,7 @@ describe("a deploy that fails part way", () => {
   });
 });
 
-// Network faults from a proxy in front of the real server (issue 12 points 3 and 4): the first deploy
+// Network faults from a proxy in front of the real server: the first deploy
 // of each test goes straight to the server; later ones go through the proxy, with short timeouts.
 const proxies: FaultProxy[] = [];
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { formatReport, type SyncReport } from "../../src/deploy/index.js";
 
 function report(overrides: Partial<SyncReport>): SyncReport {
-  return { uploaded: [], skipped: 0, deleted: [], kept: 0, bytes: 0, seconds: 0, ...overrides };
+  return { uploaded: [], skipped: 0, deleted: [], leftInPlace: 0, bytes: 0, seconds: 0, ...overrides };
 }
 
 describe("formatReport: the one summary line of a deploy", () => {

@@ -1,4 +1,4 @@
-// The deploy lock's rules as a table (issue 17, outcome 6): which lock a deploy may take, and how it names the holder.
+// The deploy lock's rules as a table: which lock a deploy may take, and how it names the holder.
 import { describe, expect, test } from "vitest";
 import {
   ciRunOf,

@@ -115,7 +115,7 @@ describe("planSync", () => {
       opts: { access: "policy" as const },
     },
     {
-      description: "extra remote file without --delete -> kept",
+      description: "extra remote file without --delete -> left in place",
       local: [],
       remote: [makeRemote("old.csv")],
       uploads: [],
@@ -168,7 +168,7 @@ describe("planSync", () => {
     const remote = ["a.csv", "b.csv", "c.csv"].map((k) => makeRemote(k));
     const capped = planSync([], remote, { ...options, delete: true, maxDeletes: 2 });
     expect(capped.deletes).toEqual([]);
-    expect(capped.kept).toEqual(["a.csv", "b.csv", "c.csv"]);
+    expect(capped.leftInPlace).toEqual(["a.csv", "b.csv", "c.csv"]);
     expect(capped.blockedDeletes).toEqual({ count: 3, max: 2 });
     expect(formatPlan(capped).join("\n")).toContain(
       "not deleting 3 stale files: more than --max-deletes 2; raise it (--max-deletes 3) or pass --force",
@@ -180,7 +180,7 @@ describe("planSync", () => {
     ]);
     const atCap = planSync([], remote, { ...options, delete: true, maxDeletes: 3 });
     expect(atCap.deletes).toEqual(["a.csv", "b.csv", "c.csv"]);
-    expect(atCap.kept).toEqual([]);
+    expect(atCap.leftInPlace).toEqual([]);
     expect(atCap.blockedDeletes).toBeUndefined();
   });
 
@@ -199,7 +199,7 @@ describe("planSync", () => {
     expect(formatPlan(plan)).toEqual([
       'upload 2019/jan/final_report.html (12.3 kB, Content-Type: "text/html; charset=utf-8"): content changed',
       "upload index.html: rendered from the bucket listing after the uploads (only if it changed)",
-      "keeping 1 published file that dist/ does not have (earlier months stay listed; --delete removes them)",
+      "leaving in place 1 published file that dist/ does not have (earlier months stay listed; --delete removes them)",
       "Plan: 1 to upload, 0 unchanged, 0 to delete.",
     ]);
   });

@@ -58,7 +58,7 @@ describe("the published-headers memory", () => {
     expect(result.report?.uploaded).toEqual([]);
     expect(client.heads).toEqual([]);
     // the bucket's settings (5 requests, sent at once) and one listing, which index.html is rendered from too;
-    // nothing to write, so no deploy lock is taken: not one GET or PUT (issue 17: the lock costs a no-op nothing)
+    // nothing to write, so no deploy lock is taken: not one GET or PUT (the lock costs a no-op nothing)
     expect(client.commands.filter((c) => c === "ListObjectsV2Command")).toHaveLength(1);
     expect(client.commands.filter((c) => c === "GetObjectCommand" || c === "PutObjectCommand")).toEqual([]);
     expect(client.commands).toHaveLength(6);

@@ -80,10 +80,10 @@ describe("deploy's MD5s from the output record", () => {
     });
     const months = [{ year: 2019, month: 1 }];
     expect((await buildSite(config, { logger: memoryLogger(), client: testClient(), months })).written).toBe(true);
-    const kept = "2019/feb/final_report.csv"; // carried over from the previous build, written anew
-    rewriteRecord(config, kept, { md5: "0".repeat(32) });
+    const carried = "2019/feb/final_report.csv"; // carried over from the previous build, written anew
+    rewriteRecord(config, carried, { md5: "0".repeat(32) });
     const { plan } = await deploy(config, { dryRun: true });
-    expect(plan.groups.flat().map((u) => [u.key, u.reason])).toContainEqual([kept, "content changed"]);
+    expect(plan.groups.flat().map((u) => [u.key, u.reason])).toContainEqual([carried, "content changed"]);
   });
 
   test("a damaged record is ignored with a warning: every file is read, nothing is uploaded", async () => {

@@ -2,22 +2,22 @@ import { createHash } from "node:crypto";
 import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, test } from "vitest";
 import { addRemoteHeaders, listRemote } from "../../src/deploy/index.js";
-import type { RemoteSite } from "../../src/deploy/remote.js";
+import type { SiteBucket } from "../../src/deploy/remote.js";
 import { createBucket, testClient, uniqueBucket } from "../support/s3.js";
 
 const md5 = (text: string) => createHash("md5").update(text).digest("hex");
 
 describe("listRemote + addRemoteHeaders on a real bucket", () => {
-  const site: RemoteSite = { client: testClient(), bucket: uniqueBucket("remote"), prefix: "reports/" };
+  const siteBucket: SiteBucket = { client: testClient(), bucket: uniqueBucket("remote"), prefix: "reports/" };
   // what reportsite stored at upload; the ETag of the bytes says otherwise (as after SSE-KMS, where
   // the ETag is not an MD5 of the content, or a multipart upload)
   const stored = md5("the content reportsite uploaded");
 
   beforeAll(async () => {
-    await createBucket(site.client, site.bucket, { "reports/plain.csv": "a,b\n", "elsewhere.csv": "x" });
-    await site.client.send(
+    await createBucket(siteBucket.client, siteBucket.bucket, { "reports/plain.csv": "a,b\n", "elsewhere.csv": "x" });
+    await siteBucket.client.send(
       new PutObjectCommand({
-        Bucket: site.bucket,
+        Bucket: siteBucket.bucket,
         Key: "reports/with-metadata.html",
         Body: "<p>hi</p>",
         ContentType: "text/html; charset=utf-8",
@@ -28,7 +28,7 @@ describe("listRemote + addRemoteHeaders on a real bucket", () => {
   });
 
   test("lists only the prefix, keys relative to it, MD5 from the ETag", async () => {
-    const listed = await listRemote(site);
+    const listed = await listRemote(siteBucket);
     expect(listed.map((o) => [o.key, o.size, o.md5])).toEqual([
       ["plain.csv", 4, md5("a,b\n")],
       ["with-metadata.html", 9, md5("<p>hi</p>")],
@@ -36,8 +36,8 @@ describe("listRemote + addRemoteHeaders on a real bucket", () => {
   });
 
   test("the MD5 stored in metadata wins over the ETag; without metadata the ETag's MD5 stays", async () => {
-    const listed = await listRemote(site);
-    const objects = await addRemoteHeaders(site, listed, new Set(["plain.csv", "with-metadata.html"]));
+    const listed = await listRemote(siteBucket);
+    const objects = await addRemoteHeaders(siteBucket, listed, new Set(["plain.csv", "with-metadata.html"]));
     const byKey = new Map(objects.map((o) => [o.key, o]));
     expect(byKey.get("with-metadata.html")).toMatchObject({
       md5: stored,
@@ -50,7 +50,7 @@ describe("listRemote + addRemoteHeaders on a real bucket", () => {
   });
 
   test("objects not asked for get no HEAD: their headers stay unknown", async () => {
-    const objects = await addRemoteHeaders(site, await listRemote(site), new Set(["plain.csv"]));
+    const objects = await addRemoteHeaders(siteBucket, await listRemote(siteBucket), new Set(["plain.csv"]));
     const other = objects.find((o) => o.key === "with-metadata.html");
     expect(other?.md5).toBe(md5("<p>hi</p>"));
     expect(other?.contentType).toBeUndefined();

@@ -1,4 +1,4 @@
-// issue 12 point 13: `acl KEY private` on a published file left the index linking to it (visitors
+// `acl KEY private` on a published file left the index linking to it (visitors
 // got 403) and no deploy noticed. `acl` now warns; `deploy --verify-access` re-checks and fixes or reports.
 import { PutObjectAclCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, test } from "vitest";
@@ -67,7 +67,7 @@ describe("a published file made private", () => {
     await client.send(
       new PutObjectCommand({ Bucket: config.site.bucket, Key: "2018/dec/final_report.csv", Body: "a\n0\n" }),
     );
-    await deploy(config); // the index now lists 2018/dec too (kept: dist/ does not have it)
+    await deploy(config); // the index now lists 2018/dec too (left in place: dist/ does not have it)
     for (const key of ["index.html", "2018/dec/final_report.csv"])
       await client.send(new PutObjectAclCommand({ Bucket: config.site.bucket, Key: key, ACL: "private" }));
     expect((await websiteGet(config, "")).status).toBe(403);

@@ -41,7 +41,7 @@ describe("the GitHub Actions workflow init writes", () => {
         /if \[ "\$ALLOW_INCOMPLETE" = yes \]; then[\s\S]*elif \[ "\$SCHEDULED" = yes \] && \[ "\$\(date -u \+%-d\)" -ge "\$COMPLETE_BY_DAY" \]; then[\s\S]*else\n\s+flags\+=\(--require-complete\)/,
     },
     {
-      rule: "retries daily during the first days of the month (issue 17)",
+      rule: "retries daily during the first days of the month",
       pattern: /- cron: "0 6 2-10 \* \*"/,
     },
     {

@@ -31,7 +31,7 @@ describe("preview serves dist/ like S3 website hosting", () => {
     writeFileSync(join(dirname(root), "secret.txt"), "outside the site");
     mkdirSync(join(dirname(root), "private"));
     writeFileSync(join(dirname(root), "private/raw.csv"), "raw data");
-    // issue 12 point 10: links that leave dist/ (to a file, and to a folder) are never followed
+    // links that leave dist/ (to a file, and to a folder) are never followed
     symlinkSync(join(dirname(root), "secret.txt"), join(root, "p.html"));
     symlinkSync(join(dirname(root), "private"), join(root, "linked"));
     preview = await startPreview({ root, port: 0, logger: memoryLogger() });

@@ -19,7 +19,7 @@ describe("chart fields are the chart's own; column names are only titles", () =>
     { groupBy: ["service_name"], chartField: "case.type" }, // a dot: Vega-Lite would read a nested path
     { groupBy: ["group"], chartField: "type[0]" }, // a name equal to the chart's field, and brackets
     { groupBy: ["service.name"], chartField: "group" },
-    // issue 12 point 6: a backslash-quote in a column name broke the Vega expression parse
+    // a backslash-quote in a column name broke the Vega expression parse
     { groupBy: ['ser"vice\\"x'], chartField: 'type\\"' },
     { groupBy: ["a'b"], chartField: "c\\" },
   ])("groupBy $groupBy, chartField $chartField", async ({ groupBy, chartField }) => {

@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { renderIndexPage, type SiteFile } from "../../src/render/index.js";
 import { calendarPreviousId, compareMonths, notCompared, soFar } from "../../src/render/compare.js";
-import { monthReport, SETTINGS, times, renderSiteFiles } from "./support.js";
+import { monthReport, PAGE_CONFIG, times, renderSiteFiles } from "./support.js";
 
 const byPath = (files: SiteFile[]) => Object.fromEntries(files.map((f) => [f.path, String(f.body)]));
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -76,13 +76,13 @@ describe("compareMonths", () => {
   });
 });
 
-describe("the pages of issue 17's months", () => {
+describe("the pages of a month so far, after a gap, and with an accepted gap", () => {
   const NOV = monthReport("2026-11", times(30, ["Pothole", "Request"]));
   // --month current on the 6th: days 1-5 only
   const DEC = monthReport("2026-12", times(5, ["Pothole", "Request"]), { files: 5, missingDays: range(6, 31) });
 
   test("a month so far is labelled 'so far: N of M days' and compared per day, never as a fall of 83%", async () => {
-    const { files, summary } = await renderSiteFiles([NOV, DEC], SETTINGS);
+    const { files, summary } = await renderSiteFiles([NOV, DEC], PAGE_CONFIG);
     const dec = byPath(files)["2026/dec/final_report.html"]!;
     expect(dec).toContain("So far: 5 of 31 days. The data ends on day 5; the rest of the month is not in yet.");
     expect(dec).not.toContain("Incomplete month");
@@ -102,7 +102,7 @@ describe("the pages of issue 17's months", () => {
   test("a month after a gap in the data is not compared with a distant month", async () => {
     const MAR2019 = monthReport("2019-03", times(500, ["Pothole", "Request"]));
     const JUN2024 = monthReport("2024-06", times(17, ["Pothole", "Request"]));
-    const { files, summary } = await renderSiteFiles([MAR2019, JUN2024], SETTINGS);
+    const { files, summary } = await renderSiteFiles([MAR2019, JUN2024], PAGE_CONFIG);
     const jun = byPath(files)["2024/jun/final_report.html"]!;
     expect(jun).not.toContain("Change since");
     expect(jun).toContain('rel="prev"'); // still linked: it is the month before on the site
@@ -119,7 +119,7 @@ describe("the pages of issue 17's months", () => {
       missingDays: [14],
       acceptedGaps: [{ days: [14], reason: "the city's system was down" }],
     });
-    const { files, summary } = await renderSiteFiles([MAR], SETTINGS);
+    const { files, summary } = await renderSiteFiles([MAR], PAGE_CONFIG);
     const page = byPath(files)["2019/mar/final_report.html"]!;
     expect(page).toContain("No export for 14 March 2019: accepted, the city&#39;s system was down.");
     expect(page).not.toContain("Incomplete month");

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { escapeHtml, renderIndexPage, renderMonthPages, safeHref } from "../../src/render/index.js";
-import { monthReport, SETTINGS } from "./support.js";
+import { monthReport, PAGE_CONFIG } from "./support.js";
 
 const HOSTILE = "<script>alert(1)</script>";
 const JS_URL = "javascript:alert(document.cookie)";
@@ -19,7 +19,7 @@ async function hostilePages() {
     monthReport("2019-01", rows, { files: 1 }),
     {},
     {
-      ...SETTINGS,
+      ...PAGE_CONFIG,
       siteTitle: "Reports <b>",
     },
   );
@@ -78,7 +78,7 @@ describe("escaping", () => {
     const gappy = await renderMonthPages(
       monthReport("2019-02", rows, { files: 24, missingDays: [4, 5, 6, 9], skippedFiles: 1, emptyDays: [12] }),
       {},
-      SETTINGS,
+      PAGE_CONFIG,
     );
     for (const file of gappy.filter((f) => f.path.endsWith(".html"))) {
       const html = String(file.body);
@@ -86,7 +86,7 @@ describe("escaping", () => {
       expect(html).toContain("Incomplete month: 1 daily file could not be read and is left out.");
       expect(html).toContain("No requests on day 12 (the daily file is empty).");
     }
-    const complete = await renderMonthPages(monthReport("2019-02", rows), {}, SETTINGS);
+    const complete = await renderMonthPages(monthReport("2019-02", rows), {}, PAGE_CONFIG);
     for (const file of complete) expect(String(file.body)).not.toMatch(/Incomplete|No requests on/);
   });
 

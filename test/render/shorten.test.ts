@@ -4,7 +4,7 @@ import { toChartSpec } from "../../src/render/index.js";
 import { renderMonthPages } from "../../src/render/month-pages.js";
 import { SHOWN_VALUE_MAX_CHARS } from "../../src/group-values.js";
 import { shortenedTitle, shownValue, shownValues } from "../../src/render/shorten.js";
-import { monthReport, SETTINGS, renderSiteFiles } from "./support.js";
+import { monthReport, PAGE_CONFIG, renderSiteFiles } from "./support.js";
 
 const HUGE = `Pothole ${"x".repeat(1_000_000)}`;
 
@@ -66,7 +66,7 @@ describe("pages and charts of a month with a huge value", () => {
   });
 
   test("the pages are small and show the value shortened with a title; the CSV has it whole", async () => {
-    const files = await renderMonthPages(monthReport("2019-01", rows), {}, SETTINGS);
+    const files = await renderMonthPages(monthReport("2019-01", rows), {}, PAGE_CONFIG);
     const byPath = Object.fromEntries(files.map((f) => [f.path, String(f.body)]));
     expect(byPath["2019/jan/final_report.csv"]).toContain(`\n${HUGE},1\n`);
     for (const path of ["2019/jan/final_report.html", "2019/jan/final_chart.html", "2019/jan/index.html"])
@@ -86,7 +86,7 @@ describe("pages and charts of a month with a huge value", () => {
         [tooLong, "Request"],
       ]),
       {},
-      SETTINGS,
+      PAGE_CONFIG,
     );
     const table = String(files.find((f) => f.path.endsWith("final_report.html"))!.body);
     expect(table).toContain(`<a href="${url}"`);
@@ -101,7 +101,7 @@ test("the whole site of two months with huge values: small pages, the exact valu
     [HUGE, HUGE],
     ["Pothole", "Request"],
   ];
-  const { files } = await renderSiteFiles([monthReport("2019-01", rows), monthReport("2019-02", rows)], SETTINGS);
+  const { files } = await renderSiteFiles([monthReport("2019-01", rows), monthReport("2019-02", rows)], PAGE_CONFIG);
   for (const f of files) {
     const body = String(f.body);
     if (/\.(csv|json)$/.test(f.path)) continue;

@@ -22,7 +22,7 @@ import {
   trendRows,
   watchPage,
 } from "../support/page-checks.js";
-import { monthReport, SETTINGS, times, renderSiteFiles } from "./support.js";
+import { monthReport, PAGE_CONFIG, times, renderSiteFiles } from "./support.js";
 
 const SERVICES = ["Pothole in Street", "Graffiti Removal", "Illegal Dumping", "Missed Trash Pickup", "Streetlight Out"];
 const TYPES = ["Request", "Complaint", "Inquiry"];
@@ -64,7 +64,7 @@ describe("the site in headless Chromium, served by preview", () => {
   let preview: Preview;
 
   beforeAll(async () => {
-    const site = await renderSiteFiles(MONTHS, SETTINGS);
+    const site = await renderSiteFiles(MONTHS, PAGE_CONFIG);
     const files = [...site.files, ...(await readChartAssets(TEMPLATES_DIR))];
     const at = new Date("2020-02-01T06:00:00Z");
     const entries = files.map((f) => ({ key: f.path, size: Buffer.byteLength(f.body), lastModified: at }));

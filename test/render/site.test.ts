@@ -12,7 +12,7 @@ import {
 } from "../../src/render/index.js";
 import { reportFromCounts } from "../../src/aggregate/index.js";
 import { PANDAS_MISSING_VALUES } from "../../src/config/index.js";
-import { monthReport, SETTINGS, times, renderSiteFiles } from "./support.js";
+import { monthReport, PAGE_CONFIG, times, renderSiteFiles } from "./support.js";
 
 const NOV = monthReport("2019-11", [...times(4, ["Pothole", "Request"]), ...times(2, ["Graffiti", "Complaint"])]);
 const DEC = monthReport(
@@ -26,7 +26,7 @@ const byPath = (files: SiteFile[]) => Object.fromEntries(files.map((f) => [f.pat
 
 describe("the site planSite plans, every group rendered", () => {
   test("every month gets a CSV, table, chart and folder index; the site gets trend, summaries and the error page", async () => {
-    const { files } = await renderSiteFiles([NOV, DEC, JAN], SETTINGS);
+    const { files } = await renderSiteFiles([NOV, DEC, JAN], PAGE_CONFIG);
     expect(files.map((f) => f.path).sort()).toEqual(
       [
         ...["2019/nov", "2019/dec", "2020/jan"].flatMap((d) =>
@@ -43,7 +43,7 @@ describe("the site planSite plans, every group rendered", () => {
   });
 
   test("month pages link to the previous and next month, and the breadcrumb to the year on the home page", async () => {
-    const pages = byPath((await renderSiteFiles([NOV, DEC, JAN], SETTINGS)).files);
+    const pages = byPath((await renderSiteFiles([NOV, DEC, JAN], PAGE_CONFIG)).files);
     const dec = pages["2019/dec/final_report.html"]!;
     expect(dec).toContain('<a class="previous" rel="prev" href="../../2019/nov/final_report.html">← November 2019</a>');
     expect(dec).toContain('<a class="next" rel="next" href="../../2020/jan/final_report.html">January 2020 →</a>');
@@ -54,7 +54,7 @@ describe("the site planSite plans, every group rendered", () => {
   });
 
   test("the table shows human labels, the change since the previous month, (blank) explained and data as of", async () => {
-    const pages = byPath((await renderSiteFiles([NOV, DEC], SETTINGS)).files);
+    const pages = byPath((await renderSiteFiles([NOV, DEC], PAGE_CONFIG)).files);
     const dec = pages["2019/dec/final_report.html"]!;
     expect(dec).toContain(">Service name</th>");
     expect(dec).toContain(">Requests</th>");
@@ -71,7 +71,7 @@ describe("the site planSite plans, every group rendered", () => {
     expect(pages["2019/nov/final_report.html"]).not.toContain("(blank) counts");
   });
 
-  test("the (blank) note names the markers found in the month's data with their counts, not the configured list (issue 17)", async () => {
+  test("the (blank) note names the markers found in the month's data with their counts, not the configured list", async () => {
     // the config counts "NA", "N/A", "NULL", … as blank, but this month's data has only "None" and empty cells
     const columns = ["service_name", "case_record_type"];
     const counts = [
@@ -85,7 +85,7 @@ describe("the site planSite plans, every group rendered", () => {
       missingValues: PANDAS_MISSING_VALUES,
     });
     const month = monthReport("2019-12", [], { report });
-    const page = byPath((await renderSiteFiles([month], SETTINGS)).files)["2019/dec/final_report.html"]!;
+    const page = byPath((await renderSiteFiles([month], PAGE_CONFIG)).files)["2019/dec/final_report.html"]!;
     expect(page).toContain(
       "(blank) counts 4 requests whose Service name was &quot;None&quot; (3) or left empty (1) in the raw data.",
     );
@@ -117,7 +117,7 @@ describe("the site planSite plans, every group rendered", () => {
   });
 
   test("summary.csv holds every month's CSV rows, and the totals add up", async () => {
-    const { files, summary } = await renderSiteFiles([NOV, DEC, JAN], SETTINGS);
+    const { files, summary } = await renderSiteFiles([NOV, DEC, JAN], PAGE_CONFIG);
     const pages = byPath(files);
     const csvRows = pages["summary.csv"]!.trim().split("\n");
     expect(csvRows[0]).toBe("month,total,service_name,count");
@@ -132,9 +132,9 @@ describe("the site planSite plans, every group rendered", () => {
   });
 
   test("a --month build renders only its months, with the others' summaries for links, changes and the trend", async () => {
-    const full = await renderSiteFiles([NOV, DEC, JAN], SETTINGS);
+    const full = await renderSiteFiles([NOV, DEC, JAN], PAGE_CONFIG);
     const others = full.summary.months.filter((m) => m.id !== "2019-12");
-    const partial = await renderSiteFiles([DEC], SETTINGS, { otherMonths: others });
+    const partial = await renderSiteFiles([DEC], PAGE_CONFIG, { carriedMonths: others });
     expect(partial.files.filter((f) => f.path.startsWith("2019/dec/"))).toHaveLength(4);
     expect(partial.files.some((f) => f.path.startsWith("2019/nov/"))).toBe(false);
     expect(partial.summary).toEqual(full.summary);
@@ -145,10 +145,10 @@ describe("the site planSite plans, every group rendered", () => {
   test("planSite asks for a month's report only when its pages are rendered, and names each month's neighbours", async () => {
     const asked: string[] = [];
     const toRender = [NOV, DEC, JAN].map((m) => ({
-      summary: toMonthSummary(m, SETTINGS),
+      summary: toMonthSummary(m, PAGE_CONFIG),
       report: async () => (asked.push(m.id), m),
     }));
-    const plan = planSite(toRender, SETTINGS);
+    const plan = planSite(toRender, PAGE_CONFIG);
     expect(asked).toEqual([]);
     expect(plan.summary.months.map((m) => m.id)).toEqual(["2019-11", "2019-12", "2020-01"]);
     const dec = plan.months[1]!;
@@ -162,7 +162,7 @@ describe("the site planSite plans, every group rendered", () => {
   });
 
   test("the trend table's totals equal the months' totals", async () => {
-    const trend = byPath((await renderSiteFiles([NOV, DEC, JAN], SETTINGS)).files)["trend.html"]!;
+    const trend = byPath((await renderSiteFiles([NOV, DEC, JAN], PAGE_CONFIG)).files)["trend.html"]!;
     const totals = [
       ...trend.matchAll(/<th scope="row"><a [^>]*>([^<]+)<\/a><\/th><td class="num" data-value="(\d+)">/g),
     ];
@@ -176,7 +176,7 @@ describe("the site planSite plans, every group rendered", () => {
 
 describe("home page", () => {
   test("newest month first, grouped by year, with totals, change, top groups, completeness and links", async () => {
-    const { summary } = await renderSiteFiles([NOV, DEC, JAN], SETTINGS);
+    const { summary } = await renderSiteFiles([NOV, DEC, JAN], PAGE_CONFIG);
     const html = renderIndexPage([], { title: "311", summary });
     expect(html.indexOf('id="y2020"')).toBeLessThan(html.indexOf('id="y2019"'));
     expect(html.indexOf('id="m2019-12"')).toBeLessThan(html.indexOf('id="m2019-11"'));
@@ -192,7 +192,7 @@ describe("home page", () => {
   });
 });
 
-describe("index links stay under the site root (issue 12 point 5)", () => {
+describe("index links stay under the site root", () => {
   test.each([
     ["2019/jan/final_report.html", true],
     ["a b/c+d.html", true],

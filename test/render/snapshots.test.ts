@@ -10,7 +10,7 @@ import { PANDAS_MISSING_VALUES } from "../../src/config/index.js";
 import { format } from "prettier";
 import { renderIndexPage } from "../../src/render/index.js";
 import { scanCsv } from "../../src/source/index.js";
-import { SETTINGS, renderSiteFiles } from "./support.js";
+import { PAGE_CONFIG, renderSiteFiles } from "./support.js";
 
 const SNAPSHOTS = fileURLToPath(new URL("../snapshots/", import.meta.url));
 const CASES = readdirSync(join(SNAPSHOTS, "input"));
@@ -23,7 +23,7 @@ async function renderCase(name: string): Promise<Record<string, string>> {
   const counts = names.map(
     (file) => scanCsv(readFileSync(join(dir, file)), file, { requiredColumns: countColumns, countColumns }).counts,
   );
-  const report = reportFromCounts(counts, countColumns, { ...SETTINGS, missingValues: PANDAS_MISSING_VALUES });
+  const report = reportFromCounts(counts, countColumns, { ...PAGE_CONFIG, missingValues: PANDAS_MISSING_VALUES });
   const month = {
     id: "2019-01",
     title: "January 2019",
@@ -35,7 +35,7 @@ async function renderCase(name: string): Promise<Record<string, string>> {
     skippedFiles: 0,
     dataAsOf: "2019-02-01T05:00:00.000Z",
   };
-  const site = await renderSiteFiles([month], { ...SETTINGS, siteTitle: "311 <reports>" });
+  const site = await renderSiteFiles([month], { ...PAGE_CONFIG, siteTitle: "311 <reports>" });
   const index = renderIndexPage(
     site.files.map((p) => ({ key: p.path, size: Buffer.byteLength(String(p.body)), lastModified: FIXED_DATE })),
     { title: "311 <reports>", summary: site.summary },

@@ -1,4 +1,4 @@
-/** Builders for render tests: month reports from plain rows, and the default settings. */
+/** Builders for render tests: month reports from plain rows, and the default page config. */
 import { table } from "arquero";
 import { aggregateReport } from "../../src/aggregate/index.js";
 import {
@@ -7,13 +7,13 @@ import {
   type MonthReport,
   type PlanSiteOptions,
   type SiteFile,
-  type SiteSettings,
+  type PageConfig,
   type SiteSummary,
 } from "../../src/render/index.js";
 import { monthAbbreviation, monthTitle } from "../../src/source/month.js";
 
-/** Settings as the default config gives them. */
-export const SETTINGS: SiteSettings = {
+/** The page config as the default config gives it. */
+export const PAGE_CONFIG: PageConfig = {
   siteTitle: "311",
   files: { csv: "final_report.csv", table: "final_report.html", chart: "final_chart.html" },
   groupBy: ["service_name"],
@@ -55,15 +55,18 @@ export function times(n: number, row: [string, string]): [string, string][] {
 /**
  * Every file of the site but index.html, rendered from `months` through planSite, the path the build
  * takes (which caches each group of pages where this renders them all), and the summary of every month.
- * @example const { files, summary } = await renderSiteFiles([monthReport("2019-01", rows)], SETTINGS)
+ * @example const { files, summary } = await renderSiteFiles([monthReport("2019-01", rows)], PAGE_CONFIG)
  */
 export async function renderSiteFiles(
   months: readonly MonthReport[],
-  settings: SiteSettings,
+  pageConfig: PageConfig,
   options: PlanSiteOptions = {},
 ): Promise<{ files: SiteFile[]; summary: SiteSummary }> {
-  const toRender = months.map((report) => ({ summary: toMonthSummary(report, settings), report: async () => report }));
-  const plan = planSite(toRender, settings, options);
+  const toRender = months.map((report) => ({
+    summary: toMonthSummary(report, pageConfig),
+    report: async () => report,
+  }));
+  const plan = planSite(toRender, pageConfig, options);
   const files: SiteFile[] = [];
   for (const month of plan.months) files.push(...(await month.render()));
   files.push(...(await plan.acrossMonths()));

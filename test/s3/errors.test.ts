@@ -58,7 +58,7 @@ describe("S3 errors a user can act on", () => {
     ).toBe("cannot list s3://x: the bucket does not exist");
   });
 
-  // issue 12 point 4: throttling and 5xx said "HTTP503" or "SlowDown" with no hint and no retry count
+  // throttling and 5xx said "HTTP503" or "SlowDown" with no hint and no retry count
   test.each([
     ["SlowDown", "Please reduce your request rate.", 503],
     ["InternalError", "We encountered an internal error.", 500],
@@ -117,7 +117,7 @@ describe("S3 errors a user can act on", () => {
   });
 });
 
-describe("issue 17: messages that name the real cause", () => {
+describe("messages that name the real cause", () => {
   test("an HTML page where S3's XML was expected (the website port as endpoint) says so, not 'XML parse error'", () => {
     const parseError = Object.assign(
       new Error(

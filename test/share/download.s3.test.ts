@@ -113,7 +113,7 @@ describe("downloads that do not finish", () => {
   }, 30_000);
 });
 
-// issue 12 point 11: a symlink inside the target folder sent the file elsewhere while the message named the folder
+// a symlink inside the target folder sent the file elsewhere while the message named the folder
 describe("downloads never write through a symlink that leaves the target folder", () => {
   const bucket = uniqueBucket("dl-link");
   beforeAll(() => createBucket(testClient(), bucket, { "2019/jan.csv": "a\n1\n" }));

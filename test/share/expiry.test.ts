@@ -31,7 +31,7 @@ describe("parseExpiry", () => {
     await expectReportsiteError(() => parseExpiry("0m"), { name: "ShareError", message: /more than 0 seconds/ });
   });
 
-  // issue 12 point 12: the hint said to copy the file to the public site bucket, which would publish raw data
+  // the hint said to copy the file to the public site bucket, which would publish raw data
   test("over 7 days, the hint suggests a new link when this one expires and never publishing the file", async () => {
     const error = await expectReportsiteError(() => parseExpiry("8d"), {
       name: "ShareError",

@@ -204,7 +204,7 @@ describe("sharing against the real server", () => {
     expect(missing.stderr).not.toMatch(/^\s+at /m);
 
     const tooLong = await runCli(["share", "bin/all-bytes.bin", "--expires", "8d"], { cwd: dir, env });
-    expect(tooLong.exitCode).toBe(2); // a bad flag value is bad usage, like every other (issue 9)
+    expect(tooLong.exitCode).toBe(2); // a bad flag value is bad usage, like every other
     expect(tooLong.stderr).toMatch(/live at most 7 days/);
 
     const acl = await runCli(["acl", "reports/a+b.csv", "public-read"], { cwd: dir, env });

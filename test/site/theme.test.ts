@@ -19,7 +19,7 @@ function project(files: Record<string, string>, site: Record<string, unknown>) {
 }
 
 describe("readTheme", () => {
-  test("reads the logo under a content-hashed name, the pages in file-name order, and the overrides", async () => {
+  test("reads the logo under a name with its bytes' fingerprint, the pages in file-name order, and the overrides", async () => {
     const config = project(
       {
         "site/logo.png": "PNG-bytes",

@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { BUILD_MARKER, BUILT_THEME, pathWithin, readBuiltTheme, readSite, writeSite } from "../../src/site/index.js";
+import {
+  BUILD_MARKER,
+  BUILT_THEME,
+  pathWithin,
+  readBuiltTheme,
+  readOutputFolder,
+  writeSite,
+} from "../../src/site/index.js";
 import { finishSwap } from "../../src/site/write.js";
 import { expectReportsiteError } from "../support/errors.js";
 
@@ -30,7 +37,7 @@ describe("writeSite", () => {
     expect(existsSync(join(dist, "old"))).toBe(false);
     expect(readdirSync(root)).toEqual(["dist"]);
     expect(existsSync(join(dist, BUILD_MARKER))).toBe(true);
-    expect((await readSite(dist)).map((f) => f.key)).toEqual(["2019/jan/a.csv", "index.html"]);
+    expect((await readOutputFolder(dist)).map((f) => f.key)).toEqual(["2019/jan/a.csv", "index.html"]);
   });
 
   test("refuses to replace a folder it did not build (e.g. --output src), and changes nothing in it", async () => {
@@ -103,7 +110,7 @@ describe("writeSite", () => {
     const built = { title: "311", theme: { lang: "en", logo: "assets/logo-1a2b3c4d.png", templates: [], pages: [] } };
     expect((await writeSite(files, dist, built)).written).toBe(true);
     expect(await readBuiltTheme(dist)).toEqual({ built });
-    expect((await readSite(dist)).map((f) => f.key)).toEqual(["index.html"]);
+    expect((await readOutputFolder(dist)).map((f) => f.key)).toEqual(["index.html"]);
     expect((await writeSite(files, dist, built)).written).toBe(false);
     // the same files in another look: the record is written again
     const other = { ...built, theme: { ...built.theme, accentColor: "#123456" } };
@@ -144,7 +151,7 @@ describe("writeSite", () => {
             ],
             dist,
           ),
-        { name: "SiteError", message: /outside the site folder/ },
+        { name: "SiteError", message: /outside the output folder/ },
       );
       expect(readFileSync(join(dist, "index.html"), "utf8")).toBe("old");
       expect(readdirSync(root)).toEqual(["dist"]);
@@ -157,7 +164,7 @@ describe("writeSite", () => {
     for (const path of ["../dist-x/page.html", "../dist/../dist-x/page.html", "../distx"])
       await expectReportsiteError(() => pathWithin(dist, path), {
         name: "SiteError",
-        message: /outside the site folder/,
+        message: /outside the output folder/,
       });
   });
 

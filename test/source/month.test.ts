@@ -53,7 +53,7 @@ describe("raw keys and months", () => {
     expect(formatDays([1, 2, 3, 7, 9, 10])).toBe("1-3, 7, 9-10");
   });
 
-  test("issue 17: {part} dates every part of a day exported in parts, part1 and part0001 are one part", () => {
+  test("{part} dates every part of a day exported in parts, part1 and part0001 are one part", () => {
     const parts = configFromSpec({
       raw: { bucket: "gid-raw", keyPattern: "{year}_{mon}_{day}_gid_requests_part{part}.csv" },
       site: { bucket: "gid-site" },
@@ -71,7 +71,7 @@ describe("raw keys and months", () => {
     { key: "2019_jan_1_gid_requests (copy).csv", expected: { day: 1, part: " (copy)" } },
     { key: "2019_jan_10_gid_requests_part0001.csv.gz", expected: { day: 10, part: "_part0001" } },
     { key: "2019_jan_10/gid_requests.csv", expected: undefined },
-  ])("issue 17: * in {year}_{mon}_{day}_gid_requests*.csv: $key -> $expected", ({ key, expected }) => {
+  ])("* in {year}_{mon}_{day}_gid_requests*.csv: $key -> $expected", ({ key, expected }) => {
     const wild = configFromSpec({
       raw: { bucket: "gid-raw", keyPattern: "{year}_{mon}_{day}_gid_requests*.csv" },
       site: { bucket: "gid-site" },
@@ -80,7 +80,7 @@ describe("raw keys and months", () => {
     expect(dated && { day: dated.day, part: dated.part }).toEqual(expected);
   });
 
-  test("issue 17: a * right after {day} still reads a two-digit day", () => {
+  test("a * right after {day} still reads a two-digit day", () => {
     const wild = configFromSpec({
       raw: { bucket: "gid-raw", keyPattern: "{year}_{mon}_{day}*" },
       site: { bucket: "s-b" },
@@ -88,12 +88,12 @@ describe("raw keys and months", () => {
     expect(dateRawKey(wild, obj("2019_jan_10_gid_requests.csv"))).toMatchObject({ day: 10, part: "_gid_requests.csv" });
   });
 
-  test("issue 17: a .csv.gz key is dated like the .csv it holds", () => {
+  test("a .csv.gz key is dated like the .csv it holds", () => {
     expect(dateRawKey(config, obj("exports/2019_jan_10_gid_requests.csv.gz"))?.day).toBe(10);
     expect(dateRawKey(config, obj("exports/2019_jan_10_gid_requests.csv.zip"))).toBeUndefined();
   });
 
-  test("issue 17: sortRawKeys keeps impossible dates apart from the keys the pattern ignores", () => {
+  test("sortRawKeys keeps impossible dates apart from the keys the pattern ignores", () => {
     const sorted = sortRawKeys(
       config,
       ["exports/2020_feb_29_gid_requests.csv", "exports/2020_feb_30_gid_requests.csv", "exports/notes.txt"].map(obj),
@@ -115,7 +115,7 @@ describe("raw keys and months", () => {
     { key: "exports/2019-11-01.csv", expected: false },
     { key: "exports/janitor_2019.csv", expected: false },
     { key: "exports/notes.txt", expected: false },
-  ])("issue 17: $key looks like January 2019: $expected", ({ key, expected }) => {
+  ])("$key looks like January 2019: $expected", ({ key, expected }) => {
     expect(monthsNamedBy(key).includes("2019-01")).toBe(expected);
   });
 });

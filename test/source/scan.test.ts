@@ -42,7 +42,7 @@ describe("scanCsv reads what pandas reads", () => {
     expect(scan("service_name,case_record_type\r\n")).toMatchObject({ rows: 0, counts: [] });
   });
 
-  test("text after a closing quote, quotes inside a field, and odd quoting equal pandas (issue 12 point 8)", () => {
+  test("text after a closing quote, quotes inside a field, and odd quoting equal pandas", () => {
     const dir = tempDir("quotes-");
     const csv =
       'service_name,case_record_type\n"Pothole" ,TSW\n"Pothole"x,TSW\nab"c"d,X\n"a""b"c""d,Y\n" lead",Z\n"",Q\n"x"",y",W\n';
@@ -61,7 +61,7 @@ describe("scanCsv reads what pandas reads", () => {
     expect(ours.rows).toBe(pandas.rows);
   });
 
-  test("two-column groups are counted by exact value pairs, never merged by a joined key (issue 12 point 7)", () => {
+  test("two-column groups are counted by exact value pairs, never merged by a joined key", () => {
     const dir = tempDir("pairs-");
     const csv = 'service_name,district,case_record_type\n"A""|""B",C,R\nA,"B""|""C",R\n"A|B",C,R\nA,B|C,R\n';
     writeFileSync(join(dir, "p.csv"), csv);
@@ -83,7 +83,7 @@ describe("scanCsv reads what pandas reads", () => {
   });
 });
 
-describe("a count column some files lack (issue 17: exports whose columns change over the years)", () => {
+describe("a count column some files lack (exports whose columns change over the years)", () => {
   const older = "service_name,case_record_type\nPothole,Request\nGraffiti,Request\nPothole,Inquiry\n";
   // text districts: pandas would read digits as numbers (1.0 once a file lacks the column)
   const newer = "district,service_name,case_record_type\nD1,Pothole,Request\nD2,Pothole,Request\n,Graffiti,Request\n";
@@ -246,7 +246,7 @@ describe("worker threads", () => {
   test.each([
     ["fails at start, before any file reached it", "fails-at-start.mjs", /failed: cannot find the TypeScript loader/],
     ["stops while it holds a file", "stops-mid-file.mjs", /failed: it stopped with exit code 7/],
-  ])("a worker that %s fails the scan with the reason, never leaves it waiting (issue 17)", async (_, file, reason) => {
+  ])("a worker that %s fails the scan with the reason, never leaves it waiting", async (_, file, reason) => {
     const workerUrl = new URL(`../fixtures/scan-workers/${file}`, import.meta.url);
     const pool = scanPoolFor(Number.MAX_SAFE_INTEGER, { workerUrl });
     try {

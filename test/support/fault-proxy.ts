@@ -1,5 +1,5 @@
 /**
- * A fault-injecting HTTP proxy on 127.0.0.1 in front of the test S3 server (issue 12). Requests pass
+ * A fault-injecting HTTP proxy on 127.0.0.1 in front of the test S3 server. Requests pass
  * through unchanged (the Host header too, so SigV4 signatures stay valid) unless the proxy decides
  * to fail them. Decisions come from a seeded generator, in the order requests arrive, and are
  * bounded by a rate and a maximum number of faults, so a test is repeatable and always ends.

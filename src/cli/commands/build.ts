@@ -8,7 +8,7 @@ export default defineCommand({
     "month YYYY-MM":
       "read only this month from S3 (repeatable; `previous` is last month, `current` this one, in UTC; `2019-01..2019-06` a range); other months come from the cache or the previous output; default: every month with raw data",
     "require-complete":
-      "fail (exit 1) when a month built now (not one kept from the cache) has days without a raw file that raw.acceptedGaps does not accept, naming the days",
+      "fail (exit 1) when a month built now (not one reused from the cache) has days without a raw file that raw.acceptedGaps does not accept, naming the days",
     force: "read every raw file again instead of reusing the counts in the cache",
     "skip-bad-files": "publish a month without the files that fail to parse, listing them as a warning",
     "output DIR": "build into DIR instead of the config's output",

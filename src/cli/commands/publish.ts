@@ -9,7 +9,7 @@ export default defineCommand({
     "month YYYY-MM":
       "read only this month from S3 (repeatable; `previous`, `current`, or a range `2019-01..2019-06`); the other months come from the cache or the previous output",
     "require-complete":
-      "fail (exit 1) before deploying when a month built now (not one kept from the cache) has days without a raw file that raw.acceptedGaps does not accept: the live site stays as it was",
+      "fail (exit 1) before deploying when a month built now (not one reused from the cache) has days without a raw file that raw.acceptedGaps does not accept: the live site stays as it was",
     "skip-bad-files": "publish a month without the files that fail to parse, listing them as a warning",
     delete: "delete published files that the build did not write (only inside site.prefix)",
     "max-deletes N": "refuse to delete more than N files (default 100)",

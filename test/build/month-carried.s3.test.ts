@@ -1,5 +1,5 @@
 // A --month build on a machine without the cache (a fresh CI runner): the months it neither lists nor
-// has cached keep their pages from the previous build, and stay in the trend, the summaries and the home page.
+// has cached are carried over (their pages from the previous build), and stay in the trend, the summaries and the home page.
 import { readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -18,12 +18,15 @@ const MONTHS = [
   { month: 2, days: 1, rows: ["Graffiti", "Graffiti", "Pothole", "Noise", "Streetlight"] },
 ];
 
-describe("a --month build without the cache keeps the other months in the trend and summaries", () => {
+describe("a --month build without the cache carries the other months over, in the trend and summaries", () => {
   let config: SiteConfig;
   const read = (path: string) => readFileSync(join(config.output, path), "utf8");
 
   beforeAll(async () => {
-    config = testConfig({ raw: { bucket: uniqueBucket("kept-raw") }, site: { bucket: uniqueBucket("kept-site") } });
+    config = testConfig({
+      raw: { bucket: uniqueBucket("carried-raw") },
+      site: { bucket: uniqueBucket("carried-site") },
+    });
     const objects: Record<string, string> = {};
     for (const { month, days, rows } of MONTHS)
       for (let day = 1; day <= days; day++)

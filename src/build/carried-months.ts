@@ -1,6 +1,6 @@
 /**
- * With --month, months that are neither listed nor cached (a fresh CI cache, say) keep their pages
- * from the previous build; their summaries come from its summary.json, so the trend, summary.json/csv,
+ * With --month, months that are neither listed nor cached (a fresh CI cache, say) are carried over:
+ * their pages stay from the previous build; their summaries come from its summary.json, so the trend, summary.json/csv,
  * the home page and the neighbours' links still cover every published month.
  */
 import { readFile } from "node:fs/promises";
@@ -12,7 +12,7 @@ import { SUMMARY_JSON } from "../site-names.js";
 import { isBuiltSite } from "../site/index.js";
 
 /** Summaries of the previous build's months other than `built` (none when there is no previous build or summary). */
-export async function readKeptMonthSummaries(
+export async function readCarriedMonthSummaries(
   config: SiteConfig,
   built: readonly { id: string }[],
 ): Promise<MonthSummary[]> {
