@@ -57,7 +57,7 @@ describe("listRemote + addRemoteHeaders on a real bucket", () => {
   });
 
   test("an object deleted between the listing and its HEAD is left out, as a listing made now would", async () => {
-    const gone: RemoteSite = { ...site, bucket: uniqueBucket("remote-gone") };
+    const gone: SiteBucket = { ...siteBucket, bucket: uniqueBucket("remote-gone") };
     await createBucket(gone.client, gone.bucket, { "reports/stays.csv": "a\n", "reports/goes.csv": "b\n" });
     const listed = await listRemote(gone);
     expect(listed.map((o) => o.key)).toEqual(["goes.csv", "stays.csv"]);
