@@ -37,8 +37,8 @@ export const STAGES = {
   render: [],
   site: ["config"],
   // what reportsite remembers between runs (the build cache, the output record, the published-headers
-  // memory): written and read by build and deploy; it knows the output folder's file stamps (site)
-  state: ["site"],
+  // memory): written and read by build and deploy, and loading no other stage
+  state: [],
   // s3 too: the build creates the raw bucket's client and names the site URL
   build: ["config", "source", "aggregate", "render", "site", "s3", "state"],
   deploy: ["config", "s3", "site", "state"],
@@ -68,8 +68,8 @@ const PUBLIC_ENTRIES = ["config/file.ts", "site/headers.ts", "render/template-na
 export const TYPE_ONLY = {
   render: ["aggregate"],
   site: ["render"],
-  // the state records the site's files (it imports site's stamps at run time)
-  state: ["render"],
+  // the output record holds the output folder's files with their stamps
+  state: ["site"],
   deploy: ["render"],
 };
 

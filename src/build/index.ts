@@ -2,6 +2,7 @@
  * The build stage: source -> (cache) -> aggregate -> render -> site. buildSite reads as its steps;
  * each step is a file of src/build/ (nothing-new.ts holds every shortcut of a build with nothing new).
  */
+import { resolve } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { readInputs, type BuildStart } from "./inputs.js";
 import type { MonthOutcome } from "./month.js";
@@ -91,8 +92,10 @@ async function makeSite(
     return made(false, unchanged);
   }
   const written = await writePages(config, options, [...(await pages.render()), ...shared], pages.summary, branding);
-  // a --month build that changed nothing keeps the last record: its stamps still hold, and it may name the inputs
-  if (planned.fingerprint || written.written) planned.record(written.files);
+  // a --month build that changed nothing keeps the last record of this folder: its stamps still hold,
+  // and it may name the inputs of a whole build; without one, deploy gets the MD5s from this build's
+  const recorded = (await cache.output())?.output === resolve(config.output);
+  if (planned.fingerprint || written.written || !recorded) planned.record(written.files);
   await cache.save();
   return made(written.written, written.files);
 }

@@ -1,6 +1,6 @@
 /** One month of the build: what to read, reading it, and what the build says of the month. */
 import type { S3Client } from "@aws-sdk/client-s3";
-import type { AbsentColumn, BuildCache, CachedFile, RecordedMonth } from "../state/index.js";
+import type { BuildCache, CachedFile, RecordedMonth } from "../state/index.js";
 import { planMonth } from "./month-plan.js";
 import type { SiteConfig } from "../config/index.js";
 import type { Logger } from "../log.js";
@@ -30,8 +30,7 @@ export interface MonthSource {
 }
 
 /** How a month of the site came about: what this build did with it (rebuilt, reused, skipped) and why; in `build --json`. */
-export interface MonthOutcome {
-  month: string;
+export interface MonthOutcome extends RecordedMonth {
   /**
    * "rebuilt": files were read or the month's list of files changed; "reused": all from the cache;
    * "skipped": with --skip-bad-files, no file of the month could be read, so it has no pages.
@@ -39,22 +38,17 @@ export interface MonthOutcome {
   status: "rebuilt" | "reused" | "skipped";
   /** Why it was rebuilt, e.g. "2 files changed", "not in the cache", "--force". */
   reason?: string;
-  rows: number;
-  /** Raw files counted, and how many of them were read from S3 in this build. */
-  files: number;
+  /** How many of the raw files counted (`files`) were read from S3 in this build. */
   filesRead: number;
   skipped: string[];
   missingDays: number[];
   /** The missing days raw.acceptedGaps accepts: they do not make the month incomplete. */
   acceptedDays: number[];
-  emptyDays: number[];
   /**
    * True when this run built the month from the raw listing (every month, or one --month names);
    * false for a month reused from the cache. --require-complete judges only requested months.
    */
   requested: boolean;
-  /** Count columns some files do not have, with their keys; absent when every file has them all. */
-  absentColumns?: AbsentColumn[];
 }
 
 /** Options of buildMonth. */

@@ -28,7 +28,14 @@ import { reusedMonth, type MonthOutcome } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
 import type { BuildCache, OutputRecord, RecordedMonth } from "../state/index.js";
 import type { SiteConfig } from "../config/index.js";
-import { readBuiltTheme, sameStamp, outputFileStamps, type RecordedFile, type StampedFile } from "../site/index.js";
+import {
+  holdsBuiltTheme,
+  outputFileStamps,
+  sameStamp,
+  type BuiltTheme,
+  type RecordedFile,
+  type StampedFile,
+} from "../site/index.js";
 import { monthId } from "../source/index.js";
 
 /**
@@ -46,7 +53,7 @@ export async function unchangedSince(
   if (!record?.inputs || record.inputs.hash !== inputsFingerprint({ listed, inputs })) return undefined;
   const recorded = new Map(record.inputs.months.map((m) => [m.month, m]));
   if (!listed.every((files) => recorded.has(monthId(files.month)))) return undefined;
-  const files = await sameFolder(record, config.output);
+  const files = await sameFolder(record, config.output, builtThemeOf(config, inputs));
   if (!files) return undefined;
   const months = listed.map((files) => reusedMonth(config, files, recorded.get(monthId(files.month))!, options.logger));
   return { months, files };
@@ -56,6 +63,8 @@ export async function unchangedSince(
 export interface OutputRecordPlan {
   /** siteFingerprint of the planned pages and the shared files; undefined for a --month build. */
   fingerprint?: string;
+  /** The theme record this build writes beside the site. */
+  theme: BuiltTheme;
   /** Record the folder's files, with their stamps and MD5s, as this build leaves them. */
   record(files: RecordedFile[]): void;
 }
@@ -81,7 +90,12 @@ export function outputRecordPlan(
       ...(complete ? { inputs } : {}),
     });
   };
-  return { fingerprint, record };
+  return { fingerprint, theme: builtThemeOf(config, start.inputs), record };
+}
+
+/** The title and theme this build renders with, as the theme record holds them. */
+function builtThemeOf(config: SiteConfig, inputs: BuildStart["inputs"]): BuiltTheme {
+  return { title: config.site.title, theme: inputs.branding.theme };
 }
 
 /**
@@ -96,7 +110,7 @@ export async function unchangedOutput(
   if (planned.fingerprint === undefined) return undefined;
   const record = await cache.output();
   if (record?.fingerprint !== planned.fingerprint) return undefined;
-  return sameFolder(record, output);
+  return sameFolder(record, output, planned.theme);
 }
 
 /** siteInputs of this build: the listing, the cache's months and every setting's fingerprint. */
@@ -106,13 +120,17 @@ function inputsFingerprint({ listed, inputs }: BuildStart): string {
 
 /**
  * The recorded files when each still has the stamp recorded (size, modification and change time,
- * inode), so their recorded MD5s still hold.
+ * inode), so their recorded MD5s still hold, and the folder holds this build's theme record.
  */
-async function sameFolder(record: OutputRecord, output: string): Promise<RecordedFile[] | undefined> {
+async function sameFolder(
+  record: OutputRecord,
+  output: string,
+  theme: BuiltTheme,
+): Promise<RecordedFile[] | undefined> {
   if (record.output !== resolve(output)) return undefined;
-  // a folder without a usable theme record (an earlier version built it) is written again, so deploy has it
-  const theme = await readBuiltTheme(output);
-  if (!theme || !("built" in theme)) return undefined;
+  // a folder without this theme record (an earlier version built it, or it was edited) is written
+  // again, so that deploy renders index.html in the look the pages have
+  if (!(await holdsBuiltTheme(output, theme))) return undefined;
   const now = await outputFileStamps(output);
   const same = (a: StampedFile, b: RecordedFile) => a.path === b.path && sameStamp(a, b);
   return now?.length === record.files.length && now.every((f, i) => same(f, record.files[i]!))

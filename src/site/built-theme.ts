@@ -6,25 +6,30 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Theme } from "../render/index.js";
+import type { IndexPageOptions } from "../render/index.js";
 
 /** The record's file name in the output folder. */
 export const BUILT_THEME = ".reportsite-theme.json";
 
-/** What the build rendered index.html with, besides the listing and summary.json. */
-export interface BuiltTheme {
-  /** config.site.title at build time. */
-  title: string;
-  theme: Theme;
-}
+/** What the build rendered index.html with, besides the listing and summary.json: config.site.title and the theme at build time. */
+export type BuiltTheme = Required<Pick<IndexPageOptions, "title" | "theme">>;
 
 /** The record's bytes, as the build writes them. */
 export function builtThemeText(built: BuiltTheme): string {
   return `${JSON.stringify({ format: BUILT_THEME_FORMAT, ...built }, null, 2)}\n`;
 }
 
-/** Bump when the record's meaning changes: a record of another format is read as missing. */
+/**
+ * Bump when the record's meaning changes: a record of another format is then a problem (deploy warns
+ * and falls back to the project's theme) until a build writes it again.
+ */
 const BUILT_THEME_FORMAT = 1;
+
+/** Whether `output` holds the record of exactly `built` (the bytes a build would write). */
+export async function holdsBuiltTheme(output: string, built: BuiltTheme): Promise<boolean> {
+  const text = await readFile(join(output, BUILT_THEME), "utf8").catch(() => undefined);
+  return text === builtThemeText(built);
+}
 
 /**
  * The record in `output`; undefined when there is none (a folder built by an earlier version of
@@ -57,7 +62,7 @@ export function parseBuiltTheme(text: string): BuiltTheme | undefined {
     everyHasStrings(theme.templates, ["name", "file", "source"]) &&
     everyHasStrings(theme.pages, ["name", "file", "format", "source"]) &&
     (theme.pages as { format: string }[]).every((p) => p.format === "markdown" || p.format === "html");
-  return valid ? { title: record.title, theme: theme as unknown as Theme } : undefined;
+  return valid ? { title: record.title, theme: theme as unknown as BuiltTheme["theme"] } : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

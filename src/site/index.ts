@@ -1,6 +1,6 @@
 export { writeSite, checkOutputFolder, isBuiltSite, isBuildRecord, pathWithin, BUILD_MARKER } from "./write.js";
 export type { WrittenSite } from "./write.js";
-export { readBuiltTheme, BUILT_THEME } from "./built-theme.js";
+export { holdsBuiltTheme, readBuiltTheme, BUILT_THEME } from "./built-theme.js";
 export type { BuiltTheme } from "./built-theme.js";
 export { readChartAssets } from "./assets.js";
 export { readOutputFolder, readCarriedFiles, carryModified, outputFileStamps } from "./read.js";

@@ -163,6 +163,17 @@ class DiskCache implements BuildCache {
     const manifest = stateFileText(CACHE_FORMAT, this.manifest).text;
     await writeStateFile(join(this.dir, "manifest.json"), manifest);
     await this.prunePages();
+    await this.removeRetired();
+  }
+
+  /**
+   * Files earlier versions wrote that nothing reads any more (deploy's `hashed-*.json` MD5 memory,
+   * now the output record's MD5s): a CI cache would otherwise carry them for ever.
+   */
+  private async removeRetired(): Promise<void> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const retired = names.filter((name) => /^hashed-[0-9a-f]{16}\.json$/.test(name));
+    await Promise.all(retired.map((name) => rm(join(this.dir, name), { force: true })));
   }
 
   /** Pages no page of this build was rendered from again are stale: without this the folder only grows. */

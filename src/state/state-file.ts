@@ -60,6 +60,9 @@ export async function readStateFile<T>(path: string, kind: StateFileKind<T>, log
   // an older file may have another shape altogether: its format number is all that is compared
   if (typeof stored.format === "number" && stored.format !== kind.format)
     return problem(`it was written by another version of reportsite (format ${stored.format})`, "another version");
+  // the versions before state files had a format and a checksum wrote some files with neither
+  if (stored.format === undefined && stored.checksum === undefined)
+    return problem("it was written by an earlier version of reportsite", "another version");
   if (stored.format !== kind.format || typeof stored.checksum !== "string")
     return problem("it is not a reportsite state file (damaged)");
   const prefix = header(kind.format, stored.checksum);

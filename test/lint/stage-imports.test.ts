@@ -15,7 +15,7 @@ const ALONG = [
   { from: "render/planted.ts", specifier: "../aggregate/index.js", type: "Report" },
   { from: "site/planted.ts", specifier: "../render/index.js", type: "SiteFile" },
   { from: "deploy/planted.ts", specifier: "../render/index.js", type: "SiteEntry" },
-  { from: "state/planted.ts", specifier: "../render/index.js", type: "SiteFile" },
+  { from: "state/planted.ts", specifier: "../site/index.js", type: "RecordedFile" },
 ];
 
 /** Against the flow: an earlier stage importing a later one, which no table entry allows. */

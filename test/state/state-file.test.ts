@@ -1,9 +1,10 @@
 /** The one state-file form: written whole, read back only when its format, checksum and shape hold. */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { memoryLogger } from "../../src/log.js";
+import { openBuildCache } from "../../src/state/index.js";
 import { readStateFile, stateFileText, writeStateFile, type StateFileKind } from "../../src/state/state-file.js";
 
 const KIND: StateFileKind<{ n: number }> = {
@@ -33,6 +34,12 @@ describe("state files", () => {
       "another version",
     ],
     [
+      "an earlier version's file, before state files had a format",
+      () => JSON.stringify({ output: "/dist", fingerprint: "abc", files: [] }),
+      "it was written by an earlier version of reportsite",
+      "another version",
+    ],
+    [
       "no checksum",
       () => JSON.stringify({ format: 7, data: { n: 1 } }),
       "it is not a reportsite state file (damaged)",
@@ -56,5 +63,21 @@ describe("state files", () => {
     expect(await readStateFile(path, KIND, logger)).toEqual({ ignored });
     expect(logger.warnings).toEqual([`ignoring ${path}: ${why}; it is made again`]);
     expect(readFileSync(path, "utf8")).toBe(text()); // ignored, not removed: the next write replaces it
+  });
+});
+
+describe("the cache folder", () => {
+  test("a save removes the MD5 memory files earlier versions of deploy wrote, and nothing else", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cache-"));
+    const retired = join(dir, "hashed-0123456789abcdef.json");
+    const published = join(dir, "published-0123456789abcdef.json");
+    writeFileSync(retired, "{}");
+    writeFileSync(published, "{}");
+    const cache = await openBuildCache(dir, "counts", memoryLogger());
+    cache.setMonth("2019-01", []);
+    await cache.save();
+    expect(existsSync(retired)).toBe(false);
+    expect(existsSync(published)).toBe(true);
+    expect(existsSync(join(dir, "manifest.json"))).toBe(true);
   });
 });
