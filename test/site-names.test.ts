@@ -1,8 +1,9 @@
 // The published site's fixed names are written once, in src/site-names.ts: a renamed file then cannot
 // leave a stale copy of its old name behind. Prose (a message or a comment that mentions index.html)
-// may name them; a string used as a path may not.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// may name them; a string used as a path may not. The built-in templates get the hrefs as template
+// variables (`it.links`, `it.scripts`), so they spell none of the names, not even as link text.
+import { readdirSync, readFileSync } from "node:fs";
+import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
@@ -10,6 +11,7 @@ import * as names from "../src/site-names.js";
 import { sourceFiles } from "./support/import-graph.js";
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
+const TEMPLATES = fileURLToPath(new URL("../templates/", import.meta.url));
 const HOME = "site-names.ts";
 const FIXED: readonly string[] = Object.values(names);
 
@@ -50,6 +52,32 @@ function strayNames(): string[] {
     );
 }
 
+/** Each place in an Eta template's text where a fixed name stands as a word of its own, with its line. */
+function namesInTemplate(text: string): { text: string; line: number }[] {
+  return FIXED.flatMap((name) => {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return [...text.matchAll(new RegExp(`(?<![\\w.-])${escaped}`, "g"))].map((m) => ({
+      text: name,
+      line: text.slice(0, m.index).split("\n").length,
+    }));
+  });
+}
+
+/** `templates/file:line: "name"` for each fixed name a built-in template spells (Eta text, or a script's literal). */
+function strayTemplateNames(): string[] {
+  return readdirSync(TEMPLATES)
+    .filter((file) => [".eta", ".js"].includes(extname(file)))
+    .sort()
+    .flatMap((file) => {
+      const text = readFileSync(join(TEMPLATES, file), "utf8");
+      const found =
+        extname(file) === ".eta"
+          ? namesInTemplate(text)
+          : literalsOf(file, text).filter((l) => FIXED.some((name) => usesAsPath(l.text, name)));
+      return found.map((l) => `templates/${file}:${l.line}: ${JSON.stringify(l.text)}`);
+    });
+}
+
 describe("the site's fixed names", () => {
   test("are the names the website has", () => {
     expect(FIXED).toEqual(
@@ -60,6 +88,18 @@ describe("the site's fixed names", () => {
 
   test("are spelt only in src/site-names.ts, never as a path literal elsewhere", () => {
     expect(strayNames()).toEqual([]);
+  });
+
+  test("are spelt in no built-in template: the templates get them as it.links and it.scripts", () => {
+    expect(strayTemplateNames()).toEqual([]);
+  });
+
+  test("a fixed name in a template's text is caught, a longer name that ends in one is not", () => {
+    const found = namesInTemplate('<p>x</p>\n<a href="summary.csv">all</a> <script src="assets/my-chart.js">');
+    expect(found).toEqual([
+      { text: "summary.csv", line: 2 },
+      { text: "assets/", line: 2 },
+    ]);
   });
 
   test("a path literal is caught; prose and module specifiers are not", () => {

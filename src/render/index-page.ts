@@ -9,6 +9,7 @@ import { formatSize } from "../units.js";
 import { acceptedDaySet, compareMonths, notCompared, soFar, unexplainedGaps } from "./compare.js";
 import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { renderPage } from "./layout.js";
+import { siteLinks } from "./page-links.js";
 import { shownValue } from "./shorten.js";
 import { isSafeSiteKey } from "./site-keys.js";
 import type { MonthSummary, SiteSummary } from "./summary.js";
@@ -54,6 +55,7 @@ export function renderIndexPage(entries: readonly SiteEntry[], options: IndexPag
       description: options.theme?.description,
       ...monthsModel(options.summary),
       files: listedFiles(entries),
+      links: siteLinks(""),
     },
     options.theme,
   );

@@ -4,13 +4,14 @@
  */
 import type { BlankMarker } from "../aggregate/index.js";
 import { BLANK_GROUP, tupleKey } from "../group-values.js";
-import { ASSETS_FOLDER, INDEX_DOCUMENT } from "../site-names.js";
+import { INDEX_DOCUMENT } from "../site-names.js";
 import { renderChart } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { compareMonths, soFar, unexplainedGaps, type MonthComparison } from "./compare.js";
 import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { labelFor } from "./labels.js";
 import { renderPage } from "./layout.js";
+import { assetsHref, scriptLinks } from "./page-links.js";
 
 import { safeHref } from "./escape.js";
 import { shortenedTitle, shownValue, WHOLE_VALUE_MAX_CHARS } from "./shorten.js";
@@ -105,7 +106,8 @@ function headModel(
     };
   return {
     rootHref,
-    assetsHref: `${rootHref}${ASSETS_FOLDER}`,
+    assetsHref: assetsHref(rootHref),
+    scripts: scriptLinks(rootHref),
     year: month.id.slice(0, 4),
     monthTitle: month.title,
     viewTitle: view === "table" ? "requests per group" : "chart",

@@ -7,6 +7,7 @@ import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { compareMonths, soFar } from "./compare.js";
 import { formatCount } from "./format.js";
 import { renderPage } from "./layout.js";
+import { scriptLinks, siteLinks } from "./page-links.js";
 import type { SiteSummary } from "./summary.js";
 import { distinctTexts, shownValue, shownValues } from "./shorten.js";
 import { renderTemplate } from "./templates.js";
@@ -33,6 +34,8 @@ export async function renderTrendPage(summary: SiteSummary, theme?: Theme): Prom
       months: trendRows(summary, types, top),
       perMonth: await perMonthFigure(summary, typeLabel, typeTexts),
       perGroup: await topGroupsFigure(summary, top, groupLabel),
+      links: siteLinks(""),
+      scripts: scriptLinks(""),
     },
     theme,
   );

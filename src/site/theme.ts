@@ -5,11 +5,11 @@
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { basename, extname, join } from "node:path";
 import type { SiteConfig } from "../config/index.js";
 import { ConfigError } from "../errors.js";
 import type { ProjectPage, SiteFile, TemplateOverride, Theme } from "../render/index.js";
-import { ASSETS_FOLDER } from "../site-names.js";
+import { ASSETS_FOLDER, ERROR_DOCUMENT, INDEX_DOCUMENT, SUMMARY_CSV, SUMMARY_JSON, TREND_PAGE } from "../site-names.js";
 
 /** The project's branding: what the pages need, the image files to publish, and a fingerprint of both. */
 export interface ProjectTheme {
@@ -23,8 +23,15 @@ export interface ProjectTheme {
 
 const LOGO_TYPES = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"];
 const FAVICON_TYPES = [...LOGO_TYPES, ".ico"];
-/** Page names the site itself uses at its root. */
-const RESERVED_PAGES = ["index", "error", "trend", "summary"];
+/**
+ * Page names the site itself uses at its root (`index`, `error`, `trend`, `summary`): the stems of its
+ * fixed files, so that a page cannot be published over one, nor beside one under the same name.
+ */
+const RESERVED_PAGES = [
+  ...new Set(
+    [INDEX_DOCUMENT, ERROR_DOCUMENT, TREND_PAGE, SUMMARY_JSON, SUMMARY_CSV].map((n) => basename(n, extname(n))),
+  ),
+];
 const PAGE_FORMATS: Record<string, "markdown" | "html"> = {
   ".md": "markdown",
   ".markdown": "markdown",

@@ -71,4 +71,17 @@ describe("readTheme", () => {
       message,
     });
   });
+
+  test.each(["index", "Error", "trend", "summary"])(
+    "a page named %s is refused: the stems of the site's fixed files are reserved",
+    async (name) => {
+      await expectReportsiteError(
+        () => readTheme(project({ [`site/pages/${name}.md`]: "# P" }, { pages: "site/pages" }), TEMPLATE_NAMES),
+        {
+          name: "ConfigError",
+          message: /so its name must be letters, digits, "-" or "_" and not index, error, trend, summary$/,
+        },
+      );
+    },
+  );
 });
