@@ -8,7 +8,7 @@ import type { SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { stateFileText } from "../../src/state/state-file.js";
 import { createS3Client } from "../../src/s3/index.js";
-import { isBuildRecord } from "../../src/site/index.js";
+import { BUILT_THEME, isBuildRecord } from "../../src/site/index.js";
 import { createBucket, putObjects, testClient, testConfig, tempDir, uniqueBucket } from "../support/s3.js";
 
 const HEADER = "service_request_id,service_name,case_record_type\n";
@@ -72,6 +72,17 @@ describe("incremental builds", () => {
     ]);
     expect(csv(config, "2019/jan")).toBe(janBefore);
     expect(report.written).toBe(false); // dist/ already held exactly this site
+  });
+
+  test("a theme record edited by hand is not the build's: the next build writes the folder again, record included", async () => {
+    const path = join(config.output, BUILT_THEME);
+    const record = readFileSync(path, "utf8");
+    writeFileSync(path, record.replace(/"title": "[^"]*"/, '"title": "Edited by hand"'));
+    const report = await build();
+    expect(client.gets).toEqual([]); // the raw data is as it was: only the folder is put right
+    expect(report.written).toBe(true);
+    expect(readFileSync(path, "utf8")).toBe(record);
+    expect((await build()).written).toBe(false);
   });
 
   test("a second build with nothing new reads no cached month and no rendered page: the listing and the record decide", async () => {
