@@ -30,7 +30,7 @@ import { putBytes, uploadFile } from "./upload.js";
 export interface ExecuteOptions {
   siteBucket: SiteBucket;
   access: AccessMode;
-  /** Render index.html from the listing (the CLI passes render's renderIndexPage). */
+  /** Render index.html from the site bucket's listing (the CLI passes render's renderIndexPage). */
   renderIndex: (entries: SiteEntry[]) => string;
   /** Headers of index.html. */
   indexHeaders: { contentType: string; cacheControl: string };

@@ -16,7 +16,7 @@ import type { MonthSummary, SiteSummary } from "./summary.js";
 import { renderTemplate } from "./templates.js";
 import type { Theme } from "./theme.js";
 
-/** An entry of the listing (index.html's table of published files): its key relative to the site root, e.g. `2019/jan/final_report.csv`. */
+/** An entry of the file list (index.html's table of published files): its key relative to the site root, e.g. `2019/jan/final_report.csv`. */
 export interface SiteEntry {
   key: string;
   size: number;

@@ -1,5 +1,5 @@
 /**
- * Pure (but async): the site but index.html (which needs the listing), planned and then rendered one
+ * Pure (but async): the site but index.html (which needs the site bucket's listing), planned and then rendered one
  * group of pages at a time. The build and the render tests both go through planSite: the build caches
  * each group under the fingerprint of what it is drawn from, the tests render every group.
  */

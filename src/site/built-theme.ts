@@ -11,7 +11,7 @@ import type { IndexPageOptions } from "../render/index.js";
 /** The record's file name in the output folder. */
 export const BUILT_THEME = ".reportsite-theme.json";
 
-/** What the build rendered index.html with, besides the listing and summary.json: config.site.title and the theme at build time. */
+/** What the build rendered index.html with, besides the file list and summary.json: config.site.title and the theme at build time. */
 export type BuiltTheme = Required<Pick<IndexPageOptions, "title" | "theme">>;
 
 /** The record's bytes, as the build writes them. */
