@@ -1,4 +1,4 @@
-/** Issue 7: the incremental build never serves stale numbers, and a build with nothing new reads no raw data. */
+/** The incremental build never serves stale numbers, and a build with nothing new reads no raw data. */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DeleteObjectCommand, type S3Client } from "@aws-sdk/client-s3";
@@ -8,7 +8,7 @@ import type { SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { stateFileText } from "../../src/state/state-file.js";
 import { createS3Client } from "../../src/s3/index.js";
-import { isBuildRecord } from "../../src/site/index.js";
+import { BUILT_THEME, isBuildRecord } from "../../src/site/index.js";
 import { createBucket, putObjects, testClient, testConfig, tempDir, uniqueBucket } from "../support/s3.js";
 
 const HEADER = "service_request_id,service_name,case_record_type\n";
@@ -73,6 +73,24 @@ describe("incremental builds", () => {
     expect(csv(config, "2019/jan")).toBe(janBefore);
     expect(report.written).toBe(false); // dist/ already held exactly this site
   });
+
+  test.each([
+    // a folder an earlier version of reportsite built has no theme record
+    { what: "deleted", spoil: (path: string) => rmSync(path) },
+    { what: "damaged", spoil: (path: string) => writeFileSync(path, "{") },
+  ])(
+    "the theme record $what, nothing else changed: the next build writes the site again, record and all",
+    async ({ spoil }) => {
+      const path = join(config.output, BUILT_THEME);
+      const recorded = readFileSync(path, "utf8");
+      spoil(path);
+      const report = await build();
+      expect(report.written).toBe(true);
+      expect(client.gets).toEqual([]); // the months still come from the cache
+      expect(readFileSync(path, "utf8")).toBe(recorded);
+      expect((await build()).written).toBe(false); // and the shortcut holds again
+    },
+  );
 
   test("a second build with nothing new reads no cached month and no rendered page: the listing and the record decide", async () => {
     const pages = join(config.cache, "pages");
