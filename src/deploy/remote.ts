@@ -89,7 +89,7 @@ export async function addRemoteHeaders(
         key: siteBucket.prefix + object.key,
         endpoint: siteBucket.endpoint,
       });
-      if (failure.code === "NotFound" || failure.code === "NoSuchKey") return undefined;
+      if (isMissingKey(failure.code)) return undefined;
       throw failure;
     }
   });
@@ -101,10 +101,12 @@ const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
 /**
  * Add `publicRead` to every object from its ACL (one GetObjectAcl each; deploy --verify-access only,
  * so a no-op deploy stays one listing). Listed metadata cannot tell: an ACL changed after upload
- * (`reportsite acl KEY private`) leaves the metadata saying public.
+ * (`reportsite acl KEY private`) leaves the metadata saying public. An object gone by the time its ACL
+ * is asked is left out, as addRemoteHeaders leaves it out: the bucket was just listed, so a 404 here
+ * means the key was deleted since (by another deploy, holding the lock), not that the bucket is missing.
  */
 export async function addRemoteAccess(siteBucket: SiteBucket, objects: RemoteObject[]): Promise<RemoteObject[]> {
-  return mapWithConcurrency(objects, 16, async (object) => {
+  const checked = await mapWithConcurrency(objects, 16, async (object) => {
     try {
       const acl = await siteBucket.client.send(
         new GetObjectAclCommand({ Bucket: siteBucket.bucket, Key: siteBucket.prefix + object.key }),
@@ -114,14 +116,22 @@ export async function addRemoteAccess(siteBucket: SiteBucket, objects: RemoteObj
       );
       return { ...object, publicRead };
     } catch (error) {
-      throw toS3Error(error, {
+      const failure = toS3Error(error, {
         operation: "read the ACL of",
         bucket: siteBucket.bucket,
         key: siteBucket.prefix + object.key,
         endpoint: siteBucket.endpoint,
       });
+      if (isMissingKey(failure.code)) return undefined;
+      throw failure;
     }
   });
+  return checked.filter((object) => object !== undefined);
+}
+
+/** The object is gone: a HEAD answers NotFound (no body to name the error), a GET NoSuchKey. */
+function isMissingKey(code: string): boolean {
+  return code === "NotFound" || code === "NoSuchKey";
 }
 
 /** What is known now of every listed object whose headers were read (or remembered), for the published-headers memory. */

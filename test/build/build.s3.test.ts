@@ -111,6 +111,9 @@ describe("a build over more than 1,000 raw objects", () => {
       expect(index).toContain(`<a href="${file}">${shown}</a>`);
       expect(index).toMatch(new RegExp(`href="${file}">[^\\n]*<data value="${size}"`));
     }
+    // the build records are in dist/ but never published, so never listed
+    expect(index).not.toContain(BUILT_THEME);
+    expect(index).not.toContain(BUILD_MARKER);
   });
 
   test("the raw bucket stays private: an anonymous GET is refused", async () => {
@@ -142,6 +145,7 @@ describe("a build over more than 1,000 raw objects", () => {
     const index = readFileSync(join(config.output, "index.html"), "utf8");
     const links = (html: string) => [...html.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]);
     expect(links(index)).toEqual(links(indexBefore));
+    expect(index).not.toContain(BUILT_THEME); // nor is a carried-over build record
     // unchanged pages keep the date they were written, so nothing carries the new build's date
     expect(index.match(/datetime="2030-01-01/g)).toBeNull();
   });

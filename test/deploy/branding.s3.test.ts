@@ -70,7 +70,8 @@ describe.sequential("deploy takes the branding from what the build wrote into di
     expect((await readBack(testClient(), config, assetOf(LOGO_A))).body).toBe(LOGO_A);
     const keys = await bucketKeys(testClient(), config);
     expect(keys).not.toContain(assetOf(LOGO_B));
-    expect(keys).not.toContain(BUILT_THEME); // the record is never deployed
+    expect(keys).not.toContain(BUILT_THEME); // the record is never deployed, nor listed
+    expect(index).not.toContain(BUILT_THEME);
   });
 
   test("the logo deleted after the build: deploy does not fail, and the published index still shows logo A", async () => {

@@ -4,14 +4,15 @@
  * deploy with nothing new reads no file of dist/, and one of a folder edited by hand or built
  * elsewhere never trusts the record for it.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import type { SiteConfig } from "../../src/config/index.js";
 import { OUTPUT_RECORD_FORMAT, type OutputRecord } from "../../src/state/index.js";
 import { stateFileText } from "../../src/state/state-file.js";
 import { buildSite } from "../../src/build/index.js";
 import { memoryLogger } from "../../src/log.js";
+import { stampOf } from "../../src/site/stamp.js";
 import { putObjects, tempDir, testClient } from "../support/s3.js";
 import { builtSite } from "./support-build.js";
 import { deploy, readBack } from "./support.js";
@@ -20,6 +21,11 @@ const KEY = "2019/jan/final_report.csv";
 
 function recordPath(config: SiteConfig): string {
   return join(config.cache, "output.json");
+}
+
+/** The output record as the last build wrote it. */
+function readRecord(config: SiteConfig): OutputRecord {
+  return (JSON.parse(readFileSync(recordPath(config), "utf8")) as { data: OutputRecord }).data;
 }
 
 /** Rewrite the output record (a valid state file) with `change` applied to the file at `key`. */
@@ -46,9 +52,10 @@ describe("deploy's MD5s from the output record", () => {
     rewriteRecord(config, KEY, { md5: "0".repeat(32) });
     const { plan } = await deploy(config, { dryRun: true });
     expect(plan.groups.flat().map((u) => [u.key, u.reason])).toEqual([[KEY, "content changed"]]);
+    // the published-headers memory, and no other file of deploy's
     expect(
       readdirSync(config.cache).filter((f) => !["manifest.json", "output.json", "months", "pages"].includes(f)),
-    ).toHaveLength(1); // the published-headers memory, and no other file of deploy's
+    ).toEqual([expect.stringMatching(/^published-[0-9a-f]{16}\.json$/)]);
   });
 
   test("new bytes of the same size, with the old modification time put back, are read and uploaded", async () => {
@@ -72,6 +79,21 @@ describe("deploy's MD5s from the output record", () => {
     const result = await deploy(config);
     expect(result.report?.uploaded).toEqual([]);
     expect(result.logger.warnings).toEqual([]);
+  });
+
+  test("the record is of its output folder only: a folder moved elsewhere, every stamp the same, is read", async () => {
+    rewriteRecord(config, KEY, { md5: "0".repeat(32) });
+    const { md5: _planted, path: _key, ...recorded } = readRecord(config).files.find((f) => f.path === KEY)!;
+    const moved = { ...config, output: join(dirname(config.output), "dist-moved") };
+    renameSync(config.output, moved.output);
+    // a rename keeps each file's inode and change time: the stamp check alone would trust the planted MD5
+    expect(await stampOf(join(moved.output, KEY))).toEqual(recorded);
+    expect(readRecord(config).output).toBe(config.output);
+    expect((await deploy(moved, { dryRun: true })).plan.groups.flat()).toEqual([]);
+    // moved back, the same record is trusted, planted MD5 and all
+    renameSync(moved.output, config.output);
+    const { plan } = await deploy(config, { dryRun: true });
+    expect(plan.groups.flat().map((u) => [u.key, u.reason])).toEqual([[KEY, "content changed"]]);
   });
 
   test("a --month build records its files too: deploy reads none of them", async () => {

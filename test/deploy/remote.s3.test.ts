@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, test } from "vitest";
 import { addRemoteHeaders, listRemote } from "../../src/deploy/index.js";
-import type { SiteBucket } from "../../src/deploy/remote.js";
+import { addRemoteAccess, type SiteBucket } from "../../src/deploy/remote.js";
 import { createBucket, testClient, uniqueBucket } from "../support/s3.js";
 
 const md5 = (text: string) => createHash("md5").update(text).digest("hex");
 
-describe("listRemote + addRemoteHeaders on a real bucket", () => {
+describe("listRemote, addRemoteHeaders and addRemoteAccess on a real bucket", () => {
   const siteBucket: SiteBucket = { client: testClient(), bucket: uniqueBucket("remote"), prefix: "reports/" };
   // what reportsite stored at upload; the ETag of the bytes says otherwise (as after SSE-KMS, where
   // the ETag is not an MD5 of the content, or a multipart upload)
@@ -65,5 +65,21 @@ describe("listRemote + addRemoteHeaders on a real bucket", () => {
     await gone.client.send(new DeleteObjectCommand({ Bucket: gone.bucket, Key: "reports/goes.csv" }));
     const objects = await addRemoteHeaders(gone, listed, new Set(["goes.csv", "stays.csv"]));
     expect(objects.map((o) => [o.key, o.contentType])).toEqual([["stays.csv", expect.any(String)]]);
+  });
+
+  test("an object deleted between the listing and its ACL request is left out too (deploy --verify-access)", async () => {
+    const gone: SiteBucket = { ...siteBucket, bucket: uniqueBucket("remote-acl-gone") };
+    await createBucket(gone.client, gone.bucket, { "reports/stays.csv": "a\n", "reports/goes.csv": "b\n" });
+    const listed = await listRemote(gone);
+    expect(listed.map((o) => o.key)).toEqual(["goes.csv", "stays.csv"]);
+    await gone.client.send(new DeleteObjectCommand({ Bucket: gone.bucket, Key: "reports/goes.csv" }));
+    const objects = await addRemoteAccess(gone, listed);
+    expect(objects.map((o) => [o.key, typeof o.publicRead])).toEqual([["stays.csv", "boolean"]]);
+  });
+
+  test("a missing bucket still fails the ACL request: only a missing key is tolerated", async () => {
+    const missing: SiteBucket = { ...siteBucket, bucket: uniqueBucket("remote-acl-no-bucket") };
+    const listed = [{ key: "goes.csv", size: 2 }];
+    await expect(addRemoteAccess(missing, listed)).rejects.toMatchObject({ code: "NoSuchBucket" });
   });
 });

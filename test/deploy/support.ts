@@ -2,7 +2,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { GetObjectAclCommand, GetObjectCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
-import { deploySite, type DeployOptions, type DeployResult } from "../../src/deploy/index.js";
+import { deploySite, type DeployEffects, type DeployOptions, type DeployResult } from "../../src/deploy/index.js";
 import type { SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { renderIndexPage } from "../../src/render/index.js";
@@ -25,7 +25,7 @@ export function writeDist(config: SiteConfig, files: Record<string, string | Buf
 export async function deploy(
   config: SiteConfig,
   options: DeployOptions = {},
-  extra: { client?: S3Client; multipartThreshold?: number } = {},
+  extra: Pick<DeployEffects, "client" | "multipartThreshold" | "ahead"> = {},
 ): Promise<DeployResult & { logger: ReturnType<typeof memoryLogger> }> {
   const logger = memoryLogger();
   const result = await deploySite(config, options, {
