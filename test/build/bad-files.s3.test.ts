@@ -1,5 +1,5 @@
 /**
- * Issue 17: a build names every bad file of every month in one run, and with --skip-bad-files a month
+ * A build names every bad file of every month in one run, and with --skip-bad-files a month
  * with nothing left is left out and named while the other months publish.
  */
 import { existsSync, readFileSync } from "node:fs";

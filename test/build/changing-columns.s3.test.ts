@@ -1,5 +1,5 @@
 /**
- * Issue 17, "exports whose columns change over the years": a counted column that only some files
+ * Exports whose columns change over the years: a counted column that only some files
  * have is read as empty in the others, as pandas.concat reads it, and the month's page says so.
  */
 import { readFileSync, writeFileSync } from "node:fs";

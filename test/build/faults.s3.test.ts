@@ -1,5 +1,5 @@
 /**
- * Issue 12 points 1 and 2: raw reads through a fault-injecting proxy in front of the real server.
+ * Raw reads through a fault-injecting proxy in front of the real server.
  * A cut, short, stalled or refused read is a network fault: retried, and if it persists the build
  * fails as a network error; it is never counted as a bad file, never skipped, never published short.
  */

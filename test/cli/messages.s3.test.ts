@@ -1,4 +1,4 @@
-// Issue 17, outcome 8: each message names the real cause and the next step (run through the real CLI).
+// Each message names the real cause and the next step (run through the real CLI).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";

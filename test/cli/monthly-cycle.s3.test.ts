@@ -1,4 +1,4 @@
-// Issue 17: the monthly cycle as it happens, end to end against the real S3 server, through the
+// The monthly cycle as it happens, end to end against the real S3 server, through the
 // generated workflow's own "Build and deploy" script (bash, with `npx reportsite` the real CLI):
 // a scheduled publish of a complete month, a manual allow-incomplete publish of the month so far,
 // a scheduled run that waits for a late export, one that publishes with the gap named, and the late

@@ -1,4 +1,4 @@
-// Issue 17, outcome 3: every run ends with a message (and under --json one JSON object), never in
+// Every run ends with a message (and under --json one JSON object), never in
 // silence and never with a stack trace for something that is not a bug.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";

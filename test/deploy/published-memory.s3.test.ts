@@ -1,5 +1,5 @@
 /**
- * Issue 7: a deploy with nothing new does not ask every published object for its headers. What a
+ * A deploy with nothing new does not ask every published object for its headers. What a
  * HEAD answered is remembered per object version (ETag + LastModified) in the cache folder; any
  * change to an object, even one that keeps its bytes, makes deploy ask again.
  */

@@ -1,4 +1,4 @@
-// Issue 11: a project's own look. The demo data built (real build, real S3) with a logo, an accent
+// A project's own look. The demo data built (real build, real S3) with a logo, an accent
 // colour, a description, a footer, one overridden template and one Markdown page, then read in
 // headless Chromium through `reportsite preview`. Screenshots go to test-artifacts/ (git-ignored).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";

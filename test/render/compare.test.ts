@@ -1,4 +1,4 @@
-// Issue 17: nothing the site says is misleading. A month so far is labelled and compared per day, a
+// Nothing the site says is misleading. A month so far is labelled and compared per day, a
 // month after a gap in the data is not compared with a distant month, an accepted gap is named.
 import { describe, expect, test } from "vitest";
 import { renderIndexPage, type SiteFile } from "../../src/render/index.js";

@@ -1,4 +1,4 @@
-/** Issue 17: gzip, UTF-16 and Latin-1 raw files are read (raw.encoding), or refused with the encoding named. */
+/** Gzip, UTF-16 and Latin-1 raw files are read (raw.encoding), or refused with the encoding named. */
 import { gzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
 import type { RawEncoding } from "../../src/config/index.js";
