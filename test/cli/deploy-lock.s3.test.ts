@@ -194,7 +194,8 @@ describe("a deploy that dies holding the lock", () => {
   test("kill -9 mid-deploy leaves a lock that blocks others until it expires, then a deploy takes it over and finishes", async () => {
     const site = uniqueBucket("lock-kill");
     const { dir, env, url } = project(site);
-    const short = { ...env, REPORTSITE_TEST_DEPLOY_LOCK_TTL_SECONDS: "6" };
+    // long enough that the blocked deploy below, started on a busy machine, still finds the lock held
+    const short = { ...env, REPORTSITE_TEST_DEPLOY_LOCK_TTL_SECONDS: "20" };
     writeSite(dir, "dist", 2);
     expect((await runCli(["deploy"], { cwd: dir, env: short })).exitCode).toBe(0);
     writeSite(dir, "dist", 120, 20_000);
@@ -210,14 +211,14 @@ describe("a deploy that dies holding the lock", () => {
       new RegExp(`another deploy holds the deploy lock of ${site}: deploy on \\S+ \\(pid ${killed.pid}\\)`),
     );
 
-    const waited = await runCli(["deploy", "--wait-for-lock", "30"], { cwd: dir, env: short });
+    const waited = await runCli(["deploy", "--wait-for-lock", "60"], { cwd: dir, env: short });
     expect(waited.exitCode, waited.stderr).toBe(0);
     expect(waited.stderr).toMatch(
       new RegExp(`^warning: took over the deploy lock \\(expired\\) of deploy on \\S+ \\(pid ${killed.pid}\\)`, "m"),
     );
     expect(await expectLiveIndexConsistent(url)).toHaveLength(120);
     expect((await readLock(site)).state).toBe("released");
-  });
+  }, 120_000);
 
   test("Ctrl-C mid-deploy releases the lock: the next deploy need not wait", async () => {
     const site = uniqueBucket("lock-int");
