@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import { TEMPLATES_DIR } from "../../src/render/index.js";
 import { generateMonth } from "../../scripts/sample/generate.js";
-import { runCli } from "../support/cli.js";
+import { previewUrl, runCli } from "../support/cli.js";
 import { createBucket, tempDir, testClient, testServer, uniqueBucket } from "../support/s3.js";
 
 const BIN = fileURLToPath(new URL("../../bin/reportsite.mjs", import.meta.url));
@@ -65,15 +65,7 @@ test("preview --watch re-renders when a site.templates override or a site.pages 
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (d) => {
-        out += d;
-        const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      child.on("close", (code) => reject(new Error(`preview exited with ${code}: ${out}${stderr}`)));
-    });
+    const url = await previewUrl(child, () => stderr);
     // edits count once the watchers are up, which preview says after its URL
     const watching = /^watching .*brand[/\\]templates, .*brand[/\\]pages, .*site-config\.json$/m;
     for (let i = 0; i < 150 && !watching.test(stderr); i++) await new Promise((r) => setTimeout(r, 100));

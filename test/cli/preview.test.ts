@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
+import { previewUrl } from "../support/cli.js";
 import { tempDir } from "../support/s3.js";
 
 test("reportsite preview prints its URL and serves dist/ until stopped", async () => {
@@ -19,15 +20,7 @@ test("reportsite preview prints its URL and serves dist/ until stopped", async (
     env: { PATH: process.env.PATH ?? "" },
   });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (d) => {
-        out += d;
-        const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      child.on("close", (code) => reject(new Error(`preview exited with ${code}: ${out}`)));
-    });
+    const url = await previewUrl(child);
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("<h1>reports</h1>");

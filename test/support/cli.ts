@@ -1,5 +1,5 @@
 /** Run the real CLI (bin/reportsite.mjs) in a child process and capture what a user would see. */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const BIN = fileURLToPath(new URL("../../bin/reportsite.mjs", import.meta.url));
@@ -29,5 +29,18 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
     child.on("close", (exitCode) => resolve({ exitCode, stdout, stderr }));
+  });
+}
+
+/** The URL a `reportsite preview` child prints once it listens; rejects when the child exits first. */
+export function previewUrl(child: ChildProcess, stderr: () => string = () => ""): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (d) => {
+      out += d;
+      const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.on("close", (code) => reject(new Error(`preview exited with ${code}: ${out}${stderr()}`)));
   });
 }
