@@ -47,7 +47,7 @@ async function carriedFiles(
   }
   const carried = await readCarriedFiles(config.output, new Set(files.map((f) => f.path)));
   if (carried.length) options.logger.info(`carried over ${carried.length} files of other months from ${config.output}`);
-  return carried.map((f) => ({ path: f.key, body: f.body, modified: f.modified }));
+  return carried;
 }
 
 /**

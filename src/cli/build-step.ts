@@ -1,21 +1,15 @@
 /** The build step that `build` and `publish` run: --month, --require-complete and the one-line summary. */
 import { IncompleteMonthError, UsageError } from "../errors.js";
 import { formatDays } from "../units.js";
-import type { S3Client } from "@aws-sdk/client-s3";
-import type { BuildReport } from "../build/index.js";
+import type { BuildOptions, BuildReport } from "../build/index.js";
 import type { SiteConfig } from "../config/index.js";
 import type { Month } from "../source/index.js";
 import type { CommandContext } from "./command.js";
 
-/** What `build` (and `publish`) pass on to buildSite, with --require-complete. */
-export interface BuildRun {
-  months?: Month[];
-  skipBadFiles: boolean;
-  force: boolean;
+/** What `build` (and `publish`) pass on to buildSite (`client`: one for the build and the deploy after it), with --require-complete. */
+export type BuildRun = Pick<BuildOptions, "months" | "skipBadFiles" | "force" | "client"> & {
   requireComplete: boolean;
-  /** One client for the build and the deploy after it (`publish`). */
-  client?: S3Client;
-}
+};
 
 /**
  * Build, check --require-complete, and print the one-line summary (not under --json, where the

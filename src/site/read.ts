@@ -22,13 +22,6 @@ export interface LocalFile {
 }
 
 /** A file an earlier build wrote, carried over into a partial build. */
-export interface CarriedFile {
-  key: string;
-  body: Buffer;
-  /** When the earlier build wrote it (carried too, so the index shows the month's real date). */
-  modified: Date;
-}
-
 /**
  * Every file of the output folder `root` (sorted by key) but the build records. A file whose stamp is the one `known`
  * has for its key is not read again: its MD5 is the known one. Throws SiteError when the folder does not exist.
@@ -55,14 +48,15 @@ export async function readOutputFolder(
  * those in `rebuilt` and the pages every build writes anew (the index, the error page, assets/).
  * None when `root` is not an earlier build.
  */
-export async function readCarriedFiles(root: string, rebuilt: ReadonlySet<string>): Promise<CarriedFile[]> {
+export async function readCarriedFiles(root: string, rebuilt: ReadonlySet<string>): Promise<SiteFile[]> {
   if (!(await isBuiltSite(root))) return [];
   const carried = (await listFiles(root)).filter(
     (f) =>
       !rebuilt.has(f.key) && f.key !== INDEX_DOCUMENT && f.key !== ERROR_DOCUMENT && !f.key.startsWith(ASSETS_FOLDER),
   );
   return Promise.all(
-    carried.map(async (f) => ({ key: f.key, body: await readFile(f.path), modified: (await stat(f.path)).mtime })),
+    // dated when the earlier build wrote it, so the index shows the month's real date
+    carried.map(async (f) => ({ path: f.key, body: await readFile(f.path), modified: (await stat(f.path)).mtime })),
   );
 }
 
