@@ -83,14 +83,7 @@ export async function addRemoteHeaders(
         access: head.Metadata?.[META_ACCESS],
       };
     } catch (error) {
-      const failure = toS3Error(error, {
-        operation: "read the headers of",
-        bucket: siteBucket.bucket,
-        key: siteBucket.prefix + object.key,
-        endpoint: siteBucket.endpoint,
-      });
-      if (isMissingKey(failure.code)) return undefined;
-      throw failure;
+      return leftOutIfGone(error, siteBucket, object, "read the headers of");
     }
   });
   return withHeaders.filter((object) => object !== undefined);
@@ -116,22 +109,25 @@ export async function addRemoteAccess(siteBucket: SiteBucket, objects: RemoteObj
       );
       return { ...object, publicRead };
     } catch (error) {
-      const failure = toS3Error(error, {
-        operation: "read the ACL of",
-        bucket: siteBucket.bucket,
-        key: siteBucket.prefix + object.key,
-        endpoint: siteBucket.endpoint,
-      });
-      if (isMissingKey(failure.code)) return undefined;
-      throw failure;
+      return leftOutIfGone(error, siteBucket, object, "read the ACL of");
     }
   });
   return checked.filter((object) => object !== undefined);
 }
 
-/** The object is gone: a HEAD answers NotFound (no body to name the error), a GET NoSuchKey. */
-function isMissingKey(code: string): boolean {
-  return code === "NotFound" || code === "NoSuchKey";
+/**
+ * Undefined (leave the object out) when the request failed because the object is gone: a HEAD
+ * answers NotFound (no body to name the error), a GET NoSuchKey. Any other failure is thrown.
+ */
+function leftOutIfGone(error: unknown, siteBucket: SiteBucket, object: RemoteObject, operation: string): undefined {
+  const failure = toS3Error(error, {
+    operation,
+    bucket: siteBucket.bucket,
+    key: siteBucket.prefix + object.key,
+    endpoint: siteBucket.endpoint,
+  });
+  if (failure.code === "NotFound" || failure.code === "NoSuchKey") return undefined;
+  throw failure;
 }
 
 /** What is known now of every listed object whose headers were read (or remembered), for the published-headers memory. */
