@@ -5,7 +5,7 @@ import { openBuildCache, type BuildCache } from "../state/index.js";
 import type { SiteConfig } from "../config/index.js";
 import { TEMPLATE_NAMES, TEMPLATES_DIR } from "../render/template-names.js";
 import type { SiteFile } from "../render/index.js";
-import { readChartAssets, readTheme, type ProjectTheme } from "../site/index.js";
+import { readChartAssets, readTheme, type BuiltTheme, type ProjectTheme } from "../site/index.js";
 import type { MonthFiles } from "../source/index.js";
 
 /** What a build starts from: the raw listing, and the inputs read while S3 listed it. */
@@ -47,4 +47,9 @@ export async function readInputs(config: SiteConfig, options: BuildOptions): Pro
 /** The chart and table scripts (the error page is rendered with the other across-month files). */
 async function sharedFiles(): Promise<SiteFile[]> {
   return readChartAssets(TEMPLATES_DIR);
+}
+
+/** The title and theme a build renders with, as the theme record in the output folder holds them. */
+export function builtThemeOf(config: SiteConfig, branding: ProjectTheme): BuiltTheme {
+  return { title: config.site.title, theme: branding.theme };
 }

@@ -23,7 +23,7 @@
  */
 import { resolve } from "node:path";
 import { siteFingerprint, siteInputs } from "./fingerprints.js";
-import type { BuildStart } from "./inputs.js";
+import { builtThemeOf, type BuildStart } from "./inputs.js";
 import { reusedMonth, type MonthOutcome } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
 import type { BuildCache, OutputRecord, RecordedMonth } from "../state/index.js";
@@ -53,7 +53,7 @@ export async function unchangedSince(
   if (!record?.inputs || record.inputs.hash !== inputsFingerprint({ listed, inputs })) return undefined;
   const recorded = new Map(record.inputs.months.map((m) => [m.month, m]));
   if (!listed.every((files) => recorded.has(monthId(files.month)))) return undefined;
-  const files = await sameFolder(record, config.output, builtThemeOf(config, inputs));
+  const files = await sameFolder(record, config.output, builtThemeOf(config, inputs.branding));
   if (!files) return undefined;
   const months = listed.map((files) => reusedMonth(config, files, recorded.get(monthId(files.month))!, options.logger));
   return { months, files };
@@ -90,12 +90,7 @@ export function outputRecordPlan(
       ...(complete ? { inputs } : {}),
     });
   };
-  return { fingerprint, theme: builtThemeOf(config, start.inputs), record };
-}
-
-/** The title and theme this build renders with, as the theme record holds them. */
-function builtThemeOf(config: SiteConfig, inputs: BuildStart["inputs"]): BuiltTheme {
-  return { title: config.site.title, theme: inputs.branding.theme };
+  return { fingerprint, theme: builtThemeOf(config, start.inputs.branding), record };
 }
 
 /**

@@ -2,6 +2,7 @@
  * Writing the site into the output folder: the pages, the files a --month build carries over from the
  * previous build, and index.html listing them all, each dated by when its bytes last changed.
  */
+import { builtThemeOf } from "./inputs.js";
 import type { BuildOptions } from "./options.js";
 import type { SiteConfig } from "../config/index.js";
 import type { SiteFile, SiteSummary, Theme } from "../render/index.js";
@@ -30,7 +31,7 @@ export async function writePages(
   const dated = (await carryModified(config.output, files)).map((f) => (f.modified ? f : { ...f, modified: now }));
   dated.push(await indexFile(config, dated, now, summary, branding.theme));
   // deploy renders index.html again in this look, whatever the project's branding files become
-  return writeSite(dated, config.output, { title: config.site.title, theme: branding.theme });
+  return writeSite(dated, config.output, builtThemeOf(config, branding));
 }
 
 /** With --month, the previous build's files that this build does not write (the carried-over months' pages). */
