@@ -4,11 +4,10 @@
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { CopyObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, test } from "vitest";
 import { testClient } from "../support/s3.js";
 import { builtSite } from "./support-build.js";
-import { deploy } from "./support.js";
+import { deploy, rewriteHeaders } from "./support.js";
 
 /** Every file below `dir` (recursively) with its bytes, by path relative to `dir`. */
 function snapshot(dir: string): Record<string, string> {
@@ -33,15 +32,7 @@ describe("deploy --dry-run writes no state", () => {
     const page = join(config.output, "2019/jan/final_report.csv");
     writeFileSync(page, readFileSync(page, "utf8") + "Noise,1\n");
     const key = "2019/feb/final_report.csv";
-    await testClient().send(
-      new CopyObjectCommand({
-        Bucket: config.site.bucket,
-        Key: key,
-        CopySource: `${config.site.bucket}/${key}`,
-        MetadataDirective: "REPLACE",
-        ContentType: "text/plain",
-      }),
-    );
+    await rewriteHeaders(testClient(), config.site.bucket, key);
     for (const name of readdirSync(config.cache).filter((f) => f.startsWith("published-")))
       rmSync(join(config.cache, name));
     const before = snapshot(config.cache);

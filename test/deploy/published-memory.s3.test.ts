@@ -5,11 +5,11 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CopyObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { beforeEach, describe, expect, test } from "vitest";
 import type { SiteConfig } from "../../src/config/index.js";
 import { testClient, testConfig, uniqueBucket } from "../support/s3.js";
-import { deploy, readBack, writeDist } from "./support.js";
+import { deploy, readBack, rewriteHeaders, writeDist } from "./support.js";
 import { DEPLOY_LOCK_KEY } from "../../src/site-names.js";
 
 /**
@@ -66,15 +66,7 @@ describe("the published-headers memory", () => {
 
   test("an object rewritten in place with other headers (same bytes, same ETag) is asked again and fixed", async () => {
     const key = "2019/jan/final_report.csv";
-    await client.send(
-      new CopyObjectCommand({
-        Bucket: config.site.bucket,
-        Key: key,
-        CopySource: `${config.site.bucket}/${key}`,
-        MetadataDirective: "REPLACE",
-        ContentType: "text/plain",
-      }),
-    );
+    await rewriteHeaders(client, config.site.bucket, key);
     const result = await deploy(config, {}, { client });
     expect(client.heads).toContain(key);
     expect(result.report?.uploaded).toContainEqual({ key, reason: "headers changed" });

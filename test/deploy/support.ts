@@ -1,7 +1,13 @@
 /** Helpers for deploy tests: a dist/ folder on disk, the deploy effects, reading the bucket back. */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { GetObjectAclCommand, GetObjectCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
+import {
+  CopyObjectCommand,
+  GetObjectAclCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  type S3Client,
+} from "@aws-sdk/client-s3";
 import { deploySite, type DeployEffects, type DeployOptions, type DeployResult } from "../../src/deploy/index.js";
 import type { SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
@@ -85,4 +91,17 @@ export function websiteGet(config: SiteConfig, key: string): Promise<Response> {
 /** The hrefs of index.html's file table. */
 export function indexLinks(html: string): string[] {
   return [...html.matchAll(/<td><a href="([^"]+)">/g)].map((m) => m[1]!);
+}
+
+/** Rewrite a published object in place with other headers (Content-Type text/plain): the same bytes and ETag. */
+export async function rewriteHeaders(client: S3Client, bucket: string, key: string): Promise<void> {
+  await client.send(
+    new CopyObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      CopySource: `${bucket}/${key}`,
+      MetadataDirective: "REPLACE",
+      ContentType: "text/plain",
+    }),
+  );
 }
