@@ -6,7 +6,6 @@
  *   3. upload index.html (only when its bytes or headers changed);
  *   4. delete stale keys, which the live index no longer lists.
  */
-import { createHash } from "node:crypto";
 import { DeleteObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import { mapWithConcurrency } from "../concurrency.js";
 import { DeployError } from "../errors.js";
@@ -25,6 +24,7 @@ import {
 } from "./plan.js";
 import { listRemote, META_ACCESS, META_MD5, type SiteBucket } from "./remote.js";
 import { putBytes, uploadFile } from "./upload.js";
+import { md5Of } from "../site/index.js";
 
 /** What the executor needs besides the plan. */
 export interface ExecuteOptions {
@@ -142,7 +142,7 @@ async function publishIndex(plan: SyncPlan, options: ExecuteOptions): Promise<nu
   const listing = options.listing ?? (await listRemote(options.siteBucket).catch(fail("list for index.html", "list")));
   const entries = indexEntries(plan, listing);
   const body = Buffer.from(options.renderIndex(entries));
-  const md5 = createHash("md5").update(body).digest("hex");
+  const md5 = md5Of(body);
   const index = { key: INDEX_DOCUMENT, size: body.byteLength, md5, ...options.indexHeaders };
   // the plan's listing has the index's headers when deploy learned them; else they are asked now
   const published =

@@ -5,7 +5,7 @@ export type { BuiltTheme } from "./built-theme.js";
 export { readChartAssets } from "./assets.js";
 export { readOutputFolder, readCarriedFiles, carryModified, outputFileStamps } from "./read.js";
 export type { LocalFile } from "./read.js";
-export { sameStamp } from "./stamp.js";
+export { md5Of, sameStamp } from "./stamp.js";
 export type { RecordedFile, StampWithMd5, StampedFile } from "./stamp.js";
 export { readTheme } from "./theme.js";
 export type { ProjectTheme } from "./theme.js";
