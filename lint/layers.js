@@ -66,7 +66,9 @@ const PUBLIC_ENTRIES = ["config/file.ts", "site/headers.ts", "render/template-na
  * @type {Record<string, string[]>}
  */
 export const TYPE_ONLY = {
-  render: ["aggregate"],
+  // the reports' definitions (config/reports.ts) are the shape every later stage reads a report by
+  aggregate: ["config"],
+  render: ["aggregate", "config"],
   site: ["render"],
   // the output record holds the output folder's files with their stamps
   state: ["site"],

@@ -35,6 +35,7 @@
  * MEASURE_DECIMALS (2): the precision of the cents and hundredths that raw exports carry, and few
  * enough digits that a sum's floating-point error (about 1e-16 of it) never reaches them.
  */
+import type { Measure, NumericMeasureName } from "../config/index.js";
 import { exactSum, formatFixed } from "./exact.js";
 import {
   MeasureValueError,
@@ -46,6 +47,7 @@ import {
 
 export { MISSING, MeasureValueError, kindWith, pandasValue, parseMeasureValue } from "./measure-value.js";
 export type { ColumnKind, MeasureColumn, PandasValue } from "./measure-value.js";
+export type { Measure, NumericMeasureName };
 
 /** Digits after the point of sums, means, medians, p90s, minimums and maximums on pages. */
 export const MEASURE_DECIMALS = 2;
@@ -61,16 +63,6 @@ export interface ValueTally {
   /** Rows per value, as pandas holds it (measure-value.ts's pandasValue). */
   counts: Map<PandasValue, number>;
 }
-
-/** The numeric measures: each takes the numbers of one column. */
-export type NumericMeasureName = "sum" | "mean" | "median" | "min" | "max" | "p90";
-
-/** What a report computes per group. */
-export type Measure =
-  | { kind: "count" }
-  | { kind: NumericMeasureName; column: string }
-  | { kind: "distinct"; column: string }
-  | { kind: "share"; column: string; values: readonly PandasValue[] };
 
 /** A tally with nothing counted. */
 export function emptyTally(): ValueTally {

@@ -13,13 +13,25 @@ export interface ReportSpec {
   missingValues: readonly string[];
 }
 
-/** The aggregated numbers of one month. */
+/** The aggregated numbers of one report for one month. */
 export interface Report {
-  /** groupBy columns + `count`, largest count first, ties by group value. */
+  /**
+   * The group key columns (config's keyName) + the value column (`valueColumn`: `count`, or e.g.
+   * `median_case_age_days`): largest value first, ties by group value; in the parts' own order
+   * (Monday first, hour 00 first, oldest date first) when a key is a timestamp part.
+   */
   counts: ColumnTable;
-  /** groupBy columns + chartField + `count`. */
+  /** The key columns + chartField + the value column; the same table as `counts` when the report has no chartField. */
   breakdown: ColumnTable;
-  /** Rows read; always the sum of `counts.count`. */
+  /** Name of the value column: `count` for a count, else config's valueColumn(measure). */
+  valueColumn: string;
+  /**
+   * The month's headline: the rows counted for a count, the total for a sum, and for the other
+   * measures the measure over all the month's rows the report keeps (never an average of groups);
+   * `null` where pandas gives NaN (no values).
+   */
+  overall: number | null;
+  /** Rows the report kept (after its filter); for a count, the sum of `counts.count`. */
   totalRows: number;
   /** How the rows counted under "(blank)" in a groupBy column were marked in the raw data, most rows first. */
   blanks: BlankMarker[];
@@ -80,7 +92,7 @@ export function reportFromCounts(
     (counts.array("count") as number[]).reduce((a, b) => a + b, 0),
     totalRows,
   );
-  return { counts, breakdown, totalRows, blanks: blanks.list() };
+  return { counts, breakdown, valueColumn: "count", overall: totalRows, totalRows, blanks: blanks.list() };
 }
 
 /**

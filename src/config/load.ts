@@ -6,6 +6,7 @@ import { darkenForContrast, linkContrast, WCAG_AA_TEXT_CONTRAST } from "./contra
 import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import { DEFAULT_CONFIG_FILE, readConfigText } from "./file.js";
 import { checkKeyPattern, checkPlaceholders, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
+import type { ReportDefinition } from "./reports.js";
 import { siteConfigSchema, type RawEncoding, type SiteConfigSpec } from "./schema.js";
 import { closestName } from "../suggest.js";
 
@@ -124,6 +125,17 @@ export interface SiteConfig {
     /** Human labels of columns; defaults to {} (labels derived from the names). */
     readonly labels: Readonly<Record<string, string>>;
   };
+  /**
+   * Every report of the site, in the order the pages list them: the `reports` list, or the one
+   * report the `report` shorthand describes (a count per groupBy, split by chartField).
+   */
+  readonly reports: readonly ReportDefinition[];
+  /**
+   * "report": the config has no `reports` list, and the site's pages are those of its one report
+   * (the month's folder index is the report's table, as before `reports` existed); "reports": the
+   * month's folder index is the overview of its reports.
+   */
+  readonly reportsFrom: "report" | "reports";
   /** Absolute path of the output folder; defaults to <config dir>/dist. */
   readonly output: string;
   /** Absolute path of the incremental build cache; defaults to <config dir>/.reportsite/cache. */
@@ -331,8 +343,25 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
       maxGroups: spec.report.maxGroups,
       labels: spec.report.labels,
     },
+    reports: [shorthandReport(spec)],
+    reportsFrom: "report",
     output: outputFolder(spec, baseDir, overrides),
     cache: resolve(baseDir, spec.cache),
+  };
+}
+
+/** The one report the `report` key describes: rows per groupBy, split by chartField, in the site.files names. */
+function shorthandReport(spec: ParsedSpec): ReportDefinition {
+  return {
+    id: "final_report",
+    title: spec.site.title,
+    groupBy: spec.report.groupBy.map((column) => ({ column })),
+    chartField: spec.report.chartField,
+    measure: { kind: "count" },
+    filter: [],
+    chart: "bar",
+    files: spec.site.files,
+    maxGroups: spec.report.maxGroups,
   };
 }
 

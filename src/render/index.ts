@@ -1,6 +1,6 @@
 export { planSite } from "./site.js";
 export type { MonthToRender, MonthPages, PlanSiteOptions, SitePlan } from "./site.js";
-export type { MonthFacts, MonthReport, PageConfig, SiteFile } from "./site-input.js";
+export type { MonthFacts, MonthReport, MonthReportOf, PageConfig, SiteFile } from "./site-input.js";
 export { toMonthSummary, toSiteSummary, toSummaryCsv, parseSiteSummary } from "./summary.js";
 export type { MonthSummary, SiteSummary, CountRow } from "./summary.js";
 export type { AcceptedDays } from "./compare.js";

@@ -1,5 +1,6 @@
 /** What the build hands the render stage: every month's numbers, and the part of the config the pages need. */
 import type { Report } from "../aggregate/index.js";
+import type { ReportDefinition } from "../config/index.js";
 import type { AcceptedDays } from "./compare.js";
 import type { Theme } from "./theme.js";
 
@@ -31,10 +32,21 @@ export interface MonthFacts {
 
 /** One month of the site, as the build hands it to the render stage (oldest month first in the array). */
 export interface MonthReport extends MonthFacts {
-  /** Counts per group (largest first), the chart's breakdown and the rows read. */
+  /** Counts per group (largest first), the chart's breakdown and the rows read: the site's first report. */
   report: Report;
+  /**
+   * Every report's numbers for the month, in the order of PageConfig.reports (the first is `report`
+   * again); absent when the site has one report from the `report` shorthand.
+   */
+  reports?: readonly MonthReportOf[];
   /** Count columns some daily files do not have (their requests are "(blank)" there): how many files, which days. */
   absentColumns?: { column: string; files: number; days: number[] }[];
+}
+
+/** One report's numbers for one month, with what it is. */
+export interface MonthReportOf {
+  definition: ReportDefinition;
+  report: Report;
 }
 
 /** The part of the config every page needs (from site-config.json, with the site URL and the branding). */
@@ -49,6 +61,12 @@ export interface PageConfig {
   linkColumns: readonly string[];
   /** Human labels of columns (`service_name` -> "Service type"); missing ones are derived from the name. */
   labels: Readonly<Record<string, string>>;
+  /**
+   * The site's reports when the config lists them (`reports`): each gets its own pages, and a
+   * month's folder index is the overview of them all. Absent: one report from the `report` shorthand,
+   * whose table is the month's folder index.
+   */
+  reports?: readonly ReportDefinition[];
   /** Website URL of the site root, ending in `/` (the error page's links must be absolute). */
   siteRootUrl: string;
   /** The project's branding, template overrides and pages (site.logo, site.templates, …); the built-in look when absent. */
