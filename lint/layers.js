@@ -20,6 +20,7 @@ export const LEAVES = [
   "suggest",
   "group-values",
   "calendar",
+  "measure-format",
 ];
 
 /**
@@ -98,6 +99,8 @@ const PURE = [
   "suggest.ts",
   "group-values.ts",
   "calendar.ts",
+  "measure-format.ts",
+  "config/reports.ts",
 ];
 
 /** Packages that touch the disk, the network or other processes. */

@@ -11,7 +11,7 @@
  *   row order, so the last bits of the two may differ. Printed with MEASURE_DECIMALS they are equal
  *   unless a rounding boundary (x.xx5) lies between them: values with at most two decimals sum to
  *   near a multiple of 0.01, far from one; an exact tie (3616.125, from values exact in binary) is
- *   reached exactly by both and printed alike (ties to even, see exact.ts's formatFixed). No values:
+ *   reached exactly by both and printed alike (ties to even, see measure-format.ts's formatFixed). No values:
  *   0, as pandas.
  *   An infinite value is an error: pandas' Kahan sum then gives inf or NaN depending on where in
  *   the rows the inf stands, so no tally can reproduce it.
@@ -36,7 +36,7 @@
  * enough digits that a sum's floating-point error (about 1e-16 of it) never reaches them.
  */
 import type { Measure, NumericMeasureName } from "../config/index.js";
-import { exactSum, formatFixed } from "./exact.js";
+import { exactSum } from "./exact.js";
 import {
   MeasureValueError,
   pandasValue,
@@ -48,13 +48,7 @@ import {
 export { MISSING, MeasureValueError, kindWith, pandasValue, parseMeasureValue } from "./measure-value.js";
 export type { ColumnKind, MeasureColumn, PandasValue } from "./measure-value.js";
 export type { Measure, NumericMeasureName };
-
-/** Digits after the point of sums, means, medians, p90s, minimums and maximums on pages. */
-export const MEASURE_DECIMALS = 2;
-/** Digits after the point of a share printed as a percentage. */
-export const SHARE_DECIMALS = 1;
-/** How a page prints a measure with no value (pandas NaN: the mean of a group whose cells are all blank). */
-export const NO_VALUE = "—";
+export { formatMeasure, MEASURE_DECIMALS, NO_VALUE, SHARE_DECIMALS } from "../measure-format.js";
 
 /** One group's cells of one column, in one raw file or (merged) in a month. */
 export interface ValueTally {
@@ -189,12 +183,4 @@ function shareOf(tally: ValueTally, listed: readonly PandasValue[]): number | nu
   let matched = 0;
   for (const [value, count] of tally.counts) if (wanted.has(value)) matched += count;
   return matched / rows;
-}
-
-/** How a page prints a measure's value (see the module header). */
-export function formatMeasure(measure: Measure, value: number | null): string {
-  if (value === null || Number.isNaN(value)) return NO_VALUE;
-  if (measure.kind === "count" || measure.kind === "distinct") return String(value);
-  if (measure.kind === "share") return `${formatFixed(value * 100, SHARE_DECIMALS)}%`;
-  return formatFixed(value, MEASURE_DECIMALS);
 }

@@ -15,7 +15,8 @@ import {
   type PandasValue,
   type ValueTally,
 } from "../../src/aggregate/index.js";
-import { exactSum, formatFixed } from "../../src/aggregate/exact.js";
+import { exactSum } from "../../src/aggregate/exact.js";
+import { formatFixed } from "../../src/measure-format.js";
 
 const column: MeasureColumn = { name: "x", missing: new Set(["", "NA"]) };
 
