@@ -7,7 +7,8 @@ import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import { DEFAULT_CONFIG_FILE, readConfigText } from "./file.js";
 import { checkKeyPattern, checkPlaceholders, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
 import type { ReportDefinition } from "./reports.js";
-import { siteConfigSchema, type RawEncoding, type SiteConfigSpec } from "./schema.js";
+import { checkReports, reportDefinitions, reportPlace } from "./reports-load.js";
+import { siteConfigSchema, type ParsedSpec, type RawEncoding, type SiteConfigSpec } from "./schema.js";
 import { closestName } from "../suggest.js";
 
 export { DEFAULT_CONFIG_FILE };
@@ -176,8 +177,9 @@ export function configFromSpec(
   }: { file?: string; baseDir?: string; overrides?: ConfigOverrides } = {},
 ): SiteConfig {
   const parsed = siteConfigSchema.safeParse(spec);
-  const problems = parsed.success ? [] : parsed.error.issues.map(formatIssue);
-  if (parsed.success) problems.push(...checkSemantics(parsed.data, baseDir, overrides));
+  const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => formatIssue(issue, [], spec));
+  if (parsed.success)
+    problems.push(...checkSemantics(parsed.data, baseDir, overrides), ...checkReports(parsed.data, spec));
   const fromFlags = problems.filter((p) => p.startsWith("--"));
   if (fromFlags.length && fromFlags.length === problems.length)
     // the file is fine: blame the flag, not site-config.json
@@ -201,13 +203,32 @@ function jsonErrorPlace(text: string, message: string): string {
   return ` (line ${before.length}, column ${before.at(-1)!.length + 1})`;
 }
 
-function formatIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path
+/**
+ * One line per problem, at its key path. A union's problems are those of the one alternative the
+ * value is the type of (a report's `{"column", "part"}` object), else the union's own message.
+ */
+function formatIssue(issue: z.core.$ZodIssue, at: readonly PropertyKey[], rawSpec: unknown): string[] {
+  const fullPath = [...at, ...issue.path];
+  if (issue.code === "invalid_union") {
+    const typed = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && WRONG_TYPE.has(i.code)));
+    if (typed.length === 1) return typed[0]!.flatMap((inner) => formatIssue(inner, fullPath, rawSpec));
+  }
+  const path = pathText(fullPath, rawSpec);
+  if (issue.code === "unrecognized_keys") return [formatUnknownKeys(path, issue.keys, fullPath)];
+  return [`${path || "(top level)"}: ${issue.message}`];
+}
+
+/** Issue codes that say a value is not of an alternative's type at all. */
+const WRONG_TYPE = new Set(["invalid_type", "invalid_value"]);
+
+/** `site.files.csv`, `raw.acceptedGaps[0].days`; a report is also named by its id: `reports[2] ("days-to-close").chart`. */
+function pathText(path: readonly PropertyKey[], rawSpec: unknown): string {
+  const text = path
     .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
     .join(".")
     .replace(/\.\[/g, "[");
-  if (issue.code === "unrecognized_keys") return formatUnknownKeys(path, issue.keys, issue.path);
-  return `${path || "(top level)"}: ${issue.message}`;
+  if (path[0] !== "reports" || typeof path[1] !== "number") return text;
+  return text.replace(/^reports\[\d+\]/, reportPlace(path[1], rawSpec));
 }
 
 /** `site.titel: unknown key; did you mean "title"?`: one line per key, with the closest known key. */
@@ -228,10 +249,13 @@ function knownKeysAt(path: readonly PropertyKey[]): string[] {
     shape?: Record<string, { _zod: { def: Def } }>;
     innerType?: { _zod: { def: Def } };
     element?: { _zod: { def: Def } };
+    options?: { _zod: { def: Def } }[];
   }
+  // a union's object is its alternative with keys (a report's measure, a group key's {column, part})
+  const objectOption = (def: Def) => def.options?.find((o) => unwrap(o._zod.def)?.shape)?._zod.def;
   const unwrap = (def: Def | undefined): Def | undefined => {
-    while (def && !def.shape && (def.innerType || (def.element && def.type === "array")))
-      def = (def.innerType ?? def.element)!._zod.def;
+    while (def && !def.shape && (def.innerType || (def.element && def.type === "array") || def.type === "union"))
+      def = def.type === "union" ? objectOption(def) : (def.innerType ?? def.element)!._zod.def;
     return def;
   };
   let def = unwrap((siteConfigSchema as unknown as { _zod: { def: Def } })._zod.def);
@@ -241,8 +265,6 @@ function knownKeysAt(path: readonly PropertyKey[]): string[] {
   }
   return Object.keys(def?.shape ?? {}).filter((k) => k !== "$schema");
 }
-
-type ParsedSpec = z.output<typeof siteConfigSchema>;
 
 /** site.files: plain names, none the website's own documents, no two the same. */
 function checkSiteFiles(files: Record<string, string>): string[] {
@@ -278,17 +300,25 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
   problems.push(...checkSiteFiles(spec.site.files));
   problems.push(...checkMonthPath(spec.site.monthPath).map((p) => `site.monthPath: ${p}`));
   problems.push(...checkAccentColor(spec.site.accentColor));
-  if (spec.report.groupBy.includes(spec.report.chartField))
+  // with `reports`, these keys are checked with the reports (reports-load.ts)
+  if (spec.reports === undefined) problems.push(...checkShorthand(spec.report));
+  return problems;
+}
+
+/** The one report of the `report` key: chartField apart from groupBy, columns and links among its columns. */
+function checkShorthand(report: ParsedSpec["report"]): string[] {
+  const problems: string[] = [];
+  if (report.groupBy.includes(report.chartField))
     problems.push(
-      `report.chartField: "${spec.report.chartField}" is also in report.groupBy; chart another column (e.g. case_record_type)`,
+      `report.chartField: "${report.chartField}" is also in report.groupBy; chart another column (e.g. case_record_type)`,
     );
-  const reportColumns = [...spec.report.groupBy, "count"];
-  const columns = spec.report.columns ?? reportColumns;
-  spec.report.columns?.forEach((c, i) => {
+  const reportColumns = [...report.groupBy, "count"];
+  const columns = report.columns ?? reportColumns;
+  report.columns?.forEach((c, i) => {
     if (!reportColumns.includes(c))
       problems.push(`report.columns[${i}]: "${c}" is not a report column; choose from ${reportColumns.join(", ")}`);
   });
-  spec.report.linkColumns.forEach((c, i) => {
+  report.linkColumns.forEach((c, i) => {
     if (!columns.includes(c))
       problems.push(`report.linkColumns[${i}]: "${c}" is not one of report.columns (${columns.join(", ")})`);
   });
@@ -343,11 +373,16 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
       maxGroups: spec.report.maxGroups,
       labels: spec.report.labels,
     },
-    reports: [shorthandReport(spec)],
-    reportsFrom: "report",
+    ...reportsOf(spec),
     output: outputFolder(spec, baseDir, overrides),
     cache: resolve(baseDir, spec.cache),
   };
+}
+
+/** The `reports` list, or without it the one report of the `report` shorthand (today's site). */
+function reportsOf(spec: ParsedSpec): Pick<SiteConfig, "reports" | "reportsFrom"> {
+  if (spec.reports === undefined) return { reports: [shorthandReport(spec)], reportsFrom: "report" };
+  return { reports: reportDefinitions(spec.reports, spec.report.maxGroups), reportsFrom: "reports" };
 }
 
 /** The one report the `report` key describes: rows per groupBy, split by chartField, in the site.files names. */

@@ -9,6 +9,8 @@
  */
 import { en } from "zod/locales";
 import * as z from "zod/mini";
+import { closestName } from "../suggest.js";
+import { NUMERIC_MEASURES, TIMESTAMP_PARTS } from "./reports.js";
 
 // zod/mini has no messages of its own ("Invalid input" for every issue): English, set as classic zod
 // sets it (unless the process chose a locale first), keeps every message users see the same.
@@ -134,6 +136,189 @@ function isLanguageTag(tag: string): boolean {
   }
 }
 
+/** A report's id: a slug, the default stem of its file names. */
+export const REPORT_ID_PATTERN = /^[a-z0-9][a-z0-9-_]*$/;
+
+/** Each timestamp part, or the one the user probably meant. */
+const timestampPart = z.enum(TIMESTAMP_PARTS, {
+  error: (issue) => {
+    if (issue.input === undefined) return `needs a part: ${TIMESTAMP_PARTS.join(", ")}`;
+    const suggestion = typeof issue.input === "string" ? closestName(issue.input, TIMESTAMP_PARTS) : undefined;
+    const hint = suggestion ? `; did you mean "${suggestion}"?` : "";
+    return `${JSON.stringify(issue.input)} is not a timestamp part; choose from ${TIMESTAMP_PARTS.join(", ")}${hint}`;
+  },
+});
+
+const groupKey = z
+  .union(
+    [
+      groupColumn,
+      z.strictObject({
+        column: groupColumn.check(z.describe("An ISO 8601 timestamp column, e.g. requested_datetime.")),
+        part: timestampPart.check(
+          z.describe(
+            "weekday (Monday … Sunday), hour (00 … 23) or date (YYYY-MM-DD), as written in the cell (the wall-clock time; an offset is not applied).",
+          ),
+        ),
+      }),
+    ],
+    { error: 'must be a column name or {"column": …, "part": "weekday" | "hour" | "date"}' },
+  )
+  .check(z.describe('A column whose values are groups, or {"column": …, "part": …}: one part of a timestamp column.'));
+
+const measuredColumn = (rule: string) => z.optional(columnName).check(z.describe(`${rule} per group.`));
+
+/** The measure object: exactly one of its keys. */
+const measureObject = z
+  .strictObject({
+    sum: measuredColumn("The sum of a numeric column's values (blank cells skipped)"),
+    mean: measuredColumn("The mean of a numeric column's values (blank cells skipped)"),
+    median: measuredColumn("The median of a numeric column's values (blank cells skipped)"),
+    min: measuredColumn("The smallest value of a numeric column"),
+    max: measuredColumn("The largest value of a numeric column"),
+    p90: measuredColumn("The 90th percentile of a numeric column's values (pandas quantile(0.9), linear)"),
+    distinct: measuredColumn("The number of distinct values of a column (pandas nunique, blank cells skipped)"),
+    share: z
+      .optional(
+        z.strictObject({
+          column: columnName,
+          values: z
+            .array(z.union([z.string(), z.number()]))
+            .check(
+              z.minLength(1, "needs at least one value"),
+              z.describe("The values that count: text matches text cells, numbers match numeric cells."),
+            ),
+        }),
+      )
+      .check(
+        z.describe(
+          "The fraction of a group's rows whose `column` is one of `values` (a percentage on the pages); blank cells count in the denominator.",
+        ),
+      ),
+  })
+  .check(
+    z.refine((m) => Object.values(m).filter((v) => v !== undefined).length === 1, {
+      message: `needs exactly one of ${[...NUMERIC_MEASURES, "distinct", "share"].join(", ")}`,
+      // a mistyped key is reported as such ("did you mean"), not also as a missing measure
+      when: (payload) => payload.issues.length === 0,
+    }),
+  );
+
+const measure = z
+  .union([z.literal("count"), measureObject], {
+    error: `must be "count" or an object with one of ${[...NUMERIC_MEASURES, "distinct", "share"].join(", ")}, e.g. {"median": "case_age_days"}`,
+  })
+  .check(
+    z.describe(
+      'What each group\'s value is: "count" (rows, the default), {"sum" | "mean" | "median" | "min" | "max" | "p90": column}, {"distinct": column} or {"share": {"column": …, "values": […]}}.',
+    ),
+    z.meta({ examples: ["count", { median: "case_age_days" }, { share: { column: "status", values: ["Closed"] } }] }),
+  );
+
+const filterValues = z
+  .union(
+    [
+      z.string(),
+      z.array(z.string()).check(z.minLength(1, "needs at least one value")),
+      z.strictObject({
+        not: z
+          .array(z.string(), { error: 'must be a list of values, e.g. {"not": ["Duplicate"]}' })
+          .check(z.minLength(1, "needs at least one value"), z.describe("Keep the rows whose cell is none of these.")),
+      }),
+    ],
+    { error: 'must be a value, a list of values or {"not": [values]}' },
+  )
+  .check(z.describe('Keep the rows whose cell is this value, one of these values, or (with "not") none of them.'));
+
+const reportFiles = z
+  .strictObject({
+    csv: z.optional(nonEmpty()).check(z.describe("Defaults to <id>.csv.")),
+    table: z.optional(nonEmpty()).check(z.describe("Defaults to <id>.html.")),
+    chart: z.optional(nonEmpty()).check(z.describe("Defaults to <id>_chart.html.")),
+  })
+  .check(z.describe("The report's file names in each month's folder."));
+
+const reportSpec = z.strictObject({
+  id: z
+    .string()
+    .check(
+      z.regex(
+        REPORT_ID_PATTERN,
+        "must be a slug: lowercase letters, digits, '-' and '_', starting with a letter or digit",
+      ),
+      z.describe("Slug naming the report and, by default, its files, e.g. days-to-close."),
+    ),
+  title: nonEmpty().check(z.describe("Heading of the report's pages and its entry on the month's overview.")),
+  description: z.optional(nonEmpty()).check(z.describe("A paragraph shown under the title.")),
+  unit: z.optional(nonEmpty()).check(z.describe('Unit printed after the values, e.g. "days"; counts say "requests".')),
+  groupBy: z
+    .array(groupKey)
+    .check(
+      z.minLength(1, "needs at least one column or timestamp part"),
+      z.describe("What the rows are grouped by, in order: column names and timestamp parts."),
+      z.meta({ examples: [["service_name"], [{ column: "requested_datetime", part: "weekday" }]] }),
+    ),
+  measure: z._default(measure, "count"),
+  filter: z
+    ._default(z.record(columnName, filterValues), {})
+    .check(
+      z.describe("Rows the report keeps: every entry must keep a row. None: every row."),
+      z.meta({ examples: [{ status: "Closed" }, { status: { not: ["Duplicate"] } }] }),
+    ),
+  chartField: z.optional(groupColumn).check(z.describe("Column each bar (or line) is split by, in colour.")),
+  chart: z
+    ._default(z.enum(["bar", "heatmap", "line"]), "bar")
+    .check(
+      z.describe(
+        "bar (one bar per group, stacked by chartField); heatmap (exactly two groupBy keys, no chartField); line (the first groupBy key is a date part).",
+      ),
+    ),
+  files: z.optional(reportFiles),
+  maxGroups: z
+    .optional(z.int().check(z.gte(1)))
+    .check(z.describe("Most groups (and chartField values) a month may have; defaults to report.maxGroups.")),
+});
+
+const reports = z
+  .optional(z.array(reportSpec).check(z.minLength(1, "needs at least one report; leave it out to use report alone")))
+  .check(
+    z.describe(
+      "The site's reports, in the order the pages list them. Without it, `report` describes the one report (final_report.csv …). With it, `report` holds only the keys every report shares: labels, missingValues, requiredColumns, maxGroups, linkColumns.",
+    ),
+    z.meta({
+      examples: [
+        [
+          {
+            id: "requests-by-service",
+            title: "Requests by service",
+            groupBy: ["service_name"],
+            chartField: "case_record_type",
+          },
+          {
+            id: "days-to-close",
+            title: "Median days to close (closed cases)",
+            unit: "days",
+            groupBy: ["service_name"],
+            measure: { median: "case_age_days" },
+            filter: { status: "Closed" },
+          },
+          {
+            id: "when-requests-arrive",
+            title: "Requests by weekday and hour",
+            chart: "heatmap",
+            groupBy: [
+              { column: "requested_datetime", part: "weekday" },
+              { column: "requested_datetime", part: "hour" },
+            ],
+          },
+        ],
+      ],
+    }),
+  );
+
+/** One entry of `reports` as the schema returns it. */
+export type ReportEntry = z.output<typeof reportSpec>;
+
 export const siteConfigSchema = z.strictObject({
   $schema: z.optional(z.string()),
   region: z._default(nonEmpty(), "us-east-1").check(z.describe("AWS region of both buckets, e.g. us-east-1.")),
@@ -224,16 +409,26 @@ export const siteConfigSchema = z.strictObject({
     z.strictObject({
       groupBy: z
         ._default(z.array(groupColumn).check(z.minLength(1)), ["service_name"])
-        .check(z.describe("Column(s) whose values are counted.")),
+        .check(z.describe("Column(s) whose values are counted (without `reports`; with it, each report has its own).")),
       chartField: z
         ._default(groupColumn, "case_record_type")
-        .check(z.describe("Column broken down in the chart (colour).")),
+        .check(
+          z.describe("Column broken down in the chart (colour) (without `reports`; with it, each report has its own)."),
+        ),
       columns: z
         .optional(z.array(columnName))
-        .check(z.describe("Columns shown in the HTML table, in order; defaults to groupBy + count.")),
+        .check(
+          z.describe(
+            "Columns shown in the HTML table, in order; defaults to groupBy + count (without `reports`; with it, a report's table shows its groupBy keys and value).",
+          ),
+        ),
       linkColumns: z
         ._default(z.array(columnName), [])
-        .check(z.describe("Columns rendered as links when the value is an http(s) URL.")),
+        .check(
+          z.describe(
+            "Columns rendered as links when the value is an http(s) URL; with `reports`, groupBy columns of its reports.",
+          ),
+        ),
       requiredColumns: z
         ._default(z.array(columnName), [])
         .check(
@@ -252,7 +447,7 @@ export const siteConfigSchema = z.strictObject({
         ._default(z.int().check(z.gte(1)), MAX_GROUPS_DEFAULT)
         .check(
           z.describe(
-            "Most distinct values report.groupBy (and report.chartField) may have in a month; a build that finds more stops early (an ID column grouped by mistake would make pages and charts no one can load).",
+            "Most distinct values report.groupBy (and report.chartField) may have in a month, and the default of each report's maxGroups; a build that finds more stops early (an ID column grouped by mistake would make pages and charts no one can load).",
           ),
         ),
       missingValues: z
@@ -265,6 +460,7 @@ export const siteConfigSchema = z.strictObject({
     }),
     {},
   ),
+  reports,
   output: z._default(nonEmpty(), "dist").check(z.describe("Folder the site is built into.")),
   cache: z
     ._default(nonEmpty(), ".reportsite/cache")
@@ -277,3 +473,5 @@ export const siteConfigSchema = z.strictObject({
 
 /** site-config.json as the user wrote it. */
 export type SiteConfigSpec = z.input<typeof siteConfigSchema>;
+/** site-config.json as the schema returns it: checked, defaults filled. */
+export type ParsedSpec = z.output<typeof siteConfigSchema>;
