@@ -152,20 +152,27 @@ function chartProblems(report: ReportDefinition, place: string): string[] {
   return [];
 }
 
-/** Files are plain names, none the site's own, no two the same in a month's folder. */
+/**
+ * Files are plain names, none the site's own, no two the same in a month's folder. A report whose id
+ * an earlier one has is left out: its files would only repeat the duplicate id's problem.
+ */
 function fileNameProblems(reports: readonly ReportDefinition[], place: (index: number) => string): string[] {
   const seen = new Map<string, string>();
-  return reports.flatMap((report, i) =>
-    (Object.entries(report.files) as [keyof ReportFiles, string][]).flatMap(([kind, name]) => {
-      const at = `${place(i)}.files.${kind}`;
-      if (!/^[^/\\]+$/.test(name) || name === "." || name === ".." || RESERVED_FILE_NAMES.includes(name))
-        return [`${at}: "${name}" must be a plain file name other than ${RESERVED_FILE_NAMES.join(", ")}`];
-      const other = seen.get(name);
-      if (other !== undefined) return [`${at}: "${name}" is also ${other}; give each file its own name in files`];
-      seen.set(name, at);
-      return [];
-    }),
-  );
+  return reports.flatMap((report, i) => {
+    if (reports.findIndex((other) => other.id === report.id) < i) return [];
+    const files = Object.entries(report.files) as [keyof ReportFiles, string][];
+    return files.flatMap(([kind, name]) => fileNameProblem(name, `${place(i)}.files.${kind}`, seen));
+  });
+}
+
+/** The problem of one file name, given the names taken before it (`seen`, which it joins). */
+function fileNameProblem(name: string, at: string, seen: Map<string, string>): string[] {
+  if (!/^[^/\\]+$/.test(name) || name === "." || name === ".." || RESERVED_FILE_NAMES.includes(name))
+    return [`${at}: "${name}" must be a plain file name other than ${RESERVED_FILE_NAMES.join(", ")}`];
+  const other = seen.get(name);
+  if (other !== undefined) return [`${at}: "${name}" is also ${other}; give each file its own name in files`];
+  seen.set(name, at);
+  return [];
 }
 
 /** With `reports`, a link column is a column some report groups by. */

@@ -137,7 +137,7 @@ function isLanguageTag(tag: string): boolean {
 }
 
 /** A report's id: a slug, the default stem of its file names. */
-export const REPORT_ID_PATTERN = /^[a-z0-9][a-z0-9-_]*$/;
+const REPORT_ID_PATTERN = /^[a-z0-9][a-z0-9-_]*$/;
 
 /** Each timestamp part, or the one the user probably meant. */
 const timestampPart = z.enum(TIMESTAMP_PARTS, {
