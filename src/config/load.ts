@@ -250,6 +250,7 @@ function knownKeysAt(path: readonly PropertyKey[]): string[] {
     innerType?: { _zod: { def: Def } };
     element?: { _zod: { def: Def } };
     options?: { _zod: { def: Def } }[];
+    valueType?: { _zod: { def: Def } };
   }
   // a union's object is its alternative with keys (a report's measure, a group key's {column, part})
   const objectOption = (def: Def) => def.options?.find((o) => unwrap(o._zod.def)?.shape)?._zod.def;
@@ -261,7 +262,8 @@ function knownKeysAt(path: readonly PropertyKey[]): string[] {
   let def = unwrap((siteConfigSchema as unknown as { _zod: { def: Def } })._zod.def);
   for (const step of path) {
     if (typeof step === "number") continue; // an array's element: unwrap already stepped in
-    def = unwrap(def?.shape?.[String(step)]?._zod.def);
+    // a record's entries (a report's filter) all have its value's keys
+    def = unwrap((def?.shape?.[String(step)] ?? def?.valueType)?._zod.def);
   }
   return Object.keys(def?.shape ?? {}).filter((k) => k !== "$schema");
 }

@@ -405,61 +405,71 @@ export const siteConfigSchema = z.strictObject({
         ),
       ),
   }),
-  report: z.prefault(
-    z.strictObject({
-      groupBy: z
-        ._default(z.array(groupColumn).check(z.minLength(1)), ["service_name"])
-        .check(z.describe("Column(s) whose values are counted (without `reports`; with it, each report has its own).")),
-      chartField: z
-        ._default(groupColumn, "case_record_type")
-        .check(
-          z.describe("Column broken down in the chart (colour) (without `reports`; with it, each report has its own)."),
-        ),
-      columns: z
-        .optional(z.array(columnName))
-        .check(
-          z.describe(
-            "Columns shown in the HTML table, in order; defaults to groupBy + count (without `reports`; with it, a report's table shows its groupBy keys and value).",
+  report: z
+    .prefault(
+      z.strictObject({
+        groupBy: z
+          ._default(z.array(groupColumn).check(z.minLength(1)), ["service_name"])
+          .check(
+            z.describe("Column(s) whose values are counted (without `reports`; with it, each report has its own)."),
           ),
-        ),
-      linkColumns: z
-        ._default(z.array(columnName), [])
-        .check(
-          z.describe(
-            "Columns rendered as links when the value is an http(s) URL; with `reports`, groupBy columns of its reports.",
+        chartField: z
+          ._default(groupColumn, "case_record_type")
+          .check(
+            z.describe(
+              "Column broken down in the chart (colour) (without `reports`; with it, each report has its own).",
+            ),
           ),
-        ),
-      requiredColumns: z
-        ._default(z.array(columnName), [])
-        .check(
-          z.describe(
-            "Columns every raw file must have. A groupBy or chartField column only some files have is read as empty in the others (like pandas.concat) unless it is listed here.",
+        columns: z
+          .optional(z.array(columnName))
+          .check(
+            z.describe(
+              "Columns shown in the HTML table, in order; defaults to groupBy + count (without `reports`; with it, a report's table shows its groupBy keys and value).",
+            ),
           ),
-        ),
-      labels: z
-        ._default(z.record(columnName, z.string().check(z.minLength(1, "must not be empty"))), {})
-        .check(
-          z.describe(
-            'Human labels of columns on the pages, e.g. {"service_name": "Service"}; others are derived from the name ("service_name" -> "Service name").',
+        linkColumns: z
+          ._default(z.array(columnName), [])
+          .check(
+            z.describe(
+              "Columns rendered as links when the value is an http(s) URL; with `reports`, groupBy columns of its reports.",
+            ),
           ),
-        ),
-      maxGroups: z
-        ._default(z.int().check(z.gte(1)), MAX_GROUPS_DEFAULT)
-        .check(
-          z.describe(
-            "Most distinct values report.groupBy (and report.chartField) may have in a month, and the default of each report's maxGroups; a build that finds more stops early (an ID column grouped by mistake would make pages and charts no one can load).",
+        requiredColumns: z
+          ._default(z.array(columnName), [])
+          .check(
+            z.describe(
+              "Columns every raw file must have. A groupBy or chartField column only some files have is read as empty in the others (like pandas.concat) unless it is listed here.",
+            ),
           ),
-        ),
-      missingValues: z
-        .optional(z.array(z.string()))
-        .check(
-          z.describe(
-            "Cell values counted as blank, like pandas' na_values; defaults to pandas' list ('', 'NA', 'N/A', 'null', ...).",
+        labels: z
+          ._default(z.record(columnName, z.string().check(z.minLength(1, "must not be empty"))), {})
+          .check(
+            z.describe(
+              'Human labels of columns on the pages, e.g. {"service_name": "Service"}; others are derived from the name ("service_name" -> "Service name").',
+            ),
           ),
-        ),
-    }),
-    {},
-  ),
+        maxGroups: z
+          ._default(z.int().check(z.gte(1)), MAX_GROUPS_DEFAULT)
+          .check(
+            z.describe(
+              "Most distinct values report.groupBy (and report.chartField) may have in a month, and the default of each report's maxGroups; a build that finds more stops early (an ID column grouped by mistake would make pages and charts no one can load).",
+            ),
+          ),
+        missingValues: z
+          .optional(z.array(z.string()))
+          .check(
+            z.describe(
+              "Cell values counted as blank, like pandas' na_values; defaults to pandas' list ('', 'NA', 'N/A', 'null', ...).",
+            ),
+          ),
+      }),
+      {},
+    )
+    .check(
+      z.describe(
+        "The one report of a site without `reports` (rows per groupBy, split by chartField); with `reports`, only the keys every report shares: labels, missingValues, requiredColumns, maxGroups, linkColumns.",
+      ),
+    ),
   reports,
   output: z._default(nonEmpty(), "dist").check(z.describe("Folder the site is built into.")),
   cache: z

@@ -320,6 +320,14 @@ describe("a bad report is one problem naming its index, id and key", () => {
       problems: ['reports[2] ("days-to-close").unti: unknown key; did you mean "unit"?'],
     },
     {
+      description: "a mistyped filter key",
+      spec: withReport(2, { filter: { status: { nto: ["Duplicate"] } } }),
+      problems: [
+        'reports[2] ("days-to-close").filter.status.not: must be a list of values, e.g. {"not": ["Duplicate"]}',
+        'reports[2] ("days-to-close").filter.status.nto: unknown key; did you mean "not"?',
+      ],
+    },
+    {
       description: "a mistyped measure",
       spec: withReport(2, { measure: { medain: "case_age_days" } }),
       problems: ['reports[2] ("days-to-close").measure.medain: unknown key; did you mean "median"?'],
