@@ -7,7 +7,7 @@ import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import { DEFAULT_CONFIG_FILE, readConfigText } from "./file.js";
 import { checkKeyPattern, checkPlaceholders, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
 import type { ReportDefinition } from "./reports.js";
-import { checkReports, reportDefinitions, reportPlace } from "./reports-load.js";
+import { checkReports, reportPlace, reportsOf } from "./reports-load.js";
 import { siteConfigSchema, type ParsedSpec, type RawEncoding, type SiteConfigSpec } from "./schema.js";
 import { closestName } from "../suggest.js";
 
@@ -378,27 +378,6 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
     ...reportsOf(spec),
     output: outputFolder(spec, baseDir, overrides),
     cache: resolve(baseDir, spec.cache),
-  };
-}
-
-/** The `reports` list, or without it the one report of the `report` shorthand (today's site). */
-function reportsOf(spec: ParsedSpec): Pick<SiteConfig, "reports" | "reportsFrom"> {
-  if (spec.reports === undefined) return { reports: [shorthandReport(spec)], reportsFrom: "report" };
-  return { reports: reportDefinitions(spec.reports, spec.report.maxGroups), reportsFrom: "reports" };
-}
-
-/** The one report the `report` key describes: rows per groupBy, split by chartField, in the site.files names. */
-function shorthandReport(spec: ParsedSpec): ReportDefinition {
-  return {
-    id: "final_report",
-    title: spec.site.title,
-    groupBy: spec.report.groupBy.map((column) => ({ column })),
-    chartField: spec.report.chartField,
-    measure: { kind: "count" },
-    filter: [],
-    chart: "bar",
-    files: spec.site.files,
-    maxGroups: spec.report.maxGroups,
   };
 }
 

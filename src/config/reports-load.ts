@@ -37,8 +37,29 @@ export function reportPlace(index: number, rawSpec: unknown): string {
   return typeof id === "string" ? `reports[${index}] (${JSON.stringify(id)})` : `reports[${index}]`;
 }
 
+/** The `reports` list, or without it the one report of the `report` shorthand (today's site). */
+export function reportsOf(spec: ParsedSpec): { reports: ReportDefinition[]; reportsFrom: "report" | "reports" } {
+  if (spec.reports === undefined) return { reports: [shorthandReport(spec)], reportsFrom: "report" };
+  return { reports: reportDefinitions(spec.reports, spec.report.maxGroups), reportsFrom: "reports" };
+}
+
+/** The one report the `report` key describes: rows per groupBy, split by chartField, in the site.files names. */
+function shorthandReport(spec: ParsedSpec): ReportDefinition {
+  return {
+    id: "final_report",
+    title: spec.site.title,
+    groupBy: spec.report.groupBy.map((column) => ({ column })),
+    chartField: spec.report.chartField,
+    measure: { kind: "count" },
+    filter: [],
+    chart: "bar",
+    files: spec.site.files,
+    maxGroups: spec.report.maxGroups,
+  };
+}
+
 /** The ReportDefinitions of a `reports` list, fully defaulted. */
-export function reportDefinitions(entries: readonly ReportEntry[], maxGroups: number): ReportDefinition[] {
+function reportDefinitions(entries: readonly ReportEntry[], maxGroups: number): ReportDefinition[] {
   return entries.map((entry) => ({
     id: entry.id,
     title: entry.title,
