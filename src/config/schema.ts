@@ -181,7 +181,7 @@ const measureObject = z
     share: z
       .optional(
         z.strictObject({
-          column: columnName,
+          column: columnName.check(z.describe("The column whose cells are compared with `values`.")),
           values: z
             .array(z.union([z.string(), z.number()]))
             .check(
