@@ -114,7 +114,7 @@ export function generateDay(date: Date, options: SampleDayOptions = {}): string 
   return `${options.bom ? "\ufeff" : ""}${lines.join(eol)}${eol}`;
 }
 
-/** The cells of row i; every draw of the options' absence comes first and in the same order, so adding an option never changes the others' bytes. */
+/** The cells of row i. The draws made without options come first, in the same order: an option never changes the others' bytes. */
 function generateRow(date: Date, i: number, random: () => number, options: SampleDayOptions): string[] {
   const at = new Date(date.getTime() + Math.floor(random() * DAY_MS));
   const street = pick(
