@@ -91,6 +91,8 @@ describe("columns that would fail a build are never proposed", () => {
     expect(proposed(renamed).map((r) => r.id)).toEqual(["requests-by-weekday-and-hour"]);
     const counted = proposed(EXPORT, { groupBy: ["case_age_days"], chartField: "status" });
     expect(counted.map((r) => r.id)).toEqual(["requests-by-weekday-and-hour"]);
+    const split = proposed(EXPORT, { groupBy: ["service_name"], chartField: "case_age_days" });
+    expect(split.map((r) => r.id)).toEqual(["requests-by-weekday-and-hour"]);
   });
 
   test("timestamps that are not ISO 8601, or whose hours never vary: no heatmap", () => {
