@@ -72,6 +72,7 @@ function medianProposal(
       p.kind === "number" &&
       DURATION_NAME.test(p.name) &&
       !counted.groupBy.includes(p.name) &&
+      p.name !== counted.chartField &&
       cells(p.name).every((v) => PLAIN_NUMBER.test(v)),
   )?.name;
   if (column === undefined) return undefined;
