@@ -4,7 +4,9 @@
 //   npm run bench
 //   BENCH_RUNS=5 BENCH_ROWS=30000 BENCH_SCALE=1,12,60 npm run bench
 // Jobs, each run as a user runs it (a new process every time):
-//   1. full build of a big month (31 daily files) vs the pandas + boto3 pipeline, and the GET-only floor
+//   1. full build of a big month (31 daily files) vs the pandas + boto3 pipeline, and the GET-only floor;
+//      the same month with the four reports of the demo's site-config.json vs the one report and vs
+//      the pandas + boto3 script of the same four tables
 //   2. a second `build && deploy` (and `publish`) with nothing new (12 months) vs a no-op
 //      `aws s3 sync --acl public-read`, and the floor of two Node processes on the AWS SDK
 //   3. how a no-op and a one-month change grow with history (1, 12, 60 months)
@@ -16,6 +18,7 @@ import { join } from "node:path";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { build as esbuild } from "esbuild";
 import { generateDay, generateMonth, sampleKey } from "../scripts/sample/generate.ts";
+import { parseCsvSample } from "../src/init/csv-sample.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -68,30 +71,18 @@ try {
   execFileSync("bash", [join(ROOT, "scripts/s3-local/stop-rgw.sh"), STATE, "--kill", "--purge"], { stdio: "ignore" });
 }
 
-/** 1. A big month, built from nothing, against pandas and the GET floor. */
+/** 1. A big month, built from nothing, against pandas and the GET floor; then with four reports. */
 async function bigMonth(): Promise<void> {
   const files = bigMonthFiles();
   await upload("bench-big", files);
   const mb = files.reduce((n, f) => n + f.body.length, 0) / 1e6;
   const project = projectDir("big", "bench-big");
-  const ours = repeat(RUNS, () => {
-    rmSync(join(project, "dist"), { recursive: true, force: true });
-    rmSync(join(project, ".reportsite"), { recursive: true, force: true });
-    return measure(["node", BIN, "build", "--config", join(project, "site-config.json")]);
-  });
-  const pandas = repeat(RUNS, () =>
-    measure([
-      "/usr/bin/python3",
-      join(ROOT, "bench/pandas_pipeline.py"),
-      "bench-big",
-      "2019_jan_",
-      join(project, "pandas"),
-    ]),
-  );
+  const ours = repeat(RUNS, () => coldBuild(project));
+  const pandas = repeat(RUNS, () => pandasScript("bench/pandas_pipeline.py", project));
   const floor = repeat(RUNS, () => measure(["node", join(ROOT, "bench/get-floor.mjs"), "bench-big", "2019_jan_"]));
   checkSameCounts(project);
   console.log(
-    `1. Full build of one month: ${files.length} daily files x ${ROWS} rows, 17 columns, ${mb.toFixed(0)} MB`,
+    `1. Full build of one month: ${files.length} daily files x ${ROWS} rows, 18 columns, ${mb.toFixed(0)} MB`,
   );
   table(
     ["job", "median s", "peak RSS MB", "vs pandas", "vs GET floor"],
@@ -101,6 +92,57 @@ async function bigMonth(): Promise<void> {
       row("GET floor (16 GETs at once, bytes discarded)", floor, pandas, floor),
     ],
   );
+  fourReports(ours, floor);
+}
+
+/** 1b. The same month with the demo's four reports: against the one report and pandas' four tables. */
+function fourReports(one: Sample, floor: Sample): void {
+  const project = projectDir("big-four", "bench-big", { reports: demoReports() });
+  const ours = repeat(RUNS, () => coldBuild(project));
+  const pandas = repeat(RUNS, () => pandasScript("bench/pandas_reports.py", project));
+  checkSameReports(project);
+  console.log("\n1b. The same month, four reports (the demo's site-config.json), one pass");
+  table(
+    ["job", "median s", "peak RSS MB", "vs one report", "vs pandas 4 tables", "vs GET floor"],
+    [
+      [
+        "reportsite build, four reports (cold)",
+        s(ours),
+        mb(ours),
+        ratio(ours, one),
+        ratio(ours, pandas),
+        ratio(ours, floor),
+      ],
+      ["reportsite build, one report (cold)", s(one), mb(one), "1.00x", ratio(one, pandas), ratio(one, floor)],
+      ["pandas + boto3, the four tables", s(pandas), mb(pandas), ratio(pandas, one), "1.00x", ratio(pandas, floor)],
+    ],
+  );
+  console.log(
+    [
+      `four reports / one report:        ${ratio(ours, one)} (goal: at most 1.30x)`,
+      `four reports / pandas four tables: ${ratio(ours, pandas)} (goal: at most 0.50x)`,
+      `one report / GET floor:            ${ratio(one, floor)} (goal: at most 1.50x)`,
+    ].join("\n"),
+  );
+}
+
+/** A build from nothing: no output folder, no cache. */
+function coldBuild(project: string): Sample {
+  rmSync(join(project, "dist"), { recursive: true, force: true });
+  rmSync(join(project, ".reportsite"), { recursive: true, force: true });
+  return measure(["node", BIN, "build", "--config", join(project, "site-config.json")]);
+}
+
+/** One of the pandas + boto3 scripts over the big month, writing into the project's pandas/. */
+function pandasScript(script: string, project: string): Sample {
+  return measure(["/usr/bin/python3", join(ROOT, script), "bench-big", "2019_jan_", join(project, "pandas")]);
+}
+
+/** The demo's reports: the four the issue's performance goal names, kept in one place. */
+function demoReports(): unknown[] {
+  const config = JSON.parse(readFileSync(join(ROOT, "site-config.json"), "utf8")) as { reports?: unknown[] };
+  if (!config.reports?.length) throw new Error("site-config.json has no reports for the four-report build");
+  return config.reports;
 }
 
 /** 2. A second build && deploy with nothing new, 12 months, against a no-op aws s3 sync. */
@@ -212,7 +254,7 @@ function buildAndDeploy(project: string): Sample {
   ]);
 }
 
-function projectDir(name: string, bucket: string): string {
+function projectDir(name: string, bucket: string, extra: Record<string, unknown> = {}): string {
   const dir = join(tmpdir(), `reportsite-bench-project-${name}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -222,20 +264,24 @@ function projectDir(name: string, bucket: string): string {
     websiteEndpoint: process.env.S3_WEBSITE_ENDPOINT,
     raw: { bucket },
     site: { bucket: `${bucket}-site` },
+    ...extra,
   };
   writeFileSync(join(dir, "site-config.json"), JSON.stringify(config, null, 2));
   return dir;
 }
 
-/** The big month's files, generated once and kept in bench/.data/. */
+/**
+ * The big month's files, generated once and kept in bench/.data/: wide, with the case_age_days column
+ * and the "Closed" status the four reports read (the folder's name says so: older folders lack them).
+ */
 function bigMonthFiles(): { key: string; body: Buffer }[] {
-  const dir = join(DATA, `big-${ROWS}`);
+  const dir = join(DATA, `big-case-age-${ROWS}`);
   mkdirSync(dir, { recursive: true });
   return Array.from({ length: 31 }, (_, i) => {
     const date = new Date(Date.UTC(2019, 0, i + 1));
     const key = sampleKey(date);
     const path = join(dir, key);
-    if (!existsSync(path)) writeFileSync(path, generateDay(date, { rows: [ROWS, ROWS], wide: true }));
+    if (!existsSync(path)) writeFileSync(path, generateDay(date, { rows: [ROWS, ROWS], wide: true, caseAge: true }));
     return { key, body: readFileSync(path) };
   });
 }
@@ -272,6 +318,48 @@ function checkSameCounts(project: string): void {
   if (JSON.stringify(Object.entries(ours).sort()) !== JSON.stringify(Object.entries(pandas).sort())) {
     throw new Error(`the counts differ from pandas':\n${JSON.stringify(ours)}\n${JSON.stringify(pandas)}`);
   }
+}
+
+/**
+ * The four-report build holds pandas' four tables: the same groups with the same numbers, blank
+ * groups aside (pandas drops them; we count them under (blank)). pandas' service x type counts (what
+ * the stacked chart draws) are summed to our CSV's groups when our CSV leaves the split out.
+ */
+function checkSameReports(project: string): void {
+  for (const id of ["requests-by-service", "requests-by-district", "days-to-close", "when-requests-arrive"]) {
+    const ours = reportCsv(join(project, `dist/2019/jan/${id}.csv`));
+    const pandas = reportCsv(join(project, `pandas/${id}.csv`), ours.keys);
+    for (const key of [...ours.values.keys()]) if (key.includes(BLANK)) ours.values.delete(key);
+    const keys = new Set([...ours.values.keys(), ...pandas.values.keys()]);
+    const differ = [...keys].filter((key) => !sameValue(ours.values.get(key), pandas.values.get(key)));
+    if (differ.length > 0)
+      throw new Error(
+        `${id}: ${differ.length} groups differ from pandas', e.g. ${differ[0]}: ${ours.values.get(differ[0]!)} vs ${pandas.values.get(differ[0]!)}`,
+      );
+  }
+}
+
+const BLANK = "(blank)";
+
+function sameValue(a: number | undefined, b: number | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  return (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= 1e-9;
+}
+
+/**
+ * A report CSV: its number of key columns, and the first `keys` cells (tab-joined) -> the value
+ * (NaN when blank: no value), summed over the key columns beyond `keys`.
+ */
+function reportCsv(path: string, keys?: number): { keys: number; values: Map<string, number> } {
+  const { header, rows } = parseCsvSample(readFileSync(path, "utf8"));
+  const n = keys ?? header.length - 1;
+  const values = new Map<string, number>();
+  for (const cells of rows) {
+    const key = cells.slice(0, n).join("\t");
+    const value = cells.at(-1) ? Number(cells.at(-1)) : NaN;
+    values.set(key, values.has(key) ? values.get(key)! + value : value);
+  }
+  return { keys: n, values };
 }
 
 function measure(command: string[], allowFailure = false): Sample {

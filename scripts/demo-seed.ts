@@ -1,4 +1,5 @@
-// Fills the demo's private raw bucket with three months of generated daily exports.
+// Fills the demo's private raw bucket with three months of generated daily exports, with the
+// case_age_days column and the "Closed" status the reports of site-config.json read.
 // Uses site-config.json (the demo server's endpoint) and the credentials in the environment.
 import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { loadConfig } from "../src/config/index.ts";
@@ -10,7 +11,9 @@ const client = createS3Client(config);
 await client.send(new CreateBucketCommand({ Bucket: config.raw.bucket })).catch((e: Error) => {
   if (e.name !== "BucketAlreadyOwnedByYou") throw e;
 });
-const files = [1, 2, 3].flatMap((month) => generateMonth(2019, month, { crlf: month === 2, bom: month === 3 }));
+const files = [1, 2, 3].flatMap((month) =>
+  generateMonth(2019, month, { crlf: month === 2, bom: month === 3, caseAge: true }),
+);
 let next = 0;
 await Promise.all(
   Array.from({ length: 8 }, async () => {

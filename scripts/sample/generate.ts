@@ -1,6 +1,7 @@
 /**
  * A deterministic generator of realistic daily 311 exports (the same date and seed always give the
  * same bytes). Descriptions carry commas, quotes and newlines; a few rows have a blank service_name.
+ * Options only add to a row: without them the bytes are those tests and snapshots were written against.
  */
 
 export const SAMPLE_COLUMNS = [
@@ -19,6 +20,8 @@ export const SAMPLE_COLUMNS = [
 
 /** Six more columns, as wide city exports have them (17 in all): for benchmarks. */
 export const WIDE_COLUMNS = ["address", "zipcode", "agency", "source", "closed_datetime", "neighborhood"] as const;
+/** The column `caseAge` adds (after WIDE_COLUMNS when both are asked for). */
+export const CASE_AGE_COLUMN = "case_age_days";
 const AGENCIES = ["Streets", "Environmental Services", "Police", "Parks", "Water"];
 const SOURCES = ["Phone", "Web", "Mobile App", "Email"];
 const NEIGHBORHOODS = ["North Park", "Downtown", "La Jolla", "Ocean Beach", "Hillcrest", "Barrio Logan"];
@@ -47,6 +50,17 @@ const STATUSES: [string, number][] = [
   ["open", 3],
   ["in progress", 2],
 ];
+/** The statuses as city exports capitalise them, which the demo's reports filter on ("Closed"). */
+const CASE_STATUSES: [string, number][] = [
+  ["Closed", 6],
+  ["Open", 3],
+  ["In progress", 2],
+];
+/** Closed cases of the service at index i of SERVICES take up to 3 + 4i days: each median differs. */
+const CLOSE_DAYS_STEP = 4;
+/** The share of closed cases whose case_age_days the export left blank. */
+const BLANK_AGE_SHARE = 0.03;
+const DAY_MS = 86_400_000;
 const STREETS = ["Main St", "5th Ave", "Mission Blvd", "Oak St", "Harbor Dr", "Elm St", "Broadway", "Pine St"];
 const DESCRIPTIONS = [
   (s: string) => `Large pothole near ${s}, about 2 feet wide`,
@@ -69,6 +83,12 @@ export interface SampleDayOptions {
   bom?: boolean;
   /** Add WIDE_COLUMNS (17 columns in all); defaults to false. */
   wide?: boolean;
+  /**
+   * Statuses "Closed", "Open", "In progress"; closed cases closed (updated_datetime) days after their
+   * request, depending on the service, and a last column case_age_days: the whole days from
+   * requested_datetime to updated_datetime, a few left blank; blank for the others. Defaults to false.
+   */
+  caseAge?: boolean;
   seed?: number;
 }
 
@@ -80,44 +100,73 @@ export function sampleKey(date: Date): string {
 
 /** One day's export as CSV text. */
 export function generateDay(date: Date, options: SampleDayOptions = {}): string {
-  const random = mulberry32((options.seed ?? 311) * 100_003 + Math.floor(date.getTime() / 86_400_000));
+  const random = mulberry32((options.seed ?? 311) * 100_003 + Math.floor(date.getTime() / DAY_MS));
   const [min, max] = options.rows ?? [20, 60];
   const count = min + Math.floor(random() * (max - min + 1));
-  const lines = [[...SAMPLE_COLUMNS, ...(options.wide ? WIDE_COLUMNS : [])].join(",")];
-  for (let i = 0; i < count; i++) {
-    const at = new Date(date.getTime() + Math.floor(random() * 86_400_000));
-    const street = pick(
-      random,
-      STREETS.map((s) => [s, 1]),
-    );
-    const id = `${date.toISOString().slice(0, 10).replaceAll("-", "")}-${String(i + 1).padStart(4, "0")}`;
-    const row = [
-      id,
-      at.toISOString().replace("T", " ").slice(0, 19),
-      new Date(at.getTime() + Math.floor(random() * 3 * 86_400_000)).toISOString().replace("T", " ").slice(0, 19),
-      pick(random, STATUSES),
-      pick(random, SERVICES),
-      pick(random, RECORD_TYPES),
-      (32.7 + random() * 0.2).toFixed(6),
-      (-117.25 + random() * 0.2).toFixed(6),
-      String(1 + Math.floor(random() * 9)),
-      DESCRIPTIONS[Math.floor(random() * DESCRIPTIONS.length)]!(street),
-      random() < 0.3 ? `https://example.org/media/${id}.jpg` : "",
-    ];
-    if (options.wide) {
-      row.push(
-        `${100 + Math.floor(random() * 9900)} ${street}`,
-        String(92101 + Math.floor(random() * 80)),
-        AGENCIES[Math.floor(random() * AGENCIES.length)]!,
-        SOURCES[Math.floor(random() * SOURCES.length)]!,
-        row[2]!,
-        NEIGHBORHOODS[Math.floor(random() * NEIGHBORHOODS.length)]!,
-      );
-    }
-    lines.push(row.map(csvField).join(","));
-  }
+  const header = [
+    ...SAMPLE_COLUMNS,
+    ...(options.wide ? WIDE_COLUMNS : []),
+    ...(options.caseAge ? [CASE_AGE_COLUMN] : []),
+  ];
+  const lines = [header.join(",")];
+  for (let i = 0; i < count; i++) lines.push(generateRow(date, i, random, options).map(csvField).join(","));
   const eol = options.crlf ? "\r\n" : "\n";
   return `${options.bom ? "\ufeff" : ""}${lines.join(eol)}${eol}`;
+}
+
+/** The cells of row i. The draws made without options come first, in the same order: an option never changes the others' bytes. */
+function generateRow(date: Date, i: number, random: () => number, options: SampleDayOptions): string[] {
+  const at = new Date(date.getTime() + Math.floor(random() * DAY_MS));
+  const street = pick(
+    random,
+    STREETS.map((s) => [s, 1]),
+  );
+  const id = `${date.toISOString().slice(0, 10).replaceAll("-", "")}-${String(i + 1).padStart(4, "0")}`;
+  const row = [
+    id,
+    timestampText(at),
+    timestampText(new Date(at.getTime() + Math.floor(random() * 3 * DAY_MS))),
+    pick(random, options.caseAge ? CASE_STATUSES : STATUSES),
+    pick(random, SERVICES),
+    pick(random, RECORD_TYPES),
+    (32.7 + random() * 0.2).toFixed(6),
+    (-117.25 + random() * 0.2).toFixed(6),
+    String(1 + Math.floor(random() * 9)),
+    DESCRIPTIONS[Math.floor(random() * DESCRIPTIONS.length)]!(street),
+    random() < 0.3 ? `https://example.org/media/${id}.jpg` : "",
+  ];
+  const age = options.caseAge ? closeCase(row, at, random) : "";
+  if (options.wide) row.push(...wideCells(row, street, random));
+  if (options.caseAge) row.push(age);
+  return row;
+}
+
+/** A closed case's updated_datetime moved to when it closed; returns its case_age_days cell. */
+function closeCase(row: string[], at: Date, random: () => number): string {
+  if (row[3] !== "Closed") return "";
+  const service = SERVICES.findIndex(([name]) => name === row[4]);
+  const days = Math.floor(random() ** 2 * (3 + CLOSE_DAYS_STEP * service));
+  const closed = new Date(at.getTime() + days * DAY_MS + Math.floor(random() * DAY_MS));
+  row[2] = timestampText(closed);
+  const age = Math.floor((closed.getTime() - at.getTime()) / DAY_MS);
+  return random() < BLANK_AGE_SHARE ? "" : String(age);
+}
+
+/** WIDE_COLUMNS' cells; closed_datetime repeats updated_datetime. */
+function wideCells(row: readonly string[], street: string, random: () => number): string[] {
+  return [
+    `${100 + Math.floor(random() * 9900)} ${street}`,
+    String(92101 + Math.floor(random() * 80)),
+    AGENCIES[Math.floor(random() * AGENCIES.length)]!,
+    SOURCES[Math.floor(random() * SOURCES.length)]!,
+    row[2]!,
+    NEIGHBORHOODS[Math.floor(random() * NEIGHBORHOODS.length)]!,
+  ];
+}
+
+/** `2019-01-10 08:30:00`: ISO 8601 with a space, no offset, as the exports write it. */
+function timestampText(at: Date): string {
+  return at.toISOString().replace("T", " ").slice(0, 19);
 }
 
 /** Every day of a month, as `{ key, body }`. */

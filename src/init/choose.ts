@@ -6,11 +6,13 @@
 import { relative, sep } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Logger } from "../log.js";
-import { profileColumns, proposeColumns } from "./columns.js";
+import { profileColumns, proposeColumns, type ColumnProfile } from "./columns.js";
+import type { CsvSample } from "./csv-sample.js";
 import { countMatching } from "./key-layout.js";
 import type { RawBucketLook } from "./look.js";
 import { parseAccount, parseBranch, parseRepository, valueOf } from "./answers.js";
 import type { InitAnswers } from "./plan.js";
+import { countReport, proposeReports, type CountedColumns } from "./propose-reports.js";
 import type { Repository } from "./repository.js";
 import { WORKFLOW_PATH } from "./workflow.js";
 
@@ -30,7 +32,7 @@ export function chooseFromLook(
   rawPrefix: string,
   look: RawBucketLook | undefined,
   logger: Logger,
-): Pick<InitAnswers, "rawPrefix" | "keyPattern" | "groupBy" | "chartField"> {
+): Pick<InitAnswers, "rawPrefix" | "keyPattern" | "groupBy" | "chartField" | "otherReports"> {
   const layout = look?.layout;
   const keyPattern = given.keyPattern ?? layout?.keyPattern ?? "{year}_{mon}_{day}_gid_requests.csv";
   const prefix = rawPrefix + (given.keyPattern === undefined ? (layout?.prefix ?? "") : "");
@@ -56,12 +58,15 @@ export function describeLook(where: string, look: RawBucketLook, logger: Logger)
   );
 }
 
-/** groupBy and chartField: given ones must be columns of the sampled files; missing ones are proposed, with why. */
+/**
+ * groupBy and chartField: given ones must be columns of the sampled files; missing ones are proposed,
+ * with why; then the other reports the sampled rows support.
+ */
 function chooseColumns(
   given: GivenChoices,
   look: RawBucketLook | undefined,
   logger: Logger,
-): Pick<InitAnswers, "groupBy" | "chartField"> {
+): Pick<InitAnswers, "groupBy" | "chartField" | "otherReports"> {
   const sample = look?.sample;
   if (!sample || sample.header.length === 0) {
     const chosen = { groupBy: given.groupBy ?? ["service_name"], chartField: given.chartField ?? "case_record_type" };
@@ -84,7 +89,22 @@ function chooseColumns(
     );
   logger.info(`groupBy: ${groupBy.join(", ")}${given.groupBy ? " (--group-by)" : ""}`);
   logger.info(`chartField: ${chartField}${given.chartField ? " (--chart-field)" : ""}`);
-  return { groupBy, chartField };
+  return { groupBy, chartField, ...chooseReports(sample, profiles, { groupBy, chartField }, logger) };
+}
+
+/** The reports beside the count that the sampled rows support, each said with why; none: the `report` shorthand. */
+function chooseReports(
+  sample: CsvSample,
+  profiles: readonly ColumnProfile[],
+  counted: CountedColumns,
+  logger: Logger,
+): Pick<InitAnswers, "otherReports"> {
+  const proposals = proposeReports(sample, profiles, counted);
+  if (proposals.length === 0) return {};
+  for (const p of proposals) logger.info(`  ${p.reason}`);
+  const ids = [countReport(counted), ...proposals.map((p) => p.report)].map((r) => r.id);
+  logger.info(`reports: ${ids.join(", ")} (in site-config.json's reports, to edit)`);
+  return { otherReports: proposals.map((p) => p.report) };
 }
 
 /** A given column the sampled files do not have would fail every build: refuse it now. */

@@ -38,10 +38,15 @@ const BLANK = new Set(PANDAS_MISSING_VALUES);
 /** Each column's kind and distinct values in the sample. */
 export function profileColumns(sample: CsvSample): ColumnProfile[] {
   return sample.header.map((name, i) => {
-    const values = sample.rows.map((r) => (r[i] ?? "").trim()).filter((v) => !BLANK.has(v));
+    const values = sampledValues(sample, i);
     const distinct = new Set(values).size;
     return { name, values: values.length, distinct, kind: kindOf(name, values, distinct) };
   });
+}
+
+/** The sampled cells of the header's column i, trimmed, without blanks and missing markers. */
+export function sampledValues(sample: CsvSample, i: number): string[] {
+  return sample.rows.map((r) => (r[i] ?? "").trim()).filter((v) => !BLANK.has(v));
 }
 
 function kindOf(name: string, values: readonly string[], distinct: number): ColumnProfile["kind"] {

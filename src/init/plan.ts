@@ -1,6 +1,7 @@
 /** What `reportsite init` will write, decided from the answers and the files already there. Pure. */
 import { describeChanges } from "./changes.js";
 import { planIamPolicy, planTrustPolicy } from "./iam.js";
+import { countReport, type ProposedReport } from "./propose-reports.js";
 import { renderWorkflow, WORKFLOW_PATH } from "./workflow.js";
 
 /** The answers init collects from flags, prompts and the raw bucket. */
@@ -14,6 +15,12 @@ export interface InitAnswers {
   publicAccess: "auto" | "acl" | "policy";
   groupBy: string[];
   chartField: string;
+  /**
+   * Reports proposed beside the count of groupBy split by chartField (a median of a duration, a
+   * weekday x hour heatmap): with any, site-config.json lists them all under `reports`, the count
+   * first; without, it keeps the `report` shorthand.
+   */
+  otherReports?: ProposedReport[];
   title?: string;
   /** A custom S3 endpoint (MinIO, Ceph RGW), with its website endpoint. */
   endpoint?: string;
@@ -85,8 +92,15 @@ export function toConfigSpec(answers: InitAnswers): Record<string, unknown> {
       ...(answers.title ? { title: answers.title } : {}),
       publicAccess: answers.publicAccess,
     },
-    report: { groupBy: answers.groupBy, chartField: answers.chartField },
+    ...reportsOf(answers),
   };
+}
+
+/** The `report` shorthand of the count, or the `reports` list when init proposed more. */
+function reportsOf(answers: InitAnswers): Record<string, unknown> {
+  const counted = { groupBy: answers.groupBy, chartField: answers.chartField };
+  if (!answers.otherReports?.length) return { report: counted };
+  return { reports: [countReport(counted), ...answers.otherReports] };
 }
 
 function json(value: unknown): string {

@@ -99,7 +99,20 @@ describe("init proposes from the real keys and rows, and what it writes builds",
     expect(init.exitCode, init.stderr).toBe(0);
     const config = readJson(dir, "site-config.json");
     expect(config.raw).toEqual({ bucket: raw, prefix: "exports/", keyPattern: "{year}-{month}-{day}.csv" });
-    expect(config.report).toEqual({ groupBy: ["service"], chartField: "record_type" });
+    // opened_at holds ISO 8601 timestamps: the count comes with a weekday x hour heatmap, under reports
+    expect(config).not.toHaveProperty("report");
+    expect(config.reports).toEqual([
+      { id: "requests-by-service", title: "Requests by service", groupBy: ["service"], chartField: "record_type" },
+      {
+        id: "requests-by-weekday-and-hour",
+        title: "Requests by weekday and hour of opened at",
+        chart: "heatmap",
+        groupBy: [
+          { column: "opened_at", part: "weekday" },
+          { column: "opened_at", part: "hour" },
+        ],
+      },
+    ]);
     expect(config.endpoint).toBe(s3.endpoint);
     expect(init.stdout).toMatch(
       /raw prefix "exports\/" and key pattern \{year\}-\{month\}-\{day\}\.csv select 75 of the 76 keys/,
@@ -109,6 +122,7 @@ describe("init proposes from the real keys and rows, and what it writes builds",
     expect(init.stdout).toMatch(/record_type: text, 3 distinct values in \d+ rows: a category with at most 12 values/);
     expect(init.stdout).toMatch(/^groupBy: service$/m);
     expect(init.stdout).toMatch(/^chartField: record_type$/m);
+    expect(init.stdout).toMatch(/opened_at: ISO 8601 timestamps: requests by weekday and hour, as a heatmap/);
     expect(JSON.stringify(readJson(dir, "iam-policy.json"))).toContain(`"arn:aws:s3:::${raw}/exports/*"`);
 
     const build = await runCli(["build", "--month", "2024-02", "--require-complete"], { cwd: dir, env: credentials() });
