@@ -19,6 +19,7 @@
       counts and breakdown are [[...key values, {"value", "text"}]], a NaN key as "(blank)".
 """
 import csv
+import functools
 import io
 import json
 import math
@@ -88,6 +89,8 @@ BLANK = "(blank)"
 VALUE = "__value"
 
 
+# several reports read the same files: once each (the frames are never changed afterwards)
+@functools.lru_cache(maxsize=None)
 def read_report_frame(path, na, measured):
     """Key and filter columns as text (reports compare cells as text); the measured one as pandas infers it."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=na)
@@ -153,7 +156,8 @@ def overall(frame, measure):
 
 def report(spec, files, na):
     measure = spec["measure"]
-    frame = pd.concat([read_report_frame(f, na, measure.get("column")) for f in files], ignore_index=True)
+    frames = [read_report_frame(f, tuple(na), measure.get("column")) for f in files]
+    frame = pd.concat(frames, ignore_index=True)
     frame = kept_rows(frame, spec["filter"])
     keys = []
     for key in spec["groupBy"]:
