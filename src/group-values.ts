@@ -23,3 +23,23 @@ export function tupleKey(values: readonly (string | null)[]): string {
   const [only] = values;
   return values.length === 1 && typeof only === "string" ? only : JSON.stringify(values);
 }
+
+/**
+ * The column name a group key has in a report's tables and CSV: the column, or `<column>_<part>`.
+ * Here rather than in config, so aggregate and render, which may load only config's types, name the
+ * columns the way config does.
+ * @example keyName({ column: "requested_datetime", part: "weekday" }) // "requested_datetime_weekday"
+ */
+export function keyName(key: { readonly column: string; readonly part?: string }): string {
+  return key.part === undefined ? key.column : `${key.column}_${key.part}`;
+}
+
+/**
+ * The column of a report's table that holds its value: `count`, or `<measure>_<column>`.
+ * @example valueColumn({ kind: "median", column: "case_age_days" }) // "median_case_age_days"
+ */
+export function valueColumn(
+  measure: { readonly kind: "count" } | { readonly kind: string; readonly column: string },
+): string {
+  return "column" in measure ? `${measure.kind}_${measure.column}` : "count";
+}

@@ -7,8 +7,8 @@ import { BLANK_GROUP, tupleKey } from "../group-values.js";
 export interface ReportSpec {
   /** Columns whose values are counted, e.g. ["service_name"]. */
   groupBy: readonly string[];
-  /** Column the chart breaks each group down by, e.g. "case_record_type". */
-  chartField: string;
+  /** Column the chart breaks each group down by, e.g. "case_record_type"; none: the breakdown is the counts. */
+  chartField?: string;
   /** Cell values that count as blank (pandas' na_values). */
   missingValues: readonly string[];
 }
@@ -69,11 +69,12 @@ export function reportFromCounts(
 ): Report {
   const missing = new Set(spec.missingValues);
   const groupIndexes = spec.groupBy.map((c) => countColumns.indexOf(c));
-  const chartIndex = countColumns.indexOf(spec.chartField);
+  const { chartField } = spec;
+  const chartIndex = chartField === undefined ? -1 : countColumns.indexOf(chartField);
   const byGroup = new TupleTotals();
   const byBreakdown = new TupleTotals();
-  const blanks = new BlankMarkers(missing, groupIndexes);
   const blank = (v: string | null) => v === null || missing.has(v);
+  const blanks = new BlankMarkers(blank, groupIndexes);
   let totalRows = 0;
   for (const counts of files) {
     for (const row of counts) {
@@ -82,12 +83,15 @@ export function reportFromCounts(
       blanks.add(row, count);
       const group = groupIndexes.map((i) => values[i]!);
       byGroup.add(group, count);
-      byBreakdown.add([...group, values[chartIndex]!], count);
+      if (chartIndex >= 0) byBreakdown.add([...group, values[chartIndex]!], count);
       totalRows += count;
     }
   }
   const counts = byGroup.toTable(spec.groupBy).orderby(desc("count"), ...spec.groupBy);
-  const breakdown = byBreakdown.toTable([...spec.groupBy, spec.chartField]).orderby(...spec.groupBy, spec.chartField);
+  const breakdown =
+    chartField === undefined
+      ? counts
+      : byBreakdown.toTable([...spec.groupBy, chartField]).orderby(...spec.groupBy, chartField);
   checkCountsAddUp(
     (counts.array("count") as number[]).reduce((a, b) => a + b, 0),
     totalRows,
@@ -104,17 +108,18 @@ export function checkCountsAddUp(counted: number, totalRows: number): void {
 }
 
 /** Rows per missing marker found in the groupBy columns (per tuple, never per row). */
-class BlankMarkers {
+export class BlankMarkers {
   private readonly rows = new Map<string | null, number>();
+  /** `blank`: whether a value of the key at that index of the row is counted under "(blank)". */
   constructor(
-    private readonly missing: ReadonlySet<string>,
+    private readonly blank: (value: string | null, index: number) => boolean,
     private readonly groupIndexes: readonly number[],
   ) {}
   add(row: readonly (string | number | null)[], count: number): void {
     const seen: (string | null)[] = [];
     for (const i of this.groupIndexes) {
       const value = row[i] as string | null;
-      if ((value !== null && !this.missing.has(value)) || seen.includes(value)) continue;
+      if (!this.blank(value, i) || seen.includes(value)) continue;
       seen.push(value);
       this.rows.set(value, (this.rows.get(value) ?? 0) + count);
     }
@@ -156,7 +161,8 @@ class TupleTotals {
 
 /** The report of a table of rows (each row one request): counts every row's tuple, then reportFromCounts. */
 export function aggregateReport(rows: ColumnTable, spec: ReportSpec): Report {
-  const countColumns = [...new Set([...spec.groupBy, spec.chartField])];
+  const chart = spec.chartField === undefined ? [] : [spec.chartField];
+  const countColumns = [...new Set([...spec.groupBy, ...chart])];
   const data = countColumns.map((c) => rows.array(c) as readonly Cell[]);
   const counts = Array.from({ length: rows.numRows() }, (_, i) => [...data.map((column) => cellText(column[i])), 1]);
   return reportFromCounts([counts], countColumns, spec);

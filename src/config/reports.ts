@@ -68,15 +68,8 @@ export interface ReportDefinition {
   readonly maxGroups: number;
 }
 
-/** The column name a group key has in a report's tables and CSV: the column, or `<column>_<part>`. */
-export function keyName(key: GroupKey): string {
-  return key.part === undefined ? key.column : `${key.column}_${key.part}`;
-}
-
-/** The column of a report's table that holds its value: `count`, or e.g. `median_case_age_days`. */
-export function valueColumn(measure: Measure): string {
-  return measure.kind === "count" ? "count" : `${measure.kind}_${measure.column}`;
-}
+// the names of a report's columns live in a leaf, so the stages that may load only config's types name them alike
+export { keyName, valueColumn } from "../group-values.js";
 
 /** The raw columns a report reads: its keys, chartField, measure column and filter columns, once each. */
 export function reportColumns(report: ReportDefinition): string[] {
