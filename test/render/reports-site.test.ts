@@ -191,7 +191,7 @@ describe("the trend page with reports", () => {
       '<th scope="col" class="num">&lt;script&gt;alert(1)&lt;/script&gt; &amp; co <span class="meta">(%)</span></th>',
     );
     expect(html).toContain(
-      '<tr><th scope="row"><a href="2019/dec/index.html">December 2019</a> (so far: 29 of 31 days)</th><td class="num">1,500</td><td class="num">—</td><td class="num">30.0%</td></tr>',
+      '<tr><th scope="row"><a href="2019/dec/index.html">December 2019</a><br><span class="meta">so far: 29 of 31 days</span></th><td class="num">1,500</td><td class="num">—</td><td class="num">30.0%</td></tr>',
     );
     expect(html).toContain('<td class="num">900</td><td class="num">2.12</td><td class="num">100.0%</td>');
     for (const n of [1, 2, 3]) expect(html).toContain(`<figure class="chart" id="report-trend-${n}"`);
