@@ -6,7 +6,6 @@ import { INDEX_DOCUMENT } from "../site-names.js";
 import { formatDateTime, plural } from "./format.js";
 import { renderPage } from "./layout.js";
 import { monthNotices, type MonthNeighbours } from "./month-pages.js";
-import { assetsHref, scriptLinks } from "./page-links.js";
 import { formatReportValue } from "./report-values.js";
 import type { MonthReport, MonthReportOf, PageConfig, SiteFile } from "./site-input.js";
 import type { MonthSummary } from "./summary.js";
@@ -61,8 +60,6 @@ function overviewModel(
   const other = (m: MonthSummary | undefined) => m && { title: m.title, href: `${rootHref}${m.dir}/${INDEX_DOCUMENT}` };
   return {
     rootHref,
-    assetsHref: assetsHref(rootHref),
-    scripts: scriptLinks(rootHref),
     year: month.id.slice(0, 4),
     monthTitle: month.title,
     selfHref: INDEX_DOCUMENT,

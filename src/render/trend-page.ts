@@ -12,7 +12,7 @@ import type { SiteSummary } from "./summary.js";
 import { distinctTexts, shownValue, shownValues } from "./shorten.js";
 import { renderTemplate } from "./templates.js";
 import type { Theme } from "./theme.js";
-import { reportsTrendModel, soFarNote } from "./trend-reports.js";
+import { monthAxis, MONTH_LINE_MARK, reportsTrendModel, soFarNote } from "./trend-reports.js";
 
 /** How many groups get their own small chart. */
 export const TREND_TOP_GROUPS = 6;
@@ -247,18 +247,9 @@ function groupLineSpec(narrow: boolean): SmallMultipleSpec {
   return {
     width: narrow ? 230 : 160,
     height: 110,
-    mark: { type: "line", point: { filled: true, size: 40 }, color: "#0072B2" },
+    mark: MONTH_LINE_MARK,
     encoding: {
-      x: {
-        field: "month",
-        type: "temporal",
-        // months are calendar months, not instants: in UTC, or a viewer (or build machine) west of
-        // Greenwich would see January as "Dec"
-        timeUnit: "utcyearmonth",
-        scale: { type: "utc" },
-        title: null,
-        axis: { format: "%b %y", labelOverlap: true, tickCount: 3 },
-      },
+      x: monthAxis(3),
       // a fixed axis width: the browser measures labels differently from Node, and the small
       // multiples must keep the server-rendered size when they become interactive
       y: {

@@ -108,6 +108,23 @@ async function reportFigure(summary: SiteSummary, report: SiteReport, index: num
   );
 }
 
+/** The trend's line charts: a line with a point per month. */
+export const MONTH_LINE_MARK = { type: "line", point: { filled: true, size: 40 }, color: "#0072B2" } as const;
+
+/** The month axis of the trend's line charts (`month` is the month's first day). */
+export function monthAxis(tickCount: number) {
+  return {
+    field: "month",
+    type: "temporal",
+    // months are calendar months, not instants: in UTC, or a viewer (or build machine) west of
+    // Greenwich would see January as "Dec"
+    timeUnit: "utcyearmonth",
+    scale: { type: "utc" },
+    title: null,
+    axis: { format: "%b %y", labelOverlap: true, tickCount },
+  } as const;
+}
+
 /**
  * A report's values per month as a line with a point per month. Its title and unit stay out of the
  * spec's titles (Vega-Lite reads titles as expressions): the heading and caption name them.
@@ -121,17 +138,9 @@ function reportTrendSpec(what: string, report: SiteReport, points: ReportPoint[]
     width: CHART_WIDTHS_PX[width],
     autosize: { type: "fit-x", contains: "padding" },
     height: narrow ? 140 : 180,
-    mark: { type: "line", point: { filled: true, size: 40 }, color: "#0072B2" },
+    mark: MONTH_LINE_MARK,
     encoding: {
-      // calendar months, not instants: in UTC, or a viewer west of Greenwich would see January as "Dec"
-      x: {
-        field: "month",
-        type: "temporal",
-        timeUnit: "utcyearmonth",
-        scale: { type: "utc" },
-        title: null,
-        axis: { format: "%b %y", labelOverlap: true, tickCount: narrow ? 3 : 6 },
-      },
+      x: monthAxis(narrow ? 3 : 6),
       y: {
         field: "value",
         type: "quantitative",

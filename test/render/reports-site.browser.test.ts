@@ -69,12 +69,13 @@ describe("the pages around the reports in headless Chromium, served by preview",
     await preview?.close();
   });
 
-  async function open(width: number, path: string) {
-    const context: BrowserContext = await browser.newContext({ viewport: { width, height: 800 } });
+  async function open(width: number, path: string, javaScriptEnabled = true) {
+    const context: BrowserContext = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });
     const page = await context.newPage();
     const watched = watchPage(page);
     await page.goto(`${preview.url}${path}`);
-    if (await page.locator("figure.chart").count()) await page.waitForSelector("figure.chart[data-interactive=true]");
+    if (javaScriptEnabled && (await page.locator("figure.chart").count()))
+      await page.waitForSelector("figure.chart[data-interactive=true]");
     return { page, watched, close: () => context.close() };
   }
 
@@ -89,6 +90,25 @@ describe("the pages around the reports in headless Chromium, served by preview",
       expect(await page.locator("img[src=x]").count()).toBe(0);
       expect(await page.getByText("<script>alert(1)</script> & co").count()).toBeGreaterThan(0);
       await close();
+    });
+
+    test("the trend's server-rendered charts and the interactive ones have the same size", async () => {
+      const sizes = [];
+      for (const js of [false, true]) {
+        const { page, close } = await open(width, "trend.html", js);
+        sizes.push(
+          await page
+            .locator("figure.chart .variant svg")
+            .evaluateAll((svgs) =>
+              svgs
+                .filter((s) => (s as SVGElement).getBoundingClientRect().width > 0)
+                .map((s) => [s.getBoundingClientRect().width, s.getBoundingClientRect().height]),
+            ),
+        );
+        await close();
+      }
+      expect(sizes[0]).toHaveLength(3);
+      expect(sizes[1]).toEqual(sizes[0]);
     });
   });
 
