@@ -37,11 +37,7 @@ export interface SiteReport {
 }
 
 /** One report's headline in a month summary: its monthly value, as a number and as pages print it. */
-export interface MonthReportSummary {
-  id: string;
-  title: string;
-  measure: Measure["kind"];
-  unit?: string;
+export interface MonthReportSummary extends SiteReport {
   /** The report's overall value this month (Report.overall); null when there is none (pandas' NaN). */
   value: number | null;
   /** `value` as pages print it, e.g. "12,345 requests", "3.50 days", "41.2%". */
