@@ -12,7 +12,7 @@ import { renderPage } from "./layout.js";
 import { siteLinks } from "./page-links.js";
 import { shownValue } from "./shorten.js";
 import { isSafeSiteKey } from "./site-keys.js";
-import type { MonthSummary, SiteSummary } from "./summary.js";
+import type { MonthReportSummary, MonthSummary, SiteSummary } from "./summary.js";
 import { renderTemplate } from "./templates.js";
 import type { Theme } from "./theme.js";
 
@@ -102,10 +102,15 @@ function monthsModel(summary: SiteSummary | undefined) {
     monthCount: months.length,
     range: months.length ? `${months[0]!.title} to ${months.at(-1)!.title}` : "",
     groupLabel: summary ? summary.groupBy.map((c) => summary.labels[c] ?? c).join(" · ") : "",
+    // "4 reports" when the config lists reports: the months are not counted by one set of groups
+    reportsText: summary?.reports ? plural(summary.reports.length, "report") : "",
   };
 }
 
-/** What a month's card shows. */
+/**
+ * What a month's card shows: its total, change and top groups, or, when the config lists reports,
+ * every report's headline (drawn from the month summary alone: deploy renders the cards from summary.json).
+ */
 function monthCard(month: MonthSummary, previous: MonthSummary | undefined, summary: SiteSummary) {
   const top = month.counts.slice(0, TOP_GROUPS_SHOWN).map((row) => ({
     name: summary.groupBy.map((c) => shownValue(String(row[c]))).join(" · "),
@@ -115,6 +120,9 @@ function monthCard(month: MonthSummary, previous: MonthSummary | undefined, summ
     id: month.id,
     year: month.id.slice(0, 4),
     title: month.title,
+    // with reports the month's folder index is its overview; without, it is the table
+    href: encodeKey(month.reports ? `${month.dir}/${INDEX_DOCUMENT}` : month.links.table),
+    reports: month.reports ? month.reports.map(cardReport) : false,
     totalText: formatCount(month.total),
     change: changeOf(month, previous),
     noChange: notCompared(month, previous),
@@ -128,6 +136,11 @@ function monthCard(month: MonthSummary, previous: MonthSummary | undefined, summ
       csv: encodeKey(month.links.csv),
     },
   };
+}
+
+/** A report's line on a month card: its title (a link to its table) and its headline. */
+function cardReport(report: MonthReportSummary) {
+  return { title: report.title, text: report.text, href: encodeKey(report.links.table) };
 }
 
 /** The card's change since the month before: per day when either lacks days, none when they are not adjacent. */

@@ -1,5 +1,5 @@
 /** Pure: how pages print a report's values, in the unit its measure has (requests, days, %). */
-import type { ReportDefinition } from "../config/index.js";
+import type { Measure } from "../config/index.js";
 import { formatMeasure, NO_VALUE } from "../measure-format.js";
 import { formatCount } from "./format.js";
 
@@ -9,7 +9,8 @@ import { formatCount } from "./format.js";
  * @example formatReportValue({ measure: { kind: "median", column: "case_age_days" }, unit: "days" }, 3.5) // "3.50 days"
  */
 export function formatReportValue(
-  report: Pick<ReportDefinition, "measure" | "unit">,
+  // the measure's kind is all it reads, so summary.json's reports (kind and unit) print the same way
+  report: { readonly measure: Pick<Measure, "kind">; readonly unit?: string },
   value: number | null,
   { withUnit = true }: { withUnit?: boolean } = {},
 ): string {

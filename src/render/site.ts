@@ -5,10 +5,12 @@
  */
 import { ERROR_DOCUMENT, SUMMARY_CSV, SUMMARY_JSON, TREND_PAGE } from "../site-names.js";
 import { renderErrorPage } from "./layout.js";
+import { renderMonthOverview } from "./month-overview.js";
 import { renderMonthPages, type MonthNeighbours } from "./month-pages.js";
 import { renderProjectPages } from "./project-pages.js";
+import { renderReportPages } from "./report-pages.js";
 import type { MonthReport, SiteFile, PageConfig } from "./site-input.js";
-import { toSiteSummary, toSummaryCsv, type MonthSummary, type SiteSummary } from "./summary.js";
+import { monthReportsOf, toSiteSummary, toSummaryCsv, type MonthSummary, type SiteSummary } from "./summary.js";
 import { renderTrendPage } from "./trend-page.js";
 
 /** A month to render: its summary (toMonthSummary), and its report, asked for only when its pages are rendered. */
@@ -63,10 +65,27 @@ export function planSite<M extends MonthToRender>(
     months: months.map((month) => {
       const i = position.get(month.summary.id)!;
       const neighbours = { previous: summary.months[i - 1], next: summary.months[i + 1] };
-      return { month, neighbours, render: async () => renderMonthPages(await month.report(), neighbours, pageConfig) };
+      return { month, neighbours, render: async () => renderMonth(await month.report(), neighbours, pageConfig) };
     }),
     acrossMonths: () => renderAcrossMonths(summary, pageConfig),
   };
+}
+
+/**
+ * A month's files: those of its one report (its table doubling as the folder index), or, when the
+ * config lists reports, every report's pages and the month overview as the folder index.
+ */
+async function renderMonth(
+  month: MonthReport,
+  neighbours: MonthNeighbours,
+  pageConfig: PageConfig,
+): Promise<SiteFile[]> {
+  const reports = monthReportsOf(month, pageConfig);
+  if (!reports) return renderMonthPages(month, neighbours, pageConfig);
+  const files: SiteFile[] = [];
+  // one report at a time: each renders its charts, and a month's charts need not all be in memory at once
+  for (const of of reports) files.push(...(await renderReportPages(month, of, neighbours, pageConfig)));
+  return [...files, renderMonthOverview(month, reports, neighbours, pageConfig)];
 }
 
 /** The files drawn from every month's summary: trend page, summary.json, summary.csv, and the error page. */

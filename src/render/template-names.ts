@@ -15,6 +15,7 @@ export const TEMPLATE_NAMES = [
   "report",
   "month-head",
   "month-pager",
+  "overview",
   "chart",
   "chart-figure",
   "trend",

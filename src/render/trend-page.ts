@@ -4,7 +4,7 @@ import { encodeKey } from "../key-path.js";
 import { TREND_PAGE } from "../site-names.js";
 import { CHART_WIDTHS_PX, chartConfig, renderChartPair, type ChartWidth } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
-import { compareMonths, soFar } from "./compare.js";
+import { compareMonths } from "./compare.js";
 import { formatCount } from "./format.js";
 import { renderPage } from "./layout.js";
 import { scriptLinks, siteLinks } from "./page-links.js";
@@ -12,35 +12,40 @@ import type { SiteSummary } from "./summary.js";
 import { distinctTexts, shownValue, shownValues } from "./shorten.js";
 import { renderTemplate } from "./templates.js";
 import type { Theme } from "./theme.js";
+import { monthAxis, MONTH_LINE_MARK, reportsTrendModel, soFarNote } from "./trend-reports.js";
 
 /** How many groups get their own small chart. */
 export const TREND_TOP_GROUPS = 6;
 
 /** Render trend.html from the summary of every month. */
 export async function renderTrendPage(summary: SiteSummary, theme?: Theme): Promise<string> {
+  const model = summary.reports ? await reportsTrendModel(summary, summary.reports) : await countsTrendModel(summary);
+  const body = renderTemplate(
+    "trend",
+    { siteTitle: summary.title, ...model, links: siteLinks(""), scripts: scriptLinks("") },
+    theme,
+  );
+  const pageTitle = `Trend across months, ${summary.title}`;
+  return renderPage({ body, pageTitle, siteTitle: summary.title, depth: 0, theme, selfPath: TREND_PAGE });
+}
+
+/** The trend of the one report of the `report` shorthand: requests per month split by the chart field, and the top groups. */
+async function countsTrendModel(summary: SiteSummary): Promise<Record<string, unknown>> {
   const typeLabel = summary.labels[summary.chartField] ?? summary.chartField;
   const groupLabel = summary.groupBy.map((c) => summary.labels[c] ?? c).join(" · ");
   const types = typeTotals(summary);
   const typeTexts = shownValues(types);
   const top = topGroups(summary);
-  const body = renderTemplate(
-    "trend",
-    {
-      siteTitle: summary.title,
-      typeLabel,
-      groupLabel,
-      types: types.map((t) => typeTexts.get(t)!),
-      top: top.map((g) => g.text),
-      months: trendRows(summary, types, top),
-      perMonth: await perMonthFigure(summary, typeLabel, typeTexts),
-      perGroup: await topGroupsFigure(summary, top, groupLabel),
-      links: siteLinks(""),
-      scripts: scriptLinks(""),
-    },
-    theme,
-  );
-  const pageTitle = `Trend across months, ${summary.title}`;
-  return renderPage({ body, pageTitle, siteTitle: summary.title, depth: 0, theme, selfPath: TREND_PAGE });
+  return {
+    reports: false,
+    typeLabel,
+    groupLabel,
+    types: types.map((t) => typeTexts.get(t)!),
+    top: top.map((g) => g.text),
+    months: trendRows(summary, types, top),
+    perMonth: await perMonthFigure(summary, typeLabel, typeTexts),
+    perGroup: await topGroupsFigure(summary, top, groupLabel),
+  };
 }
 
 /** A month's row in the trend's tables (trend.eta's `months`): counts formatted, `total` exact for sorting. */
@@ -71,12 +76,6 @@ function trendRows(summary: SiteSummary, types: readonly string[], top: readonly
     byType: types.map((t) => formatCount(countOf(m.byType, summary.chartField, t))),
     byGroup: top.map((g) => formatCount(groupCount(summary, m.counts, g.name))),
   }));
-}
-
-/** "so far: 5 of 31 days" for a month whose data is not all in yet; "" for any other. */
-function soFarNote(month: SiteSummary["months"][number]): string {
-  const partial = soFar(month);
-  return partial ? `so far: ${partial.days} of ${partial.of} days` : "";
 }
 
 /** The chart of requests per month, split by the chart field; false when no month is built yet. */
@@ -248,18 +247,9 @@ function groupLineSpec(narrow: boolean): SmallMultipleSpec {
   return {
     width: narrow ? 230 : 160,
     height: 110,
-    mark: { type: "line", point: { filled: true, size: 40 }, color: "#0072B2" },
+    mark: MONTH_LINE_MARK,
     encoding: {
-      x: {
-        field: "month",
-        type: "temporal",
-        // months are calendar months, not instants: in UTC, or a viewer (or build machine) west of
-        // Greenwich would see January as "Dec"
-        timeUnit: "utcyearmonth",
-        scale: { type: "utc" },
-        title: null,
-        axis: { format: "%b %y", labelOverlap: true, tickCount: 3 },
-      },
+      x: monthAxis(3),
       // a fixed axis width: the browser measures labels differently from Node, and the small
       // multiples must keep the server-rendered size when they become interactive
       y: {
