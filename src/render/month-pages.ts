@@ -36,7 +36,14 @@ export async function renderMonthPages(
 ): Promise<SiteFile[]> {
   const depth = month.dir.split("/").length;
   const rootHref = "../".repeat(depth);
-  const head = (view: MonthView) => headModel(month, neighbours, pageConfig, view, rootHref);
+  const subject: HeadSubject = {
+    files: pageConfig.files,
+    groupLabel: groupLabel(pageConfig),
+    totalRows: month.report.totalRows,
+    viewTitles: { table: "requests per group", chart: "chart" },
+    report: undefined,
+  };
+  const head = (view: MonthView) => headModel(month, neighbours, pageConfig, subject, view, rootHref);
   const tableBody = renderTemplate(
     "report",
     {
@@ -68,7 +75,7 @@ export async function renderMonthPages(
 }
 
 /** The two HTML views of a month (the third, the CSV, is the data itself). */
-type MonthView = "table" | "chart";
+export type MonthView = "table" | "chart";
 
 /** The month's chart: one bar per group, split by the chart field, at both widths. */
 async function monthChartFigure(month: MonthReport, pageConfig: PageConfig): Promise<ChartFigure> {
@@ -90,40 +97,55 @@ function groupLabel(pageConfig: PageConfig): string {
   return pageConfig.groupBy.map((c) => labelFor(c, pageConfig.labels)).join(" · ");
 }
 
+/**
+ * What the head of a month's pages is about: the site's one report (today's pages), or one report of
+ * several, which the breadcrumb and heading then name.
+ */
+export interface HeadSubject {
+  files: { csv: string; table: string; chart: string };
+  /** The labels of the group columns, e.g. "Service type · District". */
+  groupLabel: string;
+  /** Rows the report counted (after its filter). */
+  totalRows: number;
+  /** What the heading says after the month's title on each view. */
+  viewTitles: Record<MonthView, string>;
+  /** The report's title, description and headline (month-head.eta's `report`); absent on today's one-report pages. */
+  report: { title: string; description: string | undefined; headline: string } | undefined;
+}
+
 /** The head every page of a month shares: breadcrumb, heading, facts, notices, views and pager. */
-function headModel(
+export function headModel(
   month: MonthReport,
   neighbours: MonthNeighbours,
   pageConfig: PageConfig,
+  subject: HeadSubject,
   view: MonthView,
   rootHref: string,
 ) {
-  const file = pageConfig.files[view];
+  const { files } = subject;
   const other = (m: MonthSummary | undefined) =>
-    m && {
-      title: m.title,
-      href: `${rootHref}${m.dir}/${view === "table" ? pageConfig.files.table : pageConfig.files.chart}`,
-    };
+    m && { title: m.title, href: `${rootHref}${m.dir}/${view === "table" ? files.table : files.chart}` };
   return {
     rootHref,
     assetsHref: assetsHref(rootHref),
     scripts: scriptLinks(rootHref),
     year: month.id.slice(0, 4),
     monthTitle: month.title,
-    viewTitle: view === "table" ? "requests per group" : "chart",
-    selfHref: file,
-    totalText: formatCount(month.report.totalRows),
+    viewTitle: subject.viewTitles[view],
+    selfHref: files[view],
+    report: subject.report,
+    totalText: formatCount(subject.totalRows),
     filesText: plural(month.files, "daily file"),
-    groupLabel: groupLabel(pageConfig),
+    groupLabel: subject.groupLabel,
     dataAsOf: month.dataAsOf ? { iso: month.dataAsOf, text: formatDateTime(month.dataAsOf) } : undefined,
     notices: [...monthNotices(month), ...absentColumnNotices(month, pageConfig)],
     views: [
-      { text: "Table", href: pageConfig.files.table, current: view === "table" },
-      { text: "Chart", href: pageConfig.files.chart, current: view === "chart" },
-      { text: "CSV", href: pageConfig.files.csv, current: false },
+      { text: "Table", href: files.table, current: view === "table" },
+      { text: "Chart", href: files.chart, current: view === "chart" },
+      { text: "CSV", href: files.csv, current: false },
     ],
-    tableHref: pageConfig.files.table,
-    csvHref: pageConfig.files.csv,
+    tableHref: files.table,
+    csvHref: files.csv,
     previous: other(neighbours.previous),
     next: other(neighbours.next),
   };
