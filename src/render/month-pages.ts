@@ -191,7 +191,7 @@ function absentColumnNotices(month: Pick<MonthReport, "absentColumns" | "files">
 }
 
 /** A heading of the month's table (report.eta's `columns`). */
-interface Column {
+export interface Column {
   label: string;
   numeric: boolean;
   /** How the rows are sorted by this column when the page opens (largest count first). */
@@ -199,7 +199,7 @@ interface Column {
 }
 
 /** A cell of the month's table (report.eta's `rows`). */
-interface Cell {
+export interface Cell {
   text: string;
   numeric: boolean;
   href: string | undefined;
@@ -210,13 +210,15 @@ interface Cell {
 }
 
 /** A cell of the totals row under the table (report.eta's `footer`). */
-interface FooterCell {
+export interface FooterCell {
   text: string;
   numeric: boolean;
 }
 
 /** What report.eta receives besides the month head. */
-interface TableModel {
+export interface TableModel {
+  /** The table's caption: what its numbers are and how they are sorted. */
+  caption: string;
   columns: Column[];
   rows: Cell[][];
   footer: FooterCell[];
@@ -230,12 +232,18 @@ function tableModel(month: MonthReport, comparison: Comparison | undefined, page
   const columns = tableColumns(pageConfig, comparison);
   const blank = objects.filter((row) => pageConfig.groupBy.some((c) => row[c] === BLANK_GROUP));
   const blankRows = blank.reduce((n, row) => n + Number(row.count), 0);
+  const previousTitle = comparison && `${comparison.since}${comparison.perDay ? " (per day of data)" : ""}`;
   return {
+    caption: `Requests per ${groupLabel(pageConfig)}${previousTitle ? `, with the change since ${previousTitle}` : ""}. Largest first; select a column heading to sort.`,
     columns,
     rows: objects.map((row) => tableRow(row, pageConfig, comparison)),
     footer: totalsRow(columns, month.report.totalRows, comparison, pageConfig),
-    previousTitle: comparison && `${comparison.since}${comparison.perDay ? " (per day of data)" : ""}`,
-    blankNote: blank.length ? blankNote(month.report.blanks, blankRows, pageConfig) : "",
+    previousTitle,
+    blankNote: blank.length ? blankNote(
+          month.report.blanks,
+          blankRows,
+          pageConfig.groupBy.map((c) => labelFor(c, pageConfig.labels)),
+        ) : "",
   };
 }
 
@@ -287,9 +295,14 @@ function tableCell(name: string, value: unknown, pageConfig: PageConfig): Cell {
       sortValue: Number(value),
       title: undefined,
     };
+  return groupCell(name, value, pageConfig.linkColumns);
+}
+
+/** A cell of a group value: its text (shortened when long), a link when its column is a link column. */
+export function groupCell(name: string, value: unknown, linkColumns: readonly string[]): Cell {
   // safeHref turns only http(s) URLs into links, so a hostile cell stays text
   const text = String(value);
-  const linked = pageConfig.linkColumns.includes(name) && text.length <= WHOLE_VALUE_MAX_CHARS;
+  const linked = linkColumns.includes(name) && text.length <= WHOLE_VALUE_MAX_CHARS;
   const href = linked ? safeHref(value) : undefined;
   return { text: shownValue(text), numeric: false, href, sortValue: undefined, title: shortenedTitle(text) };
 }
@@ -314,8 +327,8 @@ function totalsRow(
  * The note under the table: how this month's "(blank)" requests were marked in the raw data, with the
  * markers actually found there (not the configured list), most requests first.
  */
-function blankNote(blanks: readonly BlankMarker[], rows: number, pageConfig: PageConfig): string {
-  const names = pageConfig.groupBy.map((c) => labelFor(c, pageConfig.labels)).join(" or ");
+export function blankNote(blanks: readonly BlankMarker[], rows: number, groupLabels: readonly string[]): string {
+  const names = groupLabels.join(" or ");
   const requests = plural(rows, "request");
   // with one way of being blank, the total says how many; with several, each gets its count
   const counted = blanks.length > 1;
