@@ -73,7 +73,7 @@ export interface ChartValue {
  * @example toChartSpec({ description: "January 2019", groupBy: ["service_name"], chartField: "case_record_type", groupLabel: "Service name", typeLabel: "Case record type", breakdown }, "narrow")
  */
 export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec {
-  const { group, type, count, tip } = CHART_FIELDS;
+  const { group, count, tip } = CHART_FIELDS;
   const values = chartValues(input);
   const narrow = width === "narrow";
   return {

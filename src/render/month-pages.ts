@@ -23,7 +23,15 @@ import { renderTemplate } from "./templates.js";
 export interface MonthNeighbours {
   previous?: MonthSummary;
   next?: MonthSummary;
+  /**
+   * With several reports: the previous month's rows of each report by its id (key columns and value
+   * column, as its CSV has them), for the change since then. A report without rows here shows none.
+   */
+  previousRows?: Readonly<Record<string, readonly ReportRow[]>>;
 }
+
+/** A row of a report's table: its key values and its value (`null`: none), e.g. `{ service_name: "Pothole", count: 12 }`. */
+export type ReportRow = Readonly<Record<string, string | number | null>>;
 
 /**
  * Render a month's four files: CSV, table, chart, and index.html (the table, so `/2019/jan/` works).
@@ -36,13 +44,7 @@ export async function renderMonthPages(
 ): Promise<SiteFile[]> {
   const depth = month.dir.split("/").length;
   const rootHref = "../".repeat(depth);
-  const subject: HeadSubject = {
-    files: pageConfig.files,
-    groupLabel: groupLabel(pageConfig),
-    totalRows: month.report.totalRows,
-    viewTitles: { table: "requests per group", chart: "chart" },
-    report: undefined,
-  };
+  const subject = siteReportSubject(month, pageConfig);
   const head = (view: MonthView) => headModel(month, neighbours, pageConfig, subject, view, rootHref);
   const tableBody = renderTemplate(
     "report",
@@ -72,6 +74,17 @@ export async function renderMonthPages(
     { path: `${month.dir}/${pageConfig.files.chart}`, body: page(chartBody, "chart") },
     { path: `${month.dir}/${INDEX_DOCUMENT}`, body: tablePage },
   ];
+}
+
+/** The head's subject on the pages of the site's one report: the site's file names and groups. */
+function siteReportSubject(month: MonthReport, pageConfig: PageConfig): HeadSubject {
+  return {
+    files: pageConfig.files,
+    groupLabel: groupLabel(pageConfig),
+    totalRows: month.report.totalRows,
+    viewTitles: { table: "requests per group", chart: "chart" },
+    report: undefined,
+  };
 }
 
 /** The two HTML views of a month (the third, the CSV, is the data itself). */
@@ -239,11 +252,13 @@ function tableModel(month: MonthReport, comparison: Comparison | undefined, page
     rows: objects.map((row) => tableRow(row, pageConfig, comparison)),
     footer: totalsRow(columns, month.report.totalRows, comparison, pageConfig),
     previousTitle,
-    blankNote: blank.length ? blankNote(
+    blankNote: blank.length
+      ? blankNote(
           month.report.blanks,
           blankRows,
           pageConfig.groupBy.map((c) => labelFor(c, pageConfig.labels)),
-        ) : "",
+        )
+      : "",
   };
 }
 
