@@ -83,7 +83,12 @@ export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec 
     width: CHART_WIDTHS_PX[width],
     autosize: { type: "fit-x", contains: "padding" },
     height: { step: narrow ? 22 : 20 },
-    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 1 },
+    mark: {
+      type: "bar",
+      stroke: "#ffffff",
+      strokeWidth: 1,
+      ...(input.chartField === undefined ? { color: PALETTE[0] } : {}),
+    },
     encoding: {
       y: {
         field: group,
