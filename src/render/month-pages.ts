@@ -59,14 +59,7 @@ export async function renderMonthPages(
     { ...head("chart"), chart: await monthChartFigure(month, pageConfig) },
     pageConfig.theme,
   );
-  const page = (body: string, what: string) =>
-    renderPage({
-      body,
-      pageTitle: `${month.title} ${what}, ${pageConfig.siteTitle}`,
-      siteTitle: pageConfig.siteTitle,
-      depth,
-      theme: pageConfig.theme,
-    });
+  const page = monthPage(month, pageConfig);
   const tablePage = page(tableBody, "report");
   return [
     { path: `${month.dir}/${pageConfig.files.csv}`, body: month.report.counts.select(...pageConfig.columns).toCSV() },
@@ -74,6 +67,18 @@ export async function renderMonthPages(
     { path: `${month.dir}/${pageConfig.files.chart}`, body: page(chartBody, "chart") },
     { path: `${month.dir}/${INDEX_DOCUMENT}`, body: tablePage },
   ];
+}
+
+/** A page of the month from its body and what it shows ("report", "chart"), titled "January 2019 chart, <site>". */
+export function monthPage(month: MonthReport, pageConfig: PageConfig): (body: string, what: string) => string {
+  return (body, what) =>
+    renderPage({
+      body,
+      pageTitle: `${month.title} ${what}, ${pageConfig.siteTitle}`,
+      siteTitle: pageConfig.siteTitle,
+      depth: month.dir.split("/").length,
+      theme: pageConfig.theme,
+    });
 }
 
 /** The head's subject on the pages of the site's one report: the site's file names and groups. */

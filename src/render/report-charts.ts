@@ -52,26 +52,55 @@ function pointValues(input: GridInput): Record<string, string | number>[] {
     });
 }
 
-/**
- * The heatmap at one width: the first key down the side, the second across. A key with many values
- * (24 hours) goes across on a wide screen and down the side on a phone, so cells stay wide enough to tap.
- */
-export function toHeatmapSpec(input: GridInput, width: ChartWidth): TopLevelSpec {
-  const narrow = width === "narrow";
-  const across = narrow && input.xOrder.length > input.yOrder.length ? "y" : "x";
-  const axis = (key: "x" | "y") => ({
-    field: FIELDS[key],
-    type: "ordinal" as const,
-    sort: [...(key === "x" ? input.xOrder : input.yOrder)].map(shownValue),
-    title: key === "x" ? input.xLabel : input.yLabel,
-    axis: { labelLimit: narrow ? 90 : 160, ...(key === across ? { labelAngle: 0, labelOverlap: true } : {}) },
-  });
+/** What every chart of a report has at a width: its schema, description, data and width. */
+function specFrame(input: GridInput, width: ChartWidth) {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description: input.description,
     data: { values: pointValues(input) },
     width: CHART_WIDTHS_PX[width],
     autosize: { type: "fit-x", contains: "padding" },
+  } as const;
+}
+
+/** Each mark's tooltip and accessible description: the text of its point, as data. */
+const TIP_ENCODING = {
+  tooltip: { field: FIELDS.tip, type: "nominal" },
+  description: { field: FIELDS.tip, type: "nominal" },
+} as const;
+
+/** Width of a 12 px label's character, about, and of the room the labels down the side take. */
+const LABEL_CHAR_PX = 7;
+const SIDE_LABELS_PX = 100;
+
+/**
+ * The labels of the key across a heatmap: level when each column has room for the longest (hours),
+ * else turned upright (weekdays on a phone), so none is dropped for overlapping.
+ */
+function columnLabels(values: readonly string[], width: ChartWidth) {
+  const columnPx = (CHART_WIDTHS_PX[width] - SIDE_LABELS_PX) / Math.max(1, values.length);
+  const longest = Math.max(0, ...values.map((v) => shownValue(v).length));
+  return { labelAngle: longest * LABEL_CHAR_PX <= columnPx ? 0 : -90, labelOverlap: true } as const;
+}
+
+/**
+ * The heatmap at one width: the first key down the side, the second across. A key with many values
+ * (24 hours) goes across on a wide screen and down the side on a phone, so cells stay wide enough to tap.
+ */
+export function toHeatmapSpec(input: GridInput, width: ChartWidth): TopLevelSpec {
+  const narrow = width === "narrow";
+  // the channel the x key's values are drawn on
+  const across = narrow && input.xOrder.length > input.yOrder.length ? "y" : "x";
+  const acrossOrder = across === "x" ? input.xOrder : input.yOrder;
+  const axis = (key: "x" | "y") => ({
+    field: FIELDS[key],
+    type: "ordinal" as const,
+    sort: [...(key === "x" ? input.xOrder : input.yOrder)].map(shownValue),
+    title: key === "x" ? input.xLabel : input.yLabel,
+    axis: { labelLimit: narrow ? 90 : 160, ...(key === across ? columnLabels(acrossOrder, width) : {}) },
+  });
+  return {
+    ...specFrame(input, width),
     height: { step: 22 },
     mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1 },
     encoding: {
@@ -84,8 +113,7 @@ export function toHeatmapSpec(input: GridInput, width: ChartWidth): TopLevelSpec
         scale: { scheme: SEQUENTIAL_SCHEME },
         legend: { orient: "top", direction: "horizontal", gradientLength: narrow ? 180 : 300 },
       },
-      tooltip: { field: FIELDS.tip, type: "nominal" },
-      description: { field: FIELDS.tip, type: "nominal" },
+      ...TIP_ENCODING,
     },
     config: chartConfig(),
   };
@@ -96,11 +124,7 @@ export function toLineSpec(input: GridInput, width: ChartWidth): TopLevelSpec {
   const narrow = width === "narrow";
   const hasSeries = input.points.some((p) => p.series !== "");
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    description: input.description,
-    data: { values: pointValues(input) },
-    width: CHART_WIDTHS_PX[width],
-    autosize: { type: "fit-x", contains: "padding" },
+    ...specFrame(input, width),
     height: narrow ? 240 : 320,
     mark: { type: "line", point: { size: 40, filled: true } },
     encoding: {
@@ -113,8 +137,7 @@ export function toLineSpec(input: GridInput, width: ChartWidth): TopLevelSpec {
       },
       y: { field: FIELDS.value, type: "quantitative", title: input.valueTitle, axis: { tickCount: narrow ? 4 : 6 } },
       ...(hasSeries ? { color: seriesColor(input.seriesLabel, narrow) } : {}),
-      tooltip: { field: FIELDS.tip, type: "nominal" },
-      description: { field: FIELDS.tip, type: "nominal" },
+      ...TIP_ENCODING,
     },
     config: chartConfig(),
   };

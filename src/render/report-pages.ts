@@ -7,8 +7,7 @@ import { BLANK_GROUP } from "../group-values.js";
 import { renderChart, type ChartPair, type ChartValue } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { labelFor } from "./labels.js";
-import { renderPage } from "./layout.js";
-import { headModel, type HeadSubject, type MonthNeighbours, type MonthView } from "./month-pages.js";
+import { headModel, monthPage, type HeadSubject, type MonthNeighbours, type MonthView } from "./month-pages.js";
 import { renderHeatmap, renderLine, type ChartPoint, type GridInput } from "./report-charts.js";
 import { isAdditive, keyColumns, reportTableModel, valueTitle, type KeyColumn } from "./report-table.js";
 import { formatReportValue } from "./report-values.js";
@@ -41,14 +40,7 @@ export async function renderReportPages(
   const tableBody = renderTemplate("report", { ...head("table"), ...table }, pageConfig.theme);
   const chart = await reportChartFigure(month, of, keys, pageConfig);
   const chartBody = renderTemplate("chart", { ...head("chart"), chart }, pageConfig.theme);
-  const page = (body: string, what: string) =>
-    renderPage({
-      body,
-      pageTitle: `${month.title} ${what}, ${pageConfig.siteTitle}`,
-      siteTitle: pageConfig.siteTitle,
-      depth,
-      theme: pageConfig.theme,
-    });
+  const page = monthPage(month, pageConfig);
   return [
     { path: `${month.dir}/${definition.files.csv}`, body: reportCsv(of, keys) },
     { path: `${month.dir}/${definition.files.table}`, body: page(tableBody, definition.title) },
@@ -88,14 +80,10 @@ async function reportChartFigure(
   const groups = keys.map((k) => k.label).join(" · ");
   const field = definition.chartField;
   const split = field === undefined ? "" : `, split by ${labelFor(field, pageConfig.labels)}`;
-  const description = `${month.title}: ${valueTitle(definition, pageConfig.labels)} by ${groups}${split}`;
+  const description = `${valueTitle(definition, pageConfig.labels)} in ${month.title} per ${groups}${split}`;
   const draw = { bar: barChart, heatmap: heatmapChart, line: lineChart }[definition.chart];
   const pair = await draw(of, keys, pageConfig, description);
-  return chartFigure(
-    "chart",
-    `${definition.title}, ${month.title}: ${description.slice(month.title.length + 2)}.`,
-    pair,
-  );
+  return chartFigure("chart", `${description}.`, pair);
 }
 
 /** The report's value as charts draw and tooltips print it. */

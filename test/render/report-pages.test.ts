@@ -69,7 +69,7 @@ const MEDIAN: MonthReportOf = {
 interface VegaSpec {
   marks: { type: string; style?: string[]; encode: { update: Record<string, unknown> } }[];
   scales: { name: string; type: string; range?: unknown }[];
-  axes: { orient: string; title?: string }[];
+  axes: { orient: string; title?: string; labelAngle?: number }[];
   legends?: { title?: string }[];
   data: { name: string; values?: Record<string, unknown>[]; transform?: { type: string }[] }[];
 }
@@ -219,6 +219,9 @@ describe("a heatmap", () => {
     expect(wide!.legends?.map((l) => l.title)).toEqual(["Requests"]);
     // on a phone the 24 hours go down the side, so each cell stays wide enough to read and tap
     expect(axisTitles(narrow!)).toEqual({ bottom: "Weekday", left: "Hour" });
+    // there the weekdays stand upright rather than drop the ones that would overlap; hours fit level
+    const angle = (spec: VegaSpec) => spec.axes.find((a) => a.orient === "bottom" && a.title)?.labelAngle;
+    expect([angle(narrow!), angle(wide!)]).toEqual([270, 0]); // Vega-Lite writes -90° as 270°
     // the SVG (read without JavaScript) names the axes' values in the parts' own order
     expect(page).toContain(
       `aria-label="Y-axis titled 'Weekday' for a discrete scale with 7 values: ${days.join(", ")}"`,
