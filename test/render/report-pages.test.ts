@@ -14,6 +14,7 @@ import {
   type MonthReport,
   type MonthReportOf,
 } from "../../src/render/index.js";
+import { keyLabel, valueLabel } from "../../src/render/labels.js";
 import { renderReportPages } from "../../src/render/report-pages.js";
 import { monthReport, PAGE_CONFIG } from "./support.js";
 
@@ -184,6 +185,50 @@ describe("a count report", () => {
     expect(axisTitles(narrow!)).toEqual({ bottom: "Requests" });
     expect(narrow!.data.flatMap((d) => d.transform ?? []).map((t) => t.type)).toContain("stack");
     expect(JSON.stringify(narrow)).toContain('"tip":"Pothole, Complaint: 2 requests"');
+  });
+});
+
+describe("a sum and a share", () => {
+  test("a sum's change since last month prints its difference with the measure's decimals", async () => {
+    const total: MonthReportOf = {
+      definition: definition({ id: "days", title: "Days open", unit: "days", measure: { kind: "sum", column: "age" } }),
+      report: report(table({ service_name: ["Pothole"], sum_age: [3.5] })),
+    };
+    const december = toMonthSummary(monthReport("2018-12", [["Pothole", "Request"]]), PAGE_CONFIG);
+    const previousRows = { days: [{ service_name: "Pothole", sum_age: 1.25 }] };
+    const page = (await pages(total, { previous: december, previousRows }))["2019/jan/days.html"]!;
+    expect(page).toContain(">Total age (days)</th>");
+    expect(page).toContain('<td class="num" data-value="2.25">+2.25 (+180.0%)</td>');
+    expect(page).toContain('<p class="headline">Total: 3.50 days</p>');
+  });
+
+  test("a share prints percentages, and its heading no unit of its own", async () => {
+    const share: MonthReportOf = {
+      definition: definition({
+        id: "closed",
+        title: "Closed",
+        measure: { kind: "share", column: "status", values: ["Closed", "Referred"] },
+      }),
+      report: report(table({ service_name: ["Pothole"], share_status: [0.41234] }), { overall: 0.5 }),
+    };
+    const page = (await pages(share))["2019/jan/closed.html"]!;
+    expect(page).toContain(">Share with Status Closed or Referred</th>");
+    expect(page).toContain('<td class="num" data-value="0.41234">41.2%</td>');
+    expect(page).toContain('<p class="headline">Overall: 50.0%</p>');
+  });
+
+  test("labels name a key by its configured label, its part or its column, and a value by its measure", () => {
+    const hour = { column: "requested_datetime", part: "hour" } as const;
+    expect(keyLabel(hour, "requested_datetime_hour", {})).toBe("Hour");
+    expect(keyLabel(hour, "requested_datetime_hour", { requested_datetime_hour: "Hour received" })).toBe(
+      "Hour received",
+    );
+    expect(keyLabel({ column: "council_district" }, "council_district", {})).toBe("Council district");
+    expect(valueLabel({ kind: "count" }, {})).toBe("Requests");
+    expect(valueLabel({ kind: "p90", column: "case_age_days" }, { case_age_days: "Days open" })).toBe(
+      "90th percentile of days open",
+    );
+    expect(valueLabel({ kind: "distinct", column: "address" }, {})).toBe("Distinct address");
   });
 });
 
