@@ -54,6 +54,8 @@ export interface ChartInput {
   breakdown: readonly Record<string, unknown>[];
   /** What the bars measure when not requests: its column, axis title and tooltip text; and whether it adds up. */
   value?: ChartValue;
+  /** The groups down the chart as shown (a timestamp part's own order: Monday first); absent: largest first. */
+  groupOrder?: readonly string[];
 }
 
 /**
@@ -93,7 +95,7 @@ export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec 
       y: {
         field: group,
         type: "nominal",
-        sort: { op: "sum", field: count, order: "descending" },
+        sort: input.groupOrder ? [...input.groupOrder] : { op: "sum", field: count, order: "descending" },
         title: null,
         axis: { labelLimit: narrow ? 120 : 300 },
       },

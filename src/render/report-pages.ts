@@ -11,6 +11,7 @@ import { headModel, monthPage, type HeadSubject, type MonthNeighbours, type Mont
 import { renderHeatmap, renderLine, type ChartPoint, type GridInput } from "./report-charts.js";
 import { isAdditive, keyColumns, reportTableModel, valueTitle, type KeyColumn } from "./report-table.js";
 import { formatReportValue } from "./report-values.js";
+import { shownValue } from "./shorten.js";
 import type { MonthReport, MonthReportOf, PageConfig, SiteFile } from "./site-input.js";
 import { renderTemplate } from "./templates.js";
 
@@ -112,6 +113,12 @@ function barChart(
     typeLabel: field === undefined ? "" : labelFor(field, pageConfig.labels),
     breakdown: (field === undefined ? of.report.counts : of.report.breakdown).objects() as Record<string, unknown>[],
     value: chartValue(of, pageConfig),
+    // the report lists a timestamp part's groups in their own order (Monday first), which bars keep
+    groupOrder: keys.some((k) => k.key.part !== undefined)
+      ? (of.report.counts.objects() as Record<string, unknown>[]).map((row) =>
+          keys.map((k) => shownValue(String(row[k.name]))).join(" · "),
+        )
+      : undefined,
   });
 }
 

@@ -188,6 +188,18 @@ describe("a count report", () => {
   });
 });
 
+describe("bars of a timestamp part", () => {
+  test("keep the part's own order, not the largest first", async () => {
+    const days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const byWeekday: MonthReportOf = {
+      definition: definition({ id: "weekday", title: "Per weekday", groupBy: [{ column: "opened", part: "weekday" }] }),
+      report: report(table({ opened_weekday: days, count: [1, 7, 2, 6, 3, 5, 4] })),
+    };
+    const page = (await pages(byWeekday))["2019/jan/weekday_chart.html"]!;
+    expect(page).toContain(`aria-label="Y-axis for a discrete scale with 7 values: ${days.join(", ")}"`);
+  });
+});
+
 describe("a sum and a share", () => {
   test("a sum's change since last month prints its difference with the measure's decimals", async () => {
     const total: MonthReportOf = {
