@@ -44,13 +44,29 @@ export interface ChartInput {
   /** Accessible description of the chart. */
   description: string;
   groupBy: readonly string[];
-  chartField: string;
+  /** The column each bar is split by; none: one colour. */
+  chartField: string | undefined;
   /** Label of the group axis, e.g. "Service name". */
   groupLabel: string;
   /** Label of the chart field, e.g. "Case record type". */
   typeLabel: string;
-  /** Rows of the breakdown: groupBy values, chartField value, count. */
+  /** Rows of the breakdown: groupBy values, chartField value, count (or `value.column`). */
   breakdown: readonly Record<string, unknown>[];
+  /** What the bars measure when not requests: its column, axis title and tooltip text; and whether it adds up. */
+  value?: ChartValue;
+  /** The groups down the chart as shown (a timestamp part's own order: Monday first); absent: largest first. */
+  groupOrder?: readonly string[];
+}
+
+/**
+ * A report's value on a chart: `column` of the rows, the axis `title` (with the unit), how a tooltip
+ * prints a value, and whether values add up (counts, sums: split bars stack; else they stand side by side).
+ */
+export interface ChartValue {
+  column: string;
+  title: string;
+  text: (value: number) => string;
+  additive: boolean;
 }
 
 /**
@@ -59,7 +75,7 @@ export interface ChartInput {
  * @example toChartSpec({ description: "January 2019", groupBy: ["service_name"], chartField: "case_record_type", groupLabel: "Service name", typeLabel: "Case record type", breakdown }, "narrow")
  */
 export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec {
-  const { group, type, count, tip } = CHART_FIELDS;
+  const { group, count, tip } = CHART_FIELDS;
   const values = chartValues(input);
   const narrow = width === "narrow";
   return {
@@ -69,29 +85,47 @@ export function toChartSpec(input: ChartInput, width: ChartWidth): TopLevelSpec 
     width: CHART_WIDTHS_PX[width],
     autosize: { type: "fit-x", contains: "padding" },
     height: { step: narrow ? 22 : 20 },
-    mark: { type: "bar", stroke: "#ffffff", strokeWidth: 1 },
+    mark: {
+      type: "bar",
+      stroke: "#ffffff",
+      strokeWidth: 1,
+      ...(input.chartField === undefined ? { color: PALETTE[0] } : {}),
+    },
     encoding: {
       y: {
         field: group,
         type: "nominal",
-        sort: { op: "sum", field: count, order: "descending" },
+        sort: input.groupOrder ? [...input.groupOrder] : { op: "sum", field: count, order: "descending" },
         title: null,
         axis: { labelLimit: narrow ? 120 : 300 },
       },
-      x: { field: count, type: "quantitative", stack: "zero", title: "Requests", axis: { tickCount: narrow ? 3 : 6 } },
-      color: {
-        field: type,
-        type: "nominal",
-        title: input.typeLabel,
-        legend: { orient: "top", direction: "horizontal", columns: narrow ? 2 : 4, labelLimit: narrow ? 110 : 200 },
+      x: {
+        field: count,
+        type: "quantitative",
+        stack: input.value?.additive === false ? null : "zero",
+        title: input.value?.title ?? "Requests",
+        axis: { tickCount: narrow ? 3 : 6 },
       },
-      // segments stack in legend order, so position is a second cue besides colour
-      order: { field: type, type: "ordinal" },
+      ...(input.chartField === undefined ? {} : splitEncoding(input, narrow)),
       tooltip: { field: tip, type: "nominal" },
       description: { field: tip, type: "nominal" },
     },
     config: chartConfig(),
   };
+}
+
+/** The colour of the split by chartField: stacked segments in legend order, or (values that do not add up) bars side by side. */
+function splitEncoding(input: ChartInput, narrow: boolean) {
+  const { type } = CHART_FIELDS;
+  const color = {
+    field: type,
+    type: "nominal",
+    title: input.typeLabel,
+    legend: { orient: "top", direction: "horizontal", columns: narrow ? 2 : 4, labelLimit: narrow ? 110 : 200 },
+  } as const;
+  if (input.value?.additive === false) return { color, yOffset: { field: type, type: "nominal" } } as const;
+  // segments stack in legend order, so position is a second cue besides colour
+  return { color, order: { field: type, type: "ordinal" } } as const;
 }
 
 /** The chart's rows: long values shortened, each group still a bar (and each type a legend entry) of its own. */
@@ -101,13 +135,20 @@ function chartValues(input: ChartInput): Record<string, string | number>[] {
   const groups = distinctTexts(
     input.breakdown.map((row) => [keyOf(row), input.groupBy.map((c) => shownValue(String(row[c]))).join(" · ")]),
   );
-  const types = shownValues(input.breakdown.map((row) => String(row[input.chartField])));
-  return input.breakdown.map((row) => {
-    const g = groups.get(keyOf(row))!;
-    const t = types.get(String(row[input.chartField]))!;
-    const n = Number(row.count);
-    return { [group]: g, [type]: t, [count]: n, [tip]: `${g}, ${t}: ${n.toLocaleString("en-US")} requests` };
-  });
+  const field = input.chartField;
+  const types = shownValues(field === undefined ? [] : input.breakdown.map((row) => String(row[field])));
+  const column = input.value?.column ?? "count";
+  const text = input.value?.text ?? ((n: number) => `${n.toLocaleString("en-US")} requests`);
+  // a group without a value (a median of no numbers) has no bar; the table says so
+  return input.breakdown
+    .filter((row) => row[column] !== null && row[column] !== undefined)
+    .map((row): Record<string, string | number> => {
+      const g = groups.get(keyOf(row))!;
+      const n = Number(row[column]);
+      if (field === undefined) return { [group]: g, [count]: n, [tip]: `${g}: ${text(n)}` };
+      const t = types.get(String(row[field]))!;
+      return { [group]: g, [type]: t, [count]: n, [tip]: `${g}, ${t}: ${text(n)}` };
+    });
 }
 
 /** A compiled chart: the Vega spec the browser runs and the SVG shown before (or without) JavaScript. */

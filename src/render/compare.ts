@@ -5,7 +5,7 @@
  * data rather than by total: 5 days against 30 is not a fall of 83%.
  */
 import { daysInMonth } from "../calendar.js";
-import { formatChange } from "./format.js";
+import { formatChange, formatCount } from "./format.js";
 
 /** The completeness a comparison needs: summary.json's and the render input's months both have it. */
 export interface MonthDays {
@@ -83,12 +83,14 @@ export function unexplainedGaps(month: MonthDays): number[] {
 
 /**
  * How `month` compares with `previous` (the month before it in the site), or undefined when they
- * cannot be compared: `previous` is not the calendar month before, or either has no day of data.
+ * cannot be compared: `previous` is not the calendar month before, or either has no day of data. A
+ * total change prints its difference with `format` (counts by default).
  * @example compareMonths(december, november)?.change(120, 100).text // "+20 (+20.0%)"
  */
 export function compareMonths(
   month: MonthDays,
   previous: (MonthDays & { title: string }) | undefined,
+  format: (n: number) => string = formatCount,
 ): MonthComparison | undefined {
   if (!previous || previous.id !== calendarPreviousId(month.id)) return undefined;
   // a file left out takes an unknown share of its day away: neither totals nor days compare fairly
@@ -97,7 +99,12 @@ export function compareMonths(
   const daysWas = daysWithData(previous);
   if (daysNow <= 0 || daysWas <= 0) return undefined;
   const whole = month.missingDays.length === 0 && previous.missingDays.length === 0;
-  if (whole) return { since: previous.title, perDay: false, change: totalChange };
+  if (whole)
+    return {
+      since: previous.title,
+      perDay: false,
+      change: (now, was) => ({ text: formatChange(now, was, format), sortValue: now - was }),
+    };
   return {
     since: previous.title,
     perDay: true,
@@ -111,10 +118,6 @@ export function notCompared(month: MonthDays, previous: MonthDays | undefined): 
   if (adjacent && (month.skippedFiles || previous.skippedFiles))
     return "files of this month or the month before could not be read and are left out.";
   return "there is no data for the month before to compare with.";
-}
-
-function totalChange(now: number, was: number): { text: string; sortValue: number } {
-  return { text: formatChange(now, was), sortValue: now - was };
 }
 
 function perDayChange(now: number, was: number): { text: string; sortValue: number } {

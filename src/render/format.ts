@@ -4,12 +4,19 @@ import { formatCount, formatDays } from "../units.js";
 
 export { formatCount, formatDays };
 
-/** A change against an earlier value: `+12 (+4.5%)`, `−3 (−20.0%)`, `0 (0.0%)`, `+7 (new)` when there was none. */
-export function formatChange(now: number, before: number | undefined): string {
+/**
+ * A change against an earlier value: `+12 (+4.5%)`, `−3 (−20.0%)`, `0 (0.0%)`, `+7 (new)` when there
+ * was none; the difference printed by `format` (counts by default).
+ */
+export function formatChange(
+  now: number,
+  before: number | undefined,
+  format: (n: number) => string = formatCount,
+): string {
   if (before === undefined) return "";
   const delta = now - before;
   const sign = delta > 0 ? "+" : delta < 0 ? "\u2212" : "";
-  const abs = `${sign}${formatCount(Math.abs(delta))}`;
+  const abs = `${sign}${format(Math.abs(delta))}`;
   if (before === 0) return `${abs} (new)`;
   const pct = (Math.abs(delta) / before) * 100;
   return `${abs} (${sign}${pct.toFixed(1)}%)`;

@@ -23,7 +23,15 @@ import { renderTemplate } from "./templates.js";
 export interface MonthNeighbours {
   previous?: MonthSummary;
   next?: MonthSummary;
+  /**
+   * With several reports: the previous month's rows of each report by its id (key columns and value
+   * column, as its CSV has them), for the change since then. A report without rows here shows none.
+   */
+  previousRows?: Readonly<Record<string, readonly ReportRow[]>>;
 }
+
+/** A row of a report's table: its key values and its value (`null`: none), e.g. `{ service_name: "Pothole", count: 12 }`. */
+export type ReportRow = Readonly<Record<string, string | number | null>>;
 
 /**
  * Render a month's four files: CSV, table, chart, and index.html (the table, so `/2019/jan/` works).
@@ -36,7 +44,8 @@ export async function renderMonthPages(
 ): Promise<SiteFile[]> {
   const depth = month.dir.split("/").length;
   const rootHref = "../".repeat(depth);
-  const head = (view: MonthView) => headModel(month, neighbours, pageConfig, view, rootHref);
+  const subject = siteReportSubject(month, pageConfig);
+  const head = (view: MonthView) => headModel(month, neighbours, pageConfig, subject, view, rootHref);
   const tableBody = renderTemplate(
     "report",
     {
@@ -50,14 +59,7 @@ export async function renderMonthPages(
     { ...head("chart"), chart: await monthChartFigure(month, pageConfig) },
     pageConfig.theme,
   );
-  const page = (body: string, what: string) =>
-    renderPage({
-      body,
-      pageTitle: `${month.title} ${what}, ${pageConfig.siteTitle}`,
-      siteTitle: pageConfig.siteTitle,
-      depth,
-      theme: pageConfig.theme,
-    });
+  const page = monthPage(month, pageConfig);
   const tablePage = page(tableBody, "report");
   return [
     { path: `${month.dir}/${pageConfig.files.csv}`, body: month.report.counts.select(...pageConfig.columns).toCSV() },
@@ -67,8 +69,31 @@ export async function renderMonthPages(
   ];
 }
 
+/** A page of the month from its body and what it shows ("report", "chart"), titled "January 2019 chart, <site>". */
+export function monthPage(month: MonthReport, pageConfig: PageConfig): (body: string, what: string) => string {
+  return (body, what) =>
+    renderPage({
+      body,
+      pageTitle: `${month.title} ${what}, ${pageConfig.siteTitle}`,
+      siteTitle: pageConfig.siteTitle,
+      depth: month.dir.split("/").length,
+      theme: pageConfig.theme,
+    });
+}
+
+/** The head's subject on the pages of the site's one report: the site's file names and groups. */
+function siteReportSubject(month: MonthReport, pageConfig: PageConfig): HeadSubject {
+  return {
+    files: pageConfig.files,
+    groupLabel: groupLabel(pageConfig),
+    totalRows: month.report.totalRows,
+    viewTitles: { table: "requests per group", chart: "chart" },
+    report: undefined,
+  };
+}
+
 /** The two HTML views of a month (the third, the CSV, is the data itself). */
-type MonthView = "table" | "chart";
+export type MonthView = "table" | "chart";
 
 /** The month's chart: one bar per group, split by the chart field, at both widths. */
 async function monthChartFigure(month: MonthReport, pageConfig: PageConfig): Promise<ChartFigure> {
@@ -90,40 +115,55 @@ function groupLabel(pageConfig: PageConfig): string {
   return pageConfig.groupBy.map((c) => labelFor(c, pageConfig.labels)).join(" · ");
 }
 
+/**
+ * What the head of a month's pages is about: the site's one report (today's pages), or one report of
+ * several, which the breadcrumb and heading then name.
+ */
+export interface HeadSubject {
+  files: { csv: string; table: string; chart: string };
+  /** The labels of the group columns, e.g. "Service type · District". */
+  groupLabel: string;
+  /** Rows the report counted (after its filter). */
+  totalRows: number;
+  /** What the heading says after the month's title on each view. */
+  viewTitles: Record<MonthView, string>;
+  /** The report's title, description and headline (month-head.eta's `report`); absent on today's one-report pages. */
+  report: { title: string; description: string | undefined; headline: string } | undefined;
+}
+
 /** The head every page of a month shares: breadcrumb, heading, facts, notices, views and pager. */
-function headModel(
+export function headModel(
   month: MonthReport,
   neighbours: MonthNeighbours,
   pageConfig: PageConfig,
+  subject: HeadSubject,
   view: MonthView,
   rootHref: string,
 ) {
-  const file = pageConfig.files[view];
+  const { files } = subject;
   const other = (m: MonthSummary | undefined) =>
-    m && {
-      title: m.title,
-      href: `${rootHref}${m.dir}/${view === "table" ? pageConfig.files.table : pageConfig.files.chart}`,
-    };
+    m && { title: m.title, href: `${rootHref}${m.dir}/${view === "table" ? files.table : files.chart}` };
   return {
     rootHref,
     assetsHref: assetsHref(rootHref),
     scripts: scriptLinks(rootHref),
     year: month.id.slice(0, 4),
     monthTitle: month.title,
-    viewTitle: view === "table" ? "requests per group" : "chart",
-    selfHref: file,
-    totalText: formatCount(month.report.totalRows),
+    viewTitle: subject.viewTitles[view],
+    selfHref: files[view],
+    report: subject.report,
+    totalText: formatCount(subject.totalRows),
     filesText: plural(month.files, "daily file"),
-    groupLabel: groupLabel(pageConfig),
+    groupLabel: subject.groupLabel,
     dataAsOf: month.dataAsOf ? { iso: month.dataAsOf, text: formatDateTime(month.dataAsOf) } : undefined,
     notices: [...monthNotices(month), ...absentColumnNotices(month, pageConfig)],
     views: [
-      { text: "Table", href: pageConfig.files.table, current: view === "table" },
-      { text: "Chart", href: pageConfig.files.chart, current: view === "chart" },
-      { text: "CSV", href: pageConfig.files.csv, current: false },
+      { text: "Table", href: files.table, current: view === "table" },
+      { text: "Chart", href: files.chart, current: view === "chart" },
+      { text: "CSV", href: files.csv, current: false },
     ],
-    tableHref: pageConfig.files.table,
-    csvHref: pageConfig.files.csv,
+    tableHref: files.table,
+    csvHref: files.csv,
     previous: other(neighbours.previous),
     next: other(neighbours.next),
   };
@@ -169,7 +209,7 @@ function absentColumnNotices(month: Pick<MonthReport, "absentColumns" | "files">
 }
 
 /** A heading of the month's table (report.eta's `columns`). */
-interface Column {
+export interface Column {
   label: string;
   numeric: boolean;
   /** How the rows are sorted by this column when the page opens (largest count first). */
@@ -177,7 +217,7 @@ interface Column {
 }
 
 /** A cell of the month's table (report.eta's `rows`). */
-interface Cell {
+export interface Cell {
   text: string;
   numeric: boolean;
   href: string | undefined;
@@ -188,13 +228,15 @@ interface Cell {
 }
 
 /** A cell of the totals row under the table (report.eta's `footer`). */
-interface FooterCell {
+export interface FooterCell {
   text: string;
   numeric: boolean;
 }
 
 /** What report.eta receives besides the month head. */
-interface TableModel {
+export interface TableModel {
+  /** The table's caption: what its numbers are and how they are sorted. */
+  caption: string;
   columns: Column[];
   rows: Cell[][];
   footer: FooterCell[];
@@ -208,12 +250,20 @@ function tableModel(month: MonthReport, comparison: Comparison | undefined, page
   const columns = tableColumns(pageConfig, comparison);
   const blank = objects.filter((row) => pageConfig.groupBy.some((c) => row[c] === BLANK_GROUP));
   const blankRows = blank.reduce((n, row) => n + Number(row.count), 0);
+  const previousTitle = comparison && `${comparison.since}${comparison.perDay ? " (per day of data)" : ""}`;
   return {
+    caption: `Requests per ${groupLabel(pageConfig)}${previousTitle ? `, with the change since ${previousTitle}` : ""}. Largest first; select a column heading to sort.`,
     columns,
     rows: objects.map((row) => tableRow(row, pageConfig, comparison)),
     footer: totalsRow(columns, month.report.totalRows, comparison, pageConfig),
-    previousTitle: comparison && `${comparison.since}${comparison.perDay ? " (per day of data)" : ""}`,
-    blankNote: blank.length ? blankNote(month.report.blanks, blankRows, pageConfig) : "",
+    previousTitle,
+    blankNote: blank.length
+      ? blankNote(
+          month.report.blanks,
+          blankRows,
+          pageConfig.groupBy.map((c) => labelFor(c, pageConfig.labels)),
+        )
+      : "",
   };
 }
 
@@ -265,9 +315,14 @@ function tableCell(name: string, value: unknown, pageConfig: PageConfig): Cell {
       sortValue: Number(value),
       title: undefined,
     };
+  return groupCell(name, value, pageConfig.linkColumns);
+}
+
+/** A cell of a group value: its text (shortened when long), a link when its column is a link column. */
+export function groupCell(name: string, value: unknown, linkColumns: readonly string[]): Cell {
   // safeHref turns only http(s) URLs into links, so a hostile cell stays text
   const text = String(value);
-  const linked = pageConfig.linkColumns.includes(name) && text.length <= WHOLE_VALUE_MAX_CHARS;
+  const linked = linkColumns.includes(name) && text.length <= WHOLE_VALUE_MAX_CHARS;
   const href = linked ? safeHref(value) : undefined;
   return { text: shownValue(text), numeric: false, href, sortValue: undefined, title: shortenedTitle(text) };
 }
@@ -292,8 +347,8 @@ function totalsRow(
  * The note under the table: how this month's "(blank)" requests were marked in the raw data, with the
  * markers actually found there (not the configured list), most requests first.
  */
-function blankNote(blanks: readonly BlankMarker[], rows: number, pageConfig: PageConfig): string {
-  const names = pageConfig.groupBy.map((c) => labelFor(c, pageConfig.labels)).join(" or ");
+export function blankNote(blanks: readonly BlankMarker[], rows: number, groupLabels: readonly string[]): string {
+  const names = groupLabels.join(" or ");
   const requests = plural(rows, "request");
   // with one way of being blank, the total says how many; with several, each gets its count
   const counted = blanks.length > 1;
