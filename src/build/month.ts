@@ -5,6 +5,7 @@ import { planMonth } from "./month-plan.js";
 import type { SiteConfig } from "../config/index.js";
 import type { Logger } from "../log.js";
 import {
+  addTallies,
   countColumns,
   monthGroups,
   monthId,
@@ -18,7 +19,7 @@ import {
 } from "../source/index.js";
 import { formatCount } from "../units.js";
 import { acceptedGapsOf } from "./accepted-gaps.js";
-import { builtMonth, toCachedFile, type BuiltMonth } from "./built-month.js";
+import { builtMonth, tallySignatures, toCachedFile, type BuiltMonth } from "./built-month.js";
 import { warnAbsentColumns, warnMissingDays } from "./month-warnings.js";
 
 /** A month of the site, from the listing (its files may be read) or from the cache alone. */
@@ -93,13 +94,15 @@ export async function buildMonth(
 ): Promise<BuildMonthResult> {
   const { files } = source;
   const id = monthId(files.month);
+  const signatures = tallySignatures(config);
   const plan = source.fromListing
-    ? planMonth(files.objects, source.cached, { force: options.force })
+    ? planMonth(files.objects, source.cached, { force: options.force, signatures })
     : { reuse: source.cached!.map((cached) => ({ cached })), read: [], reason: undefined };
   const reason = source.cached === undefined && !options.force ? (cache.setAside ?? plan.reason) : plan.reason;
   if (source.fromListing) warnMissingDays(config, files, options.logger);
   const read = await readPlanned(config, files, plan, options);
-  const counted = [...plan.reuse.map((r) => r.cached), ...read.tallies.map((t) => toCachedFile(t.object, t.tally))];
+  const readNow = read.tallies.map((t) => toCachedFile(t.object, t.tally, signatures));
+  const counted = [...plan.reuse.map((r) => r.cached), ...readNow];
   const result = readResult(config, files, counted, read);
   if (read.unreadable.length && !options.skipBadFiles) return result;
   for (const failure of read.unreadable) options.logger.warn(`${id}: skipped ${failure.reason}`);
@@ -150,7 +153,13 @@ async function readPlanned(
   options: MonthOptions,
 ): Promise<MonthRead> {
   const groups = monthGroups(config, files.month);
-  for (const { cached } of plan.reuse) groups.add(cached.key, cached.counts);
+  const signatures = tallySignatures(config);
+  for (const { cached } of plan.reuse)
+    addTallies(
+      groups,
+      cached.key,
+      signatures.map((s) => cached.tallies[s] ?? []),
+    );
   if (!plan.read.length) return { tallies: [], unreadable: [], bytes: 0 };
   return readMonthFiles(options.client, config, files, plan.read, { ...options, groups });
 }

@@ -4,7 +4,7 @@
  */
 import type { S3Client } from "@aws-sdk/client-s3";
 import { badFilesError, checkCountColumnsFound } from "./bad-files.js";
-import { cachedMonthFiles, type BuiltMonth } from "./built-month.js";
+import { cachedMonthFiles, tallySignatures, type BuiltMonth } from "./built-month.js";
 import { buildMonth, type BuildMonthResult, type MonthOutcome, type MonthSource } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
 import { planMonth } from "./month-plan.js";
@@ -48,7 +48,8 @@ export async function buildMonths(
   options: BuildOptions,
 ): Promise<{ built: BuiltMonth[]; months: MonthOutcome[]; bytesRead: number }> {
   const result = { built: [] as BuiltMonth[], months: [] as MonthOutcome[], bytesRead: 0 };
-  const toRead = sources.flatMap((s) => (s.fromListing ? unreadObjects(s, options.force) : []));
+  const signatures = tallySignatures(config);
+  const toRead = sources.flatMap((s) => (s.fromListing ? unreadObjects(s, signatures, options.force) : []));
   // Vega loads while S3 sends the raw files; their months are rendered after
   if (toRead.length)
     void import("../render/index.js").then(
@@ -89,6 +90,6 @@ function nothingLeft(months: readonly MonthOutcome[]): SourceError {
 }
 
 /** Listed files the cache does not have as they are now (the rule buildMonth reads by). */
-function unreadObjects(source: MonthSource, force?: boolean): { size: number }[] {
-  return planMonth(source.files.objects, source.cached, { force }).read;
+function unreadObjects(source: MonthSource, signatures: readonly string[], force?: boolean): { size: number }[] {
+  return planMonth(source.files.objects, source.cached, { force, signatures }).read;
 }

@@ -1,4 +1,15 @@
-export { listMonthFiles, readMonthFiles, countColumns, missingDays, monthGroups } from "./load.js";
+export {
+  listMonthFiles,
+  readMonthFiles,
+  countColumns,
+  missingDays,
+  monthGroups,
+  addTallies,
+  tallySpecs,
+} from "./load.js";
+export { tallySpecOf, tallySignature, specColumns, countSpec } from "./tally-spec.js";
+export type { TallySpec, MeasuredColumn } from "./tally-spec.js";
+export type { TallyRows } from "./tally.js";
 export type { MonthFiles, MonthRead, UnreadableFile } from "./load.js";
 export { TooManyGroupsError } from "./groups.js";
 export { monthId, monthAbbreviation, monthTitle, parseMonth, dateRawKey, groupByMonth } from "./month.js";
