@@ -6,7 +6,15 @@
 import { SourceError } from "../errors.js";
 import { kindWith, MeasureValueError, MISSING, parseMeasureValue, type ColumnKind } from "../measure-value.js";
 import { readTimestamp, weekdayOf } from "./timestamp.js";
-import { addToTally, tallyRows, type NewValues, type RowPlace, type RowSink, type Tally, type TallyRows } from "./tally.js";
+import {
+  addToTally,
+  tallyRows,
+  type NewValues,
+  type RowPlace,
+  type RowSink,
+  type Tally,
+  type TallyRows,
+} from "./tally.js";
 import type { ScanOptions } from "./scan.js";
 import type { TallySpec } from "./tally-spec.js";
 

@@ -83,7 +83,11 @@ export class NewValues {
  * The fast way for the one spec of a plain count (no filter, part or measure, each key another
  * column): the columns read are its keys, in order, so each row's cells are its tuple as they are.
  */
-export function plainSink(specs: readonly TallySpec[], columns: readonly string[], watches: NewValues[]): RowSink | undefined {
+export function plainSink(
+  specs: readonly TallySpec[],
+  columns: readonly string[],
+  watches: NewValues[],
+): RowSink | undefined {
   const spec = specs[0];
   if (specs.length !== 1 || spec!.filter.length || spec!.measure || spec!.keys.some((k) => k.part)) return undefined;
   if (columns.length !== spec!.keys.length) return undefined; // a key named twice
@@ -130,4 +134,3 @@ export function tallyRows(tally: Tally, depth: number): TallyRows {
   walk(tally, []);
   return rows;
 }
-

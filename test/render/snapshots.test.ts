@@ -22,7 +22,9 @@ async function renderCase(name: string): Promise<Record<string, string>> {
   const countColumns = ["service_name", "case_record_type"];
   const names = readdirSync(dir).sort();
   const counts = names.map(
-    (file) => scanCsv(readFileSync(join(dir, file)), file, { requiredColumns: countColumns, ...counting(countColumns) }).tallies[0]!,
+    (file) =>
+      scanCsv(readFileSync(join(dir, file)), file, { requiredColumns: countColumns, ...counting(countColumns) })
+        .tallies[0]!,
   );
   const report = reportFromCounts(counts, countColumns, { ...PAGE_CONFIG, missingValues: PANDAS_MISSING_VALUES });
   const month = {

@@ -9,7 +9,8 @@ import { counting } from "../support/tally.js";
 const KEY = "2019_jan_10_gid_requests.csv";
 const CSV = "service_name,case_record_type\nCafé ☕,Request\nCafé ☕,Inquiry\nPothole,Request\n";
 const LATIN1_CSV = "service_name,case_record_type\nCafé,Request\nCafé,Inquiry\nPothole,Request\n";
-const counts = (file: FileTally) => Object.fromEntries(file.tallies[0]!.map((r) => [r.slice(0, -1).join("|"), r.at(-1)]));
+const counts = (file: FileTally) =>
+  Object.fromEntries(file.tallies[0]!.map((r) => [r.slice(0, -1).join("|"), r.at(-1)]));
 
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
 const utf16be = (text: string) =>

@@ -116,7 +116,9 @@ describe("a count column some files lack (exports whose columns change over the 
     writeFileSync(join(dir, "newer.csv"), newer);
     const pandas = pandasCounts([join(dir, "older.csv"), join(dir, "newer.csv")], groupBy, chartField);
     const countColumns = [...new Set([...groupBy, chartField])];
-    const files = [older, newer].map((csv) => scanCsv(Buffer.from(csv), KEY, { requiredColumns: [], ...counting(countColumns) }));
+    const files = [older, newer].map((csv) =>
+      scanCsv(Buffer.from(csv), KEY, { requiredColumns: [], ...counting(countColumns) }),
+    );
     const report = reportFromCounts(
       files.map((f) => f.tallies[0]!),
       countColumns,
