@@ -3,7 +3,7 @@
  * them unlisted), and each month counted in turn, its bad files and count-column typos said at once.
  */
 import type { S3Client } from "@aws-sdk/client-s3";
-import { badFilesError, checkCountColumnsFound } from "./bad-files.js";
+import { badFilesError, checkCountColumnsFound, readColumns } from "./bad-files.js";
 import { cachedMonthFiles, tallySignatures, type BuiltMonth } from "./built-month.js";
 import { buildMonth, type BuildMonthResult, type MonthOutcome, type MonthSource } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
@@ -68,7 +68,12 @@ export async function buildMonths(
   if (outcomes.some((o) => o.counted > 0)) {
     const found = new Set(outcomes.flatMap((o) => o.countColumnsFound));
     const headers = [...new Set(outcomes.flatMap((o) => o.headerColumns))];
-    checkCountColumnsFound(config.report, found, headers, options.months ? { logger: options.logger } : undefined);
+    checkCountColumnsFound(
+      readColumns(config),
+      found,
+      headers,
+      options.months ? { logger: options.logger } : undefined,
+    );
   }
   const bad = outcomes.filter((o) => o.outcome === undefined);
   if (bad.length) throw badFilesError(bad);

@@ -158,4 +158,12 @@ describe("a site with several reports", () => {
       message: /^the report "tight"'s groupBy "service_request_id" has more than 1 distinct values/,
     });
   });
+
+  test("a column no raw file has is named with the report and key that read it", async () => {
+    const typo = definition({ id: "closed", filter: [{ column: "stauts", values: ["Closed"], keep: "listed" }] });
+    await expectReportsiteError(() => build(withReports([REPORTS[0]!, typo])), {
+      name: "SourceError",
+      message: /^no raw file has the column "stauts" \(the report "closed"'s filter\); nothing was built/,
+    });
+  });
 });
