@@ -7,9 +7,8 @@ export {
   addTallies,
   tallySpecs,
 } from "./load.js";
-export { tallySpecOf, tallySignature, specColumns, countSpec } from "./tally-spec.js";
-export type { TallySpec, MeasuredColumn } from "./tally-spec.js";
-export type { TallyRows } from "./tally.js";
+export { tallySpecOf, tallySignature, countSpec } from "./tally-spec.js";
+export type { TallySpec } from "./tally-spec.js";
 export type { MonthFiles, MonthRead, UnreadableFile } from "./load.js";
 export { TooManyGroupsError } from "./groups.js";
 export { monthId, monthAbbreviation, monthTitle, parseMonth, dateRawKey, groupByMonth } from "./month.js";

@@ -6,22 +6,18 @@
 // types only: the scan workers load this file, and the config stage (its schema) would cost each of them its load time
 import type { GroupKey, ReportDefinition, RowFilter } from "../config/index.js";
 
-/** The column a report measures, and what its cells must be. */
-export interface MeasuredColumn {
-  readonly column: string;
-  /** sum … p90: a text cell in the file is an error (pandas could not compute it). */
-  readonly numeric: boolean;
-  /** sum and mean: an infinite cell is an error (the result would be infinite or NaN). */
-  readonly finite: boolean;
-}
-
 /** A report's tally: rows `[...key values, count]`, or `[...key values, measure cell, count]` with a measure. */
 export interface TallySpec {
   /** The report's groupBy keys, then its chartField (a plain column) when it has one. */
   readonly keys: readonly GroupKey[];
   /** Every filter must keep a row for it to be counted. */
   readonly filter: readonly RowFilter[];
-  readonly measure?: MeasuredColumn;
+  /**
+   * The column the report measures, and what its cells must be: `numeric` (sum … p90) makes a text
+   * cell an error, as pandas could not compute it; `finite` (sum and mean) an infinite one, as the
+   * result would be infinite or NaN.
+   */
+  readonly measure?: { readonly column: string; readonly numeric: boolean; readonly finite: boolean };
 }
 
 /** The tally spec of a report. */
