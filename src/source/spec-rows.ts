@@ -5,7 +5,7 @@
  */
 import { SourceError } from "../errors.js";
 import { kindWith, MeasureValueError, MISSING, parseMeasureValue, type ColumnKind } from "../measure-value.js";
-import { readTimestamp, weekdayOf } from "./timestamp.js";
+import { readTimestamp, weekdayOf, type TimestampText } from "./timestamp.js";
 import {
   addToTally,
   tallyRows,
@@ -52,6 +52,8 @@ export class SpecRows implements RowSink {
   private readonly stamps: number[];
   private readonly dates: (string | null)[];
   private readonly hours: (string | null)[];
+  /** Each timestamp column's last date and hour read (its date string is kept while rows stay on that day). */
+  private readonly read: TimestampText[];
   private readonly weekdays = new Map<string, string>();
   private readonly measured: MeasuredColumn[];
 
@@ -67,6 +69,7 @@ export class SpecRows implements RowSink {
     );
     this.dates = this.stamps.map(() => null);
     this.hours = this.stamps.map(() => null);
+    this.read = this.stamps.map(() => ({ date: "", hour: "" }));
     this.specs = options.specs.map((spec, i) => this.compile(spec, watches[i]!));
     this.measured = measuredColumns(options.specs, columns);
   }
@@ -134,8 +137,8 @@ export class SpecRows implements RowSink {
       this.dates[i] = this.hours[i] = cell === null ? null : "";
       return;
     }
-    const read = readTimestamp(cell);
-    if (read === undefined) throw this.notTimestamp(this.columns[this.stamps[i]!]!, cell);
+    const read = this.read[i]!;
+    if (!readTimestamp(cell, read)) throw this.notTimestamp(this.columns[this.stamps[i]!]!, cell);
     this.dates[i] = read.date;
     this.hours[i] = read.hour;
   }

@@ -21,21 +21,39 @@ export function weekdayOf(date: string): string {
   return WEEKDAYS[day.getUTCDay()]!;
 }
 
-/** The date and hour of an ISO 8601 cell, or undefined when the cell is not one. */
-export function readTimestamp(cell: string): TimestampText | undefined {
-  if (cell.length < 10 || !isDate(cell)) return undefined;
-  const date = cell.length === 10 ? cell : cell.slice(0, 10);
-  if (cell.length === 10) return { date, hour: "00" };
+/** `00` … `23`, made once: a row's hour is one of these strings, not a new one to hash in every tally. */
+const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0"));
+
+/**
+ * Read the date and hour of an ISO 8601 cell into `into`; false when the cell is not one. When the
+ * cell has the date already in `into` (rows come mostly in time order), that string is kept, so the
+ * tallies look up the same string again rather than a new one.
+ */
+export function readTimestamp(cell: string, into: TimestampText): boolean {
+  if (cell.length < 10) return false;
+  const sameDate = into.date.length === 10 && cell.startsWith(into.date);
+  if (!sameDate && !isDate(cell)) return false;
+  const date = sameDate ? into.date : cell.length === 10 ? cell : cell.slice(0, 10);
+  const hour = cell.length === 10 ? 0 : timeHour(cell);
+  if (hour < 0) return false;
+  into.date = date;
+  into.hour = HOURS[hour]!;
+  return true;
+}
+
+/** The hour of the time after the date (`THH:MM[:SS[.fff]]` then the zone), or -1 when it is not one. */
+function timeHour(cell: string): number {
   const t = cell.charCodeAt(10);
-  if (t !== 0x54 && t !== 0x20) return undefined; // T or space
-  if (!pair(cell, 11, 23) || cell.charCodeAt(13) !== 0x3a || !pair(cell, 14, 59)) return undefined;
+  if (t !== 0x54 && t !== 0x20) return -1; // T or space
+  const hour = number(cell, 11, 2);
+  if (hour < 0 || hour > 23 || cell.charCodeAt(13) !== 0x3a || !pair(cell, 14, 59)) return -1;
   let at = 16;
   if (cell.charCodeAt(at) === 0x3a) {
-    if (!pair(cell, at + 1, 59)) return undefined;
+    if (!pair(cell, at + 1, 59)) return -1;
     at += 3;
     if (cell.charCodeAt(at) === 0x2e) at = digitsEnd(cell, at + 1, 1);
   }
-  return at >= 0 && isZone(cell, at) ? { date, hour: cell.slice(11, 13) } : undefined;
+  return at >= 0 && isZone(cell, at) ? hour : -1;
 }
 
 /** `YYYY-MM-DD` at the start, a day the month has. */
