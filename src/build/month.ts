@@ -18,6 +18,7 @@ import {
   type UnreadableFile,
 } from "../source/index.js";
 import { formatCount } from "../units.js";
+import { SourceError } from "../errors.js";
 import { acceptedGapsOf } from "./accepted-gaps.js";
 import { builtMonth, tallySignatures, toCachedFile, type BuiltMonth } from "./built-month.js";
 import { warnAbsentColumns, warnMissingDays } from "./month-warnings.js";
@@ -97,7 +98,7 @@ export async function buildMonth(
   const signatures = tallySignatures(config);
   const plan = source.fromListing
     ? planMonth(files.objects, source.cached, { force: options.force, signatures })
-    : { reuse: source.cached!.map((cached) => ({ cached })), read: [], reason: undefined };
+    : cachedOnly(id, source.cached!, signatures);
   const reason = source.cached === undefined && !options.force ? (cache.setAside ?? plan.reason) : plan.reason;
   if (source.fromListing) warnMissingDays(config, files, options.logger);
   const read = await readPlanned(config, files, plan, options);
@@ -116,6 +117,23 @@ export async function buildMonth(
   warnAbsentColumns(id, outcome.absentColumns ?? [], counted.length, options.logger);
   options.logger.info(monthLine(outcome));
   return { ...result, built, outcome };
+}
+
+/**
+ * A month this build takes from the cache alone (--month leaves it out, or offline): every cached
+ * file must have every report's tally, since none can be read now.
+ */
+function cachedOnly(id: string, cached: readonly CachedFile[], signatures: readonly string[]) {
+  const lacking = cached.filter((file) => !signatures.every((s) => s in file.tallies)).length;
+  if (lacking > 0) {
+    throw new SourceError(
+      `${id}: the build cache holds ${lacking} of its raw files without the tally of a report added since they were read, and this build reads none of them; nothing was built`,
+      {
+        hint: `Build with access to S3, for every month or with --month ${id}: each of its raw files is read once more.`,
+      },
+    );
+  }
+  return { reuse: cached.map((file) => ({ cached: file })), read: [], reason: undefined };
 }
 
 /** What buildMonth says of a month it built (read now or from the cache). */

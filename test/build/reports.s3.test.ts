@@ -166,4 +166,20 @@ describe("a site with several reports", () => {
       message: /^no raw file has the column "stauts" \(the report "closed"'s filter\); nothing was built/,
     });
   });
+
+  test("a --month build with a new report is refused while a cached month it leaves out lacks that report's tally", async () => {
+    await build(withReports(REPORTS));
+    client.gets.length = 0;
+    const byType = definition({ id: "by-type", groupBy: [{ column: "case_record_type" }] });
+    const february = [{ year: 2019, month: 2 }];
+    await expectReportsiteError(() => build(withReports([...REPORTS, byType]), { months: february }), {
+      name: "SourceError",
+      message:
+        /^2019-01: the build cache holds 2 of its raw files without the tally of a report added since they were read/,
+      hint: /--month 2019-01/,
+    });
+    expect(client.gets).toEqual([]); // January comes first: refused before February is read
+    await build(withReports([...REPORTS, byType]));
+    expect(client.gets.sort()).toEqual(Object.keys(DAYS).sort());
+  });
 });
