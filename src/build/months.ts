@@ -48,8 +48,7 @@ export async function buildMonths(
   options: BuildOptions,
 ): Promise<{ built: BuiltMonth[]; months: MonthOutcome[]; bytesRead: number }> {
   const result = { built: [] as BuiltMonth[], months: [] as MonthOutcome[], bytesRead: 0 };
-  const signatures = tallySignatures(config);
-  const toRead = sources.flatMap((s) => (s.fromListing ? unreadObjects(s, signatures, options.force) : []));
+  const toRead = unreadObjects(sources, tallySignatures(config), options.force);
   // Vega loads while S3 sends the raw files; their months are rendered after
   if (toRead.length)
     void import("../render/index.js").then(
@@ -68,12 +67,8 @@ export async function buildMonths(
   if (outcomes.some((o) => o.counted > 0)) {
     const found = new Set(outcomes.flatMap((o) => o.countColumnsFound));
     const headers = [...new Set(outcomes.flatMap((o) => o.headerColumns))];
-    checkCountColumnsFound(
-      readColumns(config),
-      found,
-      headers,
-      options.months ? { logger: options.logger } : undefined,
-    );
+    const partial = options.months ? { logger: options.logger } : undefined;
+    checkCountColumnsFound(readColumns(config), found, headers, partial);
   }
   const bad = outcomes.filter((o) => o.outcome === undefined);
   if (bad.length) throw badFilesError(bad);
@@ -94,7 +89,8 @@ function nothingLeft(months: readonly MonthOutcome[]): SourceError {
   );
 }
 
-/** Listed files the cache does not have as they are now (the rule buildMonth reads by). */
-function unreadObjects(source: MonthSource, signatures: readonly string[], force?: boolean): { size: number }[] {
-  return planMonth(source.files.objects, source.cached, { force, signatures }).read;
+/** Listed files the cache does not have as they are now, with every report's tally (the rule buildMonth reads by). */
+function unreadObjects(sources: readonly MonthSource[], signatures: readonly string[], force?: boolean) {
+  const plan = (s: MonthSource) => planMonth(s.files.objects, s.cached, { force, signatures }).read;
+  return sources.flatMap((s) => (s.fromListing ? plan(s) : []));
 }

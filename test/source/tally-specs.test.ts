@@ -131,9 +131,8 @@ describe("each spec's tally", () => {
 import json, sys, pandas as pd
 t = pd.to_datetime(pd.read_csv(sys.argv[1])["t"])
 print(json.dumps([[d.day_name(), f"{d.hour:02d}", d.strftime("%Y-%m-%d")] for d in t]))`;
-    const pandas = JSON.parse(
-      execFileSync("/usr/bin/python3", ["-c", script, join(dir, "t.csv")], { encoding: "utf8" }),
-    );
+    const out = execFileSync("/usr/bin/python3", ["-c", script, join(dir, "t.csv")], { encoding: "utf8" });
+    const pandas = JSON.parse(out) as string[][];
     const spec = tallySpecOf(
       report({
         groupBy: [
