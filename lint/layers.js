@@ -21,6 +21,8 @@ export const LEAVES = [
   "group-values",
   "calendar",
   "measure-format",
+  // pandas' reading of a measure cell: the scanner decides a column's kind, aggregate computes with its values
+  "measure-value",
 ];
 
 /**
@@ -100,6 +102,7 @@ const PURE = [
   "group-values.ts",
   "calendar.ts",
   "measure-format.ts",
+  "measure-value.ts",
   "config/reports.ts",
 ];
 

@@ -4,6 +4,7 @@
  */
 import { SourceError } from "../errors.js";
 import type { Logger } from "../log.js";
+import type { SiteConfig } from "../config/index.js";
 import { formatCount } from "../units.js";
 
 /** How many bad files an error lists by name before "and N more". */
@@ -70,6 +71,34 @@ function monthLine(m: MonthWithBadFiles): string {
   return `${m.month}: ${formatCount(n)} of ${formatCount(m.files)} raw file${m.files === 1 ? "" : "s"} cannot be read; no report was written for this month`;
 }
 
+/** A raw column the reports read, and the config key that names it (e.g. `report.groupBy`). */
+export interface ReadColumn {
+  column: string;
+  key: string;
+}
+
+/**
+ * The columns the site's reports read, once each, with the key naming each: `report.groupBy` or
+ * `report.chartField` for the one report of a site without `reports`, else the report's id and key.
+ */
+export function readColumns(config: SiteConfig): ReadColumn[] {
+  if (config.reportsFrom === "report") {
+    const { groupBy, chartField } = config.report;
+    const keyOf = (column: string) => (groupBy.includes(column) ? "report.groupBy" : "report.chartField");
+    return [...new Set([...groupBy, chartField])].map((column) => ({ column, key: keyOf(column) }));
+  }
+  const read = new Map<string, string>();
+  for (const r of config.reports) {
+    const named = (key: string) => (column: string) =>
+      read.has(column) || read.set(column, `the report "${r.id}"'s ${key}`);
+    r.groupBy.forEach((k) => named("groupBy")(k.column));
+    if (r.chartField !== undefined) named("chartField")(r.chartField);
+    if (r.measure.kind !== "count") named("measure")(r.measure.column);
+    r.filter.forEach((f) => named("filter")(f.column));
+  }
+  return [...read].map(([column, key]) => ({ column, key }));
+}
+
 /**
  * A count column no counted file of the build has is a typo, not a column added later: the build
  * stops, naming it and the columns the files have. Under --month the build sees only some months (a
@@ -77,18 +106,19 @@ function monthLine(m: MonthWithBadFiles): string {
  * requests are counted as (blank), as pandas.concat reads them.
  */
 export function checkCountColumnsFound(
-  report: { groupBy: readonly string[]; chartField: string },
+  read: readonly ReadColumn[],
   found: ReadonlySet<string>,
   headerColumns: readonly string[],
   partial: { logger: Logger } | undefined,
 ): void {
-  const keyOf = (column: string) => (report.groupBy.includes(column) ? "report.groupBy" : "report.chartField");
-  const missing = [...new Set([...report.groupBy, report.chartField])].filter((c) => !found.has(c));
+  const missing = read.filter((r) => !found.has(r.column));
   if (missing.length === 0) return;
-  const names = missing.map((c) => `"${c}" (${keyOf(c)})`).join(", ");
+  const names = missing.map((r) => `"${r.column}" (${r.key})`).join(", ");
   const columns = headerColumns.length ? headerColumns.join(", ") : "(none read in this build)";
-  const hint =
-    "Check report.groupBy and report.chartField in site-config.json against the exports' header (names are case-sensitive).";
+  const keys = read.some((r) => r.key.startsWith("report."))
+    ? "report.groupBy and report.chartField"
+    : "the columns the reports name";
+  const hint = `Check ${keys} in site-config.json against the exports' header (names are case-sensitive).`;
   if (partial) {
     partial.logger.warn(
       `no raw file of the months built has the column${missing.length === 1 ? "" : "s"} ${names}: their requests are counted as (blank). The files have: ${columns}. ${hint}`,

@@ -8,6 +8,8 @@ import {
   missingDays,
   monthId,
   monthTitle,
+  tallySignature,
+  tallySpecs,
   type DatedObject,
   type FileTally,
   type Month,
@@ -69,15 +71,24 @@ function absentColumns(
   });
 }
 
-export function toCachedFile(object: DatedObject, tally: FileTally): CachedFile {
+/** The signature of each report's tally, in the reports' order (the keys a cached file keeps its tallies by). */
+export function tallySignatures(config: SiteConfig): string[] {
+  return tallySpecs(config).map(tallySignature);
+}
+
+/** A file's tallies as the cache keeps them: by signature (`signatures`: the reports', in the order of `tally.tallies`). */
+export function toCachedFile(object: DatedObject, tally: FileTally, signatures: readonly string[]): CachedFile {
   const lastModified = object.lastModified?.toISOString();
+  const tallies = Object.fromEntries(signatures.map((s, i) => [s, tally.tallies[i]!]));
+  const kinds = Object.keys(tally.kinds).length ? { kinds: tally.kinds } : {};
   return {
     key: object.key,
     size: object.size,
     etag: object.etag,
     lastModified,
     rows: tally.rows,
-    counts: tally.counts,
+    tallies,
+    ...kinds,
     ...(tally.absentColumns.length ? { absentColumns: tally.absentColumns } : {}),
   };
 }

@@ -21,18 +21,25 @@ export const PAGES_FORMAT = 2;
 const INPUTS_FORMAT = 2;
 const RENDER_CODE_DIR = fileURLToPath(new URL("../render/", import.meta.url));
 
-/** What cached counts depend on: where the raw data is and which columns are counted. */
+/**
+ * What cached tallies depend on besides their specs: where the raw data is and how it is read. A site
+ * with a `reports` list keeps each file's tallies by spec, so a new report reads each file once more
+ * and nothing else does; its missing markers decide filters, timestamps and kinds, so they are here.
+ * A site of the one `report` sets the cache aside when its columns change, as it always has.
+ */
 export function countsFingerprint(config: SiteConfig): string {
   const { bucket, prefix, encoding } = config.raw;
   const required = config.report.requiredColumns;
   // the encoding only when it is not the default, so caches made before raw.encoding existed stay valid
   const read = encoding === "utf-8" ? {} : { encoding };
+  const tallies =
+    config.reportsFrom === "report" ? { count: countColumns(config) } : { missing: config.report.missingValues };
   return sha256(
     JSON.stringify({
       endpoint: config.endpoint ?? "aws",
       bucket,
       prefix,
-      count: countColumns(config),
+      ...tallies,
       required,
       ...read,
     }),
@@ -45,8 +52,14 @@ export async function renderFingerprint(config: SiteConfig): Promise<string> {
   const { site, report, region, endpoint, websiteEndpoint } = config;
   // the pages name the accepted gaps, and count an accepted month as complete
   const { acceptedGaps } = config.raw;
+  // the reports' titles, units and charts when the site lists them (the one report's are site and report)
+  const reports = config.reportsFrom === "reports" ? { reports: config.reports } : {};
   return sha256(
-    JSON.stringify([PAGES_FORMAT, sources, { site, report, region, endpoint, websiteEndpoint, acceptedGaps }]),
+    JSON.stringify([
+      PAGES_FORMAT,
+      sources,
+      { site, report, region, endpoint, websiteEndpoint, acceptedGaps, ...reports },
+    ]),
   );
 }
 

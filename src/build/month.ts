@@ -5,6 +5,7 @@ import { planMonth } from "./month-plan.js";
 import type { SiteConfig } from "../config/index.js";
 import type { Logger } from "../log.js";
 import {
+  addTallies,
   countColumns,
   monthGroups,
   monthId,
@@ -17,8 +18,9 @@ import {
   type UnreadableFile,
 } from "../source/index.js";
 import { formatCount } from "../units.js";
+import { SourceError } from "../errors.js";
 import { acceptedGapsOf } from "./accepted-gaps.js";
-import { builtMonth, toCachedFile, type BuiltMonth } from "./built-month.js";
+import { builtMonth, tallySignatures, toCachedFile, type BuiltMonth } from "./built-month.js";
 import { warnAbsentColumns, warnMissingDays } from "./month-warnings.js";
 
 /** A month of the site, from the listing (its files may be read) or from the cache alone. */
@@ -93,13 +95,15 @@ export async function buildMonth(
 ): Promise<BuildMonthResult> {
   const { files } = source;
   const id = monthId(files.month);
+  const signatures = tallySignatures(config);
   const plan = source.fromListing
-    ? planMonth(files.objects, source.cached, { force: options.force })
-    : { reuse: source.cached!.map((cached) => ({ cached })), read: [], reason: undefined };
+    ? planMonth(files.objects, source.cached, { force: options.force, signatures })
+    : cachedOnly(id, source.cached!, signatures);
   const reason = source.cached === undefined && !options.force ? (cache.setAside ?? plan.reason) : plan.reason;
   if (source.fromListing) warnMissingDays(config, files, options.logger);
   const read = await readPlanned(config, files, plan, options);
-  const counted = [...plan.reuse.map((r) => r.cached), ...read.tallies.map((t) => toCachedFile(t.object, t.tally))];
+  const readNow = read.tallies.map((t) => toCachedFile(t.object, t.tally, signatures));
+  const counted = [...plan.reuse.map((r) => r.cached), ...readNow];
   const result = readResult(config, files, counted, read);
   if (read.unreadable.length && !options.skipBadFiles) return result;
   for (const failure of read.unreadable) options.logger.warn(`${id}: skipped ${failure.reason}`);
@@ -113,6 +117,23 @@ export async function buildMonth(
   warnAbsentColumns(id, outcome.absentColumns ?? [], counted.length, options.logger);
   options.logger.info(monthLine(outcome));
   return { ...result, built, outcome };
+}
+
+/**
+ * A month this build takes from the cache alone (--month leaves it out, or offline): every cached
+ * file must have every report's tally, since none can be read now.
+ */
+function cachedOnly(id: string, cached: readonly CachedFile[], signatures: readonly string[]) {
+  const lacking = cached.filter((file) => !signatures.every((s) => s in file.tallies)).length;
+  if (lacking > 0) {
+    throw new SourceError(
+      `${id}: the build cache holds ${lacking} of its raw files without the tally of a report added since they were read, and this build reads none of them; nothing was built`,
+      {
+        hint: `Build with access to S3, for every month or with --month ${id}: each of its raw files is read once more.`,
+      },
+    );
+  }
+  return { reuse: cached.map((file) => ({ cached: file })), read: [], reason: undefined };
 }
 
 /** What buildMonth says of a month it built (read now or from the cache). */
@@ -150,7 +171,13 @@ async function readPlanned(
   options: MonthOptions,
 ): Promise<MonthRead> {
   const groups = monthGroups(config, files.month);
-  for (const { cached } of plan.reuse) groups.add(cached.key, cached.counts);
+  const signatures = tallySignatures(config);
+  for (const { cached } of plan.reuse)
+    addTallies(
+      groups,
+      cached.key,
+      signatures.map((s) => cached.tallies[s] ?? []),
+    );
   if (!plan.read.length) return { tallies: [], unreadable: [], bytes: 0 };
   return readMonthFiles(options.client, config, files, plan.read, { ...options, groups });
 }

@@ -3,8 +3,8 @@
  * them unlisted), and each month counted in turn, its bad files and count-column typos said at once.
  */
 import type { S3Client } from "@aws-sdk/client-s3";
-import { badFilesError, checkCountColumnsFound } from "./bad-files.js";
-import { cachedMonthFiles, type BuiltMonth } from "./built-month.js";
+import { badFilesError, checkCountColumnsFound, readColumns } from "./bad-files.js";
+import { cachedMonthFiles, tallySignatures, type BuiltMonth } from "./built-month.js";
 import { buildMonth, type BuildMonthResult, type MonthOutcome, type MonthSource } from "./month.js";
 import { wholeSite, type BuildOptions } from "./options.js";
 import { planMonth } from "./month-plan.js";
@@ -48,7 +48,7 @@ export async function buildMonths(
   options: BuildOptions,
 ): Promise<{ built: BuiltMonth[]; months: MonthOutcome[]; bytesRead: number }> {
   const result = { built: [] as BuiltMonth[], months: [] as MonthOutcome[], bytesRead: 0 };
-  const toRead = sources.flatMap((s) => (s.fromListing ? unreadObjects(s, options.force) : []));
+  const toRead = unreadObjects(sources, tallySignatures(config), options.force);
   // Vega loads while S3 sends the raw files; their months are rendered after
   if (toRead.length)
     void import("../render/index.js").then(
@@ -67,7 +67,8 @@ export async function buildMonths(
   if (outcomes.some((o) => o.counted > 0)) {
     const found = new Set(outcomes.flatMap((o) => o.countColumnsFound));
     const headers = [...new Set(outcomes.flatMap((o) => o.headerColumns))];
-    checkCountColumnsFound(config.report, found, headers, options.months ? { logger: options.logger } : undefined);
+    const partial = options.months ? { logger: options.logger } : undefined;
+    checkCountColumnsFound(readColumns(config), found, headers, partial);
   }
   const bad = outcomes.filter((o) => o.outcome === undefined);
   if (bad.length) throw badFilesError(bad);
@@ -88,7 +89,8 @@ function nothingLeft(months: readonly MonthOutcome[]): SourceError {
   );
 }
 
-/** Listed files the cache does not have as they are now (the rule buildMonth reads by). */
-function unreadObjects(source: MonthSource, force?: boolean): { size: number }[] {
-  return planMonth(source.files.objects, source.cached, { force }).read;
+/** Listed files the cache does not have as they are now, with every report's tally (the rule buildMonth reads by). */
+function unreadObjects(sources: readonly MonthSource[], signatures: readonly string[], force?: boolean) {
+  const plan = (s: MonthSource) => planMonth(s.files.objects, s.cached, { force, signatures }).read;
+  return sources.flatMap((s) => (s.fromListing ? plan(s) : []));
 }

@@ -14,6 +14,7 @@ import {
   planSite,
   toMonthSummary,
   type MonthReport,
+  type MonthReportOf,
   type MonthSummary,
   type SiteFile,
   type MonthToRender,
@@ -21,7 +22,7 @@ import {
   type SiteSummary,
 } from "../render/index.js";
 import { siteUrl } from "../s3/index.js";
-import { countColumns } from "../source/index.js";
+import { tallySignature, tallySpecOf } from "../source/index.js";
 import { PAGES_FORMAT } from "./fingerprints.js";
 import type { BuiltMonth } from "./built-month.js";
 
@@ -29,7 +30,8 @@ import type { BuiltMonth } from "./built-month.js";
 function pageConfigOf(config: SiteConfig, branding: ProjectTheme): PageConfig {
   const siteRootUrl = siteUrl(config);
   const { title: siteTitle, files } = config.site;
-  return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme };
+  const reports = config.reportsFrom === "reports" ? { reports: config.reports } : {};
+  return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme, ...reports };
 }
 
 /**
@@ -130,23 +132,45 @@ function asText(files: { path: string; body: string | Uint8Array }[]): { path: s
 /** The render stage's view of a built month. */
 async function toMonthReport(config: SiteConfig, month: BuiltMonth): Promise<MonthReport> {
   const { id, title, dir, files, missingDays, acceptedGaps, emptyDays, skippedFiles, dataAsOf } = month;
-  const report = await monthReport(config, month.counted);
+  const { report, reports } = await monthReports(config, month.counted);
   // the page names the files by day and count: raw keys stay out of the site
   const absentColumns = month.absentColumns.map(({ column, keys, days }) => ({ column, files: keys.length, days }));
   return {
     ...{ id, title, dir, report, files, missingDays, emptyDays, skippedFiles },
+    ...(reports ? { reports } : {}),
     ...(acceptedGaps.length ? { acceptedGaps } : {}),
     ...(dataAsOf ? { dataAsOf } : {}),
     ...(absentColumns.length ? { absentColumns } : {}),
   };
 }
 
-/** The month's Report (Arquero tables), aggregated from its files' counts. */
-export async function monthReport(config: SiteConfig, counted: readonly CachedFile[]): Promise<Report> {
+/**
+ * The month's Report (Arquero tables) of the first report, aggregated from its files' tallies, and
+ * when the site lists `reports`, every report's.
+ */
+async function monthReports(
+  config: SiteConfig,
+  counted: readonly CachedFile[],
+): Promise<{ report: Report; reports?: MonthReportOf[] }> {
+  if (config.reportsFrom === "report") return { report: await monthReport(config, counted) };
+  const { reportFromTallies } = await import("../aggregate/index.js");
+  const { missingValues } = config.report;
+  const reports = config.reports.map((definition) => {
+    const signature = tallySignature(tallySpecOf(definition));
+    const files = counted.map((c) => ({ rows: c.tallies[signature]!, kinds: c.kinds ?? {} }));
+    return { definition, report: reportFromTallies(definition, files, missingValues) };
+  });
+  return { report: reports[0]!.report, reports };
+}
+
+/** The month's Report of the one report of a site without `reports`: counts by groupBy and chartField. */
+async function monthReport(config: SiteConfig, counted: readonly CachedFile[]): Promise<Report> {
   const { reportFromCounts } = await import("../aggregate/index.js");
+  const spec = tallySpecOf(config.reports[0]!);
+  const signature = tallySignature(spec);
   return reportFromCounts(
-    counted.map((c) => c.counts),
-    countColumns(config),
+    counted.map((c) => c.tallies[signature]!),
+    spec.keys.map((k) => k.column),
     config.report,
   );
 }
@@ -154,5 +178,5 @@ export async function monthReport(config: SiteConfig, counted: readonly CachedFi
 /** What a month's pages are rendered from, as plain data (its fingerprint names the cached pages). */
 function monthInputs(month: BuiltMonth): unknown {
   const { counted, month: _month, ...rest } = month;
-  return { ...rest, counts: counted.map((c) => [c.key, c.counts]) };
+  return { ...rest, counts: counted.map((c) => [c.key, c.tallies, c.kinds]) };
 }

@@ -12,6 +12,8 @@ export interface GroupLimits {
   maxGroups: number;
   /** The first `groupColumns` count columns are groupBy; the one after them, if any, is chartField. */
   groupColumns: number;
+  /** The report's id when the site has a `reports` list: the message names that report's keys. */
+  report?: string;
 }
 
 /** A value of a counted column longer than SHOWN_VALUE_MAX_CHARS, and where it first appears. */
@@ -30,14 +32,22 @@ export class TooManyGroupsError extends ReportsiteError {}
  * The error for `columns` having more than `limit` distinct values, `where` (e.g. "in 2019-01 (file
  * 2019_jan_03_gid_requests.csv)"). The same words from the scanner and the month's check.
  */
-export function tooManyGroups(columns: readonly string[], chart: boolean, limit: number, where: string) {
-  const key = chart ? "report.chartField" : "report.groupBy";
+export function tooManyGroups(
+  columns: readonly string[],
+  chart: boolean,
+  limit: number,
+  where: string,
+  report?: string,
+) {
+  const field = chart ? "chartField" : "groupBy";
+  const key = report === undefined ? `report.${field}` : `the report "${report}"'s ${field}`;
+  const limitKey = report === undefined ? "report.maxGroups" : `maxGroups of the report "${report}"`;
   const names = columns.map((c) => `"${c}"`).join(", ");
   const what = chart ? "did you pick an ID or free-text column to chart?" : "did you pick an ID column?";
   return new TooManyGroupsError(
     `${key} ${names} has more than ${formatCount(limit)} distinct values ${where}: ${what} A report with that many groups is a table no one reads, and its pages and chart would not fit in memory; nothing was built.`,
     {
-      hint: `Set ${key} to a column with a few values per month (a category such as service_name), or set report.maxGroups in site-config.json to raise the limit of ${formatCount(limit)}.`,
+      hint: `Set ${key} to a column with a few values per month (a category such as service_name), or set ${limitKey} in site-config.json to raise the limit of ${formatCount(limit)}.`,
     },
   );
 }
@@ -56,7 +66,7 @@ export class MonthGroups {
     private readonly limits: GroupLimits,
   ) {}
 
-  /** Add one file's counts ([...values, count] rows over the count columns). */
+  /** Add one file's counts ([...values, count] rows over the count columns; a measured cell before the count is not a group). */
   add(key: string, counts: readonly (readonly (string | number | null)[])[]): void {
     const { maxGroups, groupColumns } = this.limits;
     const chart = groupColumns < this.countColumns.length;
@@ -73,6 +83,7 @@ export class MonthGroups {
     const columns = chart
       ? [this.countColumns[this.limits.groupColumns]!]
       : this.countColumns.slice(0, this.limits.groupColumns);
-    return tooManyGroups(columns, chart, this.limits.maxGroups, `in ${this.month} (passed in file ${key})`);
+    const where = `in ${this.month} (passed in file ${key})`;
+    return tooManyGroups(columns, chart, this.limits.maxGroups, where, this.limits.report);
   }
 }

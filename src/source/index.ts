@@ -1,4 +1,14 @@
-export { listMonthFiles, readMonthFiles, countColumns, missingDays, monthGroups } from "./load.js";
+export {
+  listMonthFiles,
+  readMonthFiles,
+  countColumns,
+  missingDays,
+  monthGroups,
+  addTallies,
+  tallySpecs,
+} from "./load.js";
+export { tallySpecOf, tallySignature, countSpec } from "./tally-spec.js";
+export type { TallySpec } from "./tally-spec.js";
 export type { MonthFiles, MonthRead, UnreadableFile } from "./load.js";
 export { TooManyGroupsError } from "./groups.js";
 export { monthId, monthAbbreviation, monthTitle, parseMonth, dateRawKey, groupByMonth } from "./month.js";

@@ -12,6 +12,8 @@ import { ChecksumMismatchError, type RawScanOptions } from "./checked-scan.js";
 import { md5FromEtag } from "../s3/index.js";
 import { gaveUp, RAW_READ_ATTEMPTS, readRawObject } from "./read.js";
 import type { FileTally } from "./scan.js";
+import type { TallyRows } from "./tally.js";
+import { keyLabel, specColumns, tallySpecOf, type TallySpec } from "./tally-spec.js";
 import { MonthGroups, type GroupLimits } from "./groups.js";
 import { formatCount } from "../units.js";
 import { SHOWN_VALUE_MAX_CHARS } from "../group-values.js";
@@ -89,8 +91,8 @@ export interface ReadOptions {
   logger: Logger;
   /** Where files are scanned (main thread or workers). */
   pool: ScanPool;
-  /** The month's groups so far (its files from the cache); default: none yet. */
-  groups?: MonthGroups;
+  /** Per report, the month's groups so far (its files from the cache); default: none yet. */
+  groups?: readonly MonthGroups[];
 }
 
 /** What reading some of a month's files gave. */
@@ -121,12 +123,12 @@ export async function readMonthFiles(
   objects: readonly DatedObject[],
   options: ReadOptions,
 ): Promise<MonthRead> {
-  const limits = groupLimits(config);
-  const scanOptions = {
+  const scanOptions: RawScanOptions = {
     requiredColumns: config.report.requiredColumns,
-    countColumns: countColumns(config),
+    specs: tallySpecs(config),
+    missingValues: config.report.missingValues,
     encoding: config.raw.encoding,
-    limits,
+    limits: groupLimits(config),
   };
   const groups = options.groups ?? monthGroups(config, files.month);
   let bytes = 0;
@@ -134,7 +136,7 @@ export async function readMonthFiles(
     try {
       const { tally, size } = await readAndScan(client, config, object, scanOptions, options.pool);
       bytes += size;
-      groups.add(object.key, tally.counts); // a month of IDs stops here, at the file that passes the limit
+      addTallies(groups, object.key, tally.tallies); // a month of IDs stops here, at the file that passes the limit
       warnLongValues(files.month, tally, options.logger);
       const line = `read ${object.key}: ${tally.rows} rows, ${size} bytes`;
       logProgress(options.logger, {
@@ -183,19 +185,36 @@ function warnLongValues(month: Month, tally: FileTally, logger: Logger): void {
     );
 }
 
-/** What the scanner stops at: report.maxGroups groups, the groupBy columns first among countColumns. */
-function groupLimits(config: SiteConfig): GroupLimits {
-  return { maxGroups: config.report.maxGroups, groupColumns: new Set(config.report.groupBy).size };
+/** What the scanner stops at, per report: its maxGroups groups, its groupBy keys first in its tally. */
+function groupLimits(config: SiteConfig): GroupLimits[] {
+  // a site of the one report names report.groupBy in messages, as it always has
+  const named = config.reportsFrom === "reports";
+  return config.reports.map((r) => ({
+    maxGroups: r.maxGroups,
+    groupColumns: r.groupBy.length,
+    ...(named ? { report: r.id } : {}),
+  }));
 }
 
-/** An empty count of `month`'s distinct groups, stopping at report.maxGroups. */
-export function monthGroups(config: SiteConfig, month: Month): MonthGroups {
-  return new MonthGroups(monthId(month), countColumns(config), groupLimits(config));
+/** Per report, an empty count of `month`'s distinct groups, stopping at its maxGroups. */
+export function monthGroups(config: SiteConfig, month: Month): MonthGroups[] {
+  const limits = groupLimits(config);
+  return tallySpecs(config).map((spec, i) => new MonthGroups(monthId(month), spec.keys.map(keyLabel), limits[i]!));
 }
 
-/** The columns a file's rows are counted by: groupBy, then chartField (once). */
+/** Add a file's tallies (one per report, in the reports' order) to each report's groups. */
+export function addTallies(groups: readonly MonthGroups[], key: string, tallies: readonly TallyRows[]): void {
+  groups.forEach((g, i) => g.add(key, tallies[i]!));
+}
+
+/** What the scanner keeps of each raw file: one tally per report, in the reports' order. */
+export function tallySpecs(config: SiteConfig): TallySpec[] {
+  return config.reports.map(tallySpecOf);
+}
+
+/** The raw columns the reports read (keys, measured columns, filters), once each: for the one report, groupBy then chartField. */
 export function countColumns(config: SiteConfig): string[] {
-  return [...new Set([...config.report.groupBy, config.report.chartField])];
+  return specColumns(tallySpecs(config));
 }
 
 /**

@@ -1,17 +1,20 @@
 /**
- * The fast reader: one raw CSV file's bytes -> exact counts of the columns the report needs.
+ * The fast reader: one raw CSV file's bytes -> exact tallies of what each report needs.
  *
- * A single pass over the bytes that decodes only the counted columns' cells and counts each row's
- * tuple of values at once, so a month never holds its rows, only its counts. It reads what
+ * A single pass over the bytes that decodes only the cells of the columns some report reads and
+ * counts each row into every report's tally at once, so a month never holds its rows, only its tallies. It reads what
  * pandas.read_csv's C tokenizer reads (UTF-8, BOM dropped, LF/CRLF/CR mixed, quoted commas, quotes
  * and newlines, blank and whitespace-only lines skipped, text after a closing quote kept as pandas
  * keeps it) and, unlike pandas, refuses ragged rows, naming the line.
  */
 import { isUtf8 } from "node:buffer";
 import { SourceError } from "../errors.js";
-import { SHOWN_VALUE_MAX_CHARS } from "../group-values.js";
 import { findInvalidUtf8, guessSingleByteEncoding } from "./utf8.js";
-import { tooManyGroups, type GroupLimits, type LongValue } from "./groups.js";
+import type { GroupLimits, LongValue } from "./groups.js";
+import type { ColumnKind } from "../measure-value.js";
+import { NewValues, plainSink, type RowPlace, type RowSink, type TallyRows } from "./tally.js";
+import { specColumns, type TallySpec } from "./tally-spec.js";
+import { SpecRows } from "./spec-rows.js";
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -25,22 +28,16 @@ export interface ScanOptions {
   /** Columns every file must have; a file without one is an error. */
   requiredColumns: readonly string[];
   /**
-   * Columns whose values are counted together, e.g. ["service_name", "case_record_type"]. A file
-   * without one of them is read as if that column were there and empty in every row, as
-   * `pandas.concat` reads it (its value is `null` in the counts, and the file names it in
-   * `absentColumns`).
+   * What to keep per report: one tally per spec, in this order, from one pass over the bytes. A file
+   * without a column a spec reads is read as if that column were there and empty in every row, as
+   * `pandas.concat` reads it (its value is `null` in the tally, and the file names it in `absentColumns`).
    */
-  countColumns: readonly string[];
-  /** Stop (TooManyGroupsError) once the file alone has more groups than the month may have. */
-  limits?: GroupLimits;
+  specs: readonly TallySpec[];
+  /** Cells that are missing (pandas' na_values: report.missingValues) for filters, timestamps and measured columns. */
+  missingValues: readonly string[];
+  /** Per spec: stop (TooManyGroupsError) once the file alone has more groups than the month may have. */
+  limits?: readonly (GroupLimits | undefined)[];
 }
-
-/**
- * Exact counts per tuple of values, one map level per count column and the count at the leaf:
- * `{ "Pothole" => { "Request" => 12 } }`. Values are compared as they are, so no two tuples can
- * merge (a joined string key could: `a|b`,`c` and `a`,`b|c`). `null` is a column the file does not have.
- */
-export type Tally = Map<string | null, Tally | number>;
 
 /** One raw file, read and counted. */
 export interface FileTally {
@@ -48,22 +45,21 @@ export interface FileTally {
   header: string[];
   /** Data rows (a header-only file has 0: a day without requests). */
   rows: number;
-  /** Counts per tuple of the count columns' values, as [...values, count] rows (`null`: the file has no such column). */
-  counts: (string | number | null)[][];
-  /** Count columns the header does not have (read as empty in every row), in countColumns order. */
+  /** One per spec, in the specs' order: `[...key values, (measured cell,) count]` rows (`null`: the file has no such column). */
+  tallies: TallyRows[];
+  /** How pandas reads each measured column in this file, over all its rows. */
+  kinds: Record<string, ColumnKind>;
+  /** Columns the specs read that the header does not have (read as empty in every row), in specColumns order. */
   absentColumns: string[];
   /** The first few values of a counted column longer than SHOWN_VALUE_MAX_CHARS (pages shorten them); absent when none. */
   longValues?: LongValue[];
 }
 
-/** How many long values a file notes (each costs a count of lines up to it). */
-const LONG_VALUES_NOTED = 5;
-
 /**
- * Read one CSV file's bytes and count its rows per tuple of `countColumns` values.
+ * Read one CSV file's bytes and keep one tally per spec.
  * Throws SourceError naming the key and line for invalid UTF-8, an empty file, a bad header,
- * a ragged row or an unterminated quote.
- * @example scanCsv(Buffer.from("service_name,case_record_type\nA,Request\n"), "day.csv", { requiredColumns: [], countColumns: ["service_name"] })
+ * a ragged row, an unterminated quote, or a cell a spec cannot read (naming the column and value).
+ * @example scanCsv(Buffer.from("service_name,case_record_type\nA,Request\n"), "day.csv", { requiredColumns: [], specs: [countSpec(["service_name"])] })
  */
 export function scanCsv(bytes: Uint8Array, key: string, options: ScanOptions): FileTally {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -72,56 +68,25 @@ export function scanCsv(bytes: Uint8Array, key: string, options: ScanOptions): F
   const scanner = new Scanner(buffer, key, start);
   const header = scanner.readHeader();
   if (header === undefined) throw new SourceError(`${key}: the file is empty (no header line)`, { key, line: 1 });
-  const slots = countSlots(header, key, scanner.lineOf(scanner.recordStart), options);
-  const tally: Tally = new Map();
-  const watch = new NewValues(scanner, key, options);
-  const rows = scanner.countRows(header.length, slots, options.countColumns.length, tally, watch);
-  const counts = tallyRows(tally, options.countColumns.length);
-  const absentColumns = options.countColumns.filter((c) => !header.includes(c));
-  const longValues = watch.longValues.length ? { longValues: watch.longValues } : {};
-  return { key, header, rows, counts, absentColumns, ...longValues };
+  const columns = specColumns(options.specs);
+  const slots = columnSlots(header, key, scanner.lineOf(scanner.recordStart), options, columns);
+  const noted: LongValue[] = [];
+  const watches = options.specs.map((spec, i) => new NewValues(scanner, spec, noted, options.limits?.[i]));
+  const sink = plainSink(options.specs, columns, watches) ?? new SpecRows(options, columns, scanner, watches);
+  const rows = scanner.countRows(header.length, slots, columns.length, sink);
+  const absentColumns = columns.filter((c) => !header.includes(c));
+  const longValues = noted.length ? { longValues: noted } : {};
+  return { key, header, rows, tallies: sink.tallies(), kinds: sink.kinds(), absentColumns, ...longValues };
 }
 
-/**
- * Checks each value the first time it takes a place in the tally, so their cost grows with the
- * distinct values, not the rows: a value too long to print whole is noted with its line, and a group
- * (or chartField value) past the limit stops the scan at once.
- */
-class NewValues {
-  readonly longValues: LongValue[] = [];
-  private groups = 0;
-  private readonly types = new Set<string | null>();
-  constructor(
-    private readonly scanner: Scanner,
-    private readonly key: string,
-    private readonly options: ScanOptions,
-  ) {}
-
-  /** `value` is new at `level` of the tally (the index of its count column) under the values before it. */
-  seen(level: number, value: string | null): void {
-    if (value !== null && value.length > SHOWN_VALUE_MAX_CHARS && this.longValues.length < LONG_VALUES_NOTED) {
-      const line = this.scanner.lineOf(this.scanner.recordStart);
-      this.longValues.push({ column: this.options.countColumns[level]!, line, length: value.length });
-    }
-    const limits = this.options.limits;
-    if (limits === undefined) return;
-    if (level === limits.groupColumns - 1 && ++this.groups > limits.maxGroups) throw this.over(limits, false);
-    if (level === limits.groupColumns && !this.types.has(value)) {
-      this.types.add(value);
-      if (this.types.size > limits.maxGroups) throw this.over(limits, true);
-    }
-  }
-
-  private over(limits: GroupLimits, chart: boolean) {
-    const columns = this.options.countColumns;
-    const named = chart ? [columns[limits.groupColumns]!] : columns.slice(0, limits.groupColumns);
-    const line = this.scanner.lineOf(this.scanner.recordStart);
-    return tooManyGroups(named, chart, limits.maxGroups, `in ${this.key} alone (by line ${line})`);
-  }
-}
-
-/** For each header position, the count column it fills (-1: not counted), after checking the header. */
-function countSlots(header: string[], key: string, line: number, options: ScanOptions): Int32Array {
+/** For each header position, the column read it fills (-1: not read), after checking the header. */
+function columnSlots(
+  header: string[],
+  key: string,
+  line: number,
+  options: ScanOptions,
+  columns: readonly string[],
+): Int32Array {
   const duplicate = header.find((name, i) => header.indexOf(name) !== i);
   if (duplicate !== undefined) {
     throw new SourceError(`${key}: line ${line}: column "${duplicate}" appears twice in the header`, { key, line });
@@ -140,19 +105,19 @@ function countSlots(header: string[], key: string, line: number, options: ScanOp
     );
   }
   const slots = new Int32Array(header.length).fill(-1);
-  options.countColumns.forEach((column, slot) => (slots[header.indexOf(column)] = slot));
+  columns.forEach((column, slot) => (slots[header.indexOf(column)] = slot));
   return slots;
 }
 
 /** A cursor over the bytes; `recordStart` is where the record being read began (for error lines). */
-class Scanner {
+class Scanner implements RowPlace {
   recordStart = 0;
   /** Whether another field of the same record follows the one just read. */
   private more = false;
   private fields = 0;
   constructor(
     private readonly bytes: Buffer,
-    private readonly key: string,
+    readonly key: string,
     private pos: number,
   ) {}
 
@@ -166,9 +131,9 @@ class Scanner {
     return names;
   }
 
-  /** Count every remaining record into `tally`; returns the number of rows. */
-  countRows(width: number, slots: Int32Array, depth: number, tally: Tally, watch: NewValues): number {
-    // a count column the header lacks has no slot: its value stays null in every row, at no cost per row
+  /** Hand every remaining record's cells of the columns read to `sink`; returns the number of rows. */
+  countRows(width: number, slots: Int32Array, depth: number, sink: RowSink): number {
+    // a column read that the header lacks has no slot: its value stays null in every row, at no cost per row
     const values = new Array<string | null>(depth).fill(null);
     let rows = 0;
     while (this.skipBlankLines()) {
@@ -179,7 +144,7 @@ class Scanner {
         else values[slot] = this.readField();
       } while (this.more);
       if (this.fields !== width) throw this.ragged(width);
-      addToTally(tally, values, depth, watch);
+      sink.add(values);
       rows++;
     }
     return rows;
@@ -266,6 +231,11 @@ class Scanner {
     this.pos = c === CR && bytes[end + 1] === LF ? end + 2 : end < bytes.length ? end + 1 : end;
   }
 
+  /** 1-based line of the record being read. */
+  line(): number {
+    return this.lineOf(this.recordStart);
+  }
+
   /** 1-based line of a byte offset: every LF, CRLF or lone CR before it ends a line. */
   lineOf(offset: number): number {
     const bytes = this.bytes;
@@ -300,39 +270,6 @@ class Scanner {
       },
     );
   }
-}
-
-function addToTally(tally: Tally, values: (string | null)[], depth: number, watch: NewValues): void {
-  let level = tally;
-  for (let i = 0; i < depth - 1; i++) {
-    const value = values[i] as string | null;
-    let next = level.get(value) as Tally | undefined;
-    if (next === undefined) {
-      watch.seen(i, value);
-      level.set(value, (next = new Map()));
-    }
-    level = next;
-  }
-  const leaf = values[depth - 1] as string | null;
-  const count = level.get(leaf) as number | undefined;
-  if (count !== undefined) level.set(leaf, count + 1);
-  else {
-    watch.seen(depth - 1, leaf);
-    level.set(leaf, 1);
-  }
-}
-
-/** The tally as rows of [...values, count]. */
-function tallyRows(tally: Tally, depth: number): (string | number | null)[][] {
-  const rows: (string | number | null)[][] = [];
-  const walk = (level: Tally, prefix: (string | null)[]) => {
-    for (const [value, next] of level) {
-      if (prefix.length === depth - 1) rows.push([...prefix, value, next as number]);
-      else walk(next as Tally, [...prefix, value]);
-    }
-  };
-  walk(tally, []);
-  return rows;
 }
 
 function invalidUtf8(bytes: Buffer, key: string): SourceError {

@@ -1,5 +1,5 @@
 /**
- * The build cache: the counts of every raw file read (a file per month, named by the manifest with
+ * The build cache: the tallies of every raw file read (a file per month, named by the manifest with
  * its checksum), the rendered pages, and the output record. Read on demand, written by save().
  */
 import { readdir, rm } from "node:fs/promises";
@@ -10,10 +10,10 @@ import { OUTPUT_RECORD_FILE, OUTPUT_RECORD_FORMAT, readOutputRecord, type Output
 import { readStateFile, stateFileText, warnIgnored, writeStateFile, type StateFileKind } from "./state-file.js";
 
 /** Bump when the meaning of cached counts or pages changes: every older cache is then ignored. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 interface Manifest {
-  /** countsFingerprint: the raw bucket and the columns the counts depend on (named `settings` in the file: a new name would set every existing cache aside). */
+  /** countsFingerprint: the raw bucket and how its files are read (named `settings` in the file: a new name would set every existing cache aside). */
   settings: string;
   /** Each month file's checksum, by month. */
   months: Record<string, string>;

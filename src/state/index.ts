@@ -7,7 +7,7 @@
  * | -------------------------- | ----------------------------------------------------------------- | ------------------- | ------------- |
  * | `manifest.json`            | the fingerprint of the config the counts depend on; each month    | build               | build         |
  * |                            | file's checksum (written last: an interrupted save keeps the old) |                     |               |
- * | `months/2019-01.json`      | a month's raw files: key, size, ETag, LastModified, rows, counts  | build               | build         |
+ * | `months/2019-01.json`      | a month's raw files: key, size, ETag, LastModified, rows, tallies | build               | build         |
  * | `pages/<fingerprint>.json` | rendered pages, named by the fingerprint of what they came from   | build               | build         |
  * | `output.json`              | the output record: what the last build left in its output folder, | build (also --month)| build, deploy |
  * |                            | the fingerprints it was made from, each file's stamp and MD5      |                     |               |

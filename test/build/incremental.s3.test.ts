@@ -7,6 +7,7 @@ import { buildSite, type BuildOptions } from "../../src/build/index.js";
 import type { SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { stateFileText } from "../../src/state/state-file.js";
+import { CACHE_FORMAT } from "../../src/state/build-cache.js";
 import { createS3Client } from "../../src/s3/index.js";
 import { BUILT_THEME, isBuildRecord } from "../../src/site/index.js";
 import { createBucket, putObjects, testClient, testConfig, tempDir, uniqueBucket } from "../support/s3.js";
@@ -290,7 +291,7 @@ describe("incremental builds", () => {
     const file = join(config.cache, "months", "2019-01.json");
     const { data } = JSON.parse(readFileSync(file, "utf8")) as { data: { files: { rows: number }[] } };
     data.files[0]!.rows += 1000;
-    writeFileSync(file, stateFileText(3, data).text); // a valid file: its own checksum matches
+    writeFileSync(file, stateFileText(CACHE_FORMAT, data).text); // a valid file: its own checksum matches
     await putObjects(client, config.raw.bucket, { "2019_feb_02_gid_requests.csv": day([["Noise", "Request"]]) });
     const logger = memoryLogger();
     const report = await build({ logger });
@@ -311,8 +312,11 @@ describe("incremental builds", () => {
         "it was written by another version of reportsite (format 2)",
       ],
       [valid.replace(/"months":\{/, '"months":{"1999-01":"0",'), "its checksum does not match its contents (damaged)"],
-      [JSON.stringify({ format: 3, data: {} }), "it is not a reportsite state file (damaged)"],
-      [stateFileText(3, { settings: 1 }).text, "its contents are not what reportsite writes there (damaged)"],
+      [JSON.stringify({ format: CACHE_FORMAT, data: {} }), "it is not a reportsite state file (damaged)"],
+      [
+        stateFileText(CACHE_FORMAT, { settings: 1 }).text,
+        "its contents are not what reportsite writes there (damaged)",
+      ],
     ];
     for (const [manifest, why] of cases) {
       writeFileSync(path, manifest!);

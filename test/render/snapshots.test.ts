@@ -11,6 +11,7 @@ import { format } from "prettier";
 import { renderIndexPage } from "../../src/render/index.js";
 import { scanCsv } from "../../src/source/index.js";
 import { PAGE_CONFIG, renderSiteFiles } from "./support.js";
+import { counting } from "../support/tally.js";
 
 const SNAPSHOTS = fileURLToPath(new URL("../snapshots/", import.meta.url));
 const CASES = readdirSync(join(SNAPSHOTS, "input"));
@@ -21,7 +22,9 @@ async function renderCase(name: string): Promise<Record<string, string>> {
   const countColumns = ["service_name", "case_record_type"];
   const names = readdirSync(dir).sort();
   const counts = names.map(
-    (file) => scanCsv(readFileSync(join(dir, file)), file, { requiredColumns: countColumns, countColumns }).counts,
+    (file) =>
+      scanCsv(readFileSync(join(dir, file)), file, { requiredColumns: countColumns, ...counting(countColumns) })
+        .tallies[0]!,
   );
   const report = reportFromCounts(counts, countColumns, { ...PAGE_CONFIG, missingValues: PANDAS_MISSING_VALUES });
   const month = {

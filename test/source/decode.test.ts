@@ -4,11 +4,13 @@ import { describe, expect, test } from "vitest";
 import type { RawEncoding } from "../../src/config/index.js";
 import { scanPoolFor, type FileTally } from "../../src/source/index.js";
 import { expectReportsiteError } from "../support/errors.js";
+import { counting } from "../support/tally.js";
 
 const KEY = "2019_jan_10_gid_requests.csv";
 const CSV = "service_name,case_record_type\nCafé ☕,Request\nCafé ☕,Inquiry\nPothole,Request\n";
 const LATIN1_CSV = "service_name,case_record_type\nCafé,Request\nCafé,Inquiry\nPothole,Request\n";
-const counts = (file: FileTally) => Object.fromEntries(file.counts.map((r) => [r.slice(0, -1).join("|"), r.at(-1)]));
+const counts = (file: FileTally) =>
+  Object.fromEntries(file.tallies[0]!.map((r) => [r.slice(0, -1).join("|"), r.at(-1)]));
 
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
 const utf16be = (text: string) =>
@@ -25,7 +27,7 @@ async function read(bytes: Buffer, encoding?: RawEncoding, key = KEY, threads = 
   try {
     return await pool.scan(bytes, key, {
       requiredColumns: [],
-      countColumns: ["service_name", "case_record_type"],
+      ...counting(["service_name", "case_record_type"]),
       encoding,
     });
   } finally {
@@ -66,7 +68,7 @@ describe("raw files in other shapes are read", () => {
     },
   ])("$encoding: $service", async ({ encoding, bytes, service }) => {
     const tally = await read(bytes, encoding);
-    expect(tally.counts[0]![0]).toBe(service);
+    expect(tally.tallies[0]![0]![0]).toBe(service);
   });
 });
 

@@ -4,13 +4,14 @@ import { scanCsv, scanPoolFor, type FileTally } from "../../src/source/index.js"
 import { MonthGroups } from "../../src/source/groups.js";
 import { SHOWN_VALUE_MAX_CHARS } from "../../src/group-values.js";
 import { expectReportsiteError } from "../support/errors.js";
+import { counting } from "../support/tally.js";
 
 const KEY = "2019_jan_10_gid_requests.csv";
 const countColumns = ["service_name", "case_record_type"];
 const limited = (maxGroups: number) => ({
   requiredColumns: [],
-  countColumns,
-  limits: { maxGroups, groupColumns: 1 },
+  ...counting(countColumns),
+  limits: [{ maxGroups, groupColumns: 1 }],
 });
 const csv = (rows: string[]) => Buffer.from(`service_name,case_record_type\n${rows.join("\n")}\n`);
 
@@ -35,7 +36,7 @@ describe("report.maxGroups stops the scan of a file as soon as it passes", () =>
 
   test("at the limit, the counts are those of a scan without one (each repeated value counted once as a group)", () => {
     const rows = ["A,R", "B,Q", "A,Q", "C,R", "D,R", "E,R", "E,R", "A,R"];
-    const free = scanCsv(csv(rows), KEY, { requiredColumns: [], countColumns });
+    const free = scanCsv(csv(rows), KEY, { requiredColumns: [], ...counting(countColumns) });
     expect(scanCsv(csv(rows), KEY, limited(5))).toEqual(free);
   });
 
@@ -55,7 +56,7 @@ describe("report.maxGroups stops the scan of a file as soon as it passes", () =>
 });
 
 describe("a month's groups are counted across its files", () => {
-  const files: FileTally["counts"][] = [
+  const files: FileTally["tallies"] = [
     [
       ["A", "R", 3],
       ["B", "R", 1],

@@ -11,13 +11,18 @@ import { parseCsvStream } from "../support/careful-reader/parse.js";
 import { expectReportsiteError } from "../support/errors.js";
 import { pandasCounts } from "../support/pandas.js";
 import { tempDir } from "../support/s3.js";
+import { counting } from "../support/tally.js";
 
 const KEY = "2019_jan_10_gid_requests.csv";
-const options = { requiredColumns: [], countColumns: ["service_name", "case_record_type"] };
-const scan = (content: string | Buffer, countColumns = options.countColumns): FileTally =>
-  scanCsv(typeof content === "string" ? Buffer.from(content) : content, KEY, { requiredColumns: [], countColumns });
+const COUNT_COLUMNS = ["service_name", "case_record_type"];
+const options = { requiredColumns: [], ...counting(COUNT_COLUMNS) };
+const scan = (content: string | Buffer, countColumns = COUNT_COLUMNS): FileTally =>
+  scanCsv(typeof content === "string" ? Buffer.from(content) : content, KEY, {
+    requiredColumns: [],
+    ...counting(countColumns),
+  });
 const counts = (file: FileTally) =>
-  Object.fromEntries(file.counts.map((r) => [JSON.stringify(r.slice(0, -1)), r.at(-1)]));
+  Object.fromEntries(file.tallies[0]!.map((r) => [JSON.stringify(r.slice(0, -1)), r.at(-1)]));
 
 describe("scanCsv reads what pandas reads", () => {
   test("quoted commas, quotes and newlines, BOM, CRLF, blank and whitespace-only lines", () => {
@@ -39,7 +44,7 @@ describe("scanCsv reads what pandas reads", () => {
   });
 
   test("a header-only file is a day with no rows (pandas reads 0 rows)", () => {
-    expect(scan("service_name,case_record_type\r\n")).toMatchObject({ rows: 0, counts: [] });
+    expect(scan("service_name,case_record_type\r\n")).toMatchObject({ rows: 0, tallies: [[]] });
   });
 
   test("text after a closing quote, quotes inside a field, and odd quoting equal pandas", () => {
@@ -49,7 +54,7 @@ describe("scanCsv reads what pandas reads", () => {
     writeFileSync(join(dir, "q.csv"), csv);
     const pandas = pandasCounts([join(dir, "q.csv")], ["service_name"], "case_record_type");
     const ours = scan(csv);
-    const report = reportFromCounts([ours.counts], options.countColumns, {
+    const report = reportFromCounts([ours.tallies[0]!], COUNT_COLUMNS, {
       groupBy: ["service_name"],
       chartField: "case_record_type",
       missingValues: pandas.naValues,
@@ -67,7 +72,7 @@ describe("scanCsv reads what pandas reads", () => {
     writeFileSync(join(dir, "p.csv"), csv);
     const pandas = pandasCounts([join(dir, "p.csv")], ["service_name", "district"], "case_record_type");
     const file = scan(csv, ["service_name", "district", "case_record_type"]);
-    const report = reportFromCounts([file.counts], ["service_name", "district", "case_record_type"], {
+    const report = reportFromCounts([file.tallies[0]!], ["service_name", "district", "case_record_type"], {
       groupBy: ["service_name", "district"],
       chartField: "case_record_type",
       missingValues: [""],
@@ -90,7 +95,7 @@ describe("a count column some files lack (exports whose columns change over the 
   const columns = ["service_name", "district", "case_record_type"];
 
   test("is read as empty in the files without it, and named: no error, no cost per row", () => {
-    const file = scanCsv(Buffer.from(older), KEY, { requiredColumns: [], countColumns: columns });
+    const file = scanCsv(Buffer.from(older), KEY, { requiredColumns: [], ...counting(columns) });
     expect(file.rows).toBe(3);
     expect(file.absentColumns).toEqual(["district"]);
     expect(counts(file)).toEqual({
@@ -98,7 +103,7 @@ describe("a count column some files lack (exports whose columns change over the 
       '["Graffiti",null,"Request"]': 1,
       '["Pothole",null,"Inquiry"]': 1,
     });
-    expect(scanCsv(Buffer.from(newer), KEY, { requiredColumns: [], countColumns: columns }).absentColumns).toEqual([]);
+    expect(scanCsv(Buffer.from(newer), KEY, { requiredColumns: [], ...counting(columns) }).absentColumns).toEqual([]);
   });
 
   test.each([
@@ -111,9 +116,11 @@ describe("a count column some files lack (exports whose columns change over the 
     writeFileSync(join(dir, "newer.csv"), newer);
     const pandas = pandasCounts([join(dir, "older.csv"), join(dir, "newer.csv")], groupBy, chartField);
     const countColumns = [...new Set([...groupBy, chartField])];
-    const files = [older, newer].map((csv) => scanCsv(Buffer.from(csv), KEY, { requiredColumns: [], countColumns }));
+    const files = [older, newer].map((csv) =>
+      scanCsv(Buffer.from(csv), KEY, { requiredColumns: [], ...counting(countColumns) }),
+    );
     const report = reportFromCounts(
-      files.map((f) => f.counts),
+      files.map((f) => f.tallies[0]!),
       countColumns,
       { groupBy, chartField, missingValues: pandas.naValues },
     );
@@ -136,7 +143,7 @@ describe("the fast reader agrees with the careful reader and with pandas on the 
     const fast = scan(bytes);
     const careful = await parseCsvStream(Readable.from([bytes]), name, {
       requiredColumns: [],
-      keepColumns: options.countColumns,
+      keepColumns: COUNT_COLUMNS,
     });
     const carefulCounts: Record<string, number> = {};
     careful.columns.service_name!.forEach((s, i) => {
@@ -147,7 +154,7 @@ describe("the fast reader agrees with the careful reader and with pandas on the 
     expect(counts(fast)).toEqual(carefulCounts);
     const pandas = pandasCounts([join(dir, name)], ["service_name"], "case_record_type");
     expect(fast.rows).toBe(pandas.rows);
-    const report = reportFromCounts([fast.counts], options.countColumns, {
+    const report = reportFromCounts([fast.tallies[0]!], COUNT_COLUMNS, {
       groupBy: ["service_name"],
       chartField: "case_record_type",
       missingValues: pandas.naValues,
@@ -212,9 +219,8 @@ describe("bad input names the file and the line", () => {
     },
   ];
   test.each(cases)("$description", async ({ content, message, line, requiredColumns = [] }) => {
-    const { countColumns } = options;
     const error = await expectReportsiteError(
-      async () => scanCsv(Buffer.from(content), KEY, { requiredColumns, countColumns }),
+      async () => scanCsv(Buffer.from(content), KEY, { requiredColumns, ...counting(COUNT_COLUMNS) }),
       { name: "SourceError", message },
     );
     expect(error.message).toMatch(/^2019_jan_10_gid_requests\.csv: /);
