@@ -4,6 +4,7 @@
  * `pd.concat(read_csv(f) for f in files)`, the filter, `groupby(keys, dropna=False)` and the measure.
  * The tallies come from the reference builder in test/support/report-tally.ts.
  */
+import { scanCsv, tallySpecOf } from "../../src/source/index.js";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -205,7 +206,20 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 /** Builds one raw file's tally for a report: the reference builder here; the scanner's can be another. */
 type TallyBuilder = (definition: ReportDefinition, csv: string, missingValues: readonly string[]) => ReportTally;
 
-const TALLY_BUILDERS: [name: string, build: TallyBuilder][] = [["the reference tally builder", referenceTally]];
+/** The raw pass itself: the scanner's one tally for the report, from the file's bytes. */
+const scannerTally: TallyBuilder = (definition, csv, missingValues) => {
+  const tally = scanCsv(Buffer.from(csv), "file.csv", {
+    requiredColumns: [],
+    specs: [tallySpecOf(definition)],
+    missingValues,
+  });
+  return { rows: tally.tallies[0]!, kinds: tally.kinds };
+};
+
+const TALLY_BUILDERS: [name: string, build: TallyBuilder][] = [
+  ["the reference tally builder", referenceTally],
+  ["the scanner", scannerTally],
+];
 
 describe.each(TALLY_BUILDERS)("reports against pandas, tallies from %s", (_name, tallyOf) => {
   it("equal pandas' for every measure, filter and timestamp part over several messy files", () => {
