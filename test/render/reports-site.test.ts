@@ -14,7 +14,6 @@ import {
   type SiteSummary,
 } from "../../src/render/index.js";
 import { renderMonthOverview } from "../../src/render/month-overview.js";
-import { renderReportPages } from "../../src/render/report-pages.js";
 import { monthReportsOf } from "../../src/render/summary.js";
 import { DEC, DEFINITIONS, HOSTILE_TITLE, JAN, NOV, REPORTS_CONFIG } from "./reports-support.js";
 import { monthReport, PAGE_CONFIG } from "./support.js";
