@@ -6,7 +6,8 @@ import type { Measure, ReportDefinition } from "../config/index.js";
 import { BugError, RenderError } from "../errors.js";
 import { SUMMARY_JSON } from "../site-names.js";
 import { labelFor } from "./labels.js";
-import { formatReportValue } from "./report-values.js";
+import type { ReportRow } from "./month-pages.js";
+import { formatReportValue, isAdditive } from "./report-values.js";
 import type { MonthFacts, MonthReport, MonthReportOf, PageConfig } from "./site-input.js";
 
 /** A row of counts: the group's column values and `count`, e.g. `{ service_name: "Pothole", count: 12 }`. */
@@ -44,6 +45,11 @@ export interface MonthReportSummary extends SiteReport {
   text: string;
   /** Paths of the report's files this month, relative to the site root. */
   links: { table: string; chart: string; csv: string };
+  /**
+   * Counts and sums only: each group's value (key columns and value column, as the CSV has them),
+   * from which the next month's pages show the change per group, as one-report sites do from `counts`.
+   */
+  rows?: ReportRow[];
 }
 
 /** summary.json: every month, oldest first, with what is needed to read it. */
@@ -139,6 +145,7 @@ function reportSummary(dir: string, { definition, report }: MonthReportOf): Mont
     value: report.overall === null || Number.isNaN(report.overall) ? null : report.overall,
     text: formatReportValue(definition, report.overall),
     links: reportLinks(dir, definition.files),
+    ...(isAdditive(definition) ? { rows: report.counts.objects() as ReportRow[] } : {}),
   };
 }
 
@@ -244,6 +251,7 @@ function isMonthReportSummary(report: Partial<Record<string, unknown>>): boolean
     isSiteReport(report) &&
     (typeof report.value === "number" || report.value === null) &&
     typeof report.text === "string" &&
-    ["table", "chart", "csv"].every((k) => typeof links?.[k] === "string")
+    ["table", "chart", "csv"].every((k) => typeof links?.[k] === "string") &&
+    (report.rows === undefined || Array.isArray(report.rows))
   );
 }

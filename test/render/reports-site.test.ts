@@ -88,6 +88,8 @@ describe("summary.json and summary.csv with reports", () => {
           chart: "2019/dec/by-service_chart.html",
           csv: "2019/dec/by-service.csv",
         },
+        // a count's groups, for the next month's change per group (a median and a share carry none)
+        rows: DEC.reports![0]!.report.counts.objects(),
       },
       {
         id: "days-to-close",
