@@ -37,8 +37,22 @@ export interface SiteReport {
   unit?: string;
 }
 
+/**
+ * What a report's numbers are computed from. A month carried over from an earlier build (--month)
+ * keeps its pages and summary, so it may only stand beside months built now when its reports were
+ * computed the same way.
+ */
+export type ReportBasis = Pick<ReportDefinition, "groupBy" | "chartField" | "measure" | "filter">;
+
+/** A report's basis as plain data, the same for the same definition (summary.json holds it). */
+export function reportBasis({ groupBy, chartField, measure, filter }: ReportDefinition): ReportBasis {
+  return JSON.parse(JSON.stringify({ groupBy, chartField, measure, filter })) as ReportBasis;
+}
+
 /** One report's headline in a month summary: its monthly value, as a number and as pages print it. */
 export interface MonthReportSummary extends SiteReport {
+  /** What the value (and rows) were computed from; absent in summaries written before it was kept. */
+  basis?: ReportBasis;
   /** The report's overall value this month (Report.overall); null when there is none (pandas' NaN). */
   value: number | null;
   /** `value` as pages print it, e.g. "12,345 requests", "3.50 days", "41.2%". */
@@ -141,6 +155,7 @@ function reportSummary(dir: string, { definition, report }: MonthReportOf): Mont
     title: definition.title,
     measure: definition.measure.kind,
     ...(definition.unit === undefined ? {} : { unit: definition.unit }),
+    basis: reportBasis(definition),
     // NaN is no value (JSON has no NaN)
     value: report.overall === null || Number.isNaN(report.overall) ? null : report.overall,
     text: formatReportValue(definition, report.overall),
