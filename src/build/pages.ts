@@ -132,7 +132,7 @@ function asText(files: { path: string; body: string | Uint8Array }[]): { path: s
 /** The render stage's view of a built month. */
 async function toMonthReport(config: SiteConfig, month: BuiltMonth): Promise<MonthReport> {
   const { id, title, dir, files, missingDays, acceptedGaps, emptyDays, skippedFiles, dataAsOf } = month;
-  const { report, reports } = await monthReports(config, month.counted);
+  const { report, reports } = await monthReports(config, id, month.counted);
   // the page names the files by day and count: raw keys stay out of the site
   const absentColumns = month.absentColumns.map(({ column, keys, days }) => ({ column, files: keys.length, days }));
   return {
@@ -150,15 +150,24 @@ async function toMonthReport(config: SiteConfig, month: BuiltMonth): Promise<Mon
  */
 async function monthReports(
   config: SiteConfig,
+  month: string,
   counted: readonly CachedFile[],
 ): Promise<{ report: Report; reports?: MonthReportOf[] }> {
   if (config.reportsFrom === "report") return { report: await monthReport(config, counted) };
-  const { reportFromTallies } = await import("../aggregate/index.js");
+  const { reportFromTallies, ReportMeasureError } = await import("../aggregate/index.js");
   const { missingValues } = config.report;
-  const reports = config.reports.map((definition) => {
+  const reports = config.reports.map((definition, index) => {
     const signature = tallySignature(tallySpecOf(definition));
     const files = counted.map((c) => ({ rows: c.tallies[signature]!, kinds: c.kinds ?? {} }));
-    return { definition, report: reportFromTallies(definition, files, missingValues) };
+    try {
+      return { definition, report: reportFromTallies(definition, files, missingValues) };
+    } catch (error) {
+      if (!(error instanceof ReportMeasureError)) throw error;
+      // the aggregate stage knows the files only by position: name them, the month and the report
+      const keys = error.files.map((i) => counted[i]!.key).join(", ");
+      const where = `${month}: reports[${index}] ("${definition.id}").measure`;
+      throw new ReportMeasureError(`${where}: ${error.message} (${keys})`, { ...error, hint: error.hint ?? "" });
+    }
   });
   return { report: reports[0]!.report, reports };
 }

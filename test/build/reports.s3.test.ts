@@ -151,6 +151,19 @@ describe("a site with several reports", () => {
     expect(skipped.months.find((m) => m.month === "2019-02")!.skipped).toEqual(["2019_feb_02_gid_requests.csv"]);
   });
 
+  test("a p90 over a column of only True/False names the month, the report and the files", async () => {
+    await putObjects(client, config.raw.bucket, {
+      "2019_jan_03_gid_requests.csv": `${HEADER.trimEnd()},urgent\n5,Pothole,Request,Open,,2019-01-03T10:00:00,True\n`,
+    });
+    const p90 = definition({ id: "urgent-p90", measure: { kind: "p90", column: "urgent" } });
+    await expectReportsiteError(() => build(withReports([REPORTS[0]!, p90])), {
+      name: "ReportMeasureError",
+      message:
+        /^2019-01: reports\[1\] \("urgent-p90"\)\.measure: the p90 of "urgent" cannot be computed: .*\(2019_jan_03_gid_requests\.csv\)$/,
+      hint: /mean/,
+    });
+  });
+
   test("a report past its maxGroups is named by its id", async () => {
     const tight = definition({ id: "tight", groupBy: [{ column: "service_request_id" }], maxGroups: 1 });
     await expectReportsiteError(() => build(withReports([REPORTS[0]!, tight])), {
