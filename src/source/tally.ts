@@ -6,6 +6,7 @@ import { SHOWN_VALUE_MAX_CHARS } from "../group-values.js";
 import type { ColumnKind } from "../measure-value.js";
 import { tooManyGroups, type GroupLimits, type LongValue } from "./groups.js";
 import { keyLabel, type TallySpec } from "./tally-spec.js";
+import { CellTexts, type CellReader } from "./cells.js";
 
 /**
  * Exact counts per tuple of values, one map level per key (and the measured cell) and the count at
@@ -25,6 +26,8 @@ export interface RowPlace {
 
 /** What is done with each row's cells of the columns read (indexed as specColumns orders them). */
 export interface RowSink {
+  /** How each column read turns its cells into values, in the same order. */
+  readonly readers: readonly CellReader[];
   add(values: readonly (string | null)[]): void;
   tallies(): TallyRows[];
   kinds(): Record<string, ColumnKind>;
@@ -95,6 +98,7 @@ export function plainSink(
   const depth = columns.length;
   const watch = watches[0]!;
   return {
+    readers: columns.map(() => new CellTexts()),
     add: (values) => addToTally(tally, values, depth, watch),
     tallies: () => [tallyRows(tally, depth)],
     kinds: () => ({}),
