@@ -10,10 +10,15 @@ import { CellTexts, type CellReader } from "./cells.js";
 
 /**
  * Exact counts per tuple of values, one map level per key (and the measured cell) and the count at
- * the leaf: `{ "Pothole" => { "Request" => 12 } }`. Values are compared as they are, so no two tuples
+ * the leaf: `{ "Pothole" => { "Request" => { n: 12 } } }`. Values are compared as they are, so no two tuples
  * can merge (a joined string key could: `a|b`,`c` and `a`,`b|c`). `null` is a column the file does not have.
  */
-export type Tally = Map<string | null, Tally | number>;
+export type Tally = Map<string | null, Tally | Count>;
+
+/** A tuple's count, changed in place: one lookup per row at the leaf, not a lookup and a store. */
+interface Count {
+  n: number;
+}
 
 /** A tally as `[...values, count]` rows. */
 export type TallyRows = (string | number | null)[][];
@@ -118,11 +123,11 @@ export function addToTally(tally: Tally, values: readonly (string | null)[], dep
     level = next;
   }
   const leaf = values[depth - 1] as string | null;
-  const count = level.get(leaf) as number | undefined;
-  if (count !== undefined) level.set(leaf, count + 1);
+  const count = level.get(leaf) as Count | undefined;
+  if (count !== undefined) count.n++;
   else {
     watch.seen(depth - 1, leaf);
-    level.set(leaf, 1);
+    level.set(leaf, { n: 1 });
   }
 }
 
@@ -131,7 +136,7 @@ export function tallyRows(tally: Tally, depth: number): TallyRows {
   const rows: TallyRows = [];
   const walk = (level: Tally, prefix: (string | null)[]) => {
     for (const [value, next] of level) {
-      if (prefix.length === depth - 1) rows.push([...prefix, value, next as number]);
+      if (prefix.length === depth - 1) rows.push([...prefix, value, (next as Count).n]);
       else walk(next as Tally, [...prefix, value]);
     }
   };
