@@ -15,6 +15,7 @@ import type { ColumnKind } from "../measure-value.js";
 import { NewValues, plainSink, type RowPlace, type RowSink, type TallyRows } from "./tally.js";
 import { specColumns, type TallySpec } from "./tally-spec.js";
 import { SpecRows } from "./spec-rows.js";
+import type { CellReader } from "./cells.js";
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -73,7 +74,7 @@ export function scanCsv(bytes: Uint8Array, key: string, options: ScanOptions): F
   const noted: LongValue[] = [];
   const watches = options.specs.map((spec, i) => new NewValues(scanner, spec, noted, options.limits?.[i]));
   const sink = plainSink(options.specs, columns, watches) ?? new SpecRows(options, columns, scanner, watches);
-  const rows = scanner.countRows(header.length, slots, columns.length, sink);
+  const rows = scanner.countRows(header.length, slots, sink);
   const absentColumns = columns.filter((c) => !header.includes(c));
   const longValues = noted.length ? { longValues: noted } : {};
   return { key, header, rows, tallies: sink.tallies(), kinds: sink.kinds(), absentColumns, ...longValues };
@@ -132,22 +133,62 @@ class Scanner implements RowPlace {
   }
 
   /** Hand every remaining record's cells of the columns read to `sink`; returns the number of rows. */
-  countRows(width: number, slots: Int32Array, depth: number, sink: RowSink): number {
+  countRows(width: number, slots: Int32Array, sink: RowSink): number {
     // a column read that the header lacks has no slot: its value stays null in every row, at no cost per row
-    const values = new Array<string | null>(depth).fill(null);
+    const values = new Array<string | null>(sink.readers.length).fill(null);
     let rows = 0;
     while (this.skipBlankLines()) {
-      this.fields = 0;
-      do {
-        const slot = this.fields < width ? slots[this.fields]! : -1;
-        if (slot < 0) this.skipField();
-        else values[slot] = this.readField();
-      } while (this.more);
+      this.readRecord(width, slots, sink.readers, values);
       if (this.fields !== width) throw this.ragged(width);
       sink.add(values);
       rows++;
     }
     return rows;
+  }
+
+  /** One record: the cells of the columns read into `values` (by slot), the other fields stepped over. */
+  private readRecord(
+    width: number,
+    slots: Int32Array,
+    readers: readonly CellReader[],
+    values: (string | null)[],
+  ): void {
+    const bytes = this.bytes;
+    const length = bytes.length;
+    let pos = this.pos;
+    let fields = 0;
+    let c: number;
+    do {
+      const slot = fields < width ? slots[fields]! : -1;
+      fields++;
+      if (bytes[pos] === QUOTE) {
+        c = this.quotedField(pos, fields - 1, slot < 0 ? undefined : readers[slot], values, slot);
+        pos = this.pos;
+        continue;
+      }
+      let end = pos;
+      // every byte that ends a field (comma, LF, CR) is below a comma: most bytes take one comparison
+      while ((c = bytes[end]!) > COMMA || (c !== COMMA && c !== LF && c !== CR && end < length)) end++;
+      if (slot >= 0) values[slot] = readers[slot]!.read(bytes, pos, end);
+      pos = c === CR && bytes[end + 1] === LF ? end + 2 : end < length ? end + 1 : end;
+    } while (c === COMMA);
+    this.pos = pos;
+    this.fields = fields;
+  }
+
+  /** A field that starts with a quote, read (or stepped over, without a reader) the careful way; the byte that ended it. */
+  private quotedField(
+    pos: number,
+    fields: number,
+    reader: CellReader | undefined,
+    values: (string | null)[],
+    slot: number,
+  ): number {
+    this.pos = pos;
+    this.fields = fields;
+    if (reader === undefined) this.skipField();
+    else values[slot] = reader.readText(this.readField());
+    return this.more ? COMMA : LF;
   }
 
   /** Skip blank and whitespace-only lines, as pandas does; false at the end of the bytes. */

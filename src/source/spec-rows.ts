@@ -5,7 +5,9 @@
  */
 import { SourceError } from "../errors.js";
 import { kindWith, MeasureValueError, MISSING, parseMeasureValue, type ColumnKind } from "../measure-value.js";
-import { readTimestamp, weekdayOf, type TimestampText } from "./timestamp.js";
+import { weekdayOf } from "./timestamp.js";
+import { CellTexts, type CellReader } from "./cells.js";
+import { isTimestampText, StampCells } from "./stamp-cells.js";
 import {
   addToTally,
   tallyRows,
@@ -48,14 +50,12 @@ interface MeasuredColumn {
 export class SpecRows implements RowSink {
   private readonly missing: ReadonlySet<string>;
   private readonly specs: CompiledSpec[];
-  /** Slots of the timestamp columns some key takes a part of, and this row's date and hour of each. */
+  /** Slots of the timestamp columns some key takes a part of, and their cells' parts this row. */
   private readonly stamps: number[];
-  private readonly dates: (string | null)[];
-  private readonly hours: (string | null)[];
-  /** Each timestamp column's last date and hour read (its date string is kept while rows stay on that day). */
-  private readonly read: TimestampText[];
+  private readonly stampCells: StampCells[];
   private readonly weekdays = new Map<string, string>();
   private readonly measured: MeasuredColumn[];
+  readonly readers: CellReader[];
 
   constructor(
     options: ScanOptions,
@@ -64,12 +64,11 @@ export class SpecRows implements RowSink {
     watches: readonly NewValues[],
   ) {
     this.missing = new Set(options.missingValues);
-    this.stamps = [...new Set(options.specs.flatMap((s) => s.keys.filter((k) => k.part).map((k) => k.column)))].map(
-      (c) => columns.indexOf(c),
-    );
-    this.dates = this.stamps.map(() => null);
-    this.hours = this.stamps.map(() => null);
-    this.read = this.stamps.map(() => ({ date: "", hour: "" }));
+    const stamped = [...new Set(options.specs.flatMap((s) => s.keys.filter((k) => k.part).map((k) => k.column)))];
+    const markerStamps = options.missingValues.some(isTimestampText);
+    this.stamps = stamped.map((c) => columns.indexOf(c));
+    this.stampCells = stamped.map((c) => new StampCells(this.missing, readsWhole(options.specs, c), markerStamps));
+    this.readers = columns.map((_, slot) => this.stampCells[this.stamps.indexOf(slot)] ?? new CellTexts());
     this.specs = options.specs.map((spec, i) => this.compile(spec, watches[i]!));
     this.measured = measuredColumns(options.specs, columns);
   }
@@ -90,7 +89,10 @@ export class SpecRows implements RowSink {
   }
 
   add(values: readonly (string | null)[]): void {
-    for (let i = 0; i < this.stamps.length; i++) this.readStamp(i, values[this.stamps[i]!]!);
+    for (let i = 0; i < this.stampCells.length; i++) {
+      const bad = this.stampCells[i]!.bad;
+      if (bad !== undefined) throw this.notTimestamp(this.columns[this.stamps[i]!]!, bad);
+    }
     for (const column of this.measured) {
       const cell = values[column.slot]!;
       if (cell !== null && !column.seen.has(cell)) this.judge(column, cell);
@@ -123,24 +125,13 @@ export class SpecRows implements RowSink {
 
   private valueOf(part: number, from: number, values: readonly (string | null)[]): string | null {
     if (part === CELL) return values[from]!;
-    if (part === HOUR) return this.hours[from]!;
-    const date = this.dates[from]!;
+    const stamp = this.stampCells[from]!;
+    if (part === HOUR) return stamp.hour;
+    const date = stamp.date;
     if (part === DATE || date === null || date === "") return date;
     let weekday = this.weekdays.get(date);
     if (weekday === undefined) this.weekdays.set(date, (weekday = weekdayOf(date)));
     return weekday;
-  }
-
-  /** This row's date and hour of the i-th timestamp column: null when the file lacks it, "" when blank or missing. */
-  private readStamp(i: number, cell: string | null): void {
-    if (cell === null || cell === "" || this.missing.has(cell)) {
-      this.dates[i] = this.hours[i] = cell === null ? null : "";
-      return;
-    }
-    const read = this.read[i]!;
-    if (!readTimestamp(cell, read)) throw this.notTimestamp(this.columns[this.stamps[i]!]!, cell);
-    this.dates[i] = read.date;
-    this.hours[i] = read.hour;
   }
 
   /** A measured column's kind with a cell not seen before, and the errors a report measuring it cannot compute past. */
@@ -201,4 +192,14 @@ function measuredColumns(specs: readonly TallySpec[], columns: readonly string[]
     byName.set(measure.column, column);
   }
   return [...byName.values()];
+}
+
+/** Whether some spec reads `column`'s cells whole: as a key, a filter or its measure, not only a part of them. */
+function readsWhole(specs: readonly TallySpec[], column: string): boolean {
+  return specs.some(
+    (s) =>
+      s.keys.some((k) => k.column === column && !k.part) ||
+      s.measure?.column === column ||
+      s.filter.some((f) => f.column === column),
+  );
 }

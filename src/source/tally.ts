@@ -6,13 +6,19 @@ import { keyName, SHOWN_VALUE_MAX_CHARS } from "../group-values.js";
 import type { ColumnKind } from "../measure-value.js";
 import { tooManyGroups, type GroupLimits, type LongValue } from "./groups.js";
 import type { TallySpec } from "./tally-spec.js";
+import { CellTexts, type CellReader } from "./cells.js";
 
 /**
  * Exact counts per tuple of values, one map level per key (and the measured cell) and the count at
- * the leaf: `{ "Pothole" => { "Request" => 12 } }`. Values are compared as they are, so no two tuples
+ * the leaf: `{ "Pothole" => { "Request" => { n: 12 } } }`. Values are compared as they are, so no two tuples
  * can merge (a joined string key could: `a|b`,`c` and `a`,`b|c`). `null` is a column the file does not have.
  */
-export type Tally = Map<string | null, Tally | number>;
+export type Tally = Map<string | null, Tally | Count>;
+
+/** A tuple's count, changed in place: one lookup per row at the leaf, not a lookup and a store. */
+interface Count {
+  n: number;
+}
 
 /** A tally as `[...values, count]` rows. */
 export type TallyRows = (string | number | null)[][];
@@ -25,6 +31,8 @@ export interface RowPlace {
 
 /** What is done with each row's cells of the columns read (indexed as specColumns orders them). */
 export interface RowSink {
+  /** How each column read turns its cells into values, in the same order. */
+  readonly readers: readonly CellReader[];
   add(values: readonly (string | null)[]): void;
   tallies(): TallyRows[];
   kinds(): Record<string, ColumnKind>;
@@ -95,6 +103,7 @@ export function plainSink(
   const depth = columns.length;
   const watch = watches[0]!;
   return {
+    readers: columns.map(() => new CellTexts()),
     add: (values) => addToTally(tally, values, depth, watch),
     tallies: () => [tallyRows(tally, depth)],
     kinds: () => ({}),
@@ -114,11 +123,11 @@ export function addToTally(tally: Tally, values: readonly (string | null)[], dep
     level = next;
   }
   const leaf = values[depth - 1] as string | null;
-  const count = level.get(leaf) as number | undefined;
-  if (count !== undefined) level.set(leaf, count + 1);
+  const count = level.get(leaf) as Count | undefined;
+  if (count !== undefined) count.n++;
   else {
     watch.seen(depth - 1, leaf);
-    level.set(leaf, 1);
+    level.set(leaf, { n: 1 });
   }
 }
 
@@ -127,7 +136,7 @@ export function tallyRows(tally: Tally, depth: number): TallyRows {
   const rows: TallyRows = [];
   const walk = (level: Tally, prefix: (string | null)[]) => {
     for (const [value, next] of level) {
-      if (prefix.length === depth - 1) rows.push([...prefix, value, next as number]);
+      if (prefix.length === depth - 1) rows.push([...prefix, value, (next as Count).n]);
       else walk(next as Tally, [...prefix, value]);
     }
   };
