@@ -240,12 +240,36 @@ describe("the published site of several reports in a browser, through the S3 web
     await close();
   });
 
+  test("the trend's row of each month links to its overview and shows each report's headline", async () => {
+    const { page, visit, close } = await openAt(1280);
+    const headlines: string[][] = [];
+    for (const month of MONTHS) {
+      await visit(`${month.dir}/`);
+      const texts = config.reports.map((r) => page.locator(`#report-${r.id} p.total`).innerText());
+      headlines.push(await Promise.all(texts));
+    }
+    await visit("trend.html");
+    const rows = await page.locator("#reports-table tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => ({
+        href: tr.querySelector("a")!.href,
+        values: [...tr.querySelectorAll("td")].map((td) => td.innerText.trim()),
+      })),
+    );
+    await close();
+    expect(rows.map((r) => r.href.replace(/index\.html$/, ""))).toEqual(MONTHS.map((m) => `${siteUrl}${m.dir}/`));
+    // the trend prints the values without their unit ("221", "3.50"), the headline with it ("221 requests")
+    expect(rows.map((r) => r.values)).toEqual(headlines.map((texts) => texts.map((t) => t.trim().split(" ")[0])));
+  });
+
   test("from the home page to a month's overview, a report, the same report a month earlier, and its chart", async () => {
     const { page, visit, close } = await openAt(390);
     const [first, second] = MONTHS as [(typeof MONTHS)[0], (typeof MONTHS)[0]];
     const report = config.reports[2]!;
     await visit("");
-    await page.getByRole("link", { name: `All reports of ${second.title}` }).click();
+    await page
+      .getByRole("link", { name: `All reports of ${second.title}` })
+      .first()
+      .click();
     await page.waitForURL(new RegExp(`${second.dir}/(index\\.html)?$`));
     expect(await page.locator("h1").innerText()).toBe(`${second.title}: all reports`);
     await page.locator(`#report-${report.id} h3 a`).click();
