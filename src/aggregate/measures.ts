@@ -47,8 +47,8 @@ import {
 
 export { MISSING, MeasureValueError, kindWith, pandasValue, parseMeasureValue } from "./measure-value.js";
 export type { ColumnKind, MeasureColumn, PandasValue } from "./measure-value.js";
-export type { Measure, NumericMeasureName };
-export { formatMeasure, MEASURE_DECIMALS, NO_VALUE, SHARE_DECIMALS } from "../measure-format.js";
+export type { Measure };
+export { formatMeasure, NO_VALUE } from "../measure-format.js";
 
 /** One group's cells of one column, in one raw file or (merged) in a month. */
 export interface ValueTally {

@@ -4,14 +4,4 @@ export { MONTH_ABBREVIATIONS, compileKeyPattern } from "./key-pattern.js";
 export { bucketNameProblem } from "./schema.js";
 export type { RawEncoding } from "./schema.js";
 export { S3_CONNECT_TIMEOUT_MS_DEFAULT, S3_REQUEST_TIMEOUT_MS_DEFAULT, S3_MAX_ATTEMPTS_DEFAULT } from "./schema.js";
-export { keyName, valueColumn, reportColumns, TIMESTAMP_PARTS, NUMERIC_MEASURES } from "./reports.js";
-export type {
-  ChartKind,
-  GroupKey,
-  Measure,
-  NumericMeasureName,
-  ReportDefinition,
-  ReportFiles,
-  RowFilter,
-  TimestampPart,
-} from "./reports.js";
+export type { GroupKey, Measure, NumericMeasureName, ReportDefinition, RowFilter, TimestampPart } from "./reports.js";

@@ -69,16 +69,4 @@ export interface ReportDefinition {
 }
 
 // the names of a report's columns live in a leaf, so the stages that may load only config's types name them alike
-export { keyName, valueColumn } from "../group-values.js";
-
-/** The raw columns a report reads: its keys, chartField, measure column and filter columns, once each. */
-export function reportColumns(report: ReportDefinition): string[] {
-  const measured = report.measure.kind === "count" ? [] : [report.measure.column];
-  const columns = [
-    ...report.groupBy.map((k) => k.column),
-    ...(report.chartField === undefined ? [] : [report.chartField]),
-    ...measured,
-    ...report.filter.map((f) => f.column),
-  ];
-  return [...new Set(columns)];
-}
+export { keyName } from "../group-values.js";

@@ -1,7 +1,7 @@
 export { planSite } from "./site.js";
 export type { MonthToRender, MonthPages, PlanSiteOptions, SitePlan } from "./site.js";
 export type { MonthFacts, MonthReport, MonthReportOf, PageConfig, SiteFile } from "./site-input.js";
-export { toMonthSummary, toSiteSummary, toSummaryCsv, parseSiteSummary } from "./summary.js";
+export { toMonthSummary, toSiteSummary, toSummaryCsv, parseSiteSummary, reportBasis } from "./summary.js";
 export type { MonthSummary, SiteSummary, CountRow } from "./summary.js";
 export type { AcceptedDays } from "./compare.js";
 export { renderIndexPage, isListedInIndex, formatSize } from "./index-page.js";

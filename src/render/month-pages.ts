@@ -23,11 +23,6 @@ import { renderTemplate } from "./templates.js";
 export interface MonthNeighbours {
   previous?: MonthSummary;
   next?: MonthSummary;
-  /**
-   * With several reports: the previous month's rows of each report by its id (key columns and value
-   * column, as its CSV has them), for the change since then. A report without rows here shows none.
-   */
-  previousRows?: Readonly<Record<string, readonly ReportRow[]>>;
 }
 
 /** A row of a report's table: its key values and its value (`null`: none), e.g. `{ service_name: "Pothole", count: 12 }`. */

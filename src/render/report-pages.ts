@@ -9,8 +9,8 @@ import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { labelFor } from "./labels.js";
 import { headModel, monthPage, type HeadSubject, type MonthNeighbours, type MonthView } from "./month-pages.js";
 import { renderHeatmap, renderLine, type ChartPoint, type GridInput } from "./report-charts.js";
-import { isAdditive, keyColumns, reportTableModel, valueTitle, type KeyColumn } from "./report-table.js";
-import { formatReportValue } from "./report-values.js";
+import { keyColumns, reportTableModel, valueTitle, type KeyColumn } from "./report-table.js";
+import { formatReportValue, isAdditive } from "./report-values.js";
 import { shownValue } from "./shorten.js";
 import type { MonthReport, MonthReportOf, PageConfig, SiteFile } from "./site-input.js";
 import { renderTemplate } from "./templates.js";
@@ -35,7 +35,8 @@ export async function renderReportPages(
     of,
     keys,
     previous: neighbours.previous,
-    previousRows: neighbours.previousRows?.[definition.id],
+    // the previous month's summary holds each count or sum report's rows (a month built before the report has none)
+    previousRows: neighbours.previous?.reports?.find((r) => r.id === definition.id)?.rows,
     pageConfig,
   });
   const tableBody = renderTemplate("report", { ...head("table"), ...table }, pageConfig.theme);

@@ -11,7 +11,7 @@ import { compareMonths, type MonthComparison } from "./compare.js";
 import { formatCount } from "./format.js";
 import { keyLabel, valueLabel } from "./labels.js";
 import { blankNote, groupCell, type Cell, type Column, type ReportRow, type TableModel } from "./month-pages.js";
-import { formatReportValue } from "./report-values.js";
+import { formatReportValue, isAdditive } from "./report-values.js";
 import type { MonthReport, MonthReportOf, PageConfig } from "./site-input.js";
 import type { MonthSummary } from "./summary.js";
 
@@ -26,11 +26,6 @@ export interface KeyColumn {
 export function keyColumns(of: MonthReportOf, labels: Readonly<Record<string, string>>): KeyColumn[] {
   const names = of.report.counts.columnNames().filter((c) => c !== of.report.valueColumn);
   return of.definition.groupBy.map((key, i) => ({ key, name: names[i]!, label: keyLabel(key, names[i]!, labels) }));
-}
-
-/** Counts and sums add up over groups and months: their change since last month is meaningful, a median's is not. */
-export function isAdditive(definition: Pick<ReportDefinition, "measure">): boolean {
-  return definition.measure.kind === "count" || definition.measure.kind === "sum";
 }
 
 /** The value's heading: its label, and the unit in brackets when the measure has one ("Median case age days (days)"). */

@@ -1,5 +1,5 @@
 /** Pure: how pages print a report's values, in the unit its measure has (requests, days, %). */
-import type { Measure } from "../config/index.js";
+import type { Measure, ReportDefinition } from "../config/index.js";
 import { formatMeasure, NO_VALUE } from "../measure-format.js";
 import { formatCount } from "./format.js";
 
@@ -22,4 +22,9 @@ export function formatReportValue(
   }
   const text = formatMeasure(measure, value);
   return withUnit && unit !== undefined && measure.kind !== "share" ? `${text} ${unit}` : text;
+}
+
+/** Counts and sums add up over groups and months: their change since last month is meaningful, a median's is not. */
+export function isAdditive(definition: Pick<ReportDefinition, "measure">): boolean {
+  return definition.measure.kind === "count" || definition.measure.kind === "sum";
 }

@@ -6,7 +6,8 @@ import type { Measure, ReportDefinition } from "../config/index.js";
 import { BugError, RenderError } from "../errors.js";
 import { SUMMARY_JSON } from "../site-names.js";
 import { labelFor } from "./labels.js";
-import { formatReportValue } from "./report-values.js";
+import type { ReportRow } from "./month-pages.js";
+import { formatReportValue, isAdditive } from "./report-values.js";
 import type { MonthFacts, MonthReport, MonthReportOf, PageConfig } from "./site-input.js";
 
 /** A row of counts: the group's column values and `count`, e.g. `{ service_name: "Pothole", count: 12 }`. */
@@ -36,14 +37,33 @@ export interface SiteReport {
   unit?: string;
 }
 
+/**
+ * What a report's numbers are computed from. A month carried over from an earlier build (--month)
+ * keeps its pages and summary, so it may only stand beside months built now when its reports were
+ * computed the same way.
+ */
+export type ReportBasis = Pick<ReportDefinition, "groupBy" | "chartField" | "measure" | "filter">;
+
+/** A report's basis as plain data, the same for the same definition (summary.json holds it). */
+export function reportBasis({ groupBy, chartField, measure, filter }: ReportDefinition): ReportBasis {
+  return JSON.parse(JSON.stringify({ groupBy, chartField, measure, filter })) as ReportBasis;
+}
+
 /** One report's headline in a month summary: its monthly value, as a number and as pages print it. */
 export interface MonthReportSummary extends SiteReport {
+  /** What the value (and rows) were computed from; absent in summaries written before it was kept. */
+  basis?: ReportBasis;
   /** The report's overall value this month (Report.overall); null when there is none (pandas' NaN). */
   value: number | null;
   /** `value` as pages print it, e.g. "12,345 requests", "3.50 days", "41.2%". */
   text: string;
   /** Paths of the report's files this month, relative to the site root. */
   links: { table: string; chart: string; csv: string };
+  /**
+   * Counts and sums only: each group's value (key columns and value column, as the CSV has them),
+   * from which the next month's pages show the change per group, as one-report sites do from `counts`.
+   */
+  rows?: ReportRow[];
 }
 
 /** summary.json: every month, oldest first, with what is needed to read it. */
@@ -135,10 +155,12 @@ function reportSummary(dir: string, { definition, report }: MonthReportOf): Mont
     title: definition.title,
     measure: definition.measure.kind,
     ...(definition.unit === undefined ? {} : { unit: definition.unit }),
+    basis: reportBasis(definition),
     // NaN is no value (JSON has no NaN)
     value: report.overall === null || Number.isNaN(report.overall) ? null : report.overall,
     text: formatReportValue(definition, report.overall),
     links: reportLinks(dir, definition.files),
+    ...(isAdditive(definition) ? { rows: report.counts.objects() as ReportRow[] } : {}),
   };
 }
 
@@ -244,6 +266,7 @@ function isMonthReportSummary(report: Partial<Record<string, unknown>>): boolean
     isSiteReport(report) &&
     (typeof report.value === "number" || report.value === null) &&
     typeof report.text === "string" &&
-    ["table", "chart", "csv"].every((k) => typeof links?.[k] === "string")
+    ["table", "chart", "csv"].every((k) => typeof links?.[k] === "string") &&
+    (report.rows === undefined || Array.isArray(report.rows))
   );
 }

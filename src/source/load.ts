@@ -13,10 +13,10 @@ import { md5FromEtag } from "../s3/index.js";
 import { gaveUp, RAW_READ_ATTEMPTS, readRawObject } from "./read.js";
 import type { FileTally } from "./scan.js";
 import type { TallyRows } from "./tally.js";
-import { keyLabel, specColumns, tallySpecOf, type TallySpec } from "./tally-spec.js";
+import { specColumns, tallySpecOf, type TallySpec } from "./tally-spec.js";
 import { MonthGroups, type GroupLimits } from "./groups.js";
 import { formatCount } from "../units.js";
-import { SHOWN_VALUE_MAX_CHARS } from "../group-values.js";
+import { keyName, SHOWN_VALUE_MAX_CHARS } from "../group-values.js";
 import type { ScanPool } from "./scan-pool.js";
 
 /** One month's raw files, as the listing shows them. */
@@ -199,7 +199,7 @@ function groupLimits(config: SiteConfig): GroupLimits[] {
 /** Per report, an empty count of `month`'s distinct groups, stopping at its maxGroups. */
 export function monthGroups(config: SiteConfig, month: Month): MonthGroups[] {
   const limits = groupLimits(config);
-  return tallySpecs(config).map((spec, i) => new MonthGroups(monthId(month), spec.keys.map(keyLabel), limits[i]!));
+  return tallySpecs(config).map((spec, i) => new MonthGroups(monthId(month), spec.keys.map(keyName), limits[i]!));
 }
 
 /** Add a file's tallies (one per report, in the reports' order) to each report's groups. */

@@ -31,11 +31,6 @@ export function tallySpecOf(report: ReportDefinition): TallySpec {
   return { keys, filter: report.filter, measure: { column: measure.column, numeric, finite } };
 }
 
-/** A key's name in messages: config's keyName rule (`requested_datetime_hour`), which the workers cannot load. */
-export function keyLabel(key: GroupKey): string {
-  return key.part === undefined ? key.column : `${key.column}_${key.part}`;
-}
-
 /** A key as plain data (no other properties a config object may carry). */
 function plainKey(key: GroupKey): GroupKey {
   return key.part === undefined ? { column: key.column } : { column: key.column, part: key.part };

@@ -2,10 +2,10 @@
  * A report's tally of one raw file as the scanner fills it: exact counts per tuple of key values,
  * with each value checked once, when it first takes a place (long values, too many groups).
  */
-import { SHOWN_VALUE_MAX_CHARS } from "../group-values.js";
+import { keyName, SHOWN_VALUE_MAX_CHARS } from "../group-values.js";
 import type { ColumnKind } from "../measure-value.js";
 import { tooManyGroups, type GroupLimits, type LongValue } from "./groups.js";
-import { keyLabel, type TallySpec } from "./tally-spec.js";
+import type { TallySpec } from "./tally-spec.js";
 
 /**
  * Exact counts per tuple of values, one map level per key (and the measured cell) and the count at
@@ -48,7 +48,7 @@ export class NewValues {
     private readonly noted: LongValue[],
     private readonly limits: GroupLimits | undefined,
   ) {
-    this.names = spec.keys.map(keyLabel);
+    this.names = spec.keys.map(keyName);
   }
 
   /** `value` is new at `level` of the tally (the index of its key) under the values before it. */

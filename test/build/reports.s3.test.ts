@@ -3,7 +3,7 @@
  * tally per report's spec, a new title reads nothing, a new report reads each file once more, and a
  * cell a report cannot read names its file, line, column and value.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
 import { beforeEach, describe, expect, test } from "vitest";
@@ -181,5 +181,38 @@ describe("a site with several reports", () => {
     expect(client.gets).toEqual([]); // January comes first: refused before February is read
     await build(withReports([...REPORTS, byType]));
     expect(client.gets.sort()).toEqual(Object.keys(DAYS).sort());
+  });
+
+  test("a --month build without the cache carries the other months over only while their reports are the same", async () => {
+    const february = [{ year: 2019, month: 2 }];
+    await build(withReports(REPORTS));
+    const january = readFileSync(join(config.output, "2019/jan/index.html"), "utf8");
+    rmSync(config.cache, { recursive: true, force: true });
+    await build(withReports(REPORTS), { months: february });
+    expect(readFileSync(join(config.output, "2019/jan/index.html"), "utf8")).toBe(january);
+    const trend = readFileSync(join(config.output, "trend.html"), "utf8");
+    expect(trend).toContain("January 2019");
+
+    rmSync(config.cache, { recursive: true, force: true });
+    const refiltered = REPORTS.map((r) =>
+      r.id === "days-to-close"
+        ? { ...r, filter: [{ column: "status", values: ["Open"], keep: "listed" as const }] }
+        : r,
+    );
+    await expectReportsiteError(() => build(withReports(refiltered), { months: february }), {
+      name: "RenderError",
+      message:
+        /2019-01 was built with its reports "requests-by-service", "days-to-close", "when-requests-arrive", but .* computed another way/,
+      hint: /without --month/,
+    });
+    const added = [...REPORTS, definition({ id: "by-type", groupBy: [{ column: "case_record_type" }] })];
+    await expectReportsiteError(() => build(withReports(added), { months: february }), {
+      name: "RenderError",
+      message: /2019-01 was built with its reports .* now has reports .*"by-type"/,
+    });
+    await expectReportsiteError(() => build(config, { months: february }), {
+      name: "RenderError",
+      message: /2019-01 was built with its reports .* now has the report shorthand/,
+    });
   });
 });

@@ -13,8 +13,10 @@ import {
   toMonthSummary,
   type MonthReport,
   type MonthReportOf,
+  type MonthSummary,
 } from "../../src/render/index.js";
 import { keyLabel, valueLabel } from "../../src/render/labels.js";
+import type { ReportRow } from "../../src/render/month-pages.js";
 import { renderReportPages } from "../../src/render/report-pages.js";
 import { monthReport, PAGE_CONFIG } from "./support.js";
 
@@ -109,7 +111,7 @@ describe("a measure report", () => {
 
   test("the table prints the measure in its unit, the headline and the description, and no change for a median", async () => {
     const december = toMonthSummary(monthReport("2018-12", [["Pothole", "Request"]]), PAGE_CONFIG);
-    const page = (await pages(MEDIAN, { previous: december, previousRows: { "days-to-close": [] } }))[
+    const page = (await pages(MEDIAN, { previous: withRows(december, "days-to-close", []) }))[
       "2019/jan/days-to-close.html"
     ]!;
     expect(page).toContain("<h1>January 2019: Median days to close</h1>");
@@ -167,8 +169,8 @@ describe("a count report", () => {
 
   test("its table shows the change since the previous month, per group and in total", async () => {
     const december = toMonthSummary(monthReport("2018-12", [["Pothole", "Request"]]), PAGE_CONFIG);
-    const previousRows = { "by-service": [{ service_name: "Pothole", count: 4 }] };
-    const page = (await pages(BY_SERVICE, { previous: december, previousRows }))["2019/jan/by-service.html"]!;
+    const previous = withRows(december, "by-service", [{ service_name: "Pothole", count: 4 }]);
+    const page = (await pages(BY_SERVICE, { previous }))["2019/jan/by-service.html"]!;
     expect(page).toContain("Requests per Service name, with the change since December 2018. Largest first;");
     expect(page).toContain(">Change since December 2018</th>");
     expect(page).toContain('<td class="num" data-value="2">+2 (+50.0%)</td>');
@@ -207,8 +209,8 @@ describe("a sum and a share", () => {
       report: report(table({ service_name: ["Pothole"], sum_age: [3.5] })),
     };
     const december = toMonthSummary(monthReport("2018-12", [["Pothole", "Request"]]), PAGE_CONFIG);
-    const previousRows = { days: [{ service_name: "Pothole", sum_age: 1.25 }] };
-    const page = (await pages(total, { previous: december, previousRows }))["2019/jan/days.html"]!;
+    const previous = withRows(december, "days", [{ service_name: "Pothole", sum_age: 1.25 }]);
+    const page = (await pages(total, { previous }))["2019/jan/days.html"]!;
     expect(page).toContain(">Total age (days)</th>");
     expect(page).toContain('<td class="num" data-value="2.25">+2.25 (+180.0%)</td>');
     expect(page).toContain('<p class="headline">Total: 3.50 days</p>');
@@ -372,3 +374,9 @@ describe("escaping", () => {
     for (const spec of specsOf(page)) expect(JSON.stringify(spec)).toContain(HOSTILE);
   });
 });
+
+/** The previous month's summary, holding one report's rows as summary.json does for a count or a sum. */
+function withRows(month: MonthSummary, id: string, rows: ReportRow[]): MonthSummary {
+  const links = { table: "", chart: "", csv: "" };
+  return { ...month, reports: [{ id, title: id, measure: "count", value: null, text: "", links, rows }] };
+}

@@ -6,6 +6,7 @@ import {
   planSite,
   renderIndexPage,
   renderTrendPage,
+  reportBasis,
   toMonthSummary,
   toSiteSummary,
   toSummaryCsv,
@@ -81,6 +82,7 @@ describe("summary.json and summary.csv with reports", () => {
         id: "by-service",
         title: "Requests by service",
         measure: "count",
+        basis: reportBasis(DEFINITIONS[0]!),
         value: 1500,
         text: "1,500 requests",
         links: {
@@ -88,12 +90,15 @@ describe("summary.json and summary.csv with reports", () => {
           chart: "2019/dec/by-service_chart.html",
           csv: "2019/dec/by-service.csv",
         },
+        // a count's groups, for the next month's change per group (a median and a share carry none)
+        rows: DEC.reports![0]!.report.counts.objects(),
       },
       {
         id: "days-to-close",
         title: "Median days to close",
         measure: "median",
         unit: "days",
+        basis: reportBasis(DEFINITIONS[1]!),
         value: null,
         text: "—",
         links: {
@@ -106,6 +111,7 @@ describe("summary.json and summary.csv with reports", () => {
         id: "closed-fast",
         title: HOSTILE_TITLE,
         measure: "share",
+        basis: reportBasis(DEFINITIONS[2]!),
         value: 0.1 + 0.2,
         text: "30.0%",
         links: {
