@@ -4,6 +4,7 @@
  * scaled picture shrinks its text, a fixed one keeps 12 px text. The page shows the width that fits
  * (CSS), and the browser's interactive view uses the same spec, so it has exactly the SSR size.
  */
+import { createHash } from "node:crypto";
 import type * as Vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import type * as VegaLite from "vega-lite";
@@ -182,12 +183,38 @@ export async function renderVegaLite(spec: TopLevelSpec, what: string): Promise<
     // the specs are ours; a Vega-Lite warning would only clutter the build log
     const vegaSpec = compile(spec, { logger: vegaLogger(LOG_NONE) }).spec;
     const view = new View(parseVega(vegaSpec), { renderer: "none" });
-    const svg = await view.toSVG();
+    const svg = stableDefIds(await view.toSVG());
     view.finalize();
     return { vegaSpec, svg };
   } catch (error) {
     throw new RenderError(`cannot render the chart "${what}": ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** An id Vega gives a gradient or clip path in an SVG, where it is defined or referred to. */
+const DEF_ID = /(id="|url\(#)(gradient_\d+|clip\d+)(?=[")])/g;
+
+/**
+ * Vega numbers gradients (a heatmap's legend) and clip paths from a counter shared by every chart the
+ * process renders, so one chart's SVG would differ with the charts rendered before it, and its page
+ * would be rewritten and uploaded again for nothing. They are numbered within the SVG instead, under
+ * a prefix taken from its content: the same chart always has the same ids, and two charts on one
+ * page (a chart's two widths) never share one.
+ */
+export function stableDefIds(svg: string): string {
+  if (svg.search(DEF_ID) === -1) return svg;
+  const positional = renumberDefIds(svg, (k) => `def_${k}`);
+  const prefix = createHash("sha1").update(positional).digest("hex").slice(0, 8);
+  return renumberDefIds(svg, (k) => `def_${prefix}_${k}`);
+}
+
+/** The SVG with its k-th distinct def id (in order of first mention) renamed to name(k). */
+function renumberDefIds(svg: string, name: (k: number) => string): string {
+  const order = new Map<string, number>();
+  return svg.replace(DEF_ID, (_, before: string, id: string) => {
+    if (!order.has(id)) order.set(id, order.size);
+    return `${before}${name(order.get(id)!)}`;
+  });
 }
 
 /** Render a chart at both widths from a spec maker. */
