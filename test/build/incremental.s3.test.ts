@@ -10,23 +10,9 @@ import { stateFileText } from "../../src/state/state-file.js";
 import { CACHE_FORMAT } from "../../src/state/build-cache.js";
 import { createS3Client } from "../../src/s3/index.js";
 import { BUILT_THEME, isBuildRecord } from "../../src/site/index.js";
-import { createBucket, putObjects, testClient, testConfig, tempDir, uniqueBucket } from "../support/s3.js";
+import { countingClient, createBucket, putObjects, testConfig, tempDir, uniqueBucket } from "../support/s3.js";
 
 const HEADER = "service_request_id,service_name,case_record_type\n";
-
-/** A client that counts the GetObject requests it sends (raw data reads). */
-function countingClient(): S3Client & { gets: string[] } {
-  const client = testClient() as S3Client & { gets: string[] };
-  client.gets = [];
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName === "GetObjectCommand") client.gets.push((args.input as { Key: string }).Key);
-      return next(args);
-    },
-    { step: "initialize", name: "countGets" },
-  );
-  return client;
-}
 
 function day(rows: [string, string][]): string {
   return HEADER + rows.map(([service, type], i) => `${i},${service},${type}`).join("\n") + "\n";

@@ -17,7 +17,6 @@ import { SUMMARY_JSON } from "../../src/site-names.js";
 import { generateMonth } from "../../scripts/sample/generate.js";
 import { referenceTally } from "../support/report-tally.js";
 import {
-  countingClient,
   csvValues,
   demoReports,
   pandasReports,
@@ -25,7 +24,7 @@ import {
   rawFilesOnDisk,
   rawRows,
 } from "../support/reports-site.js";
-import { createBucket, putObjects, tempDir, testConfig, uniqueBucket } from "../support/s3.js";
+import { countingClient, createBucket, putObjects, tempDir, testConfig, uniqueBucket } from "../support/s3.js";
 
 const JANUARY = generateMonth(2019, 1, { rows: [5, 10], seed: 1, caseAge: true });
 const FEBRUARY = generateMonth(2019, 2, { rows: [5, 10], seed: 2, caseAge: true });

@@ -11,7 +11,7 @@ import { buildSite, type BuildOptions } from "../../src/build/index.js";
 import type { ReportDefinition, SiteConfig } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { tallySignature, tallySpecOf } from "../../src/source/index.js";
-import { createBucket, putObjects, testClient, testConfig, tempDir, uniqueBucket } from "../support/s3.js";
+import { countingClient, createBucket, putObjects, testConfig, tempDir, uniqueBucket } from "../support/s3.js";
 import { expectReportsiteError } from "../support/errors.js";
 
 const HEADER = "service_request_id,service_name,case_record_type,status,case_age_days,requested_datetime\n";
@@ -48,20 +48,6 @@ const REPORTS = [
     ],
   }),
 ];
-
-/** A client that counts the GetObject requests it sends (raw data reads). */
-function countingClient(): S3Client & { gets: string[] } {
-  const client = testClient() as S3Client & { gets: string[] };
-  client.gets = [];
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName === "GetObjectCommand") client.gets.push((args.input as { Key: string }).Key);
-      return next(args);
-    },
-    { step: "initialize", name: "countGets" },
-  );
-  return client;
-}
 
 /** The cached files of a month, as the build cache stored them. */
 function cachedMonth(config: SiteConfig, id: string): { key: string; tallies: Record<string, unknown[][]> }[] {

@@ -6,10 +6,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { S3Client } from "@aws-sdk/client-s3";
 import { parse } from "csv-parse/sync";
 import type { ReportDefinition, SiteConfigSpec } from "../../src/config/index.js";
-import { tempDir, testClient } from "./s3.js";
+import { tempDir } from "./s3.js";
 
 /** The demo's `report` (the keys every report shares) and `reports`, as the repository's site-config.json has them. */
 export function demoReports(): Pick<SiteConfigSpec, "report" | "reports"> {
@@ -88,17 +87,3 @@ export function pandasValues(report: PandasReport): Map<string, number | null> {
 }
 
 const cellNumber = (cell: string): number | null => (cell === "" ? null : Number(cell));
-
-/** A client of the test server that keeps the key of every GetObject it sends (the raw data a build reads). */
-export function countingClient(): S3Client & { gets: string[] } {
-  const client = testClient() as S3Client & { gets: string[] };
-  client.gets = [];
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      if (context.commandName === "GetObjectCommand") client.gets.push((args.input as { Key: string }).Key);
-      return next(args);
-    },
-    { step: "initialize", name: "countGets" },
-  );
-  return client;
-}

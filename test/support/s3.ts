@@ -81,3 +81,17 @@ export async function putObjects(
     }),
   );
 }
+
+/** A client that counts the GetObject requests it sends (raw data reads). */
+export function countingClient(): S3Client & { gets: string[] } {
+  const client = testClient() as S3Client & { gets: string[] };
+  client.gets = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === "GetObjectCommand") client.gets.push((args.input as { Key: string }).Key);
+      return next(args);
+    },
+    { step: "initialize", name: "countGets" },
+  );
+  return client;
+}
