@@ -23,6 +23,8 @@ export const LEAVES = [
   "measure-format",
   // pandas' reading of a measure cell: the scanner decides a column's kind, aggregate computes with its values
   "measure-value",
+  // the order of a timestamp part's values: aggregate orders a report's rows by it, render a heatmap's axes
+  "key-order",
 ];
 
 /**
@@ -103,6 +105,7 @@ const PURE = [
   "calendar.ts",
   "measure-format.ts",
   "measure-value.ts",
+  "key-order.ts",
   "config/reports.ts",
 ];
 
