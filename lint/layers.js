@@ -25,6 +25,8 @@ export const LEAVES = [
   "measure-value",
   // the order of a timestamp part's values: aggregate orders a report's rows by it, render a heatmap's axes
   "key-order",
+  // the ISO 8601 timestamps a report groups by: the scanner reads them, init proposes only columns it reads
+  "timestamp",
 ];
 
 /**
@@ -106,6 +108,7 @@ const PURE = [
   "measure-format.ts",
   "measure-value.ts",
   "key-order.ts",
+  "timestamp.ts",
   "config/reports.ts",
 ];
 
