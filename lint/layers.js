@@ -23,6 +23,10 @@ export const LEAVES = [
   "measure-format",
   // pandas' reading of a measure cell: the scanner decides a column's kind, aggregate computes with its values
   "measure-value",
+  // the order of a timestamp part's values: aggregate orders a report's rows by it, render a heatmap's axes
+  "key-order",
+  // the ISO 8601 timestamps a report groups by: the scanner reads them, init proposes only columns it reads
+  "timestamp",
 ];
 
 /**
@@ -103,6 +107,8 @@ const PURE = [
   "calendar.ts",
   "measure-format.ts",
   "measure-value.ts",
+  "key-order.ts",
+  "timestamp.ts",
   "config/reports.ts",
 ];
 

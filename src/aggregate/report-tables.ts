@@ -1,7 +1,7 @@
 /** Pure: a report's tables from its tallied groups, in the order pages show them. */
 import { table, type ColumnTable } from "arquero";
 import type { TimestampPart } from "../config/index.js";
-import { compareKeys } from "./key-order.js";
+import { compareKeys } from "../key-order.js";
 import type { ValueTally } from "./measures.js";
 
 /** A group (or a group × chartField value): its key values and the tally of its rows' measured values. */

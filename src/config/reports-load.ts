@@ -11,6 +11,7 @@ import {
   SUMMARY_JSON,
   TREND_PAGE,
 } from "../site-names.js";
+import { valueColumn } from "../group-values.js";
 import {
   keyName,
   type GroupKey,
@@ -153,7 +154,20 @@ function reportProblems(report: ReportDefinition, place: string): string[] {
     problems.push(`${place}.measure: "${measured}" is also in groupBy; measure another column`);
   if (measured !== undefined && measured === report.chartField)
     problems.push(`${place}.measure: "${measured}" is also the chartField; measure another column`);
-  return [...problems, ...chartProblems(report, place)];
+  return [...problems, ...valueColumnProblems(report, place), ...chartProblems(report, place)];
+}
+
+/** A key column named like the value column: the report's table would hold one column for both. */
+function valueColumnProblems(report: ReportDefinition, place: string): string[] {
+  const value = valueColumn(report.measure);
+  const problems = report.groupBy.flatMap((key, i) =>
+    keyName(key) === value
+      ? [`${place}.groupBy[${i}]: "${keyName(key)}" is the name of the report's value column; group by another column`]
+      : [],
+  );
+  if (report.chartField === value)
+    problems.push(`${place}.chartField: "${value}" is the name of the report's value column; chart another column`);
+  return problems;
 }
 
 function chartProblems(report: ReportDefinition, place: string): string[] {

@@ -8,6 +8,7 @@
  */
 import { sampledValues, type ColumnProfile } from "./columns.js";
 import type { CsvSample } from "./csv-sample.js";
+import { readTimestamp, type TimestampText } from "../timestamp.js";
 
 /** A report as site-config.json's `reports` lists it (the config's own words, for the user to edit). */
 export interface ProposedReport {
@@ -43,8 +44,6 @@ const UNITS: [RegExp, string][] = [
   [/(^|[_\s-])(minutes?|mins)([_\s-]|$)/i, "minutes"],
   [/(^|[_\s-])weeks?([_\s-]|$)/i, "weeks"],
 ];
-/** The ISO 8601 timestamps build reads a weekday and an hour from (a time of day is needed for the hour). */
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 /** A timestamp named like when the request came in is the one whose weekday and hour matter. */
 const ARRIVAL_NAME = /request|open|creat|submit|receiv|report|start/i;
 const STATUS_NAME = /(^|[_\s-])status$/i;
@@ -106,6 +105,16 @@ function closedStatus(
   return undefined;
 }
 
+/**
+ * The hour of a cell the build reads a weekday and an hour from (readTimestamp, the scanner's own
+ * rule), or undefined: a date alone has no hour worth a heatmap.
+ */
+function timestampHour(cell: string): string | undefined {
+  const parts: TimestampText = { date: "", hour: "" };
+  const bytes = Buffer.from(cell);
+  return bytes.length > 10 && readTimestamp(bytes, 0, bytes.length, parts) ? parts.hour : undefined;
+}
+
 /** Requests by weekday and hour of the arrival timestamp (else the first), when its cells are all ISO 8601 with hours that vary. */
 function heatmapProposal(
   profiles: readonly ColumnProfile[],
@@ -114,7 +123,7 @@ function heatmapProposal(
   const timestamps = profiles.filter((p) => {
     if (p.kind !== "date") return false;
     const values = cells(p.name);
-    const hours = new Set(values.map((v) => ISO_TIMESTAMP.exec(v)?.[1]));
+    const hours = new Set(values.map(timestampHour));
     return !hours.has(undefined) && hours.size >= 2;
   });
   const column = (timestamps.find((p) => ARRIVAL_NAME.test(p.name)) ?? timestamps[0])?.name;

@@ -3,7 +3,7 @@
  * page and its chart page, in the report's own file names inside the month's folder. They share the
  * month head, table template and chart pipeline of the one-report pages (month-pages.ts).
  */
-import { BLANK_GROUP } from "../group-values.js";
+import { compareKeyValue } from "../key-order.js";
 import { renderChart, type ChartPair, type ChartValue } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { labelFor } from "./labels.js";
@@ -198,17 +198,13 @@ function gridInput(
   };
 }
 
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
 /**
- * A key's values in the order an axis shows them: a timestamp part's own order (Monday first, hour
- * 00 first, oldest date first; "(blank)" last), else the order the report lists them (largest first).
+ * A key's values in the order an axis shows them: a timestamp part's own order (compareKeyValue, as
+ * the report's rows are ordered), else the order the report lists them (largest first).
  */
 export function keyOrder(key: KeyColumn, values: readonly string[]): string[] {
   const distinct = [...new Set(values)];
   const { part } = key.key;
   if (part === undefined) return distinct;
-  const rank = (v: string) => (v === BLANK_GROUP ? 1 : 0);
-  const weekday = (v: string) => (part === "weekday" ? WEEKDAYS.indexOf(v) : 0);
-  return distinct.sort((a, b) => rank(a) - rank(b) || weekday(a) - weekday(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return distinct.sort((a, b) => compareKeyValue(part, a, b));
 }

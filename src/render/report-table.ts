@@ -11,7 +11,7 @@ import { compareMonths, type MonthComparison } from "./compare.js";
 import { formatCount } from "./format.js";
 import { keyLabel, valueLabel } from "./labels.js";
 import { blankNote, groupCell, type Cell, type Column, type ReportRow, type TableModel } from "./month-pages.js";
-import { formatReportValue, isAdditive } from "./report-values.js";
+import { formatReportValue, isAdditive, unitOf } from "./report-values.js";
 import type { MonthReport, MonthReportOf, PageConfig } from "./site-input.js";
 import type { MonthSummary } from "./summary.js";
 
@@ -28,12 +28,14 @@ export function keyColumns(of: MonthReportOf, labels: Readonly<Record<string, st
   return of.definition.groupBy.map((key, i) => ({ key, name: names[i]!, label: keyLabel(key, names[i]!, labels) }));
 }
 
-/** The value's heading: its label, and the unit in brackets when the measure has one ("Median case age days (days)"). */
+/**
+ * The value's heading: its label, and its unit (unitOf) in brackets ("Median case age days (days)");
+ * none when the label already is the unit (a count's "Requests").
+ */
 export function valueTitle(definition: ReportDefinition, labels: Readonly<Record<string, string>>): string {
   const label = valueLabel(definition.measure, labels);
-  // a share's cells say "%" themselves
-  const unit = definition.measure.kind === "share" ? undefined : definition.unit;
-  return unit === undefined ? label : `${label} (${unit})`;
+  const unit = unitOf(definition);
+  return unit === undefined || unit.toLowerCase() === label.toLowerCase() ? label : `${label} (${unit})`;
 }
 
 /** The previous month's values of this report by group, with how the months compare; none when they cannot. */

@@ -8,13 +8,13 @@ import { INDEX_DOCUMENT } from "../site-names.js";
 import { CHART_WIDTHS_PX, chartConfig, renderChartPair, type ChartWidth } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { soFar } from "./compare.js";
-import { formatReportValue } from "./report-values.js";
+import { formatReportValue, unitOf } from "./report-values.js";
 import type { MonthSummary, SiteReport, SiteSummary } from "./summary.js";
 
 /** A report's column and chart on the trend page (trend.eta's `reports`). */
 interface TrendReport {
   title: string;
-  /** What its values are in, e.g. "requests", "days", "%". */
+  /** What its values are in (unitOf), e.g. "requests", "days"; "" for a share (its values say "%"). */
   unitText: string;
   /** Its value per month as a line; false when no month has one. */
   chart: ChartFigure | false;
@@ -47,7 +47,7 @@ export async function reportsTrendModel(
   for (const [i, report] of reports.entries())
     trendReports.push({
       title: report.title,
-      unitText: unitText(report),
+      unitText: unitOf(printed(report)) ?? "",
       chart: await reportFigure(summary, report, i),
     });
   return {
@@ -77,13 +77,6 @@ function valueOf(month: MonthSummary, report: SiteReport): number | null {
   return month.reports?.find((r) => r.id === report.id)?.value ?? null;
 }
 
-/** The unit a report's values are printed in: "requests" for counts, "%" for shares, else its unit. */
-function unitText(report: SiteReport): string {
-  if (report.measure === "count") return "requests";
-  if (report.measure === "share") return "%";
-  return report.unit ?? "";
-}
-
 /** A month's point of a report's line (`month` is the month's first day). */
 interface ReportPoint {
   month: string;
@@ -99,7 +92,7 @@ async function reportFigure(summary: SiteSummary, report: SiteReport, index: num
     return [{ month: `${m.id}-01`, value, tip: `${m.title}: ${formatReportValue(printed(report), value)}` }];
   });
   if (points.length === 0) return false;
-  const unit = unitText(report);
+  const unit = unitOf(printed(report));
   const what = `${report.title} per month${unit ? `, in ${unit}` : ""}`;
   return chartFigure(
     `report-trend-${index + 1}`,

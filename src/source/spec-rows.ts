@@ -5,7 +5,7 @@
  */
 import { SourceError } from "../errors.js";
 import { kindWith, MeasureValueError, MISSING, parseMeasureValue, type ColumnKind } from "../measure-value.js";
-import { weekdayOf } from "./timestamp.js";
+import { weekdayOf } from "../timestamp.js";
 import { CellTexts, type CellReader } from "./cells.js";
 import { isTimestampText, StampCells } from "./stamp-cells.js";
 import {

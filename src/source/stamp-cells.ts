@@ -1,6 +1,6 @@
 /** A timestamp column's cells, read for the parts reports group by. */
 import type { CellReader } from "./cells.js";
-import { readTimestamp, type TimestampText } from "./timestamp.js";
+import { readTimestamp, type TimestampText } from "../timestamp.js";
 
 /**
  * Each row's date and hour of a timestamp column, read from the cell's bytes: no string is made for

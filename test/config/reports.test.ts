@@ -259,6 +259,30 @@ describe("a bad report is one problem naming its index, id and key", () => {
       ],
     },
     {
+      description: "a median grouped by a column named like its value column",
+      spec: withReport(2, { groupBy: ["service_name", "median_case_age_days"] }),
+      problems: [
+        'reports[2] ("days-to-close").groupBy[1]: "median_case_age_days" is the name of the report\'s value column; group by another column',
+      ],
+    },
+    {
+      description: "a sum charting a column named like its value column",
+      spec: withReport(0, { measure: { sum: "case_age_days" }, chartField: "sum_case_age_days" }),
+      problems: [
+        'reports[0] ("requests-by-service").chartField: "sum_case_age_days" is the name of the report\'s value column; chart another column',
+      ],
+    },
+    {
+      description: "a median grouped by a timestamp part named like its value column",
+      spec: withReport(3, {
+        measure: { median: "opened_date" },
+        groupBy: [{ column: "median_opened", part: "date" }, "service_name"],
+      }),
+      problems: [
+        'reports[3] ("when-requests-arrive").groupBy[0]: "median_opened_date" is the name of the report\'s value column; group by another column',
+      ],
+    },
+    {
       description: "grouping by one key twice",
       spec: withReport(1, { groupBy: ["council_district", "council_district"] }),
       problems: [

@@ -112,6 +112,31 @@ describe("columns that would fail a build are never proposed", () => {
       ]);
   });
 
+  test("timestamps shaped like ISO 8601 but with an hour, minute, month or day the build rejects: no heatmap", () => {
+    const text = (bad: string) =>
+      csv("opened,service,minutes_waited", 30, (i) => [
+        i === 7 ? bad : `2024-03-${String((i % 28) + 1).padStart(2, "0")} ${String(i % 24).padStart(2, "0")}:00`,
+        `s${i % 4}`,
+        i,
+      ]);
+    for (const bad of [
+      "2024-03-07 24:00",
+      "2024-03-07 99:00",
+      "2024-03-07 10:60",
+      "2024-13-07 10:00",
+      "2024-02-30 10:00",
+    ])
+      expect(
+        proposed(text(bad), { groupBy: ["service"], chartField: "x" }).map((r) => r.id),
+        bad,
+      ).toEqual(["median-minutes-waited"]);
+    // the same rows with a good cell there get the heatmap
+    expect(proposed(text("2024-03-07 10:00"), { groupBy: ["service"], chartField: "x" }).map((r) => r.id)).toEqual([
+      "median-minutes-waited",
+      "requests-by-weekday-and-hour",
+    ]);
+  });
+
   test("the first ISO timestamp when none is named like an arrival", () => {
     const text = csv("closed_on,changed_on,service", 30, (i) => [
       `2024-03-01T${String(i % 24).padStart(2, "0")}:00:00+01:00`,

@@ -17,7 +17,8 @@ import {
 } from "../../src/render/index.js";
 import { keyLabel, valueLabel } from "../../src/render/labels.js";
 import type { ReportRow } from "../../src/render/month-pages.js";
-import { renderReportPages } from "../../src/render/report-pages.js";
+import { keyOrder, renderReportPages } from "../../src/render/report-pages.js";
+import { compareKeyValue } from "../../src/key-order.js";
 import { monthReport, PAGE_CONFIG } from "./support.js";
 
 /** A report definition with the defaults the config gives. */
@@ -380,3 +381,14 @@ function withRows(month: MonthSummary, id: string, rows: ReportRow[]): MonthSumm
   const links = { table: "", chart: "", csv: "" };
   return { ...month, reports: [{ id, title: id, measure: "count", value: null, text: "", links, rows }] };
 }
+
+describe("a heatmap's axes", () => {
+  test("order a timestamp part's values as the report's rows are ordered, unknown text after Sunday", () => {
+    const values = ["(blank)", "Funday", "Sunday", "Monday", "Monday"];
+    const weekday = { key: { column: "requested_datetime", part: "weekday" as const }, name: "d", label: "Day" };
+    expect(keyOrder(weekday, values)).toEqual(["Monday", "Sunday", "Funday", "(blank)"]);
+    expect(keyOrder(weekday, values)).toEqual([...new Set(values)].sort((a, b) => compareKeyValue("weekday", a, b)));
+    const hour = { key: { column: "requested_datetime", part: "hour" as const }, name: "h", label: "Hour" };
+    expect(keyOrder(hour, ["(blank)", "13", "00"])).toEqual(["00", "13", "(blank)"]);
+  });
+});

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { PANDAS_MISSING_VALUES, type ReportDefinition } from "../../src/config/index.js";
 import { CellTexts } from "../../src/source/cells.js";
-import { readTimestamp } from "../../src/source/timestamp.js";
+import { readTimestamp } from "../../src/timestamp.js";
 import { scanCsv, tallySpecOf } from "../../src/source/index.js";
 
 /** Each cell of `cells` read from one buffer, as the scanner reads them (comma-separated). */

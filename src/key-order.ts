@@ -1,6 +1,11 @@
-/** Pure: the order of a report's group values: a timestamp part's own order, or the text's. */
-import type { TimestampPart } from "../config/index.js";
-import { BLANK_GROUP } from "../group-values.js";
+/**
+ * Pure: the order of a report's group values: a timestamp part's own order, or the text's. One rule
+ * for aggregate (the rows' order) and render (a heatmap's axes), so tables and charts agree.
+ */
+import { BLANK_GROUP } from "./group-values.js";
+
+/** A timestamp part's name (config's TimestampPart; a leaf imports no stage, so named by its values). */
+type Part = "weekday" | "hour" | "date";
 
 /** A weekday part's values in the order pages show them: the week as ISO 8601 counts it. */
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -15,7 +20,7 @@ export function compareText(a: string, b: string): number {
  * date first; hours and dates are fixed-width, so their text's order is theirs), "(blank)" last; a
  * column's values as text, "(blank)" among them as the text it is (as today's reports order ties).
  */
-export function compareKeyValue(part: TimestampPart | undefined, a: string, b: string): number {
+export function compareKeyValue(part: Part | undefined, a: string, b: string): number {
   if (part === undefined) return compareText(a, b);
   const blankA = a === BLANK_GROUP ? 1 : 0;
   const blankB = b === BLANK_GROUP ? 1 : 0;
@@ -31,11 +36,7 @@ function weekdayRank(value: string): number {
 }
 
 /** Two tuples of key values, key by key (`parts[i]`: the part of key i, if it is one). */
-export function compareKeys(
-  parts: readonly (TimestampPart | undefined)[],
-  a: readonly string[],
-  b: readonly string[],
-): number {
+export function compareKeys(parts: readonly (Part | undefined)[], a: readonly string[], b: readonly string[]): number {
   for (let i = 0; i < parts.length; i++) {
     const order = compareKeyValue(parts[i], a[i]!, b[i]!);
     if (order !== 0) return order;

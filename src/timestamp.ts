@@ -1,10 +1,10 @@
 /**
- * The parts of an ISO 8601 timestamp cell a report groups by, read per row from the cell's bytes
+ * Pure: the parts of an ISO 8601 timestamp cell a report groups by, read per row from the cell's bytes
  * (no string, Date or regular expression per row): `YYYY-MM-DD`, optionally `T` or a space and
  * `HH:MM[:SS[.fff]]`, then optionally `Z` or `±HH:MM`. The parts are the wall-clock values written
  * in the cell: an offset is not applied.
  */
-import { daysInMonth } from "../calendar.js";
+import { daysInMonth } from "./calendar.js";
 
 /** A timestamp's parts as a report's key values. */
 export interface TimestampText {
