@@ -30,6 +30,7 @@ const PORT = 7680;
 const STATE = join(tmpdir(), `reportsite-bench-${PORT}`);
 const DATA = join(ROOT, "bench/.data");
 const MEASURE = join(ROOT, "bench/measure.py");
+const BLANK = "(blank)";
 
 interface Sample {
   seconds: number;
@@ -339,7 +340,6 @@ function checkSameReports(project: string): void {
   }
 }
 
-const BLANK = "(blank)";
 
 function sameValue(a: number | undefined, b: number | undefined): boolean {
   if (a === undefined || b === undefined) return false;
