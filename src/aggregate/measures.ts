@@ -43,10 +43,10 @@ import {
   type ColumnKind,
   type MeasureColumn,
   type PandasValue,
-} from "./measure-value.js";
+} from "../measure-value.js";
 
-export { MISSING, MeasureValueError, kindWith, pandasValue, parseMeasureValue } from "./measure-value.js";
-export type { ColumnKind, MeasureColumn, PandasValue } from "./measure-value.js";
+export { MISSING, MeasureValueError, kindWith, pandasValue, parseMeasureValue } from "../measure-value.js";
+export type { ColumnKind, MeasureColumn, PandasValue } from "../measure-value.js";
 export type { Measure };
 export { formatMeasure, NO_VALUE } from "../measure-format.js";
 

@@ -7,7 +7,7 @@
 import type { Measure, ReportDefinition, TimestampPart } from "../config/index.js";
 import { BugError, ReportsiteError } from "../errors.js";
 import { BLANK_GROUP, keyName, tupleKey, valueColumn } from "../group-values.js";
-import { MeasureValueError, pandasValue, type ColumnKind, type PandasValue } from "./measure-value.js";
+import { MeasureValueError, pandasValue, type ColumnKind, type PandasValue } from "../measure-value.js";
 import { emptyTally, measureValue, tallyValue, type ValueTally } from "./measures.js";
 import { BlankMarkers, checkCountsAddUp, reportFromCounts, type Report, type TupleCounts } from "./report.js";
 import { reportTables, type TalliedGroup } from "./report-tables.js";
