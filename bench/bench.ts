@@ -340,7 +340,6 @@ function checkSameReports(project: string): void {
   }
 }
 
-
 function sameValue(a: number | undefined, b: number | undefined): boolean {
   if (a === undefined || b === undefined) return false;
   return (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= 1e-9;
