@@ -13,6 +13,7 @@ import { memoryLogger } from "../../src/log.js";
 import { tallySignature, tallySpecOf } from "../../src/source/index.js";
 import { countingClient, createBucket, putObjects, testConfig, tempDir, uniqueBucket } from "../support/s3.js";
 import { expectReportsiteError } from "../support/errors.js";
+import { definitionWith as definition } from "../support/report-tally.js";
 
 const HEADER = "service_request_id,service_name,case_record_type,status,case_age_days,requested_datetime\n";
 const DAYS = {
@@ -20,17 +21,6 @@ const DAYS = {
   "2019_jan_02_gid_requests.csv": `${HEADER}3,Pothole,Complaint,Closed,5,2019-01-02 08:10\n`,
   "2019_feb_01_gid_requests.csv": `${HEADER}4,Graffiti,Request,Closed,1.5,2019-02-01T23:00Z\n`,
 };
-
-const definition = (over: Partial<ReportDefinition> & { id: string }): ReportDefinition => ({
-  title: over.id,
-  groupBy: [{ column: "service_name" }],
-  measure: { kind: "count" },
-  filter: [],
-  chart: "bar",
-  files: { csv: `${over.id}.csv`, table: `${over.id}.html`, chart: `${over.id}_chart.html` },
-  maxGroups: 1000,
-  ...over,
-});
 
 const REPORTS = [
   definition({ id: "requests-by-service", chartField: "case_record_type" }),

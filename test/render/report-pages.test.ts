@@ -6,7 +6,6 @@
 import { table, type ColumnTable } from "arquero";
 import { describe, expect, test } from "vitest";
 import type { Report } from "../../src/aggregate/index.js";
-import type { ReportDefinition } from "../../src/config/index.js";
 import {
   CHART_WIDTHS_PX,
   PALETTE,
@@ -19,21 +18,8 @@ import { keyLabel, valueLabel } from "../../src/render/labels.js";
 import type { ReportRow } from "../../src/render/month-pages.js";
 import { keyOrder, renderReportPages } from "../../src/render/report-pages.js";
 import { compareKeyValue } from "../../src/key-order.js";
+import { definitionWith as definition } from "../support/report-tally.js";
 import { monthReport, PAGE_CONFIG } from "./support.js";
-
-/** A report definition with the defaults the config gives. */
-function definition(over: Partial<ReportDefinition> & { id: string }): ReportDefinition {
-  return {
-    title: over.id,
-    groupBy: [{ column: "service_name" }],
-    measure: { kind: "count" },
-    filter: [],
-    chart: "bar",
-    files: { csv: `${over.id}.csv`, table: `${over.id}.html`, chart: `${over.id}_chart.html` },
-    maxGroups: 5000,
-    ...over,
-  };
-}
 
 /** A report from its tables as aggregate hands them over. */
 function report(counts: ColumnTable, over: Partial<Report> = {}): Report {

@@ -31,6 +31,20 @@ export function reportDefinition(options: {
   };
 }
 
+/** A report definition with the config's defaults (a count by service_name, bar, `<id>` file names), changed by `over`. */
+export function definitionWith(over: Partial<ReportDefinition> & { id: string }): ReportDefinition {
+  return {
+    title: over.id,
+    groupBy: [{ column: "service_name" }],
+    measure: { kind: "count" },
+    filter: [],
+    chart: "bar",
+    files: { csv: `${over.id}.csv`, table: `${over.id}.html`, chart: `${over.id}_chart.html` },
+    maxGroups: 1000,
+    ...over,
+  };
+}
+
 const NUMERIC = ["sum", "mean", "median", "min", "max", "p90"];
 
 /** One raw file's tally for a report; throws on a cell the scanner would refuse (plainly, without file and line). */
