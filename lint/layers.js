@@ -21,6 +21,8 @@ export const LEAVES = [
   "group-values",
   "calendar",
   "measure-format",
+  // the map grid: the scanner bins coordinates into it, the pages draw its cells
+  "map-grid",
   // pandas' reading of a measure cell: the scanner decides a column's kind, aggregate computes with its values
   "measure-value",
   // the order of a timestamp part's values: aggregate orders a report's rows by it, render a heatmap's axes
@@ -102,6 +104,7 @@ const PURE = [
   "units.ts",
   "concurrency.ts",
   "site-names.ts",
+  "map-grid.ts",
   "suggest.ts",
   "group-values.ts",
   "calendar.ts",

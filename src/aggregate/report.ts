@@ -1,4 +1,5 @@
 /** Pure: a month's rows -> counts per group, and the breakdown the chart shows. */
+import type { PointCells } from "../map-grid.js";
 import { desc, table, type ColumnTable } from "arquero";
 import { BugError } from "../errors.js";
 import { BLANK_GROUP, tupleKey } from "../group-values.js";
@@ -35,6 +36,8 @@ export interface Report {
   totalRows: number;
   /** How the rows counted under "(blank)" in a groupBy column were marked in the raw data, most rows first. */
   blanks: BlankMarker[];
+  /** The report's rows binned by location (ReportDefinition.points), when it bins them. */
+  points?: PointCells;
 }
 
 /**

@@ -83,6 +83,8 @@ export interface SiteConfig {
     readonly bucket: string;
     /** Empty or ending in `/`. */
     readonly prefix: string;
+    /** The site's public address (site.url), ending in `/`; undefined: the website endpoint serves it. */
+    readonly url?: string;
     readonly title: string;
     /** Defaults to `{year}/{mon}`. */
     readonly monthPath: string;
@@ -362,6 +364,7 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
     site: {
       ...spec.site,
       prefix: withSlash(spec.site.prefix),
+      url: spec.site.url === undefined ? undefined : withSlash(spec.site.url),
       monthPath: spec.site.monthPath.replace(/^\/+|\/+$/g, ""),
       ...projectPaths(spec.site, baseDir),
     },

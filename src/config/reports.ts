@@ -47,6 +47,24 @@ export interface ReportFiles {
   readonly chart: string;
 }
 
+/** A choropleth of the report's value per area: the user's boundary file and the property naming each area. */
+export interface ReportMap {
+  /** Absolute path of the GeoJSON or TopoJSON file of the areas. */
+  readonly shapes: string;
+  /** The feature property whose values are the report's first groupBy column's values, e.g. `district`. */
+  readonly key: string;
+}
+
+/** Where the report's rows come from: their coordinates binned into a grid (map-grid.ts); only cell counts are published. */
+export interface ReportPoints {
+  readonly lat: string;
+  readonly lng: string;
+  /** Edge of a grid cell in metres. */
+  readonly cellSize: number;
+  /** Fewest rows a published cell holds; never below 2. */
+  readonly minCount: number;
+}
+
 /** One report of the site, fully defaulted. */
 export interface ReportDefinition {
   /** Slug, e.g. `median-days-to-close`; names its files unless `files` says otherwise. */
@@ -66,6 +84,10 @@ export interface ReportDefinition {
   readonly files: ReportFiles;
   /** Most distinct groups (and chartField values) a month may have. */
   readonly maxGroups: number;
+  /** The month's value per area on a map, when the report has one. */
+  readonly map?: ReportMap;
+  /** The report's rows binned by location, when the report has coordinates to bin. */
+  readonly points?: ReportPoints;
 }
 
 // the names of a report's columns live in a leaf, so the stages that may load only config's types name them alike

@@ -384,6 +384,18 @@ export const siteConfigSchema = z.strictObject({
   site: z.strictObject({
     bucket: bucketName.check(z.describe("Public website bucket the site is deployed to.")),
     prefix: z._default(sitePrefix, ""),
+    url: z
+      .optional(
+        z.url({
+          protocol: /^https?$/,
+          error: "must be the site's public http(s) address, such as https://reports.city.gov/",
+        }),
+      )
+      .check(
+        z.describe(
+          "The site's public address (a custom domain, e.g. https://reports.city.gov/): deploy prints it, canonical links, feeds and metadata use it. Defaults to the bucket's website endpoint.",
+        ),
+      ),
     title: z._default(nonEmpty(), "311 service request reports"),
     monthPath: z
       ._default(z.string(), "{year}/{mon}")

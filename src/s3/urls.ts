@@ -39,9 +39,12 @@ export function websiteUrl(target: UrlTarget, bucket: string, key = ""): string 
   return `${websiteRoot(target, bucket)}${encodeKey(key)}`;
 }
 
-/** The published site's home URL: the site bucket's website endpoint and the site prefix (config.site). */
-export function siteUrl(config: UrlTarget & { site: { bucket: string; prefix: string } }): string {
-  return websiteUrl(config, config.site.bucket, config.site.prefix);
+/**
+ * The published site's home URL, ending in `/`: site.url when the site has a public address of its
+ * own (a custom domain in front of the bucket), else the site bucket's website endpoint and prefix.
+ */
+export function siteUrl(config: UrlTarget & { site: { bucket: string; prefix: string; url?: string } }): string {
+  return config.site.url ?? websiteUrl(config, config.site.bucket, config.site.prefix);
 }
 
 /** The website endpoint of a bucket, ending in `/`. */
