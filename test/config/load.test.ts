@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { configFromSpec, loadConfig } from "../../src/config/index.js";
+import { siteUrl } from "../../src/s3/index.js";
 import { expectReportsiteError } from "../support/errors.js";
 
 const minimal = { raw: { bucket: "gid-raw" }, site: { bucket: "gid-reports" } };
@@ -37,6 +38,18 @@ describe("configFromSpec", () => {
     });
     expect(config.raw.prefix).toBe("exports/311/");
     expect(config.forcePathStyle).toBe(true);
+  });
+
+  test("site.url is the site's public address: it ends in a slash and is what siteUrl gives; only http(s)", async () => {
+    const config = configFromSpec({ ...minimal, site: { bucket: "gid-reports", url: "https://reports.city.gov" } });
+    expect(config.site.url).toBe("https://reports.city.gov/");
+    expect(siteUrl(config)).toBe("https://reports.city.gov/");
+    expect(siteUrl(configFromSpec(minimal))).toBe("http://gid-reports.s3-website-us-east-1.amazonaws.com/");
+    const error = await expectReportsiteError(
+      () => configFromSpec({ ...minimal, site: { bucket: "gid-reports", url: "javascript:alert(1)" } }),
+      { name: "ConfigError", exitCode: 1 },
+    );
+    expect(error.message).toMatch(/site\.url: must be the site's public http\(s\) address/);
   });
 
   test("lists every problem with its key path", async () => {
