@@ -104,9 +104,9 @@ const KNOWN_FAILURES: Record<string, { reason: (id: string) => string; hint: (id
       "Check site.cloudfront.distributionId (or --distribution-id): `aws cloudfront list-distributions --query 'DistributionList.Items[].[Id,Aliases.Items]'` lists the account's.",
   },
   TooManyInvalidationsInProgress: {
-    reason: (id) =>
-      `distribution ${id} has too many invalidations in progress (CloudFront runs at most 3,000 file paths and 15 wildcard paths at once)`,
-    hint: () => "Wait a few minutes for them to finish.",
+    reason: (id) => `distribution ${id} has too many invalidations in progress`,
+    hint: () =>
+      "CloudFront runs at most 3,000 file paths and 15 wildcard paths at once on a distribution: wait a few minutes for them to finish.",
   },
   AccessDenied: {
     reason: (id) => `the credentials in use may not invalidate distribution ${id}`,
