@@ -9,15 +9,20 @@ import type { BuiltTheme } from "../site/index.js";
 import type { DeployEffects, DeployOptions, DeployResult } from "../deploy/index.js";
 import type { CommandContext } from "./command.js";
 
-/** The deploy flags of `deploy` and `publish`: --delete, --max-deletes and the deploy lock's. */
+/** The CloudFront flags: the distribution to invalidate, and whether (and how long) to wait for it. */
+const CDN_OPTIONS = {
+  "distribution-id": { type: "string" },
+  wait: { type: "boolean" },
+  "wait-timeout": { type: "string" },
+} as const;
+
+/** The deploy flags of `deploy` and `publish`: --delete, --max-deletes, the deploy lock's and CloudFront's. */
 export const DEPLOY_OPTIONS = {
   delete: { type: "boolean" },
   "max-deletes": { type: "string" },
   "wait-for-lock": { type: "string" },
   "break-lock": { type: "boolean" },
-  "distribution-id": { type: "string" },
-  wait: { type: "boolean" },
-  "wait-timeout": { type: "string" },
+  ...CDN_OPTIONS,
 } as const;
 
 /** Help lines of the deploy lock's flags, the same for `deploy` and `publish`. */
