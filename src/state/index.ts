@@ -13,7 +13,7 @@
  * |                            | the fingerprints it was made from, each file's stamp and MD5      |                     |               |
  * | `published-<target>.json`  | the published-headers memory of one site bucket and prefix: what  | deploy (not         | deploy        |
  * |                            | a HEAD answered for each published file's version                 | --dry-run)          |               |
- * | `invalidation-<id>.json`   | the pending invalidation of one CloudFront distribution: paths a  | deploy (not         | deploy        |
+ * | `invalidation-<id>.json`   | the pending paths of one CloudFront distribution: paths a  | deploy (not         | deploy        |
  * |                            | deploy changed that CloudFront has not yet accepted to invalidate | --dry-run)          |               |
  *
  * Every file is `{"format":N,"checksum":…,"data":…}` (state-file.ts), written atomically. A file of

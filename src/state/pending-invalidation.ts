@@ -1,5 +1,5 @@
 /**
- * The pending invalidation of one CloudFront distribution (`invalidation-<fingerprint>.json`): paths a
+ * The pending paths of one CloudFront distribution (`invalidation-<fingerprint>.json`): paths a
  * deploy changed, or was about to change, that CloudFront has not yet accepted an invalidation for.
  * Written before a deploy's first write and when an invalidation fails, removed when CloudFront accepts
  * one, so a deploy cut off or refused by CloudFront leaves them for the next deploy to send.
