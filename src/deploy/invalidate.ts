@@ -15,12 +15,7 @@ import {
   writePendingInvalidation,
   type PendingInvalidation,
 } from "../state/index.js";
-import {
-  createCloudFrontClient,
-  createInvalidation,
-  describeCloudFrontFailure,
-  invalidationStatus,
-} from "./cloudfront.js";
+import type * as CloudFrontApi from "./cloudfront.js";
 import type { SyncReport } from "./execute.js";
 import { changedKeys, collapsePaths, pathsOfKeys, plannedKeys, siteRootPath } from "./invalidation.js";
 import type { SyncPlan } from "./plan.js";
@@ -47,6 +42,8 @@ export interface CdnTarget {
   /** What an earlier deploy left to invalidate. */
   pending?: PendingInvalidation;
   logger: Logger;
+  /** The CloudFront requests (loaded only for a site with a distribution: the SDK is large). */
+  api: typeof CloudFrontApi;
   /** Made at the first request. */
   client: () => CloudFrontClient;
 }
@@ -63,13 +60,15 @@ export async function cdnTargetOf(
   const id = distributionId ?? config.site.cloudfront?.distributionId;
   if (id === undefined) return undefined;
   let client: CloudFrontClient | undefined;
+  const api = await import("./cloudfront.js");
   return {
+    api,
     distributionId: id,
     root: siteRootPath(config.site),
     cacheDir: config.cache,
     pending: await readPendingInvalidation(config.cache, id, logger),
     logger,
-    client: () => (client ??= createCloudFrontClient(config.s3)),
+    client: () => (client ??= api.createCloudFrontClient(config.s3)),
   };
 }
 
@@ -147,14 +146,14 @@ async function send(cdn: CdnTarget, paths: string[], batch: string[]) {
   const resent = cdn.pending?.sent && sameList(cdn.pending.sent.paths, batch) ? cdn.pending.sent : undefined;
   const callerReference = resent?.callerReference ?? callerReferenceOf(batch);
   try {
-    return await createInvalidation(cdn.client(), cdn.distributionId, { paths: batch, callerReference });
+    return await cdn.api.createInvalidation(cdn.client(), cdn.distributionId, { paths: batch, callerReference });
   } catch (error) {
     const pending = { distributionId: cdn.distributionId, paths, sent: { callerReference, paths: batch } };
     const remembered = await writePendingInvalidation(cdn.cacheDir, pending).then(
       () => `the ${paths.length} paths are remembered in ${pendingPath(cdn.cacheDir, cdn.distributionId)}`,
       (writeError: Error) => `the paths could not be remembered (${writeError.message}): invalidate them by hand`,
     );
-    const { reason, hint } = describeCloudFrontFailure(error, cdn.distributionId);
+    const { reason, hint } = cdn.api.describeCloudFrontFailure(error, cdn.distributionId);
     throw new InvalidationError(
       `site updated at the origin, caches stale until the invalidation runs: CloudFront did not invalidate the changed paths: ${reason}. Every file is published; ${remembered}.`,
       {
@@ -184,9 +183,9 @@ async function waitUntilCompleted(
     if (left <= 0) throw waitFailure(cdn, created.id, `is still in progress after ${seconds} s`);
     await new Promise((resolve) => setTimeout(resolve, Math.min(delay, left)));
     try {
-      status = await invalidationStatus(cdn.client(), cdn.distributionId, created.id);
+      status = await cdn.api.invalidationStatus(cdn.client(), cdn.distributionId, created.id);
     } catch (error) {
-      const { reason, hint } = describeCloudFrontFailure(error, cdn.distributionId);
+      const { reason, hint } = cdn.api.describeCloudFrontFailure(error, cdn.distributionId);
       throw waitFailure(cdn, created.id, `could not be followed: ${reason}`, hint);
     }
   }
