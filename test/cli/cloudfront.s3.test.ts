@@ -75,5 +75,9 @@ describe.sequential("reportsite deploy with site.cloudfront", () => {
     const noWait = await runCli(["deploy", "--wait-timeout", "30"], { cwd: dir, env });
     expect(noWait.exitCode).toBe(2);
     expect(noWait.stderr).toContain("--wait-timeout needs --wait");
+    // publish deploys the same way, with the same flags
+    const help = await runCli(["publish", "--help"], { cwd: dir, env });
+    expect(help.stdout).toMatch(/--distribution-id ID +after the upload, invalidate the changed paths/);
+    expect(help.stdout).toMatch(/--wait-timeout SECONDS +how long --wait waits before it fails \(default 600\)/);
   });
 });
