@@ -19,7 +19,7 @@ test("a malformed distribution id or a mistyped key is a config error naming the
       configFromSpec({
         raw,
         site: { bucket: "gid-reports", cloudfront: { distributionId: "d111111abcdef8.cloudfront.net" } },
-      } as never),
+      }),
     { name: "ConfigError" },
   );
   expect(error.message).toContain(
@@ -30,7 +30,7 @@ test("a malformed distribution id or a mistyped key is a config error naming the
       configFromSpec({
         raw,
         site: { bucket: "gid-reports", cloudfront: { distributionID: "E2QWRUHAPOMQZL" } },
-      } as never),
+      }),
     { name: "ConfigError", message: /site\.cloudfront\.distributionID: unknown key; did you mean "distributionId"\?/ },
   );
 });
