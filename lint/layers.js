@@ -94,6 +94,7 @@ const PURE = [
   "aggregate/",
   "render/",
   "deploy/plan.ts",
+  "deploy/invalidation.ts",
   "build/month-plan.ts",
   "deploy/format.ts",
   "s3/urls.ts",

@@ -82,6 +82,22 @@ export class DeployError extends ReportsiteError {
   }
 }
 
+/** Exit code of a deploy whose files are published but whose CloudFront invalidation failed. */
+export const INVALIDATION_FAILED_EXIT_CODE = 3;
+
+/**
+ * The site's files were published, but CloudFront was not told to drop its cached copies: readers may
+ * see the previous pages until an invalidation runs. The paths are remembered; the next deploy sends them.
+ */
+export class InvalidationError extends ReportsiteError {
+  /** The paths still to invalidate. */
+  readonly paths: readonly string[];
+  constructor(message: string, options: ReportsiteErrorOptions & { paths: readonly string[] }) {
+    super(message, { exitCode: INVALIDATION_FAILED_EXIT_CODE, ...options });
+    this.paths = options.paths;
+  }
+}
+
 /** share / acl / url / download failed. */
 export class ShareError extends ReportsiteError {}
 

@@ -9,12 +9,20 @@ import type { BuiltTheme } from "../site/index.js";
 import type { DeployEffects, DeployOptions, DeployResult } from "../deploy/index.js";
 import type { CommandContext } from "./command.js";
 
-/** The deploy flags of `deploy` and `publish`: --delete, --max-deletes and the deploy lock's. */
+/** The CloudFront flags: the distribution to invalidate, and whether (and how long) to wait for it. */
+const CDN_OPTIONS = {
+  "distribution-id": { type: "string" },
+  wait: { type: "boolean" },
+  "wait-timeout": { type: "string" },
+} as const;
+
+/** The deploy flags of `deploy` and `publish`: --delete, --max-deletes, the deploy lock's and CloudFront's. */
 export const DEPLOY_OPTIONS = {
   delete: { type: "boolean" },
   "max-deletes": { type: "string" },
   "wait-for-lock": { type: "string" },
   "break-lock": { type: "boolean" },
+  ...CDN_OPTIONS,
 } as const;
 
 /** Help lines of the deploy lock's flags, the same for `deploy` and `publish`. */
@@ -24,16 +32,64 @@ export const LOCK_FLAGS = {
   "break-lock": "take the deploy lock even though another deploy holds it (only when you know that deploy is dead)",
 };
 
+/** Seconds --wait waits for an invalidation to complete, unless --wait-timeout says otherwise. */
+const INVALIDATION_WAIT_SECONDS = 600;
+
+/** Help lines of the CloudFront flags, the same for `deploy` and `publish`. */
+export const CDN_FLAGS = {
+  "distribution-id ID":
+    "after the upload, invalidate the changed paths on this CloudFront distribution (over site.cloudfront.distributionId)",
+  wait: "wait for the CloudFront invalidation to complete",
+  "wait-timeout SECONDS": `how long --wait waits before it fails (default ${INVALIDATION_WAIT_SECONDS})`,
+};
+
 /** The values of DEPLOY_OPTIONS as deploy options; a UsageError when a number is not a whole one. */
 export function deployFlagsOf(
-  values: { delete?: boolean; "max-deletes"?: string; "wait-for-lock"?: string; "break-lock"?: boolean },
+  values: DeployFlagValues,
   command: string,
-): Pick<DeployOptions, "delete" | "maxDeletes" | "waitForLockSeconds" | "breakLock" | "lockTtlSeconds" | "command"> {
+): Pick<
+  DeployOptions,
+  | "delete"
+  | "maxDeletes"
+  | "waitForLockSeconds"
+  | "breakLock"
+  | "lockTtlSeconds"
+  | "command"
+  | "distributionId"
+  | "waitForInvalidationSeconds"
+> {
   return {
     delete: values.delete === true,
     maxDeletes: maxDeletesOf(values["max-deletes"]),
     ...lockFlagsOf(values, command),
+    ...cdnFlagsOf(values),
   };
+}
+
+/** The parsed values of DEPLOY_OPTIONS. */
+type DeployFlagValues = {
+  delete?: boolean;
+  "max-deletes"?: string;
+  "wait-for-lock"?: string;
+  "break-lock"?: boolean;
+  "distribution-id"?: string;
+  wait?: boolean;
+  "wait-timeout"?: string;
+};
+
+/** --distribution-id, --wait and --wait-timeout as deploy options; a UsageError for a malformed id or timeout. */
+function cdnFlagsOf(
+  values: Pick<DeployFlagValues, "distribution-id" | "wait" | "wait-timeout">,
+): Pick<DeployOptions, "distributionId" | "waitForInvalidationSeconds"> {
+  const id = values["distribution-id"];
+  if (id !== undefined && !/^[A-Z0-9]{1,128}$/.test(id))
+    throw new UsageError(`--distribution-id ${id}: expected a CloudFront distribution id such as E2QWRUHAPOMQZL`);
+  const text = values["wait-timeout"];
+  const timeout = text === undefined ? INVALIDATION_WAIT_SECONDS : Number(text);
+  if (!(Number.isInteger(timeout) && timeout > 0))
+    throw new UsageError(`--wait-timeout ${text}: expected a whole number of seconds above 0`);
+  if (text !== undefined && values.wait !== true) throw new UsageError("--wait-timeout needs --wait");
+  return { distributionId: id, waitForInvalidationSeconds: values.wait === true ? timeout : undefined };
 }
 
 /** --max-deletes N as a number (undefined when not given); a UsageError when N is not a whole number. */

@@ -85,6 +85,8 @@ export interface SiteConfig {
     readonly prefix: string;
     /** The site's public address (site.url), ending in `/`; undefined: the website endpoint serves it. */
     readonly url?: string;
+    /** The CloudFront distribution in front of the site, whose caches a deploy invalidates (site.cloudfront). */
+    readonly cloudfront?: { readonly distributionId: string };
     readonly title: string;
     /** Defaults to `{year}/{mon}`. */
     readonly monthPath: string;

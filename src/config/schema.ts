@@ -396,6 +396,25 @@ export const siteConfigSchema = z.strictObject({
           "The site's public address (a custom domain, e.g. https://reports.city.gov/): deploy prints it, canonical links, feeds and metadata use it. Defaults to the bucket's website endpoint.",
         ),
       ),
+    cloudfront: z
+      .optional(
+        z.strictObject({
+          distributionId: z
+            .string()
+            .check(
+              z.regex(
+                /^[A-Z0-9]{1,128}$/,
+                "must be a CloudFront distribution id such as E2QWRUHAPOMQZL (aws cloudfront list-distributions --query 'DistributionList.Items[].[Id,Aliases.Items]')",
+              ),
+            )
+            .check(z.describe("The id of the CloudFront distribution in front of the site, e.g. E2QWRUHAPOMQZL.")),
+        }),
+      )
+      .check(
+        z.describe(
+          "The CloudFront distribution serving the site: after a deploy that changed anything, the changed paths are invalidated there.",
+        ),
+      ),
     title: z._default(nonEmpty(), "311 service request reports"),
     monthPath: z
       ._default(z.string(), "{year}/{mon}")

@@ -31,6 +31,15 @@ import { acquireDeployLock } from "./lock.js";
 import { LockGate, StaleListingError } from "./lock-gate.js";
 import { DEPLOY_LOCK_TTL_SECONDS_DEFAULT } from "./lock-state.js";
 import { readPublishedMemory, recordedMd5s, writePublishedMemory } from "../state/index.js";
+import {
+  cdnTargetOf,
+  formatPlannedInvalidation,
+  invalidateChanged,
+  plannedInvalidation,
+  rememberPlanned,
+  type CdnTarget,
+  type InvalidationResult,
+} from "./invalidate.js";
 import { ensureSiteBucket, readSiteBucketSettings, type BucketSettings, type SiteBucketState } from "./setup.js";
 
 /** Flags of a deploy. */
@@ -54,6 +63,10 @@ export interface DeployOptions {
   lockTtlSeconds?: number;
   /** The command named in the lock, for whoever finds it held; defaults to "deploy". */
   command?: string;
+  /** The CloudFront distribution to invalidate; defaults to site.cloudfront.distributionId (none: no invalidation). */
+  distributionId?: string;
+  /** Wait up to this many seconds for the invalidation to complete; undefined: do not wait. */
+  waitForInvalidationSeconds?: number;
 }
 
 /** Side effects a deploy needs. */
@@ -94,6 +107,8 @@ export interface DeployResult {
   url: string;
   /** Bucket setup changes made (or that a dry run would make). */
   setup: string[];
+  /** What was invalidated at CloudFront (or, in a dry run, would be); undefined without a distribution. */
+  invalidation?: InvalidationResult;
 }
 
 /** Publish config.output to the site bucket. */
@@ -105,6 +120,7 @@ export async function deploySite(
   const { logger } = effects;
   const siteBucket = siteBucketOf(config, effects.client ?? createS3Client(config));
   const url = siteUrl(config);
+  const cdn = await cdnTargetOf(config, options.distributionId, logger);
   // the bucket is asked (read-only) while the MD5s of dist/ are taken; nothing changes before both are in
   const ahead = effects.ahead ?? askSiteBucket(config, siteBucket.client);
   const local = await filesToPublish(config, logger);
@@ -118,26 +134,44 @@ export async function deploySite(
   // a dry run changes nothing, so it takes no lock, and another deploy running does not stop it
   const takeLock = () => acquireDeployLock(siteBucket, { ...lockOptionsOf(options, logger), setupChanges: setupMade });
   const gate = options.dryRun ? undefined : new LockGate(takeLock, seen.lockEtag);
-  const inputs = { siteBucket, local, bucket, url, gate };
+  const inputs = { siteBucket, local, bucket, url, gate, cdn };
   const gather = (listing: Promise<RemoteObject[]>) =>
     gatherRemote(siteBucket, config, options, localKeys, { logger, listing, access: bucket.access, setup: setupMade });
+  const result = await syncUnderLock(inputs, options, effects, {
+    first: () => gather(Promise.resolve(seen.objects)),
+    again: () => gather(unchangedOnFailure("listing the site bucket", () => listRemote(siteBucket), setupMade)),
+  });
+  // after the lock is released: CloudFront's answer (and --wait) holds up no other deploy
+  if (!cdn || !result.report) return result;
+  return { ...result, invalidation: await invalidateChanged(cdn, result.report, options.waitForInvalidationSeconds) };
+}
+
+/**
+ * Sync from the listing seen first; when the lock shows another deploy wrote since, list again under
+ * the lock and sync from that. The lock is released however it ends.
+ */
+async function syncUnderLock(
+  inputs: Omit<SyncInputs, "remote">,
+  options: DeployOptions,
+  effects: DeployEffects,
+  remote: { first: () => Promise<RemoteObject[]>; again: () => Promise<RemoteObject[]> },
+): Promise<DeployResult> {
   try {
     try {
-      return await syncSite({ ...inputs, remote: await gather(Promise.resolve(seen.objects)) }, options, effects);
+      return await syncSite({ ...inputs, remote: await remote.first() }, options, effects);
     } catch (error) {
       if (!(error instanceof StaleListingError)) throw error;
     }
-    logger.info("another deploy changed the site since it was listed: listing it again under the deploy lock");
-    const listing = unchangedOnFailure("listing the site bucket", () => listRemote(siteBucket), setupMade);
-    return await syncSite({ ...inputs, remote: await gather(listing) }, options, effects);
+    effects.logger.info("another deploy changed the site since it was listed: listing it again under the deploy lock");
+    return await syncSite({ ...inputs, remote: await remote.again() }, options, effects);
   } finally {
-    await gate?.release();
+    await inputs.gate?.release();
   }
 }
 
 /** Plan, then print the plan (dry run) or carry it out under the lock. */
 async function syncSite(
-  { siteBucket, local, remote, bucket, url, gate }: SyncInputs,
+  { siteBucket, local, remote, bucket, url, gate, cdn }: SyncInputs,
   options: DeployOptions,
   { logger, renderIndex, multipartThreshold }: DeployEffects,
 ): Promise<DeployResult> {
@@ -148,10 +182,13 @@ async function syncSite(
     force: options.force ?? false,
   });
   if (options.dryRun) {
+    const invalidation = cdn && plannedInvalidation(cdn, plan);
     for (const line of formatPlan(plan, bucket.changes)) logger.info(line);
-    return { plan, url, setup: bucket.changes };
+    for (const line of invalidation ? formatPlannedInvalidation(invalidation) : []) logger.info(line);
+    return { plan, url, setup: bucket.changes, invalidation };
   }
   announce(plan, bucket, logger);
+  if (cdn) await rememberPlanned(cdn, plan);
   const report = await executeSyncPlan(plan, {
     siteBucket,
     access: bucket.access,
@@ -175,6 +212,8 @@ interface SyncInputs {
   bucket: SiteBucketState;
   url: string;
   gate?: LockGate;
+  /** The CloudFront distribution to invalidate, if any. */
+  cdn?: CdnTarget;
 }
 
 function lockOptionsOf(options: DeployOptions, logger: Logger) {
@@ -326,3 +365,4 @@ export { executeSyncPlan } from "./execute.js";
 export type { SyncReport } from "./execute.js";
 export { formatPlan, formatReport } from "./format.js";
 export { listRemote, addRemoteHeaders } from "./remote.js";
+export type { InvalidationResult } from "./invalidate.js";

@@ -13,6 +13,8 @@
  * |                            | the fingerprints it was made from, each file's stamp and MD5      |                     |               |
  * | `published-<target>.json`  | the published-headers memory of one site bucket and prefix: what  | deploy (not         | deploy        |
  * |                            | a HEAD answered for each published file's version                 | --dry-run)          |               |
+ * | `invalidation-<id>.json`   | the pending paths of one CloudFront distribution: paths a  | deploy (not         | deploy        |
+ * |                            | deploy changed that CloudFront has not yet accepted to invalidate | --dry-run)          |               |
  *
  * Every file is `{"format":N,"checksum":…,"data":…}` (state-file.ts), written atomically. A file of
  * another format, not JSON, whose checksum differs or whose data has the wrong shape is ignored with
@@ -27,3 +29,10 @@ export type { AbsentColumn, OutputRecord, RecordedMonth } from "./output-record.
 export { readPublishedMemory, writePublishedMemory, rememberedHeaders } from "./published-memory.js";
 export type { SeenHeaders } from "./published-memory.js";
 export { sha256 } from "./state-file.js";
+export {
+  readPendingInvalidation,
+  writePendingInvalidation,
+  clearPendingInvalidation,
+  pendingPath,
+} from "./pending-invalidation.js";
+export type { PendingInvalidation } from "./pending-invalidation.js";

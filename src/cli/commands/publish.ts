@@ -1,10 +1,10 @@
 import { BUILD_OPTIONS, buildReported, monthsOf } from "../build-step.js";
 import { defineCommand } from "../command.js";
-import { DEPLOY_OPTIONS, deployFlagsOf, deployReported, LOCK_FLAGS } from "../deploy-step.js";
+import { CDN_FLAGS, DEPLOY_OPTIONS, deployFlagsOf, deployReported, LOCK_FLAGS } from "../deploy-step.js";
 
 export default defineCommand({
   usage:
-    "reportsite publish [--month 2019-01|previous|current]... [--require-complete] [--skip-bad-files] [--delete [--max-deletes N]] [--wait-for-lock SECONDS] [--break-lock] [--output DIR] [--json]",
+    "reportsite publish [--month 2019-01|previous|current]... [--require-complete] [--skip-bad-files] [--delete [--max-deletes N]] [--wait-for-lock SECONDS] [--break-lock] [--distribution-id ID] [--wait [--wait-timeout SECONDS]] [--output DIR] [--json]",
   flags: {
     "month YYYY-MM":
       "read only this month from S3 (repeatable; `previous`, `current`, or a range `2019-01..2019-06`); the other months come from the cache or the previous output",
@@ -14,6 +14,7 @@ export default defineCommand({
     delete: "delete published files that the build did not write (only inside site.prefix)",
     "max-deletes N": "refuse to delete more than N files (default 100)",
     ...LOCK_FLAGS,
+    ...CDN_FLAGS,
     "output DIR": "build into and deploy DIR instead of the config's output",
     json: "print the build report and the deploy result as one JSON object",
   },
@@ -42,8 +43,8 @@ export default defineCommand({
     });
     const deploy = await deployReported(config, ctx, deployFlags, { client, ahead });
     if (ctx.json) {
-      const { url, setup, plan, report } = deploy;
-      ctx.print(JSON.stringify({ build, deploy: { url, setup, plan, report } }, null, 2));
+      const { url, setup, plan, report, invalidation } = deploy;
+      ctx.print(JSON.stringify({ build, deploy: { url, setup, plan, report, invalidation } }, null, 2));
     }
   },
 });
