@@ -122,7 +122,11 @@ function changeOf(
   if (!before) return { since, text: "", missing: "no data for that month" };
   if (!comparison) {
     const skipped = month.skippedFiles || before.skippedFiles;
-    return { since, text: "", missing: skipped ? "files of one of the months were left out" : "no day of data to compare" };
+    return {
+      since,
+      text: "",
+      missing: skipped ? "files of one of the months were left out" : "no day of data to compare",
+    };
   }
   const now = series.valueOf(month);
   const was = series.valueOf(before);

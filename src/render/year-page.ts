@@ -135,7 +135,9 @@ export function yearChange(
   const names = pairs.map(([m]) => monthShortName(m.id)).join(", ");
   return {
     text: formatChange(now, was, series.format),
-    basis: all ? `from ${before}` : `from the same ${pairs.length === 1 ? "month" : `${pairs.length} months`} of ${before} (${names})`,
+    basis: all
+      ? `from ${before}`
+      : `from the same ${pairs.length === 1 ? "month" : `${pairs.length} months`} of ${before} (${names})`,
   };
 }
 
