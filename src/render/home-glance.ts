@@ -72,11 +72,22 @@ function glanceTile(
       id: `glance-${index}`,
       label,
       bars,
-      // the year under each January, and under the first and last bar
-      tick: (bar, i) => (bar.id.endsWith("-01") || i === 0 || i === bars.length - 1 ? shortTick(bar.id) : undefined),
+      tick: (bar, i) => (isTicked(bar.id, i, bars.length) ? shortTick(bar.id) : undefined),
     }),
   };
 }
+
+/**
+ * The first and last bar are labelled, and each January between them that is not so close to either
+ * that the labels would overlap.
+ */
+function isTicked(id: string, index: number, count: number): boolean {
+  if (index === 0 || index === count - 1) return true;
+  return id.endsWith("-01") && index >= TICK_GAP && index <= count - 1 - TICK_GAP;
+}
+
+/** Bars between labels, at least: "Jan 19" is about four bars wide. */
+const TICK_GAP = 4;
 
 /** "Jan 19" */
 function shortTick(id: string): string {

@@ -34,7 +34,7 @@ export interface MonthBarsInput {
 const WIDTH = 320;
 const HEIGHT = 120;
 /** Room above the bars for the maximum's label, and below for the month labels. */
-const TOP = 16;
+const TOP = 18;
 const BOTTOM = 20;
 const BAR_FILL = "#1f5fbf";
 const PARTIAL_FILL = "#9bb7e0";
@@ -50,13 +50,13 @@ export function renderMonthBars(input: MonthBarsInput): string {
   const slot = WIDTH / Math.max(1, bars.length);
   const plot = HEIGHT - TOP - BOTTOM;
   const parts = bars.map((bar, i) => barMarkup(bar, i, slot, max > 0 ? plot / max : 0));
-  const ticks = bars.map((bar, i) => tickMarkup(input.tick(bar, i), i, slot));
+  const ticks = bars.map((bar, i) => tickMarkup(input.tick(bar, i), i, slot, bars.length));
   const top = bars.find((b) => b.value === max && max > 0);
   return [
     `<svg class="month-bars" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="${id}-title">${escapeHtml(label)}</title>`,
     `<desc id="${id}-desc">${escapeHtml(describeBars(bars))}</desc>`,
-    top ? `<text x="0" y="11" class="max">${escapeHtml(`highest: ${top.text}`)}</text>` : "",
+    top ? `<text x="0" y="12" class="max">${escapeHtml(`highest: ${top.text}`)}</text>` : "",
     `<line x1="0" x2="${WIDTH}" y1="${HEIGHT - BOTTOM}" y2="${HEIGHT - BOTTOM}" stroke="#4f5869"/>`,
     ...parts,
     ...ticks,
@@ -75,10 +75,12 @@ function barMarkup(bar: MonthBar, index: number, slot: number, scale: number): s
   return `<rect x="${round(x)}" y="${round(y)}" width="${round(slot * 0.7)}" height="${round(height)}" fill="${fill}"><title>${escapeHtml(tip)}</title></rect>`;
 }
 
-function tickMarkup(text: string | undefined, index: number, slot: number): string {
+/** A bar's label, centred under it; the first and last bar's kept inside the picture. */
+function tickMarkup(text: string | undefined, index: number, slot: number, count: number): string {
   if (text === undefined) return "";
-  const x = round(index * slot + slot / 2);
-  return `<text x="${x}" y="${HEIGHT - 5}" text-anchor="middle">${escapeHtml(text)}</text>`;
+  const [x, anchor] =
+    index === 0 ? [0, "start"] : index === count - 1 ? [WIDTH, "end"] : [index * slot + slot / 2, "middle"];
+  return `<text x="${round(x)}" y="${HEIGHT - 4}" text-anchor="${anchor}">${escapeHtml(text)}</text>`;
 }
 
 /** The chart in words: its range, lowest, highest and latest month, for readers who do not see it. */

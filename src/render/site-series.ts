@@ -22,17 +22,17 @@ export interface SiteSeries {
   /** Counts and sums: a year's total is the sum of its months, and a change compares per day when days are missing. */
   additive: boolean;
   /** The month's value; null when it has none. */
-  valueOf(month: MonthSummary): number | null;
+  valueOf: (month: MonthSummary) => number | null;
   /** A value as pages print it, with its unit. */
-  textOf(value: number | null): string;
+  textOf: (value: number | null) => string;
   /** A value as a table cell prints it, its unit in the column's heading. */
-  cellOf(value: number | null): string;
+  cellOf: (value: number | null) => string;
   /** How the difference of two values prints: "+12 (+4.5%)"; a share's in percentage points. */
-  differenceOf(now: number, was: number): string;
+  differenceOf: (now: number, was: number) => string;
   /** How a change's difference prints (compareMonths' format). */
-  format(n: number): string;
+  format: (n: number) => string;
   /** The month's page for this series, relative to the site root, URL-encoded. */
-  hrefOf(month: MonthSummary): string;
+  hrefOf: (month: MonthSummary) => string;
 }
 
 /** The site's series in the config's order: each report's, or the shorthand's requests. */

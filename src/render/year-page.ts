@@ -66,7 +66,11 @@ function yearModel(summary: SiteSummary, year: string, around: { previous?: stri
     rootHref: ROOT,
     year,
     partial: partialNote(year, months),
-    series: series.map((s) => ({ title: s.title, unitText: s.unitText })),
+    // "Requests (requests)" says it twice
+    series: series.map((s) => ({
+      title: s.title,
+      unitText: s.title.toLowerCase().includes(s.unitText) ? "" : s.unitText,
+    })),
     months: months.map((m) => ({
       title: m.title,
       soFar: soFarText(m),

@@ -20,7 +20,13 @@ import { lastMonthIds } from "../../src/render/home-glance.js";
 import { renderYearPages } from "../../src/render/year-page.js";
 import { writeSite } from "../../src/site/write.js";
 import { launchBrowser } from "../support/browser.js";
-import { axeViolations, externalRequests, horizontalOverflow, saveScreenshot, watchPage } from "../support/page-checks.js";
+import {
+  axeViolations,
+  externalRequests,
+  horizontalOverflow,
+  saveScreenshot,
+  watchPage,
+} from "../support/page-checks.js";
 import { REPORTS_CONFIG, reportsMonth } from "./reports-support.js";
 import { monthReport, PAGE_CONFIG, times } from "./support.js";
 
@@ -92,16 +98,19 @@ describe("the home page at a glance and the year pages in headless Chromium", ()
   }
 
   describe.each([1280, 390])("at %i px", (width) => {
-    test.each(PAGES)("%s: axe clean, no console errors, no request leaves 127.0.0.1, no sideways scroll", async (name, path) => {
-      const { page, watched, close } = await open(width, path);
-      expect(await axeViolations(page)).toEqual([]);
-      await saveScreenshot(page, width, name);
-      expect(watched.errors).toEqual([]);
-      expect(externalRequests(watched.requests)).toEqual([]);
-      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
-      await close();
-    });
+    test.each(PAGES)(
+      "%s: axe clean, no console errors, no request leaves 127.0.0.1, no sideways scroll",
+      async (name, path) => {
+        const { page, watched, close } = await open(width, path);
+        expect(await axeViolations(page)).toEqual([]);
+        await saveScreenshot(page, width, name);
+        expect(watched.errors).toEqual([]);
+        expect(externalRequests(watched.requests)).toEqual([]);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+        await close();
+      },
+    );
 
     test("the charts are drawn without JavaScript, inside the page's width, with text at least 9 px tall", async () => {
       for (const [, path] of PAGES) {
@@ -126,9 +135,9 @@ describe("the home page at a glance and the year pages in headless Chromium", ()
 
   test("at 1280 px the months fill the width: several cards side by side, none twice", async () => {
     const { page, close } = await open(1280, "counts/");
-    const tops = await page.locator("#y2019 + p + ul.months > li").evaluateAll((lis) =>
-      lis.map((li) => Math.round(li.getBoundingClientRect().top)),
-    );
+    const tops = await page
+      .locator("#y2019 + p + ul.months > li")
+      .evaluateAll((lis) => lis.map((li) => Math.round(li.getBoundingClientRect().top)));
     expect(tops).toHaveLength(12);
     expect(tops.filter((t) => t === tops[0]).length).toBeGreaterThanOrEqual(3);
     const ids = await page.locator("li.month").evaluateAll((lis) => lis.map((li) => li.id));
