@@ -61,7 +61,7 @@ describe("a build over more than 1,000 raw objects", () => {
     expect(first.months.every((m) => m.status === "rebuilt" && m.reason === "not in the cache")).toBe(true);
   });
 
-  test("writes the dist/ tree: four files a month, index, trend, summaries, error page, scripts", () => {
+  test("writes the dist/ tree: four files a month, a page per year, index, trend, summaries, error page, scripts", () => {
     const files = listFiles(config.output);
     const months = [...expected.keys()];
     expect(months).toHaveLength(37);
@@ -73,6 +73,7 @@ describe("a build over more than 1,000 raw objects", () => {
           `${m}/final_report.html`,
           `${m}/index.html`, // the folder index, so /2019/jan/ works
         ]),
+        ...[...new Set(months.map((m) => m.split("/")[0]))].map((year) => `${year}/index.html`), // the year in review
         ".reportsite-build", // the marker that lets the next build replace this folder (never deployed)
         BUILT_THEME, // the title and theme deploy renders index.html with (never deployed)
         "assets/chart.js",

@@ -112,7 +112,7 @@ describe("the home page at a glance and the year pages in headless Chromium", ()
       },
     );
 
-    test("the charts are drawn without JavaScript, inside the page's width, with text at least 9 px tall", async () => {
+    test("the charts are drawn without JavaScript, inside the page's width, with text at least 11 px tall", async () => {
       for (const [, path] of PAGES) {
         const { page, close } = await open(width, path, false);
         const boxes = await page
@@ -127,7 +127,7 @@ describe("the home page at a glance and the year pages in headless Chromium", ()
         const heights = await page
           .locator("svg.month-bars text")
           .evaluateAll((texts) => texts.map((t) => (t as SVGTextElement).getBoundingClientRect().height));
-        expect(Math.min(...heights)).toBeGreaterThanOrEqual(9);
+        expect(Math.min(...heights)).toBeGreaterThanOrEqual(11);
         await close();
       }
     });
