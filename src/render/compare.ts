@@ -91,28 +91,16 @@ export function compareMonths(
   month: MonthDays,
   previous: (MonthDays & { title: string }) | undefined,
   format: (n: number) => string = formatCount,
+  // the same rules compare a month with the same month a year before (yearBeforeId)
+  earlierId: (id: string) => string = calendarPreviousId,
 ): MonthComparison | undefined {
-  if (!previous || previous.id !== calendarPreviousId(month.id)) return undefined;
+  if (!previous || previous.id !== earlierId(month.id)) return undefined;
   return compareDays(month, previous, format);
 }
 
 /** The id of the same month a year before `2020-01` (`2019-01`). */
 export function yearBeforeId(id: string): string {
   return `${String(Number(id.slice(0, 4)) - 1).padStart(4, "0")}${id.slice(4)}`;
-}
-
-/**
- * How `month` compares with the same month a year before, by the rules of compareMonths (per day
- * when either lacks days, none when a file was left out); undefined when `yearBefore` is not that month.
- * @example compareYearBefore(january2020, january2019)?.change(120, 100).text // "+20 (+20.0%)"
- */
-export function compareYearBefore(
-  month: MonthDays,
-  yearBefore: (MonthDays & { title: string }) | undefined,
-  format: (n: number) => string = formatCount,
-): MonthComparison | undefined {
-  if (!yearBefore || yearBefore.id !== yearBeforeId(month.id)) return undefined;
-  return compareDays(month, yearBefore, format);
 }
 
 /** Two months compared by total when both are whole, else per day of data; none when either has no day or a file left out. */

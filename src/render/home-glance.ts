@@ -2,7 +2,7 @@
  * Pure: the top of the home page, the site at a glance: the latest month's value of each report, its
  * change from the month before and from the same month a year before, and its last 24 months as bars.
  */
-import { calendarPreviousId, compareMonths, compareYearBefore, soFar, yearBeforeId } from "./compare.js";
+import { calendarPreviousId, compareMonths, soFar, yearBeforeId } from "./compare.js";
 import { renderMonthBars, type MonthBar } from "./month-bars.js";
 import { monthTitleOf, siteSeries, type SiteSeries } from "./site-series.js";
 import type { MonthSummary, SiteSummary } from "./summary.js";
@@ -115,7 +115,7 @@ function monthBeforeChange(series: SiteSeries, month: MonthSummary, before: Mont
 
 function yearBeforeChange(series: SiteSeries, month: MonthSummary, before: MonthSummary | undefined): GlanceChange {
   const since = `since ${before?.title ?? monthTitleOf(yearBeforeId(month.id))}, a year before`;
-  return changeOf(series, month, before, since, compareYearBefore(month, before, series.format));
+  return changeOf(series, month, before, since, compareMonths(month, before, series.format, yearBeforeId));
 }
 
 /**

@@ -3,6 +3,7 @@
  * one series per report (the `report` shorthand's one series is its requests), each with how its
  * values print and whether they add up over months.
  */
+import { MONTH_NAMES } from "../calendar.js";
 import { formatFixed, formatMeasure, NO_VALUE, SHARE_DECIMALS } from "../measure-format.js";
 import { encodeKey } from "../key-path.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
@@ -86,21 +87,6 @@ function pointsChange(now: number, was: number): string {
   const sign = delta > 0 ? "+" : delta < 0 ? "\u2212" : "";
   return `${sign}${formatFixed(Math.abs(delta), SHARE_DECIMALS)} percentage points`;
 }
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** `January 2019` for `2019-01`: a month the site has no data for still has a name. */
 export function monthTitleOf(id: string): string {
