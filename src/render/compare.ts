@@ -91,8 +91,24 @@ export function compareMonths(
   month: MonthDays,
   previous: (MonthDays & { title: string }) | undefined,
   format: (n: number) => string = formatCount,
+  // the same rules compare a month with the same month a year before (yearBeforeId)
+  earlierId: (id: string) => string = calendarPreviousId,
 ): MonthComparison | undefined {
-  if (!previous || previous.id !== calendarPreviousId(month.id)) return undefined;
+  if (!previous || previous.id !== earlierId(month.id)) return undefined;
+  return compareDays(month, previous, format);
+}
+
+/** The id of the same month a year before `2020-01` (`2019-01`). */
+export function yearBeforeId(id: string): string {
+  return `${String(Number(id.slice(0, 4)) - 1).padStart(4, "0")}${id.slice(4)}`;
+}
+
+/** Two months compared by total when both are whole, else per day of data; none when either has no day or a file left out. */
+function compareDays(
+  month: MonthDays,
+  previous: MonthDays & { title: string },
+  format: (n: number) => string,
+): MonthComparison | undefined {
   // a file left out takes an unknown share of its day away: neither totals nor days compare fairly
   if (month.skippedFiles || previous.skippedFiles) return undefined;
   const daysNow = daysWithData(month);

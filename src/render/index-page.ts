@@ -1,6 +1,6 @@
 /**
- * Pure: the site's home page (index.html): the newest month, every month grouped by year, and the
- * complete listing of published files. The listing comes from the bucket at deploy, so months
+ * Pure: the site's home page (index.html): the latest month at a glance, every month grouped by year
+ * (each year linking to its year page), and the complete listing of published files. The listing comes from the bucket at deploy, so months
  * published by earlier runs stay listed; the month cards come from summary.json.
  */
 import { encodeKey } from "../key-path.js";
@@ -8,6 +8,7 @@ import { ASSETS_FOLDER, ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js"
 import { formatSize } from "../units.js";
 import { acceptedDaySet, compareMonths, notCompared, soFar, unexplainedGaps } from "./compare.js";
 import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
+import { glanceOf } from "./home-glance.js";
 import { renderPage } from "./layout.js";
 import { siteLinks } from "./page-links.js";
 import { shownValue } from "./shorten.js";
@@ -15,6 +16,7 @@ import { isSafeSiteKey } from "./site-keys.js";
 import type { MonthReportSummary, MonthSummary, SiteSummary } from "./summary.js";
 import { renderTemplate } from "./templates.js";
 import type { Theme } from "./theme.js";
+import { yearPagePath } from "./year-page.js";
 
 /** An entry of the file list (index.html's table of published files): its key relative to the site root, e.g. `2019/jan/final_report.csv`. */
 export interface SiteEntry {
@@ -87,17 +89,20 @@ function listedFiles(entries: readonly SiteEntry[]) {
     }));
 }
 
-/** The month cards: the latest first, then by year, newest first. */
+/** The glance at the latest month, then the month cards by year, newest first, each year linking to its page. */
 function monthsModel(summary: SiteSummary | undefined) {
   const months = summary?.months ?? [];
   const cards = summary ? months.map((m, i) => monthCard(m, months[i - 1], summary)) : [];
   const newestFirst = [...cards].reverse();
   const years = [...new Set(newestFirst.map((c) => c.year))].map((year) => ({
     year,
+    href: encodeKey(yearPagePath(year)),
     months: newestFirst.filter((c) => c.year === year),
   }));
   return {
     latest: newestFirst[0],
+    glance: summary ? glanceOf(summary) : undefined,
+    whatChanged: summary?.months.length ? whatChangedOf(summary.months.at(-1)!) : "",
     years,
     monthCount: months.length,
     range: months.length ? `${months[0]!.title} to ${months.at(-1)!.title}` : "",
@@ -105,6 +110,14 @@ function monthsModel(summary: SiteSummary | undefined) {
     // "4 reports" when the config lists reports: the months are not counted by one set of groups
     reportsText: summary?.reports ? plural(summary.reports.length, "report") : "",
   };
+}
+
+/**
+ * The latest month's "what changed" as HTML, shown under the glance; "" until the month summaries
+ * carry what changed.
+ */
+function whatChangedOf(_month: MonthSummary): string {
+  return "";
 }
 
 /**

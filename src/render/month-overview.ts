@@ -10,6 +10,7 @@ import { formatReportValue } from "./report-values.js";
 import type { MonthReport, MonthReportOf, PageConfig, SiteFile } from "./site-input.js";
 import type { MonthSummary } from "./summary.js";
 import { renderTemplate } from "./templates.js";
+import { yearPagePath } from "./year-page.js";
 
 /** A report as the overview shows it (overview.eta's `reports`). */
 interface OverviewReport {
@@ -61,6 +62,8 @@ function overviewModel(
   return {
     rootHref,
     year: month.id.slice(0, 4),
+    // the breadcrumb's year is the year in review
+    yearHref: `${rootHref}${yearPagePath(month.id.slice(0, 4))}`,
     monthTitle: month.title,
     selfHref: INDEX_DOCUMENT,
     filesText: plural(month.files, "daily file"),

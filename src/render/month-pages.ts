@@ -18,6 +18,7 @@ import { shortenedTitle, shownValue, WHOLE_VALUE_MAX_CHARS } from "./shorten.js"
 import type { MonthSummary } from "./summary.js";
 import type { MonthReport, SiteFile, PageConfig } from "./site-input.js";
 import { renderTemplate } from "./templates.js";
+import { yearPagePath } from "./year-page.js";
 
 /** The months before and after, as summary.json has them (for links and month-over-month change). */
 export interface MonthNeighbours {
@@ -143,6 +144,8 @@ export function headModel(
     assetsHref: assetsHref(rootHref),
     scripts: scriptLinks(rootHref),
     year: month.id.slice(0, 4),
+    // the breadcrumb's year is the year in review
+    yearHref: `${rootHref}${yearPagePath(month.id.slice(0, 4))}`,
     monthTitle: month.title,
     viewTitle: subject.viewTitles[view],
     selfHref: files[view],

@@ -12,6 +12,7 @@ import { renderReportPages } from "./report-pages.js";
 import type { MonthReport, SiteFile, PageConfig } from "./site-input.js";
 import { monthReportsOf, toSiteSummary, toSummaryCsv, type MonthSummary, type SiteSummary } from "./summary.js";
 import { renderTrendPage } from "./trend-page.js";
+import { renderYearPages } from "./year-page.js";
 
 /** A month to render: its summary (toMonthSummary), and its report, asked for only when its pages are rendered. */
 export interface MonthToRender {
@@ -88,12 +89,13 @@ async function renderMonth(
   return [...files, renderMonthOverview(month, reports, neighbours, pageConfig)];
 }
 
-/** The files drawn from every month's summary: trend page, summary.json, summary.csv, and the error page. */
+/** The files drawn from every month's summary: trend page, summary.json, summary.csv, the year pages and the error page. */
 async function renderAcrossMonths(summary: SiteSummary, pageConfig: PageConfig): Promise<SiteFile[]> {
   return [
     { path: TREND_PAGE, body: await renderTrendPage(summary, pageConfig.theme) },
     { path: SUMMARY_JSON, body: `${JSON.stringify(summary, null, 2)}\n` },
     { path: SUMMARY_CSV, body: toSummaryCsv(summary) },
+    ...renderYearPages(summary, pageConfig.theme),
     { path: ERROR_DOCUMENT, body: renderErrorPage(pageConfig.siteTitle, pageConfig.siteRootUrl, pageConfig.theme) },
     ...(pageConfig.theme ? await renderProjectPages(pageConfig.theme, pageConfig.siteTitle) : []),
   ];

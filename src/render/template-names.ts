@@ -19,6 +19,7 @@ export const TEMPLATE_NAMES = [
   "chart",
   "chart-figure",
   "trend",
+  "year",
   "error",
   "page",
 ] as const;

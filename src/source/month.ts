@@ -1,5 +1,5 @@
 /** Pure: months, and which raw keys belong to which month. */
-import { daysInMonth } from "../calendar.js";
+import { daysInMonth, MONTH_NAMES } from "../calendar.js";
 import { MONTH_ABBREVIATIONS, type SiteConfig } from "../config/index.js";
 
 /** A calendar month of data, e.g. { year: 2019, month: 1 }. */
@@ -18,22 +18,6 @@ export function monthId({ year, month }: Month): string {
 export function monthAbbreviation({ month }: Month): string {
   return MONTH_ABBREVIATIONS[month - 1]!;
 }
-
-// a table, not Intl: a formatter made per call cost a no-op build of 60 months ~1 ms a month
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
 
 /** `January 2019` */
 export function monthTitle({ year, month }: Month): string {

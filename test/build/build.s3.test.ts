@@ -61,7 +61,7 @@ describe("a build over more than 1,000 raw objects", () => {
     expect(first.months.every((m) => m.status === "rebuilt" && m.reason === "not in the cache")).toBe(true);
   });
 
-  test("writes the dist/ tree: four files a month, index, trend, summaries, error page, scripts", () => {
+  test("writes the dist/ tree: four files a month, a page per year, index, trend, summaries, error page, scripts", () => {
     const files = listFiles(config.output);
     const months = [...expected.keys()];
     expect(months).toHaveLength(37);
@@ -73,6 +73,7 @@ describe("a build over more than 1,000 raw objects", () => {
           `${m}/final_report.html`,
           `${m}/index.html`, // the folder index, so /2019/jan/ works
         ]),
+        ...[...new Set(months.map((m) => m.split("/")[0]))].map((year) => `${year}/index.html`), // the year in review
         ".reportsite-build", // the marker that lets the next build replace this folder (never deployed)
         BUILT_THEME, // the title and theme deploy renders index.html with (never deployed)
         "assets/chart.js",
@@ -279,7 +280,9 @@ describe("bad input never publishes a partial month", () => {
     rmSync(ci.output, { recursive: true }); // the checkout has no dist/; the cache is restored
     const warned = memoryLogger();
     await buildSite(ci, { logger: warned, months: [{ year: 2019, month: 3 }] });
-    expect(readdirSync(join(ci.output, "2019")).sort()).toEqual(["feb", "jan", "mar"]); // the cache supplied two
+    // the cache supplied two months; the year page is drawn from all three
+    expect(readdirSync(join(ci.output, "2019")).sort()).toEqual(["feb", "index.html", "jan", "mar"]);
+    expect(readFileSync(join(ci.output, "2019", "index.html"), "utf8")).toContain("Partial year: 3 of 12 months");
     expect(warned.warnings.join("\n")).not.toMatch(/only the months built now/);
     expect(warned.warnings).toContain(
       `${ci.output} holds no earlier build: the site will have the months built now and the 2 months in the build cache (2019-01, 2019-02); a month published earlier that is in neither would be left out, and \`deploy --delete\` would unpublish it (build every month, or deploy without --delete)`,

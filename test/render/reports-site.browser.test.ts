@@ -134,14 +134,15 @@ describe("the pages around the reports in headless Chromium, served by preview",
 
   test("a month card leads to the overview, and the overview's pager and breadcrumb to the others", async () => {
     const { page, close } = await open(390, "");
-    await page.locator("#latest-heading + ul").getByRole("link", { name: "January 2020", exact: true }).click();
+    await page.locator("#m2020-01").getByRole("link", { name: "January 2020", exact: true }).click();
     await page.waitForURL(/2020\/jan\/index\.html$/);
     expect(await page.locator("h1").innerText()).toBe("January 2020: all reports");
     expect(await page.locator(".reports .total").allInnerTexts()).toEqual(["900 requests", "2.12 days", "100.0%"]);
     await page.getByRole("link", { name: "← December 2019" }).click();
     await page.waitForURL(/2019\/dec\/index\.html$/);
     await page.locator(".breadcrumb").getByRole("link", { name: "2019", exact: true }).click();
-    await page.waitForURL(/\/#y2019$/);
+    await page.waitForURL(/\/2019\/index\.html$/);
+    expect(await page.locator("h1").innerText()).toBe("2019 in review");
     await close();
   });
 });

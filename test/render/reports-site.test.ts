@@ -29,7 +29,7 @@ describe("the month overview", () => {
     );
     expect(page.path).toBe("2019/dec/index.html");
     const html = String(page.body);
-    expect(html).toContain('<li><a href="../../#y2019">2019</a></li>');
+    expect(html).toContain('<li><a href="../../2019/index.html">2019</a></li>');
     expect(html).toContain('<a href="index.html" aria-current="page">December 2019</a>');
     expect(html).toContain("<h1>December 2019: all reports</h1>");
     expect(html).toContain('3 reports from 31 daily files. Data as of <time datetime="2020-01-01T06:30:00.000Z">');

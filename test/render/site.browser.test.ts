@@ -52,6 +52,7 @@ const MONTHS = [
 const PAGES: [name: string, path: string][] = [
   ["home", ""],
   ["trend", "trend.html"],
+  ["year-2019", "2019/index.html"],
   ...MONTHS.flatMap((m): [string, string][] => [
     [`${m.id}-table`, `${m.dir}/final_report.html`],
     [`${m.id}-chart`, `${m.dir}/final_chart.html`],
@@ -164,8 +165,8 @@ describe("the site in headless Chromium, served by preview", () => {
     await page.getByRole("link", { name: "← December 2019" }).click();
     await page.waitForURL(/2019\/dec\/final_chart\.html$/);
     await page.locator(".breadcrumb").getByRole("link", { name: "2019", exact: true }).click();
-    await page.waitForURL(/\/#y2019$/);
-    expect(await page.locator("#y2019").isVisible()).toBe(true);
+    await page.waitForURL(/\/2019\/index\.html$/);
+    expect(await page.locator("h1").innerText()).toBe("2019 in review");
     await close();
   });
 

@@ -25,7 +25,7 @@ const JAN = monthReport("2020-01", [...times(3, ["Pothole", "Request"]), ...time
 const byPath = (files: SiteFile[]) => Object.fromEntries(files.map((f) => [f.path, String(f.body)]));
 
 describe("the site planSite plans, every group rendered", () => {
-  test("every month gets a CSV, table, chart and folder index; the site gets trend, summaries and the error page", async () => {
+  test("every month gets a CSV, table, chart and folder index; the site gets trend, summaries, a page per year and the error page", async () => {
     const { files } = await renderSiteFiles([NOV, DEC, JAN], PAGE_CONFIG);
     expect(files.map((f) => f.path).sort()).toEqual(
       [
@@ -35,6 +35,8 @@ describe("the site planSite plans, every group rendered", () => {
         "trend.html",
         "summary.json",
         "summary.csv",
+        "2019/index.html",
+        "2020/index.html",
         "error.html",
       ].sort(),
     );
@@ -42,12 +44,12 @@ describe("the site planSite plans, every group rendered", () => {
     expect(pages["2019/dec/index.html"]).toBe(pages["2019/dec/final_report.html"]);
   });
 
-  test("month pages link to the previous and next month, and the breadcrumb to the year on the home page", async () => {
+  test("month pages link to the previous and next month, and the breadcrumb to the year's page", async () => {
     const pages = byPath((await renderSiteFiles([NOV, DEC, JAN], PAGE_CONFIG)).files);
     const dec = pages["2019/dec/final_report.html"]!;
     expect(dec).toContain('<a class="previous" rel="prev" href="../../2019/nov/final_report.html">← November 2019</a>');
     expect(dec).toContain('<a class="next" rel="next" href="../../2020/jan/final_report.html">January 2020 →</a>');
-    expect(dec).toContain('<li><a href="../../#y2019">2019</a></li>');
+    expect(dec).toContain('<li><a href="../../2019/index.html">2019</a></li>');
     expect(pages["2019/dec/final_chart.html"]).toContain('href="../../2020/jan/final_chart.html"');
     expect(pages["2019/nov/final_report.html"]).not.toContain('rel="prev"');
     expect(pages["2020/jan/final_report.html"]).not.toContain('rel="next"');
