@@ -36,7 +36,7 @@ export interface HostingOptions {
 export function renderHostingTemplate(options: HostingOptions): string {
   return [
     header(options),
-    "Resources:",
+    "Resources:\n",
     certificate(options),
     cachePolicy(),
     distribution(options),
@@ -108,7 +108,9 @@ function cachePolicy(): string {
  * error response keeps CloudFront from caching that answer for long.
  */
 function distribution({ domain, originDomain, sitePrefix, errorDocument }: HostingOptions): string {
-  const originPath = sitePrefix ? `          OriginPath: ${JSON.stringify(`/${sitePrefix.replace(/\/+$/, "")}`)}\n` : "";
+  const originPath = sitePrefix
+    ? `            OriginPath: ${JSON.stringify(`/${sitePrefix.replace(/\/+$/, "")}`)}\n`
+    : "";
   return `  Distribution:
     Type: AWS::CloudFront::Distribution
     Properties:

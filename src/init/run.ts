@@ -163,7 +163,8 @@ function httpsOf(flags: InitFlags): Pick<InitAnswers, "https"> {
       `--https puts CloudFront in front of an AWS S3 website endpoint; the site here is on ${flags.endpoint.url} (${flags.endpoint.from})`,
     );
   const domain = valueOf("--domain", parseDomain(flags.domain));
-  const zone = flags.hostedZoneId === undefined ? undefined : valueOf("--hosted-zone-id", parseHostedZoneId(flags.hostedZoneId));
+  const zone =
+    flags.hostedZoneId === undefined ? undefined : valueOf("--hosted-zone-id", parseHostedZoneId(flags.hostedZoneId));
   return { https: { domain, ...(zone ? { hostedZoneId: zone } : {}) } };
 }
 

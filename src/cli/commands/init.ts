@@ -52,7 +52,8 @@ export default defineCommand({
     force: "overwrite files that exist and differ (without it they are kept, and what differs is shown)",
     https: "also write hosting.cfn.yml: CloudFront + an ACM certificate serving the site over HTTPS at --domain",
     "domain NAME": "the site's own address for --https, e.g. reports.city.gov (becomes site.url)",
-    "hosted-zone-id ID": "the domain's Route 53 hosted zone: the certificate validates itself and the alias records are made",
+    "hosted-zone-id ID":
+      "the domain's Route 53 hosted zone: the certificate validates itself and the alias records are made",
   },
   options: OPTIONS,
   async run(values, positionals, ctx) {
