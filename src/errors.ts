@@ -82,6 +82,9 @@ export class DeployError extends ReportsiteError {
   }
 }
 
+/** `reportsite check` found something wrong with what the public sees of the site. */
+export class SiteCheckError extends ReportsiteError {}
+
 /** share / acl / url / download failed. */
 export class ShareError extends ReportsiteError {}
 

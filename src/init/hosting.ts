@@ -104,8 +104,9 @@ function cachePolicy(): string {
 
 /**
  * S3 website endpoints speak HTTP only, so CloudFront talks HTTP to the origin and HTTPS to readers.
- * The website endpoint already answers a missing key with the error document and 404; the custom
- * error response keeps CloudFront from caching that answer for long.
+ * The website endpoint answers a missing key with the error document, with 403 rather than 404 when
+ * the public may not list the bucket (reportsite's setup never lets it): readers get 404 either way,
+ * and CloudFront keeps that answer a minute, not a day.
  */
 function distribution({ domain, originDomain, sitePrefix, errorDocument }: HostingOptions): string {
   const originPath = sitePrefix
@@ -137,11 +138,15 @@ ${originPath}            CustomOriginConfig:
           CachedMethods: [GET, HEAD]
           CachePolicyId: !Ref CachePolicy
         CustomErrorResponses:
-          - ErrorCode: 404
+${[403, 404]
+  .map(
+    (code) => `          - ErrorCode: ${code}
             ResponseCode: 404
             ResponsePagePath: ${JSON.stringify(`/${errorDocument}`)}
             ErrorCachingMinTTL: 60
-        ViewerCertificate:
+`,
+  )
+  .join("")}        ViewerCertificate:
           AcmCertificateArn: !Ref Certificate
           SslSupportMethod: sni-only
           MinimumProtocolVersion: TLSv1.2_2021

@@ -69,6 +69,7 @@ describe("hosting.cfn.yml against CloudFormation's resource specification", () =
     });
     expect(Resources.CachePolicy.Properties.CachePolicyConfig.MinTTL).toBe(0);
     expect(config.CustomErrorResponses).toEqual([
+      { ErrorCode: 403, ResponseCode: 404, ResponsePagePath: "/error.html", ErrorCachingMinTTL: 60 },
       { ErrorCode: 404, ResponseCode: 404, ResponsePagePath: "/error.html", ErrorCachingMinTTL: 60 },
     ]);
     expect(config.ViewerCertificate).toMatchObject({
