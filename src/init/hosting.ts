@@ -137,20 +137,22 @@ ${originPath}            CustomOriginConfig:
           AllowedMethods: [GET, HEAD]
           CachedMethods: [GET, HEAD]
           CachePolicyId: !Ref CachePolicy
-        CustomErrorResponses:
-${[403, 404]
-  .map(
+${errorResponses(errorDocument)}        ViewerCertificate:
+          AcmCertificateArn: !Ref Certificate
+          SslSupportMethod: sni-only
+          MinimumProtocolVersion: TLSv1.2_2021
+`;
+}
+
+function errorResponses(errorDocument: string): string {
+  const responses = [403, 404].map(
     (code) => `          - ErrorCode: ${code}
             ResponseCode: 404
             ResponsePagePath: ${JSON.stringify(`/${errorDocument}`)}
             ErrorCachingMinTTL: 60
 `,
-  )
-  .join("")}        ViewerCertificate:
-          AcmCertificateArn: !Ref Certificate
-          SslSupportMethod: sni-only
-          MinimumProtocolVersion: TLSv1.2_2021
-`;
+  );
+  return `        CustomErrorResponses:\n${responses.join("")}`;
 }
 
 /** A and AAAA alias records: the domain answers with CloudFront's addresses, IPv4 and IPv6. */
