@@ -104,7 +104,7 @@ describe.sequential("reportsite check on a published site", () => {
     const env = { AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey, AWS_REGION: s3.region };
     const run = await runCli(["check", "--json"], { cwd: dir, env });
     expect(run.exitCode).toBe(1);
-    const report = JSON.parse(run.stdout.slice(0, run.stdout.lastIndexOf("\n{") + 1 || undefined)) as {
+    const report = JSON.parse(run.stdout) as {
       url: string;
       checks: { url: string; got: string }[];
     };
