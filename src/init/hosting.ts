@@ -13,10 +13,10 @@
 export const HOSTING_TEMPLATE_PATH = "hosting.cfn.yml";
 
 /** The region the hosting stack must be created in (ACM certificates for CloudFront live there). */
-export const HOSTING_REGION = "us-east-1";
+const HOSTING_REGION = "us-east-1";
 
 /** The hosted zone of every CloudFront distribution, which Route 53 alias records name (AWS's fixed value). */
-export const CLOUDFRONT_HOSTED_ZONE_ID = "Z2FDTNDATAQYW2";
+const CLOUDFRONT_HOSTED_ZONE_ID = "Z2FDTNDATAQYW2";
 
 /** What the template is made from. */
 export interface HostingOptions {

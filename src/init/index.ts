@@ -2,7 +2,7 @@ export { planInit, workflowDeletes } from "./plan.js";
 export { planIamPolicy, COMMAND_ACTIONS } from "./iam.js";
 export type { PolicyDocument } from "./iam.js";
 export { renderWorkflow } from "./workflow.js";
-export { renderHostingTemplate, HOSTING_TEMPLATE_PATH, HOSTING_REGION } from "./hosting.js";
+export { renderHostingTemplate } from "./hosting.js";
 export { proposeKeyLayout, patternOf } from "./key-layout.js";
 export { parseCsvSample, parseHeader } from "./csv-sample.js";
 export { profileColumns, proposeColumns } from "./columns.js";

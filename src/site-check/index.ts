@@ -1,4 +1,3 @@
 export { checkSite } from "./check.js";
-export type { SiteCheck, SiteCheckReport, SiteCheckEffects } from "./check.js";
 export { formatCheckTable, formatCheckMarkdown, failedChecks } from "./format.js";
 export { newestMonthFolder } from "./months.js";
