@@ -42,7 +42,7 @@ export interface InitAnswers {
 }
 
 /** Where the role's policy names the distribution until the hosting stack has made it. */
-export const DISTRIBUTION_ID_PLACEHOLDER = "DISTRIBUTION_ID";
+const DISTRIBUTION_ID_PLACEHOLDER = "DISTRIBUTION_ID";
 
 /** One file init writes, and what happens to it. */
 export interface InitFile {
