@@ -55,6 +55,8 @@ export const STAGES = {
   preview: ["config", "site"],
   // `reportsite init` writes a site-config.json and may check the buckets it names
   init: ["config", "s3"],
+  // `reportsite check`: what an anonymous reader gets of the published site (links read as share reads them, types as deploy sets them)
+  "site-check": ["config", "s3", "site", "share"],
   cli: "*",
 };
 

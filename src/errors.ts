@@ -98,6 +98,9 @@ export class InvalidationError extends ReportsiteError {
   }
 }
 
+/** `reportsite check` found something wrong with what the public sees of the site. */
+export class SiteCheckError extends ReportsiteError {}
+
 /** share / acl / url / download failed. */
 export class ShareError extends ReportsiteError {}
 

@@ -36,6 +36,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
     summary: "show who can read an object, or set its canned ACL (public-read | private)",
     load: () => import("./commands/acl.js"),
   },
+  check: {
+    summary: "check what the public sees of the site: pages, types, the error document, raw files refused",
+    load: () => import("./commands/check.js"),
+  },
   url: { summary: "print the public object URL and website URL of a key", load: () => import("./commands/url.js") },
   download: { summary: "download a private object to a local file", load: () => import("./commands/download.js") },
   help: {

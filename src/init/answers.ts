@@ -56,6 +56,32 @@ export function parseBranch(text: string): Checked<string> {
     : { problem: `"${text}" is not a branch name such as main` };
 }
 
+/**
+ * The site's own domain name, as people paste it (`https://Reports.City.gov/` too): lowercase
+ * letters, digits and hyphens in dot-separated labels, at least two labels. A wildcard or a path is
+ * refused: the certificate and the alias records name exactly one host.
+ */
+export function parseDomain(text: string): Checked<string> {
+  const name = text
+    .trim()
+    .replace(/^https?:\/\//i, "")
+    .replace(/\/+$/, "")
+    .toLowerCase();
+  const label = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+  const labels = name.split(".");
+  return name.length <= 253 && labels.length >= 2 && labels.every((l) => label.test(l))
+    ? { value: name }
+    : { problem: `"${text}" is not a domain name such as reports.city.gov` };
+}
+
+/** A Route 53 hosted zone id (`Z0123456789ABC`; the console's `/hostedzone/` form is accepted). */
+export function parseHostedZoneId(text: string): Checked<string> {
+  const id = text.trim().replace(/^\/?hostedzone\//i, "");
+  return /^[A-Z0-9]{1,32}$/.test(id)
+    ? { value: id }
+    : { problem: `"${text}" is not a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ` };
+}
+
 /** The value of a flag's answer, or a UsageError (exit 2) naming the flag. */
 export function valueOf<T>(flag: string, checked: Checked<T>): T {
   if ("problem" in checked) throw new UsageError(`${flag} ${checked.problem}`);

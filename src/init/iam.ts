@@ -13,6 +13,11 @@ export interface PolicyTarget {
    * s3:DeleteObject, and only on the site prefix. Defaults to false (deploy deletes only when asked).
    */
   deletes?: boolean;
+  /**
+   * The CloudFront distribution in front of the site (init --https): deploy invalidates what it
+   * changed there. Its id is known only once the hosting stack exists, so init writes a placeholder.
+   */
+  cloudfront?: { account: string; distributionId: string };
 }
 
 /**
@@ -54,7 +59,25 @@ export interface PolicyDocument {
 export function planIamPolicy(target: PolicyTarget): PolicyDocument {
   return {
     Version: "2012-10-17",
-    Statement: [...rawStatements(target.raw), ...siteStatements(target.site, target.deletes === true)],
+    Statement: [
+      ...rawStatements(target.raw),
+      ...siteStatements(target.site, target.deletes === true),
+      ...(target.cloudfront ? [invalidationStatement(target.cloudfront)] : []),
+    ],
+  };
+}
+
+/** Invalidate (and, for --wait, follow) the distribution's cache after a deploy: nothing else of CloudFront. */
+function invalidationStatement({
+  account,
+  distributionId,
+}: NonNullable<PolicyTarget["cloudfront"]>): PolicyDocument["Statement"][number] {
+  return {
+    Sid: "InvalidateSiteCache",
+    Effect: "Allow",
+    Action: ["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"],
+    // CloudFront is global: its ARNs have no region
+    Resource: `arn:aws:cloudfront::${account}:distribution/${distributionId}`,
   };
 }
 

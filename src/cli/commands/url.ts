@@ -17,5 +17,6 @@ export default defineCommand({
     if (ctx.json) return ctx.print(JSON.stringify(urls, null, 2));
     ctx.print(`object:  ${urls.objectUrl}`);
     if (urls.websiteUrl) ctx.print(`website: ${urls.websiteUrl}`);
+    if (urls.publicUrl) ctx.print(`public:  ${urls.publicUrl}`);
   },
 });
