@@ -93,9 +93,10 @@ ${workingDirectory ? `          cache-dependency-path: ${inProject("package-lock
           role-to-assume: \${{ vars.AWS_ROLE_ARN }}
           aws-region: \${{ vars.AWS_REGION || '${region}' }}
       - run: npm ci
-      # months whose raw files, config and templates are unchanged are reused from this cache
+      # months whose raw files, config and templates are unchanged are reused from this cache; it also
+      # holds the CloudFront paths a failed invalidation left pending, so it is saved even after a failure
       - name: Restore the build cache
-        uses: actions/cache@v4
+        uses: actions/cache/restore@v4
         with:
           path: ${inProject(".reportsite/cache")}
           key: reportsite-cache-\${{ github.run_id }}
@@ -127,6 +128,12 @@ ${workingDirectory ? `          cache-dependency-path: ${inProject("package-lock
             exit 0
           fi
           exit "$status"
+      - name: Save the build cache
+        if: always()
+        uses: actions/cache/save@v4
+        with:
+          path: ${inProject(".reportsite/cache")}
+          key: reportsite-cache-\${{ github.run_id }}
       - name: Summary
         if: steps.publish.outputs.waiting != 'yes'
         run: |

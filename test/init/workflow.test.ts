@@ -65,6 +65,22 @@ describe("the GitHub Actions workflow init writes", () => {
     expect(names.indexOf("Report the failure")).toBeGreaterThan(names.indexOf("Build and deploy"));
   });
 
+  test("saves the build cache even after a failed run: it holds the CloudFront paths still to invalidate", () => {
+    const { jobs } = parse(workflow) as {
+      jobs: { publish: { steps: { name?: string; uses?: string; if?: string; with?: Record<string, string> }[] } };
+    };
+    const steps = jobs.publish.steps;
+    const restore = steps.findIndex((step) => step.uses === "actions/cache/restore@v4");
+    const deploy = steps.findIndex((step) => step.name === "Build and deploy");
+    const save = steps.findIndex((step) => step.uses === "actions/cache/save@v4");
+    expect(restore).toBeGreaterThanOrEqual(0);
+    expect(restore).toBeLessThan(deploy);
+    expect(save).toBeGreaterThan(deploy);
+    expect(steps[save]!.if).toBe("always()");
+    expect(steps[save]!.with).toEqual({ path: steps[restore]!.with!.path, key: steps[restore]!.with!.key });
+    expect(steps.some((step) => step.uses === "actions/cache@v4")).toBe(false);
+  });
+
   test("is the example in examples/github-actions/ (for the default region)", () => {
     expect(readFileSync(EXAMPLE, "utf8")).toBe(renderWorkflow({ region: "us-east-1" }));
   });
@@ -95,7 +111,7 @@ describe("the GitHub Actions workflow init writes", () => {
     { rule: "stays on Node 22", pattern: /node-version: 22\n/ },
     {
       rule: "keeps the incremental build cache",
-      pattern: /uses: actions\/cache@v4\n\s+with:\n\s+path: \.reportsite\/cache/,
+      pattern: /uses: actions\/cache\/restore@v4\n\s+with:\n\s+path: \.reportsite\/cache/,
     },
     {
       rule: "current action versions",
