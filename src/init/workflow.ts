@@ -146,9 +146,15 @@ ${workingDirectory ? `          cache-dependency-path: ${inProject("package-lock
       - name: Report the failure
         if: failure()
         run: |
-          echo "::error title=Monthly reports were not published::See the failed step's log; the live site was left as it was."
+          # exit 3: the files are published, only CloudFront's invalidation failed (the next run sends it)
+          if [ -s publish.json ] && jq -e '.error.name == "InvalidationError"' publish.json > /dev/null; then
+            title="Published, but CloudFront still serves the old pages"
+          else
+            title="Monthly reports were NOT published"
+            echo "::error title=Monthly reports were not published::See the failed step's log; the live site was left as it was."
+          fi
           {
-            echo "## Monthly reports were NOT published"
+            echo "## $title"
             if [ -s publish.json ]; then jq -r 'select(.error) | .error | "\\(.message)\\n\\nhint: \\(.hint // "")"' publish.json; fi
           } >> "$GITHUB_STEP_SUMMARY"
       # last, so that a failure here is not reported above as a site left unpublished: what an anonymous

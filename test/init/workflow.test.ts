@@ -110,6 +110,11 @@ describe("the GitHub Actions workflow init writes", () => {
     },
     { rule: "stays on Node 22", pattern: /node-version: 22\n/ },
     {
+      rule: "does not call a site whose only failure was CloudFront's invalidation unpublished",
+      pattern:
+        /if \[ -s publish\.json \] && jq -e '\.error\.name == "InvalidationError"' publish\.json > \/dev\/null; then\n\s+title="Published, but CloudFront still serves the old pages"\n\s+else/,
+    },
+    {
       rule: "keeps the incremental build cache",
       pattern: /uses: actions\/cache\/restore@v4\n\s+with:\n\s+path: \.reportsite\/cache/,
     },
