@@ -149,6 +149,7 @@ ${workingDirectory ? `          cache-dependency-path: ${inProject("package-lock
           # exit 3: the files are published, only CloudFront's invalidation failed (the next run sends it)
           if [ -s publish.json ] && jq -e '.error.name == "InvalidationError"' publish.json > /dev/null; then
             title="Published, but CloudFront still serves the old pages"
+            echo "::error title=$title::The files are published; the CloudFront invalidation failed and is sent again by the next run (or re-run this one)."
           else
             title="Monthly reports were NOT published"
             echo "::error title=Monthly reports were not published::See the failed step's log; the live site was left as it was."

@@ -131,7 +131,10 @@ describe("the GitHub Actions workflow init writes", () => {
       rule: "a step summary with the site URL",
       pattern: /"## Published \\\(\.deploy\.url\)"[\s\S]*GITHUB_STEP_SUMMARY/,
     },
-    { rule: "an obvious failure", pattern: /if: failure\(\)\n\s+run: \|\n\s+echo "::error / },
+    {
+      rule: "an obvious failure",
+      pattern: /if: failure\(\)\n\s+run: \|\n[\s\S]*?echo "::error title=Monthly reports were not published::/,
+    },
     {
       rule: "the region given to init as the fallback",
       pattern: /aws-region: \$\{\{ vars\.AWS_REGION \|\| 'eu-west-1' \}\}/,
