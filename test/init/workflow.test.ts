@@ -112,7 +112,7 @@ describe("the GitHub Actions workflow init writes", () => {
     {
       rule: "does not call a site whose only failure was CloudFront's invalidation unpublished",
       pattern:
-        /if \[ -s publish\.json \] && jq -e '\.error\.name == "InvalidationError"' publish\.json > \/dev\/null; then\n\s+title="Published, but CloudFront still serves the old pages"\n\s+else/,
+        /if \[ -s publish\.json \] && jq -e '\.error\.name == "InvalidationError"' publish\.json > \/dev\/null; then\n\s+title="Published, but CloudFront still serves the old pages"\n\s+echo "::error title=\$title::[^\n]*\n\s+else/,
     },
     {
       rule: "keeps the incremental build cache",
