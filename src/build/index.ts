@@ -76,12 +76,12 @@ async function makeSite(
   client: S3Client,
   start: BuildStart,
 ): Promise<MadeSite> {
-  const { branding, cache, shared, renderFingerprint } = start.inputs;
+  const { branding, cache, shared, renderFingerprint, maps } = start.inputs;
   const { planPages } = await import("./pages.js");
   const sources = await monthSources(start.listed, config, cache, options);
   const { built, months, bytesRead } = await buildMonths(client, config, cache, sources, options);
   const carried = options.months ? await carriedMonthSummaries(config, built) : [];
-  const pages = await planPages(config, cache, built, branding, { carried, renderFingerprint });
+  const pages = await planPages(config, cache, built, branding, { carried, renderFingerprint, maps });
   const planned = outputRecordPlan(config, options, start, { pages: pages.fingerprints, months });
   const made = (written: boolean, files: { size: number }[]) => ({ written, months, files, bytesRead });
   const unchanged = await unchangedOutput(cache, config.output, planned);
