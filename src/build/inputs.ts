@@ -52,7 +52,9 @@ export async function readInputs(config: SiteConfig, options: BuildOptions): Pro
 /** Each shapes file once (two reports may map the same areas). */
 function shapesFiles(maps: SiteMaps | undefined): SiteFile[] {
   if (!maps) return [];
-  const byPath = new Map([...Object.values(maps.areas), ...(maps.basemap ? [maps.basemap] : [])].map((s) => [s.path, s]));
+  const byPath = new Map(
+    [...Object.values(maps.areas), ...(maps.basemap ? [maps.basemap] : [])].map((s) => [s.path, s]),
+  );
   return [...byPath.values()].map((s) => ({ path: s.path, body: s.body }));
 }
 

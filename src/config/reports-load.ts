@@ -12,10 +12,9 @@ import {
   TREND_PAGE,
 } from "../site-names.js";
 import { resolve } from "node:path";
-import { valueColumn } from "../group-values.js";
+import { mapFileName, valueColumn } from "../group-values.js";
 import {
   keyName,
-  mapFileName,
   type GroupKey,
   type Measure,
   type ReportDefinition,

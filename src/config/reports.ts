@@ -55,15 +55,6 @@ export interface ReportMap {
   readonly key: string;
 }
 
-/**
- * The month's map page of a report with a map: its table page's name with `_map` before the
- * extension (`final_report_map.html` for the `report` shorthand, `<id>_map.html` by default).
- */
-export function mapFileName(files: Pick<ReportFiles, "table">): string {
-  const dot = files.table.lastIndexOf(".");
-  return dot > 0 ? `${files.table.slice(0, dot)}_map${files.table.slice(dot)}` : `${files.table}_map.html`;
-}
-
 /** Where the report's rows come from: their coordinates binned into a grid (map-grid.ts); only cell counts are published. */
 export interface ReportPoints {
   readonly lat: string;

@@ -295,7 +295,8 @@ const reportSpec = z.strictObject({
   files: z.optional(reportFiles),
   maxGroups: z
     .optional(z.int().check(z.gte(1)))
-    .check(z.describe("Most groups (and chartField values) a month may have; defaults to report.maxGroups.")),  map: z.optional(mapSpec),
+    .check(z.describe("Most groups (and chartField values) a month may have; defaults to report.maxGroups.")),
+  map: z.optional(mapSpec),
 });
 
 const reports = z

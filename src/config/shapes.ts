@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import type { Feature, FeatureCollection, Geometry, GeoJsonObject, Position } from "geojson";
+import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import { feature as topologyFeatures, quantize } from "topojson-client";
 import { topology as toTopology } from "topojson-server";
 import { presimplify, simplify } from "topojson-simplify";
@@ -87,7 +87,10 @@ export async function readShapes(file: string, use: ShapesUse): Promise<MapShape
   const size = await stat(file).then(
     (s) => s.size,
     (error: Error) => {
-      throw fail(`cannot read the shapes file: ${error.message}`, "Check the path in site-config.json (relative to it).");
+      throw fail(
+        `cannot read the shapes file: ${error.message}`,
+        "Check the path in site-config.json (relative to it).",
+      );
     },
   );
   if (size > SHAPES_MAX_BYTES)
@@ -147,7 +150,7 @@ function topologyFeatureList(topology: Topology, fail: Fail): Feature[] {
     throw fail('a TopoJSON Topology needs "objects" and "arcs"');
   try {
     return Object.values(topology.objects).flatMap((object) => {
-      const converted = topologyFeatures(topology, object) as FeatureCollection | Feature;
+      const converted: FeatureCollection | Feature = topologyFeatures(topology, object);
       return converted.type === "FeatureCollection" ? converted.features : [converted];
     });
   } catch (error) {
@@ -220,17 +223,43 @@ function* flatPositions(coordinates: unknown): Generator<Position> {
   for (const inner of coordinates) yield* flatPositions(inner);
 }
 
+/**
+ * The geometry with each polygon's outer ring clockwise and its holes anticlockwise, as d3-geo (Vega's
+ * projections) reads them: GeoJSON's RFC 7946 winds them the other way, and a ring read the wrong way
+ * round is the whole globe but the area, which would cover the map.
+ */
+function rewound(geometry: Geometry): Geometry {
+  if (geometry.type === "Polygon") return { ...geometry, coordinates: rewoundRings(geometry.coordinates) };
+  if (geometry.type === "MultiPolygon") return { ...geometry, coordinates: geometry.coordinates.map(rewoundRings) };
+  if (geometry.type === "GeometryCollection") return { ...geometry, geometries: geometry.geometries.map(rewound) };
+  return geometry;
+}
+
+function rewoundRings(rings: Position[][]): Position[][] {
+  return rings.map((ring, i) => {
+    const clockwise = signedArea(ring) < 0;
+    return clockwise === (i === 0) ? ring : [...ring].reverse();
+  });
+}
+
+/** Twice the ring's area on the plane of longitude and latitude: positive when anticlockwise. */
+function signedArea(ring: readonly Position[]): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  return sum;
+}
+
 /** The file as published: TopoJSON of its features (areas keep only their key), simplified when large, and named by its bytes. */
 function publishable(file: string, features: readonly Feature[], use: ShapesUse, areas: string[]): MapShapes {
   const collection: FeatureCollection = {
     type: "FeatureCollection",
     features: features.map((f) => ({
       type: "Feature",
-      geometry: f.geometry,
+      geometry: rewound(f.geometry),
       properties: use.key === undefined ? {} : { [AREA_PROPERTY]: areaValue(f, use.key) },
     })),
   };
-  let topology = toTopology({ [SHAPES_OBJECT]: collection as GeoJsonObject }) as Topology<Objects<object>>;
+  let topology = toTopology({ [SHAPES_OBJECT]: collection }) as Topology<Objects<object>>;
   const points = topology.arcs.reduce((sum, arc) => sum + arc.length, 0);
   const simplified = points > SIMPLIFY_ABOVE_POINTS;
   if (simplified) topology = simplify(presimplify(topology), SIMPLIFY_TOLERANCE);

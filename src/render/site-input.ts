@@ -70,7 +70,7 @@ export interface PageConfig {
   /** Website URL of the site root, ending in `/` (the error page's links must be absolute). */
   siteRootUrl: string;
   /** The project's branding, template overrides and pages (site.logo, site.templates, …); the built-in look when absent. */
-  theme?: Theme;  /** The maps: per report id with a map (the shorthand's is `final_report`), its key and shapes; and the basemap. Absent without maps. */
+  theme?: Theme; /** The maps: per report id with a map (the shorthand's is `final_report`), its key and shapes; and the basemap. Absent without maps. */
   maps?: PageMaps;
 }
 
