@@ -14,5 +14,5 @@ export type {
   RowFilter,
   TimestampPart,
 } from "./reports.js";
-export { readSiteMaps, SHAPES_MAX_BYTES, SIMPLIFY_TOLERANCE, SHAPES_OBJECT, AREA_PROPERTY } from "./shapes.js";
+export { readSiteMaps, SHAPES_MAX_BYTES } from "./shapes.js";
 export type { MapShapes, SiteMaps } from "./shapes.js";

@@ -7,7 +7,11 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
+// GeoJSON's types: the global namespace @types/topojson-client's declarations bring
+type Feature = GeoJSON.Feature;
+type FeatureCollection = GeoJSON.FeatureCollection;
+type Geometry = GeoJSON.Geometry;
+type Position = GeoJSON.Position;
 import { feature as topologyFeatures, quantize } from "topojson-client";
 import { topology as toTopology } from "topojson-server";
 import { presimplify, simplify } from "topojson-simplify";
@@ -29,8 +33,8 @@ export const SIMPLIFY_TOLERANCE = 1e-7;
 /** Grid the published coordinates are rounded to, per axis over the file's extent (1/100,000 of a city is under a metre). */
 const QUANTIZATION = 1e5;
 /** The TopoJSON object the published areas are in, and the property naming each one. */
-export const SHAPES_OBJECT = "areas";
-export const AREA_PROPERTY = "area";
+const SHAPES_OBJECT = "areas";
+const AREA_PROPERTY = "area";
 
 /** A shapes file as published: where, its bytes, and the areas it has. */
 export interface MapShapes {

@@ -151,6 +151,25 @@ describe("a site with a map report", () => {
     expect(readFileSync(join(config.output, "trend.html"), "utf8")).toContain("Requests per district per District");
   });
 
+  test("a second build with nothing new reads no raw file and writes nothing; the shapes are part of what it compares", async () => {
+    client.gets.length = 0;
+    const again = await buildSite(config, { logger: memoryLogger(), client });
+    expect(again.written).toBe(false);
+    expect(client.gets).toEqual([]);
+    // a changed shapes file (District 9 moved) is a new asset and a new map, without reading raw data again
+    const moved = JSON.parse(readFileSync(join(dir, "districts.geojson"), "utf8")) as {
+      features: { geometry: { coordinates: number[][][] } }[];
+    };
+    moved.features.at(-1)!.geometry.coordinates[0]!.forEach((p) => (p[0]! -= 0.01));
+    writeFileSync(join(dir, "districts.geojson"), JSON.stringify(moved));
+    const changed = await buildSite(config, { logger: memoryLogger(), client });
+    expect(changed.written).toBe(true);
+    expect(client.gets).toEqual([]);
+    const assets = readdirSync(join(config.output, "assets")).filter((n) => n.startsWith("districts."));
+    expect(assets).toHaveLength(1);
+    expect(readFileSync(join(config.output, "2019/mar/by-district_map.html"), "utf8")).toContain(assets[0]);
+  });
+
   test.each([1280, 390])(
     "at %i px the map page is axe clean, interactive, requests nothing outside the site, and fits the width",
     async (width) => {
