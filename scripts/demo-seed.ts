@@ -12,7 +12,7 @@ await client.send(new CreateBucketCommand({ Bucket: config.raw.bucket })).catch(
   if (e.name !== "BucketAlreadyOwnedByYou") throw e;
 });
 const files = [1, 2, 3].flatMap((month) =>
-  generateMonth(2019, month, { crlf: month === 2, bom: month === 3, caseAge: true }),
+  generateMonth(2019, month, { crlf: month === 2, bom: month === 3, caseAge: true, districts: true }),
 );
 let next = 0;
 await Promise.all(

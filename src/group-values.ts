@@ -43,3 +43,12 @@ export function valueColumn(
 ): string {
   return "column" in measure ? `${measure.kind}_${measure.column}` : "count";
 }
+
+/**
+ * The month's map page of a report with a map: its table page's name with `_map` before the
+ * extension (`final_report_map.html` for the `report` shorthand, `<id>_map.html` by default).
+ */
+export function mapFileName(files: { readonly table: string }): string {
+  const dot = files.table.lastIndexOf(".");
+  return dot > 0 ? `${files.table.slice(0, dot)}_map${files.table.slice(dot)}` : `${files.table}_map.html`;
+}

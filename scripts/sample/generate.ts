@@ -89,7 +89,29 @@ export interface SampleDayOptions {
    * requested_datetime to updated_datetime, a few left blank; blank for the others. Defaults to false.
    */
   caseAge?: boolean;
+  /**
+   * A last column `district`: which of the made-up council districts of site/council-districts.geojson
+   * (DEMO_DISTRICTS) holds the row's lat/lng ("District 1" … "District 6"). Defaults to false.
+   */
+  districts?: boolean;
   seed?: number;
+}
+
+/** The column `districts` adds (last). */
+export const DISTRICT_COLUMN = "district";
+
+/**
+ * The demo's districts as site/council-districts.geojson draws them: three columns of longitude by
+ * two rows of latitude over the generated coordinates (lat 32.7..32.9, lng -117.25..-117.05), numbered
+ * from the south-west; the file's borders wobble a little, which this grid ignores for rows near them.
+ */
+export const DEMO_DISTRICT_EDGES = { lng: [-117.25, -117.185, -117.115, -117.05], lat: [32.7, 32.795, 32.9] } as const;
+
+/** The district of a generated location (see DEMO_DISTRICT_EDGES). */
+export function demoDistrict(lat: number, lng: number): string {
+  const column = DEMO_DISTRICT_EDGES.lng.slice(1, -1).filter((edge) => lng >= edge).length;
+  const row = DEMO_DISTRICT_EDGES.lat.slice(1, -1).filter((edge) => lat >= edge).length;
+  return `District ${row * 3 + column + 1}`;
 }
 
 /** The file name of a day in the default key pattern: `2019_jan_10_gid_requests.csv`. */
@@ -107,6 +129,7 @@ export function generateDay(date: Date, options: SampleDayOptions = {}): string 
     ...SAMPLE_COLUMNS,
     ...(options.wide ? WIDE_COLUMNS : []),
     ...(options.caseAge ? [CASE_AGE_COLUMN] : []),
+    ...(options.districts ? [DISTRICT_COLUMN] : []),
   ];
   const lines = [header.join(",")];
   for (let i = 0; i < count; i++) lines.push(generateRow(date, i, random, options).map(csvField).join(","));
@@ -138,6 +161,8 @@ function generateRow(date: Date, i: number, random: () => number, options: Sampl
   const age = options.caseAge ? closeCase(row, at, random) : "";
   if (options.wide) row.push(...wideCells(row, street, random));
   if (options.caseAge) row.push(age);
+  // drawn from the row's own coordinates, so the option takes no random draw and changes no other cell
+  if (options.districts) row.push(demoDistrict(Number(row[6]), Number(row[7])));
   return row;
 }
 

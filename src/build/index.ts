@@ -8,6 +8,7 @@ import { readInputs, type BuildStart } from "./inputs.js";
 import type { MonthOutcome } from "./month.js";
 import { buildMonths, monthSources } from "./months.js";
 import { outputRecordPlan, unchangedOutput, unchangedSince } from "./nothing-new.js";
+import { warnUnmatchedAreas } from "./map-warnings.js";
 import type { BuildOptions } from "./options.js";
 import { writePages } from "./write.js";
 import type { SiteConfig } from "../config/index.js";
@@ -76,12 +77,19 @@ async function makeSite(
   client: S3Client,
   start: BuildStart,
 ): Promise<MadeSite> {
-  const { branding, cache, shared, renderFingerprint } = start.inputs;
+  const { branding, cache, shared, renderFingerprint, maps } = start.inputs;
   const { planPages } = await import("./pages.js");
   const sources = await monthSources(start.listed, config, cache, options);
   const { built, months, bytesRead } = await buildMonths(client, config, cache, sources, options);
   const carried = options.months ? await carriedMonthSummaries(config, built) : [];
-  const pages = await planPages(config, cache, built, branding, { carried, renderFingerprint });
+  const pages = await planPages(config, cache, built, branding, { carried, renderFingerprint, maps });
+  const builtIds = new Set(built.map((b) => b.id));
+  warnUnmatchedAreas(
+    config,
+    maps,
+    pages.summary.months.filter((m) => builtIds.has(m.id)),
+    options.logger,
+  );
   const planned = outputRecordPlan(config, options, start, { pages: pages.fingerprints, months });
   const made = (written: boolean, files: { size: number }[]) => ({ written, months, files, bytesRead });
   const unchanged = await unchangedOutput(cache, config.output, planned);

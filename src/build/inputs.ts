@@ -1,8 +1,8 @@
 /** What a build starts from besides the raw listing: the branding, the build cache, the shared files and the fingerprints of what the site is made from. */
 import { assetsFingerprint, countsFingerprint, packageVersion, renderFingerprint } from "./fingerprints.js";
 import type { BuildOptions } from "./options.js";
-import { openBuildCache, type BuildCache } from "../state/index.js";
-import type { SiteConfig } from "../config/index.js";
+import { openBuildCache, sha256, type BuildCache } from "../state/index.js";
+import { readSiteMaps, type SiteConfig, type SiteMaps } from "../config/index.js";
 import { TEMPLATE_NAMES, TEMPLATES_DIR } from "../render/template-names.js";
 import type { SiteFile } from "../render/index.js";
 import { readChartAssets, readTheme, type BuiltTheme, type ProjectTheme } from "../site/index.js";
@@ -26,6 +26,8 @@ export interface BuildInputs {
   assetsFingerprint: string;
   /** Every fingerprint siteInputs takes besides the listing and the cache's months, and the package's version. */
   fingerprints: string[];
+  /** The maps' shapes (checked, published under assets/ with `shared`); undefined when the config names none. */
+  maps?: SiteMaps;
 }
 
 /** The branding (checked), the build cache, the shared files and the fingerprints of everything the site is made from. */
@@ -34,14 +36,33 @@ export async function readInputs(config: SiteConfig, options: BuildOptions): Pro
   // a broken override stops the build before any raw data is read, even when S3 cannot be reached;
   // without overrides there is nothing to compile, and the template engine is not loaded
   if (branding.theme.templates.length) (await import("../render/index.js")).checkTemplates(branding.theme);
+  // a wrong shapes file stops the build here too, before any raw data is read
+  const maps = await readSiteMaps(config);
   const counts = countsFingerprint(config);
   const cache = await openBuildCache(config.cache, counts, options.logger);
-  const shared = [...(await sharedFiles()), ...branding.assets];
-  const render = await renderFingerprint(config);
+  const shared = [...(await sharedFiles()), ...branding.assets, ...shapesFiles(maps)];
+  const render = withMaps(await renderFingerprint(config), maps);
   const assets = assetsFingerprint(shared);
   const skipping = options.skipBadFiles ? "skip-bad-files" : "";
   const fingerprints = [await packageVersion(), counts, render, branding.fingerprint, assets, skipping];
-  return { branding, cache, shared, renderFingerprint: render, assetsFingerprint: assets, fingerprints };
+  const made = { branding, cache, shared, renderFingerprint: render, assetsFingerprint: assets, fingerprints };
+  return maps ? { ...made, maps } : made;
+}
+
+/** Each shapes file once (two reports may map the same areas). */
+function shapesFiles(maps: SiteMaps | undefined): SiteFile[] {
+  if (!maps) return [];
+  const byPath = new Map(
+    [...Object.values(maps.areas), ...(maps.basemap ? [maps.basemap] : [])].map((s) => [s.path, s]),
+  );
+  return [...byPath.values()].map((s) => ({ path: s.path, body: s.body }));
+}
+
+/** The pages draw the shapes: a changed file (its published path names its bytes) renders the maps again. */
+function withMaps(render: string, maps: SiteMaps | undefined): string {
+  if (!maps) return render;
+  const paths = Object.entries(maps.areas).map(([id, s]) => [id, s.path]);
+  return sha256(JSON.stringify([render, paths, maps.basemap?.path ?? null]));
 }
 
 /** The chart and table scripts (the error page is rendered with the other across-month files). */

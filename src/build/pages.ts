@@ -8,7 +8,7 @@
 import type { Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../state/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
-import type { SiteConfig } from "../config/index.js";
+import type { SiteConfig, SiteMaps } from "../config/index.js";
 import type { ProjectTheme } from "../site/index.js";
 import {
   planSite,
@@ -27,11 +27,19 @@ import { PAGES_FORMAT } from "./fingerprints.js";
 import type { BuiltMonth } from "./built-month.js";
 
 /** The part of the config the render stage needs. */
-function pageConfigOf(config: SiteConfig, branding: ProjectTheme): PageConfig {
+function pageConfigOf(config: SiteConfig, branding: ProjectTheme, maps: SiteMaps | undefined): PageConfig {
   const siteRootUrl = siteUrl(config);
   const { title: siteTitle, files } = config.site;
   const reports = config.reportsFrom === "reports" ? { reports: config.reports } : {};
-  return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme, ...reports };
+  const mapped = maps ? { maps: pageMaps(config, maps) } : {};
+  return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme, ...reports, ...mapped };
+}
+
+/** Each mapped report's definition of its map with its shapes, and the basemap. */
+function pageMaps(config: SiteConfig, maps: SiteMaps): NonNullable<PageConfig["maps"]> {
+  const reports = config.reports.filter((r) => r.map && maps.areas[r.id]);
+  const areas = Object.fromEntries(reports.map((r) => [r.id, { key: r.map!.key, shapes: maps.areas[r.id]! }]));
+  return { areas, ...(maps.basemap ? { basemap: maps.basemap } : {}) };
 }
 
 /**
@@ -48,9 +56,13 @@ export async function planPages(
   cache: BuildCache,
   months: BuiltMonth[],
   branding: ProjectTheme,
-  { carried = [], renderFingerprint }: { carried?: readonly MonthSummary[]; renderFingerprint: string },
+  {
+    carried = [],
+    renderFingerprint,
+    maps,
+  }: { carried?: readonly MonthSummary[]; renderFingerprint: string; maps?: SiteMaps },
 ): Promise<PagePlan> {
-  const pageConfig = pageConfigOf(config, branding);
+  const pageConfig = pageConfigOf(config, branding, maps);
   // the project's overrides, pages and logo bytes are inputs too: a changed one renders again
   const fingerprint = sha256(JSON.stringify([renderFingerprint, branding.fingerprint]));
   const toRender = await Promise.all(

@@ -14,3 +14,5 @@ export type {
   RowFilter,
   TimestampPart,
 } from "./reports.js";
+export { readSiteMaps, SHAPES_MAX_BYTES } from "./shapes.js";
+export type { MapShapes, SiteMaps } from "./shapes.js";

@@ -7,7 +7,7 @@ import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
 import { DEFAULT_CONFIG_FILE, readConfigText } from "./file.js";
 import { checkKeyPattern, checkPlaceholders, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
 import type { ReportDefinition } from "./reports.js";
-import { checkReports, reportPlace, reportsOf } from "./reports-load.js";
+import { checkReports, mapProblems, reportPlace, reportsOf } from "./reports-load.js";
 import { siteConfigSchema, type ParsedSpec, type RawEncoding, type SiteConfigSpec } from "./schema.js";
 import { closestName } from "../suggest.js";
 
@@ -109,6 +109,8 @@ export interface SiteConfig {
     readonly templates?: string;
     /** Absolute path of the folder of the project's own pages. */
     readonly pages?: string;
+    /** Absolute path of the GeoJSON drawn in grey under every map (site.basemap). */
+    readonly basemap?: string;
   };
   readonly report: {
     /** Defaults to ["service_name"]. */
@@ -324,6 +326,7 @@ function checkShorthand(report: ParsedSpec["report"]): string[] {
     if (!reportColumns.includes(c))
       problems.push(`report.columns[${i}]: "${c}" is not a report column; choose from ${reportColumns.join(", ")}`);
   });
+  problems.push(...mapProblems({ map: report.map, groupBy: report.groupBy.map((column) => ({ column })) }, "report"));
   report.linkColumns.forEach((c, i) => {
     if (!columns.includes(c))
       problems.push(`report.linkColumns[${i}]: "${c}" is not one of report.columns (${columns.join(", ")})`);
@@ -369,6 +372,7 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
       url: spec.site.url === undefined ? undefined : withSlash(spec.site.url),
       monthPath: spec.site.monthPath.replace(/^\/+|\/+$/g, ""),
       ...projectPaths(spec.site, baseDir),
+      ...(spec.site.basemap === undefined ? {} : { basemap: resolve(baseDir, spec.site.basemap) }),
     },
     report: {
       groupBy,
@@ -380,7 +384,7 @@ function normalise(spec: ParsedSpec, file: string, baseDir: string, overrides: C
       maxGroups: spec.report.maxGroups,
       labels: spec.report.labels,
     },
-    ...reportsOf(spec),
+    ...reportsOf(spec, baseDir),
     output: outputFolder(spec, baseDir, overrides),
     cache: resolve(baseDir, spec.cache),
   };

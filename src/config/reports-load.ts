@@ -11,7 +11,8 @@ import {
   SUMMARY_JSON,
   TREND_PAGE,
 } from "../site-names.js";
-import { valueColumn } from "../group-values.js";
+import { resolve } from "node:path";
+import { mapFileName, valueColumn } from "../group-values.js";
 import {
   keyName,
   type GroupKey,
@@ -30,6 +31,7 @@ const SHORTHAND_ONLY_KEYS: Readonly<Record<string, string>> = {
   groupBy: "each report has its own groupBy; move it into the reports that group by it",
   chartField: "each report has its own chartField; move it into the reports whose chart it splits",
   columns: "a report's table shows its groupBy keys and its value; leave report.columns out",
+  map: "each report has its own map; move it into the report whose groups are the areas",
 };
 
 /** `reports[2] ("days-to-close")`: how messages name a report (its id as the user wrote it, when a string). */
@@ -39,9 +41,21 @@ export function reportPlace(index: number, rawSpec: unknown): string {
 }
 
 /** The `reports` list, or without it the one report of the `report` shorthand (today's site). */
-export function reportsOf(spec: ParsedSpec): { reports: ReportDefinition[]; reportsFrom: "report" | "reports" } {
-  if (spec.reports === undefined) return { reports: [shorthandReport(spec)], reportsFrom: "report" };
-  return { reports: reportDefinitions(spec.reports, spec.report.maxGroups), reportsFrom: "reports" };
+export function reportsOf(
+  spec: ParsedSpec,
+  baseDir?: string,
+): { reports: ReportDefinition[]; reportsFrom: "report" | "reports" } {
+  const reports =
+    spec.reports === undefined ? [shorthandReport(spec)] : reportDefinitions(spec.reports, spec.report.maxGroups);
+  return {
+    // a map's shapes file is relative to the config's folder, like the other files it names
+    reports: baseDir === undefined ? reports : reports.map((r) => withShapesIn(r, baseDir)),
+    reportsFrom: spec.reports === undefined ? "report" : "reports",
+  };
+}
+
+function withShapesIn(report: ReportDefinition, baseDir: string): ReportDefinition {
+  return report.map ? { ...report, map: { ...report.map, shapes: resolve(baseDir, report.map.shapes) } } : report;
 }
 
 /** The one report the `report` key describes: rows per groupBy, split by chartField, in the site.files names. */
@@ -56,6 +70,7 @@ function shorthandReport(spec: ParsedSpec): ReportDefinition {
     chart: "bar",
     files: spec.site.files,
     maxGroups: spec.report.maxGroups,
+    ...(spec.report.map === undefined ? {} : { map: spec.report.map }),
   };
 }
 
@@ -73,6 +88,7 @@ function reportDefinitions(entries: readonly ReportEntry[], maxGroups: number): 
     chart: entry.chart,
     files: reportFiles(entry),
     maxGroups: entry.maxGroups ?? maxGroups,
+    ...(entry.map === undefined ? {} : { map: entry.map }),
   }));
 }
 
@@ -154,7 +170,27 @@ function reportProblems(report: ReportDefinition, place: string): string[] {
     problems.push(`${place}.measure: "${measured}" is also in groupBy; measure another column`);
   if (measured !== undefined && measured === report.chartField)
     problems.push(`${place}.measure: "${measured}" is also the chartField; measure another column`);
-  return [...problems, ...valueColumnProblems(report, place), ...chartProblems(report, place)];
+  return [
+    ...problems,
+    ...valueColumnProblems(report, place),
+    ...chartProblems(report, place),
+    ...mapProblems(report, place),
+  ];
+}
+
+/**
+ * A map colours each area by its group's value: the report groups by exactly one column (not a
+ * timestamp part), whose values are the areas' key property. `place` names the report's key, e.g.
+ * `reports[1] ("by-district")` or `report`.
+ */
+export function mapProblems(report: Pick<ReportDefinition, "map" | "groupBy">, place: string): string[] {
+  if (report.map === undefined) return [];
+  const [first, ...more] = report.groupBy;
+  if (more.length || first === undefined || first.part !== undefined)
+    return [
+      `${place}.map: a map needs exactly one groupBy column whose values are the areas' "${report.map.key}" property, found ${report.groupBy.map(keyName).join(", ")}`,
+    ];
+  return [];
 }
 
 /** A key column named like the value column: the report's table would hold one column for both. */
@@ -195,7 +231,8 @@ function fileNameProblems(reports: readonly ReportDefinition[], place: (index: n
   const seen = new Map<string, string>();
   return reports.flatMap((report, i) => {
     if (reports.findIndex((other) => other.id === report.id) < i) return [];
-    const files = Object.entries(report.files) as [keyof ReportFiles, string][];
+    const files = Object.entries(report.files) as [string, string][];
+    if (report.map) files.push(["map", mapFileName(report.files)]);
     return files.flatMap(([kind, name]) => fileNameProblem(name, `${place(i)}.files.${kind}`, seen));
   });
 }

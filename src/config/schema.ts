@@ -238,6 +238,25 @@ const reportFiles = z
   })
   .check(z.describe("The report's file names in each month's folder."));
 
+/** A report's choropleth: the areas' boundary file and the property naming each area. */
+const mapSpec = z
+  .strictObject({
+    shapes: nonEmpty().check(
+      z.describe(
+        "GeoJSON or TopoJSON file of the areas (WGS84 longitude/latitude), relative to site-config.json, e.g. site/council-districts.geojson.",
+      ),
+    ),
+    key: nonEmpty().check(
+      z.describe("The property of each area whose values are the report's groupBy values, e.g. district."),
+    ),
+  })
+  .check(
+    z.describe(
+      "A map of the report's value per area (<id>_map.html in each month): the report groups by one column, whose values are the areas' `key` property.",
+    ),
+    z.meta({ examples: [{ shapes: "site/council-districts.geojson", key: "district" }] }),
+  );
+
 const reportSpec = z.strictObject({
   id: z
     .string()
@@ -277,6 +296,7 @@ const reportSpec = z.strictObject({
   maxGroups: z
     .optional(z.int().check(z.gte(1)))
     .check(z.describe("Most groups (and chartField values) a month may have; defaults to report.maxGroups.")),
+  map: z.optional(mapSpec),
 });
 
 const reports = z
@@ -428,6 +448,13 @@ export const siteConfigSchema = z.strictObject({
       {},
     ),
     ...brandingKeys,
+    basemap: z
+      .optional(nonEmpty())
+      .check(
+        z.describe(
+          "GeoJSON file (WGS84) of streets or the city's outline, relative to site-config.json, drawn in grey under every map; never fetched tiles.",
+        ),
+      ),
     publicAccess: z
       ._default(z.enum(["auto", "acl", "policy"]), "auto")
       .check(
@@ -486,6 +513,7 @@ export const siteConfigSchema = z.strictObject({
               "Most distinct values report.groupBy (and report.chartField) may have in a month, and the default of each report's maxGroups; a build that finds more stops early (an ID column grouped by mistake would make pages and charts no one can load).",
             ),
           ),
+        map: z.optional(mapSpec).check(z.describe("A map of the one report's count per area (without `reports`).")),
         missingValues: z
           .optional(z.array(z.string()))
           .check(

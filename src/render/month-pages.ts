@@ -3,7 +3,7 @@
  * its own report, its neighbours' summaries and the page config, so the build can cache them by that input.
  */
 import type { BlankMarker } from "../aggregate/index.js";
-import { BLANK_GROUP, tupleKey } from "../group-values.js";
+import { BLANK_GROUP, mapFileName, tupleKey } from "../group-values.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
 import { renderChart } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
@@ -11,6 +11,7 @@ import { compareMonths, soFar, unexplainedGaps, type MonthComparison } from "./c
 import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { labelFor } from "./labels.js";
 import { renderPage } from "./layout.js";
+import { shorthandMapReport } from "./map-shorthand.js";
 import { assetsHref, scriptLinks } from "./page-links.js";
 
 import { safeHref } from "./escape.js";
@@ -65,6 +66,13 @@ export async function renderMonthPages(
   ];
 }
 
+/** What the shorthand's map page is drawn in (map-page.ts's MapPageFrame): the head of the month's pages, the page wrapper. */
+export function shorthandMapFrame(month: MonthReport, neighbours: MonthNeighbours, pageConfig: PageConfig) {
+  const rootHref = "../".repeat(month.dir.split("/").length);
+  const head = headModel(month, neighbours, pageConfig, siteReportSubject(month, pageConfig), "map", rootHref);
+  return { head, page: monthPage(month, pageConfig), rootHref };
+}
+
 /** A page of the month from its body and what it shows ("report", "chart"), titled "January 2019 chart, <site>". */
 export function monthPage(month: MonthReport, pageConfig: PageConfig): (body: string, what: string) => string {
   return (body, what) =>
@@ -79,17 +87,18 @@ export function monthPage(month: MonthReport, pageConfig: PageConfig): (body: st
 
 /** The head's subject on the pages of the site's one report: the site's file names and groups. */
 function siteReportSubject(month: MonthReport, pageConfig: PageConfig): HeadSubject {
+  const mapped = shorthandMapReport(month, pageConfig);
   return {
-    files: pageConfig.files,
+    files: mapped ? { ...pageConfig.files, map: mapFileName(pageConfig.files) } : pageConfig.files,
     groupLabel: groupLabel(pageConfig),
     totalRows: month.report.totalRows,
-    viewTitles: { table: "requests per group", chart: "chart" },
+    viewTitles: { table: "requests per group", chart: "chart", map: "map" },
     report: undefined,
   };
 }
 
-/** The two HTML views of a month (the third, the CSV, is the data itself). */
-export type MonthView = "table" | "chart";
+/** The HTML views of a month (the CSV is the data itself); a report with a map has a third, its map. */
+export type MonthView = "table" | "chart" | "map";
 
 /** The month's chart: one bar per group, split by the chart field, at both widths. */
 async function monthChartFigure(month: MonthReport, pageConfig: PageConfig): Promise<ChartFigure> {
@@ -116,13 +125,14 @@ function groupLabel(pageConfig: PageConfig): string {
  * several, which the breadcrumb and heading then name.
  */
 export interface HeadSubject {
-  files: { csv: string; table: string; chart: string };
+  /** The report's files; `map` only when it has a map. */
+  files: { csv: string; table: string; chart: string; map?: string };
   /** The labels of the group columns, e.g. "Service type · District". */
   groupLabel: string;
   /** Rows the report counted (after its filter). */
   totalRows: number;
   /** What the heading says after the month's title on each view. */
-  viewTitles: Record<MonthView, string>;
+  viewTitles: Record<"table" | "chart", string> & { map?: string };
   /** The report's title, description and headline (month-head.eta's `report`); absent on today's one-report pages. */
   report: { title: string; description: string | undefined; headline: string } | undefined;
 }
@@ -138,7 +148,7 @@ export function headModel(
 ) {
   const { files } = subject;
   const other = (m: MonthSummary | undefined) =>
-    m && { title: m.title, href: `${rootHref}${m.dir}/${view === "table" ? files.table : files.chart}` };
+    m && { title: m.title, href: `${rootHref}${m.dir}/${files[view] ?? files.chart}` };
   return {
     rootHref,
     assetsHref: assetsHref(rootHref),
@@ -147,8 +157,8 @@ export function headModel(
     // the breadcrumb's year is the year in review
     yearHref: `${rootHref}${yearPagePath(month.id.slice(0, 4))}`,
     monthTitle: month.title,
-    viewTitle: subject.viewTitles[view],
-    selfHref: files[view],
+    viewTitle: subject.viewTitles[view] ?? "",
+    selfHref: files[view] ?? "",
     report: subject.report,
     totalText: formatCount(subject.totalRows),
     filesText: plural(month.files, "daily file"),
@@ -158,6 +168,7 @@ export function headModel(
     views: [
       { text: "Table", href: files.table, current: view === "table" },
       { text: "Chart", href: files.chart, current: view === "chart" },
+      ...(files.map === undefined ? [] : [{ text: "Map", href: files.map, current: view === "map" }]),
       { text: "CSV", href: files.csv, current: false },
     ],
     tableHref: files.table,

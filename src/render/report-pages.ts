@@ -3,11 +3,13 @@
  * page and its chart page, in the report's own file names inside the month's folder. They share the
  * month head, table template and chart pipeline of the one-report pages (month-pages.ts).
  */
+import { mapFileName } from "../group-values.js";
 import { compareKeyValue } from "../key-order.js";
 import { renderChart, type ChartPair, type ChartValue } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { labelFor } from "./labels.js";
 import { headModel, monthPage, type HeadSubject, type MonthNeighbours, type MonthView } from "./month-pages.js";
+import { renderMapPages } from "./map-page.js";
 import { renderHeatmap, renderLine, type ChartPoint, type GridInput } from "./report-charts.js";
 import { keyColumns, reportTableModel, valueTitle, type KeyColumn } from "./report-table.js";
 import { formatReportValue, isAdditive } from "./report-values.js";
@@ -28,7 +30,7 @@ export async function renderReportPages(
   const { definition } = of;
   const depth = month.dir.split("/").length;
   const keys = keyColumns(of, pageConfig.labels);
-  const subject = headSubject(of, keys);
+  const subject = headSubject(of, keys, pageConfig);
   const head = (view: MonthView) => headModel(month, neighbours, pageConfig, subject, view, "../".repeat(depth));
   const table = reportTableModel({
     month,
@@ -43,10 +45,12 @@ export async function renderReportPages(
   const chart = await reportChartFigure(month, of, keys, pageConfig);
   const chartBody = renderTemplate("chart", { ...head("chart"), chart }, pageConfig.theme);
   const page = monthPage(month, pageConfig);
+  const rootHref = "../".repeat(depth);
   return [
     { path: `${month.dir}/${definition.files.csv}`, body: reportCsv(of, keys) },
     { path: `${month.dir}/${definition.files.table}`, body: page(tableBody, definition.title) },
     { path: `${month.dir}/${definition.files.chart}`, body: page(chartBody, `${definition.title}, chart`) },
+    ...(await renderMapPages(month, of, pageConfig, { head: head("map"), page, rootHref })),
   ];
 }
 
@@ -59,14 +63,15 @@ export function reportCsv(of: MonthReportOf, keys: readonly KeyColumn[]): string
 }
 
 /** What the head of the report's pages says: its title, description and headline, its files and groups. */
-function headSubject(of: MonthReportOf, keys: readonly KeyColumn[]): HeadSubject {
+function headSubject(of: MonthReportOf, keys: readonly KeyColumn[], pageConfig: PageConfig): HeadSubject {
   const { definition, report } = of;
   const headline = `${isAdditive(definition) ? "Total" : "Overall"}: ${formatReportValue(definition, report.overall)}`;
+  const mapped = pageConfig.maps?.areas[definition.id] && definition.map;
   return {
-    files: definition.files,
+    files: mapped ? { ...definition.files, map: mapFileName(definition.files) } : definition.files,
     groupLabel: keys.map((k) => k.label).join(" · "),
     totalRows: report.totalRows,
-    viewTitles: { table: definition.title, chart: `${definition.title}, chart` },
+    viewTitles: { table: definition.title, chart: `${definition.title}, chart`, map: `${definition.title}, map` },
     report: { title: definition.title, description: definition.description, headline },
   };
 }

@@ -1,6 +1,6 @@
 /** What the build hands the render stage: every month's numbers, and the part of the config the pages need. */
 import type { Report } from "../aggregate/index.js";
-import type { ReportDefinition } from "../config/index.js";
+import type { MapShapes, ReportDefinition } from "../config/index.js";
 import type { AcceptedDays } from "./compare.js";
 import type { Theme } from "./theme.js";
 
@@ -70,7 +70,14 @@ export interface PageConfig {
   /** Website URL of the site root, ending in `/` (the error page's links must be absolute). */
   siteRootUrl: string;
   /** The project's branding, template overrides and pages (site.logo, site.templates, …); the built-in look when absent. */
-  theme?: Theme;
+  theme?: Theme; /** The maps: per report id with a map (the shorthand's is `final_report`), its key and shapes; and the basemap. Absent without maps. */
+  maps?: PageMaps;
+}
+
+/** What the pages' maps are drawn from (the shapes as published under assets/). */
+export interface PageMaps {
+  readonly areas: Readonly<Record<string, { readonly key: string; readonly shapes: MapShapes }>>;
+  readonly basemap?: MapShapes;
 }
 
 /** A file of the site: its path relative to the site root and its bytes (rendered here, written by the site stage). */

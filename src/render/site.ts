@@ -5,8 +5,11 @@
  */
 import { ERROR_DOCUMENT, SUMMARY_CSV, SUMMARY_JSON, TREND_PAGE } from "../site-names.js";
 import { renderErrorPage } from "./layout.js";
+import { areaTrends } from "./map-trend.js";
 import { renderMonthOverview } from "./month-overview.js";
-import { renderMonthPages, type MonthNeighbours } from "./month-pages.js";
+import { renderMapPages } from "./map-page.js";
+import { shorthandMapReport } from "./map-shorthand.js";
+import { renderMonthPages, shorthandMapFrame, type MonthNeighbours } from "./month-pages.js";
 import { renderProjectPages } from "./project-pages.js";
 import { renderReportPages } from "./report-pages.js";
 import type { MonthReport, SiteFile, PageConfig } from "./site-input.js";
@@ -82,7 +85,15 @@ async function renderMonth(
   pageConfig: PageConfig,
 ): Promise<SiteFile[]> {
   const reports = monthReportsOf(month, pageConfig);
-  if (!reports) return renderMonthPages(month, neighbours, pageConfig);
+  if (!reports) {
+    const files = await renderMonthPages(month, neighbours, pageConfig);
+    const mapped = shorthandMapReport(month, pageConfig);
+    if (!mapped) return files;
+    return [
+      ...files,
+      ...(await renderMapPages(month, mapped, pageConfig, shorthandMapFrame(month, neighbours, pageConfig))),
+    ];
+  }
   const files: SiteFile[] = [];
   // one report at a time: each renders its charts, and a month's charts need not all be in memory at once
   for (const of of reports) files.push(...(await renderReportPages(month, of, neighbours, pageConfig)));
@@ -92,7 +103,7 @@ async function renderMonth(
 /** The files drawn from every month's summary: trend page, summary.json, summary.csv, the year pages and the error page. */
 async function renderAcrossMonths(summary: SiteSummary, pageConfig: PageConfig): Promise<SiteFile[]> {
   return [
-    { path: TREND_PAGE, body: await renderTrendPage(summary, pageConfig.theme) },
+    { path: TREND_PAGE, body: await renderTrendPage(summary, pageConfig.theme, areaTrends(summary, pageConfig)) },
     { path: SUMMARY_JSON, body: `${JSON.stringify(summary, null, 2)}\n` },
     { path: SUMMARY_CSV, body: toSummaryCsv(summary) },
     ...renderYearPages(summary, pageConfig.theme),

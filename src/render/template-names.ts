@@ -18,6 +18,8 @@ export const TEMPLATE_NAMES = [
   "overview",
   "chart",
   "chart-figure",
+  "map",
+  "map-areas",
   "trend",
   "year",
   "error",

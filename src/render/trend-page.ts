@@ -7,6 +7,7 @@ import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { compareMonths } from "./compare.js";
 import { formatCount } from "./format.js";
 import { renderPage } from "./layout.js";
+import type { AreaTrend } from "./map-trend.js";
 import { scriptLinks, siteLinks } from "./page-links.js";
 import type { SiteSummary } from "./summary.js";
 import { distinctTexts, shownValue, shownValues } from "./shorten.js";
@@ -18,11 +19,15 @@ import { monthAxis, MONTH_LINE_MARK, reportsTrendModel, soFarNote } from "./tren
 export const TREND_TOP_GROUPS = 6;
 
 /** Render trend.html from the summary of every month. */
-export async function renderTrendPage(summary: SiteSummary, theme?: Theme): Promise<string> {
+export async function renderTrendPage(
+  summary: SiteSummary,
+  theme?: Theme,
+  areaTrends: readonly AreaTrend[] = [],
+): Promise<string> {
   const model = summary.reports ? await reportsTrendModel(summary, summary.reports) : await countsTrendModel(summary);
   const body = renderTemplate(
     "trend",
-    { siteTitle: summary.title, ...model, links: siteLinks(""), scripts: scriptLinks("") },
+    { siteTitle: summary.title, ...model, links: siteLinks(""), scripts: scriptLinks(""), areaTrends },
     theme,
   );
   const pageTitle = `Trend across months, ${summary.title}`;

@@ -10,11 +10,15 @@ import { parse } from "csv-parse/sync";
 import type { ReportDefinition, SiteConfigSpec } from "../../src/config/index.js";
 import { tempDir } from "./s3.js";
 
-/** The demo's `report` (the keys every report shares) and `reports`, as the repository's site-config.json has them. */
+/**
+ * The demo's `report` (the keys every report shares) and `reports`, as the repository's site-config.json
+ * has them, but its map report: that one groups by the generator's `district` column and reads the
+ * demo's shapes file, and test/e2e/map-site.browser.s3.test.ts builds it.
+ */
 export function demoReports(): Pick<SiteConfigSpec, "report" | "reports"> {
   const text = readFileSync(new URL("../../site-config.json", import.meta.url), "utf8");
   const { report, reports } = JSON.parse(text) as SiteConfigSpec;
-  return { report, reports };
+  return { report, reports: reports?.filter((r) => r.map === undefined) };
 }
 
 /** Raw files written to a fresh temp folder under their keys (pandas reads files); returns their paths. */
