@@ -5,6 +5,7 @@
 import type { Measure, ReportDefinition } from "../config/index.js";
 import { BugError, RenderError } from "../errors.js";
 import { SUMMARY_JSON } from "../site-names.js";
+import type { ChangeList } from "./changes.js";
 import { labelFor } from "./labels.js";
 import type { ReportRow } from "./month-pages.js";
 import { formatReportValue, isAdditive } from "./report-values.js";
@@ -25,6 +26,11 @@ export interface MonthSummary extends MonthFacts {
   byType: CountRow[];
   /** Each report's headline this month, in the config's order; only when the config lists reports. */
   reports?: MonthReportSummary[];
+  /**
+   * What changed against the months before (withChanges): one list per count or sum report, or the
+   * shorthand's one; absent when there is none to tell of.
+   */
+  changes?: ChangeList[];
 }
 
 /** A report of the site as summary.json lists it: what its monthly value is. */
