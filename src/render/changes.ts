@@ -135,8 +135,9 @@ export function shiftMonth(id: string, by: number): string {
 }
 
 function shortHistory(history: number, title: string, { window, minHistory }: ChangeSettings): string {
+  const some = history === 0 ? "None" : `Only ${history}`;
   return (
-    `Only ${history} of the ${window} months before ${title} ${history === 1 ? "has" : "have"} data; ` +
+    `${some} of the ${window} months before ${title} ${history <= 1 ? "has" : "have"} data; ` +
     `at least ${minHistory} are needed to tell what is unusual.`
   );
 }
