@@ -54,6 +54,7 @@ function shownList(list: ChangeList, partLevel: number): ShownList {
 
 function noteOf(list: ChangeList, nothing: boolean): string | undefined {
   if (list.reason) return list.reason;
-  if (nothing) return `Nothing unusual: every group is near its usual value of the ${plural(list.history, "month")} before.`;
+  if (nothing)
+    return `Nothing unusual: every group is near its usual value of the ${plural(list.history, "month")} before.`;
   return undefined;
 }
