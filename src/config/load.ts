@@ -58,6 +58,8 @@ export interface AcceptedGap {
 export interface ChangeSettings {
   /** Smallest robust score told as a rise or fall. */
   readonly minScore: number;
+  /** A rise is at least this many times the usual value, a fall at most the usual value divided by it. */
+  readonly minRatio: number;
   /** A group is told only when its value this month or its usual value is at least this. */
   readonly minVolume: number;
   /** Months before a month that it is compared with. */

@@ -91,7 +91,7 @@ export const MAX_GROUPS_DEFAULT = 5000;
 /**
  * How "what changed" tells a month's unusual groups: each group against its own trailing months, with a
  * robust score (README, What changed). Defaults: modified z-score 3.5 (Iglewicz and Hoaglin's cut-off
- * for outliers), 20 requests, 12 months, of which 6 with data, 5 rises and 5 falls.
+ * for outliers), 1.5 times, 20 requests, 12 months, of which 6 with data, 5 rises and 5 falls.
  */
 const changeSettings = z
   .prefault(
@@ -99,6 +99,13 @@ const changeSettings = z
       minScore: z
         ._default(z.number().check(z.gt(0)), 3.5)
         .check(z.describe("Smallest robust score (distance from the usual value in spreads) told as a rise or fall.")),
+      minRatio: z
+        ._default(z.number().check(z.gte(1)), 1.5)
+        .check(
+          z.describe(
+            "A rise must also be at least this many times the usual value, a fall at most the usual value divided by it (1.5: 50% up or a third down).",
+          ),
+        ),
       minVolume: z
         ._default(z.number().check(z.gte(0)), 20)
         .check(

@@ -12,6 +12,7 @@ import { formatReportValue } from "./report-values.js";
 /** The defaults of site.changes (the schema fills the same ones), for callers without a config. */
 export const DEFAULT_CHANGE_SETTINGS: ChangeSettings = {
   minScore: 3.5,
+  minRatio: 1.5,
   minVolume: 20,
   window: 12,
   minHistory: 6,
@@ -108,9 +109,14 @@ export function changesOf(
     return { ...base, reason: shortHistory(trailing.length, month.title, settings), ...none };
   const told = new Told(subject);
   const { scored, appeared } = scoreGroups(month, trailing, days, settings);
-  const { limit, minScore } = settings;
-  const rises = scored.filter((s) => s.score >= minScore).sort((a, b) => b.score - a.score || byName(a, b, subject));
-  const falls = scored.filter((s) => s.score <= -minScore).sort((a, b) => a.score - b.score || byName(a, b, subject));
+  const { limit, minScore, minRatio } = settings;
+  // far in spreads and large in proportion: a busy group 10% up can be many spreads away and still not news
+  const rises = scored
+    .filter((s) => s.score >= minScore && s.value >= s.usual * minRatio)
+    .sort((a, b) => b.score - a.score || byName(a, b, subject));
+  const falls = scored
+    .filter((s) => s.score <= -minScore && s.value * minRatio <= s.usual)
+    .sort((a, b) => a.score - b.score || byName(a, b, subject));
   return {
     ...base,
     rises: rises.slice(0, limit).map((s) => told.change(s)),

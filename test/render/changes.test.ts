@@ -90,6 +90,12 @@ describe("changesOf", () => {
     ]);
   });
 
+  test("a busy group 30% up is many spreads away, but not large enough in proportion to be news", () => {
+    const busy = [...repeat(1000, 12), 1300];
+    expect(changesOfLast({ Pothole: busy }).rises).toEqual([]);
+    expect(changesOfLast({ Pothole: busy }, { ...DEFAULT_CHANGE_SETTINGS, minRatio: 1.2 }).rises).toHaveLength(1);
+  });
+
   test("rises are largest first and at most `limit`", () => {
     const groups = Object.fromEntries(range(1, 8).map((i) => [`G${i}`, [...repeat(100, 12), 100 + 40 * i]]));
     const list = changesOfLast(groups, { ...DEFAULT_CHANGE_SETTINGS, limit: 5 });
