@@ -4,6 +4,8 @@
 // 7c2480a running this same test from the same generated months). Only the newest raw object's upload time differs from run
 // to run ("data as of"), and so do the local server's port and the test's bucket name in the error
 // page's absolute links: they are replaced by fixed ones on both sides.
+// Changed on purpose since: "what changed" on each month's table page and in summary.json (and the
+// home page's file sizes with them); rewritten from this test's own build, run facts fixed as above.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
