@@ -324,7 +324,9 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
   problems.push(...checkAccentColor(spec.site.accentColor));
   const { window, minHistory } = spec.site.changes;
   if (minHistory > window)
-    problems.push(`site.changes.minHistory: ${minHistory} is more than site.changes.window (${window}); at most ${window}`);
+    problems.push(
+      `site.changes.minHistory: ${minHistory} is more than site.changes.window (${window}); at most ${window}`,
+    );
   // with `reports`, these keys are checked with the reports (reports-load.ts)
   if (spec.reports === undefined) problems.push(...checkShorthand(spec.report));
   return problems;

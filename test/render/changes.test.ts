@@ -19,7 +19,7 @@ function series(groups: Record<string, (number | undefined)[]>, missingDays: Rec
   return Array.from({ length }, (_, i): GroupMonth => {
     const id = shiftMonth("2019-01", i);
     const values = new Map<string, number>();
-    for (const [name, v] of Object.entries(groups)) if (v[i] !== undefined) values.set(name, v[i]!);
+    for (const [name, v] of Object.entries(groups)) if (v[i] !== undefined) values.set(name, v[i]);
     return { id, title: `Month ${id}`, missingDays: missingDays[i] ?? [], values };
   });
 }
