@@ -245,7 +245,8 @@ export function parseSiteSummary(text: string, source = SUMMARY_JSON): SiteSumma
     Array.isArray(summary.months) &&
     summary.months.every((m) => typeof m?.id === "string" && typeof m.total === "number" && Array.isArray(m.counts)) &&
     isOptionalListOf(summary.reports, isSiteReport) &&
-    summary.months.every((m) => isOptionalListOf(m.reports, isMonthReportSummary));
+    summary.months.every((m) => isOptionalListOf(m.reports, isMonthReportSummary)) &&
+    summary.months.every((m) => isOptionalListOf(m.changes, isChangeList));
   if (!valid)
     throw new RenderError(`${source} is not a site summary written by reportsite build`, {
       hint: "Run reportsite build again to write it.",
@@ -263,6 +264,15 @@ function isOptionalListOf(value: unknown, isItem: (item: Partial<Record<string, 
 
 function isSiteReport(report: Partial<Record<string, unknown>>): boolean {
   return typeof report.id === "string" && typeof report.title === "string" && typeof report.measure === "string";
+}
+
+/** What renderChanges reads of a month's changes: its four lists, each item with its text. */
+function isChangeList(list: Partial<Record<string, unknown>>): boolean {
+  return ["rises", "falls", "new", "vanished"].every(
+    (k) =>
+      Array.isArray(list[k]) &&
+      (list[k] as unknown[]).every((item) => typeof (item as { text?: unknown })?.text === "string"),
+  );
 }
 
 /** What the home page's cards and the trend page read of a month's report: its value, text and links. */

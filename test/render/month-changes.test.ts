@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { shiftMonth } from "../../src/render/changes.js";
 import { renderChanges } from "../../src/render/changes-view.js";
 import { withChanges } from "../../src/render/month-changes.js";
-import type { MonthSummary, SiteSummary } from "../../src/render/index.js";
+import { parseSiteSummary, type MonthSummary, type SiteSummary } from "../../src/render/index.js";
 import { BY_SERVICE, DAYS, HOSTILE_TITLE, REPORTS_CONFIG } from "./reports-support.js";
 import { PAGE_CONFIG } from "./support.js";
 
@@ -81,6 +81,16 @@ describe("withChanges", () => {
     expect(last).toHaveLength(1);
     expect(last[0]).toMatchObject({ report: BY_SERVICE.id, title: BY_SERVICE.title });
     expect(last[0]!.rises[0]!.text).toBe("Pothole: 900 requests, about 3.0× its usual 300");
+  });
+});
+
+describe("summary.json's changes read back (deploy renders the home page from it)", () => {
+  test("written changes parse; a list without its items' text is refused", () => {
+    const summary = withChanges(summaryOf(spikeInLastMonth), PAGE_CONFIG);
+    expect(parseSiteSummary(JSON.stringify(summary)).months[12]!.changes![0]!.rises).toHaveLength(1);
+    const broken = JSON.parse(JSON.stringify(summary)) as SiteSummary;
+    broken.months[12]!.changes![0]!.rises = [{ group: ["x"] } as never];
+    expect(() => parseSiteSummary(JSON.stringify(broken))).toThrow("summary.json is not a site summary");
   });
 });
 
