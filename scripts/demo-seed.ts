@@ -1,19 +1,17 @@
-// Fills the demo's private raw bucket with three months of generated daily exports, with the
-// case_age_days column and the "Closed" status the reports of site-config.json read.
+// Fills the demo's private raw bucket with its generated daily exports (scripts/sample/demo-months.ts:
+// 26 months, the last with a planted spike and a new service).
 // Uses site-config.json (the demo server's endpoint) and the credentials in the environment.
 import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { loadConfig } from "../src/config/index.ts";
 import { createS3Client } from "../src/s3/index.ts";
-import { generateMonth } from "./sample/generate.ts";
+import { demoFiles } from "./sample/demo-months.ts";
 
 const config = await loadConfig(process.argv[2] ?? "site-config.json");
 const client = createS3Client(config);
 await client.send(new CreateBucketCommand({ Bucket: config.raw.bucket })).catch((e: Error) => {
   if (e.name !== "BucketAlreadyOwnedByYou") throw e;
 });
-const files = [1, 2, 3].flatMap((month) =>
-  generateMonth(2019, month, { crlf: month === 2, bom: month === 3, caseAge: true, districts: true }),
-);
+const files = demoFiles();
 let next = 0;
 await Promise.all(
   Array.from({ length: 8 }, async () => {
@@ -31,5 +29,5 @@ await Promise.all(
   }),
 );
 console.log(
-  `uploaded ${files.length} daily files (2019-01 .. 2019-03) to the private bucket s3://${config.raw.bucket}/${config.raw.prefix}`,
+  `uploaded ${files.length} daily files (2017-12 .. 2020-01) to the private bucket s3://${config.raw.bucket}/${config.raw.prefix}`,
 );

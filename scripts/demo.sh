@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The demo: a local S3 server, a private raw bucket with three months of generated exports, a build
+# The demo: a local S3 server, a private raw bucket with 26 months of generated exports, a build
 # and a deploy to the public website bucket, using ./site-config.json. The server keeps running.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -94,7 +94,18 @@ export interface SampleDayOptions {
    * (DEMO_DISTRICTS) holds the row's lat/lng ("District 1" … "District 6"). Defaults to false.
    */
   districts?: boolean;
+  /**
+   * Rows of named services appended after the day's other rows, drawn from their own random stream so
+   * the other rows keep their bytes: a planted spike (more of a service) or a new service. None by default.
+   */
+  extraRows?: readonly ExtraRows[];
   seed?: number;
+}
+
+/** A service's extra rows per day, inclusive range. */
+export interface ExtraRows {
+  service: string;
+  perDay: [number, number];
 }
 
 /** The column `districts` adds (last). */
@@ -133,12 +144,35 @@ export function generateDay(date: Date, options: SampleDayOptions = {}): string 
   ];
   const lines = [header.join(",")];
   for (let i = 0; i < count; i++) lines.push(generateRow(date, i, random, options).map(csvField).join(","));
+  lines.push(...extraLines(date, count, options));
   const eol = options.crlf ? "\r\n" : "\n";
   return `${options.bom ? "\ufeff" : ""}${lines.join(eol)}${eol}`;
 }
 
+/** The extra rows' lines, numbered after the day's `count` rows. */
+function extraLines(date: Date, count: number, options: SampleDayOptions): string[] {
+  const lines: string[] = [];
+  (options.extraRows ?? []).forEach(({ service, perDay: [min, max] }, k) => {
+    const random = mulberry32((options.seed ?? 311) * 7_919 + (k + 1) * 104_729 + Math.floor(date.getTime() / DAY_MS));
+    const n = min + Math.floor(random() * (max - min + 1));
+    for (let j = 0; j < n; j++)
+      lines.push(
+        generateRow(date, count + lines.length, random, options, service)
+          .map(csvField)
+          .join(","),
+      );
+  });
+  return lines;
+}
+
 /** The cells of row i. The draws made without options come first, in the same order: an option never changes the others' bytes. */
-function generateRow(date: Date, i: number, random: () => number, options: SampleDayOptions): string[] {
+function generateRow(
+  date: Date,
+  i: number,
+  random: () => number,
+  options: SampleDayOptions,
+  service?: string,
+): string[] {
   const at = new Date(date.getTime() + Math.floor(random() * DAY_MS));
   const street = pick(
     random,
@@ -150,7 +184,7 @@ function generateRow(date: Date, i: number, random: () => number, options: Sampl
     timestampText(at),
     timestampText(new Date(at.getTime() + Math.floor(random() * 3 * DAY_MS))),
     pick(random, options.caseAge ? CASE_STATUSES : STATUSES),
-    pick(random, SERVICES),
+    service ?? pick(random, SERVICES),
     pick(random, RECORD_TYPES),
     (32.7 + random() * 0.2).toFixed(6),
     (-117.25 + random() * 0.2).toFixed(6),
@@ -169,7 +203,9 @@ function generateRow(date: Date, i: number, random: () => number, options: Sampl
 /** A closed case's updated_datetime moved to when it closed; returns its case_age_days cell. */
 function closeCase(row: string[], at: Date, random: () => number): string {
   if (row[3] !== "Closed") return "";
-  const service = SERVICES.findIndex(([name]) => name === row[4]);
+  const known = SERVICES.findIndex(([name]) => name === row[4]);
+  // a service of extraRows that SERVICES lacks closes as slowly as the slowest
+  const service = known < 0 ? SERVICES.length : known;
   const days = Math.floor(random() ** 2 * (3 + CLOSE_DAYS_STEP * service));
   const closed = new Date(at.getTime() + days * DAY_MS + Math.floor(random() * DAY_MS));
   row[2] = timestampText(closed);

@@ -31,8 +31,9 @@ function pageConfigOf(config: SiteConfig, branding: ProjectTheme, maps: SiteMaps
   const siteRootUrl = siteUrl(config);
   const { title: siteTitle, files } = config.site;
   const reports = config.reportsFrom === "reports" ? { reports: config.reports } : {};
+  const { changes } = config.site;
   const mapped = maps ? { maps: pageMaps(config, maps) } : {};
-  return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme, ...reports, ...mapped };
+  return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme, changes, ...reports, ...mapped };
 }
 
 /** Each mapped report's definition of its map with its shapes, and the basemap. */
@@ -69,8 +70,9 @@ export async function planPages(
     months.map((month) => monthToRender(config, cache, month, pageConfig, fingerprint)),
   );
   const site = planSite(toRender, pageConfig, { carriedMonths: carried });
-  const groups: PageGroup[] = site.months.map(({ month, neighbours, render }) => ({
-    fingerprint: pagesFingerprint([fingerprint, monthInputs(month.built), neighbours]),
+  const groups: PageGroup[] = site.months.map(({ month, neighbours, changes, render }) => ({
+    // what changed is drawn from the months before, so it is an input of the month's pages too
+    fingerprint: pagesFingerprint([fingerprint, monthInputs(month.built), neighbours, changes]),
     render: async () => asText(await render()),
   }));
   groups.push({

@@ -54,6 +54,22 @@ export interface AcceptedGap {
   readonly reason?: string;
 }
 
+/** How "what changed" tells a month's unusual groups (site.changes; README, What changed). */
+export interface ChangeSettings {
+  /** Smallest robust score told as a rise or fall. */
+  readonly minScore: number;
+  /** A rise is at least this many times the usual value, a fall at most the usual value divided by it. */
+  readonly minRatio: number;
+  /** A group is told only when its value this month or its usual value is at least this. */
+  readonly minVolume: number;
+  /** Months before a month that it is compared with. */
+  readonly window: number;
+  /** Fewest of those months with data for anything to be told. */
+  readonly minHistory: number;
+  /** Most rises, falls, new and vanished groups told per month. */
+  readonly limit: number;
+}
+
 /** The validated configuration every stage receives; nothing in it is undefined unless optional by nature. */
 export interface SiteConfig {
   /** Absolute path of the config file (or `<inline>`). */
@@ -111,6 +127,8 @@ export interface SiteConfig {
     readonly pages?: string;
     /** Absolute path of the GeoJSON drawn in grey under every map (site.basemap). */
     readonly basemap?: string;
+    /** How "what changed" tells a month's unusual groups; defaults filled. */
+    readonly changes: ChangeSettings;
   };
   readonly report: {
     /** Defaults to ["service_name"]. */
@@ -308,6 +326,11 @@ function checkSemantics(spec: ParsedSpec, baseDir: string, overrides: ConfigOver
   problems.push(...checkSiteFiles(spec.site.files));
   problems.push(...checkMonthPath(spec.site.monthPath).map((p) => `site.monthPath: ${p}`));
   problems.push(...checkAccentColor(spec.site.accentColor));
+  const { window, minHistory } = spec.site.changes;
+  if (minHistory > window)
+    problems.push(
+      `site.changes.minHistory: ${minHistory} is more than site.changes.window (${window}); at most ${window}`,
+    );
   // with `reports`, these keys are checked with the reports (reports-load.ts)
   if (spec.reports === undefined) problems.push(...checkShorthand(spec.report));
   return problems;

@@ -88,6 +88,51 @@ export const S3_MAX_ATTEMPTS_DEFAULT = 3;
 /** A month with more groups than this stops the build: thousands of groups is a table no one reads, millions exhaust memory. */
 export const MAX_GROUPS_DEFAULT = 5000;
 
+/**
+ * How "what changed" tells a month's unusual groups: each group against its own trailing months, with a
+ * robust score (README, What changed). Defaults: modified z-score 3.5 (Iglewicz and Hoaglin's cut-off
+ * for outliers), 1.5 times, 20 requests, 12 months, of which 6 with data, 5 rises and 5 falls.
+ */
+const changeSettings = z
+  .prefault(
+    z.strictObject({
+      minScore: z
+        ._default(z.number().check(z.gt(0)), 3.5)
+        .check(z.describe("Smallest robust score (distance from the usual value in spreads) told as a rise or fall.")),
+      minRatio: z
+        ._default(z.number().check(z.gte(1)), 1.5)
+        .check(
+          z.describe(
+            "A rise must also be at least this many times the usual value, a fall at most the usual value divided by it (1.5: 50% up or a third down).",
+          ),
+        ),
+      minVolume: z
+        ._default(z.number().check(z.gte(0)), 20)
+        .check(
+          z.describe(
+            "A group is told only when this month's value or its usual value is at least this (so 2 -> 5 requests is not news).",
+          ),
+        ),
+      window: z
+        ._default(z.int().check(z.gte(3), z.lte(60)), 12)
+        .check(z.describe("Months before a month that its groups are compared with.")),
+      minHistory: z
+        ._default(z.int().check(z.gte(3), z.lte(60)), 6)
+        .check(
+          z.describe("Fewest of those months that must have data; with fewer, nothing is told and the page says why."),
+        ),
+      limit: z
+        ._default(z.int().check(z.gte(1), z.lte(50)), 5)
+        .check(z.describe("Most rises, most falls, most new and most vanished groups told per month.")),
+    }),
+    {},
+  )
+  .check(
+    z.describe(
+      "What changed: each month's groups far from their own usual value over the months before (counts and sums).",
+    ),
+  );
+
 /** The site's look and its own pages: every key optional, paths relative to site-config.json. */
 const brandingKeys = {
   logo: z
@@ -455,6 +500,7 @@ export const siteConfigSchema = z.strictObject({
           "GeoJSON file (WGS84) of streets or the city's outline, relative to site-config.json, drawn in grey under every map; never fetched tiles.",
         ),
       ),
+    changes: changeSettings,
     publicAccess: z
       ._default(z.enum(["auto", "acl", "policy"]), "auto")
       .check(

@@ -3,6 +3,9 @@ export type { MonthToRender, MonthPages, PlanSiteOptions, SitePlan } from "./sit
 export type { MonthFacts, MonthReport, MonthReportOf, PageConfig, SiteFile } from "./site-input.js";
 export { toMonthSummary, toSiteSummary, toSummaryCsv, parseSiteSummary, reportBasis } from "./summary.js";
 export type { MonthSummary, SiteSummary, CountRow } from "./summary.js";
+export { renderChanges } from "./changes-view.js";
+export type { RenderChangesOptions } from "./changes-view.js";
+export type { ChangeList, GroupChange, GroupAppeared, GroupVanished } from "./changes.js";
 export type { AcceptedDays } from "./compare.js";
 export { renderIndexPage, isListedInIndex, formatSize } from "./index-page.js";
 export type { SiteEntry, IndexPageOptions } from "./index-page.js";

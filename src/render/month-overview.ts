@@ -3,6 +3,8 @@
  * and notices, then each report's title, description, headline and links to its table, chart and CSV.
  */
 import { INDEX_DOCUMENT } from "../site-names.js";
+import type { ChangeList } from "./changes.js";
+import { renderChanges } from "./changes-view.js";
 import { formatDateTime, plural } from "./format.js";
 import { renderPage } from "./layout.js";
 import { monthNotices, type MonthNeighbours } from "./month-pages.js";
@@ -27,16 +29,21 @@ interface OverviewReport {
 
 /**
  * The month's index.html: every report's headline and links, under the month's breadcrumb and pager.
- * @example renderMonthOverview(month, month.reports, { previous }, pageConfig) // { path: "2019/jan/index.html", body }
+ * @example renderMonthOverview(month, month.reports, { previous }, pageConfig, changes) // { path: "2019/jan/index.html", body }
  */
 export function renderMonthOverview(
   month: MonthReport,
   reports: readonly MonthReportOf[],
   neighbours: MonthNeighbours,
   pageConfig: PageConfig,
+  changes: readonly ChangeList[] = [],
 ): SiteFile {
   const depth = month.dir.split("/").length;
-  const body = renderTemplate("overview", overviewModel(month, reports, neighbours, depth), pageConfig.theme);
+  const model = {
+    ...overviewModel(month, reports, neighbours, depth),
+    changesHtml: renderChanges(changes, { theme: pageConfig.theme }),
+  };
+  const body = renderTemplate("overview", model, pageConfig.theme);
   return {
     path: `${month.dir}/${INDEX_DOCUMENT}`,
     body: renderPage({

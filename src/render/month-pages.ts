@@ -5,6 +5,8 @@
 import type { BlankMarker } from "../aggregate/index.js";
 import { BLANK_GROUP, mapFileName, tupleKey } from "../group-values.js";
 import { INDEX_DOCUMENT } from "../site-names.js";
+import type { ChangeList } from "./changes.js";
+import { renderChanges } from "./changes-view.js";
 import { renderChart } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { compareMonths, soFar, unexplainedGaps, type MonthComparison } from "./compare.js";
@@ -32,12 +34,14 @@ export type ReportRow = Readonly<Record<string, string | number | null>>;
 
 /**
  * Render a month's four files: CSV, table, chart, and index.html (the table, so `/2019/jan/` works).
+ * `changes`, what changed in the month, is shown above the table.
  * @example await renderMonthPages(month, { previous }, pageConfig) // [2019/jan/final_report.csv, ...]
  */
 export async function renderMonthPages(
   month: MonthReport,
   neighbours: MonthNeighbours,
   pageConfig: PageConfig,
+  changes: readonly ChangeList[] = [],
 ): Promise<SiteFile[]> {
   const depth = month.dir.split("/").length;
   const rootHref = "../".repeat(depth);
@@ -48,6 +52,7 @@ export async function renderMonthPages(
     {
       ...head("table"),
       ...tableModel(month, comparisonOf(month, neighbours.previous, pageConfig.groupBy), pageConfig),
+      changesHtml: renderChanges(changes, { theme: pageConfig.theme }),
     },
     pageConfig.theme,
   );

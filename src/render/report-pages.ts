@@ -41,7 +41,8 @@ export async function renderReportPages(
     previousRows: neighbours.previous?.reports?.find((r) => r.id === definition.id)?.rows,
     pageConfig,
   });
-  const tableBody = renderTemplate("report", { ...head("table"), ...table }, pageConfig.theme);
+  // what changed is on the month's overview, beside every report's headline
+  const tableBody = renderTemplate("report", { ...head("table"), ...table, changesHtml: "" }, pageConfig.theme);
   const chart = await reportChartFigure(month, of, keys, pageConfig);
   const chartBody = renderTemplate("chart", { ...head("chart"), chart }, pageConfig.theme);
   const page = monthPage(month, pageConfig);

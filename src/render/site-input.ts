@@ -1,6 +1,6 @@
 /** What the build hands the render stage: every month's numbers, and the part of the config the pages need. */
 import type { Report } from "../aggregate/index.js";
-import type { MapShapes, ReportDefinition } from "../config/index.js";
+import type { ChangeSettings, MapShapes, ReportDefinition } from "../config/index.js";
 import type { AcceptedDays } from "./compare.js";
 import type { Theme } from "./theme.js";
 
@@ -69,6 +69,8 @@ export interface PageConfig {
   reports?: readonly ReportDefinition[];
   /** Website URL of the site root, ending in `/` (the error page's links must be absolute). */
   siteRootUrl: string;
+  /** How "what changed" tells a month's unusual groups (site.changes); the defaults when absent. */
+  changes?: ChangeSettings;
   /** The project's branding, template overrides and pages (site.logo, site.templates, …); the built-in look when absent. */
   theme?: Theme; /** The maps: per report id with a map (the shorthand's is `final_report`), its key and shapes; and the basemap. Absent without maps. */
   maps?: PageMaps;

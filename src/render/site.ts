@@ -4,8 +4,10 @@
  * each group under the fingerprint of what it is drawn from, the tests render every group.
  */
 import { ERROR_DOCUMENT, SUMMARY_CSV, SUMMARY_JSON, TREND_PAGE } from "../site-names.js";
+import type { ChangeList } from "./changes.js";
 import { renderErrorPage } from "./layout.js";
 import { areaTrends } from "./map-trend.js";
+import { withChanges } from "./month-changes.js";
 import { renderMonthOverview } from "./month-overview.js";
 import { renderMapPages } from "./map-page.js";
 import { shorthandMapReport } from "./map-shorthand.js";
@@ -37,6 +39,8 @@ export interface MonthPages<M extends MonthToRender> {
   month: M;
   /** The neighbours' summaries: prev/next links and the change since the previous month. */
   neighbours: MonthNeighbours;
+  /** What changed in the month against the months before (its summary's `changes`): its pages show it. */
+  changes: ChangeList[];
   render: () => Promise<SiteFile[]>;
 }
 
@@ -62,14 +66,18 @@ export function planSite<M extends MonthToRender>(
   options: PlanSiteOptions = {},
 ): SitePlan<M> {
   // a month rendered now replaces the summary carried over from the previous build
-  const summary = toSiteSummary([...(options.carriedMonths ?? []), ...months.map((m) => m.summary)], pageConfig);
+  const all = toSiteSummary([...(options.carriedMonths ?? []), ...months.map((m) => m.summary)], pageConfig);
+  const summary = withChanges(all, pageConfig);
   const position = new Map(summary.months.map((m, i) => [m.id, i]));
   return {
     summary,
     months: months.map((month) => {
       const i = position.get(month.summary.id)!;
-      const neighbours = { previous: summary.months[i - 1], next: summary.months[i + 1] };
-      return { month, neighbours, render: async () => renderMonth(await month.report(), neighbours, pageConfig) };
+      // the neighbours as toSiteSummary made them: their own changes are not this month's pages' business
+      const neighbours = { previous: all.months[i - 1], next: all.months[i + 1] };
+      const changes = summary.months[i]!.changes ?? [];
+      const render = async () => renderMonth(await month.report(), neighbours, changes, pageConfig);
+      return { month, neighbours, changes, render };
     }),
     acrossMonths: () => renderAcrossMonths(summary, pageConfig),
   };
@@ -82,11 +90,12 @@ export function planSite<M extends MonthToRender>(
 async function renderMonth(
   month: MonthReport,
   neighbours: MonthNeighbours,
+  changes: readonly ChangeList[],
   pageConfig: PageConfig,
 ): Promise<SiteFile[]> {
   const reports = monthReportsOf(month, pageConfig);
   if (!reports) {
-    const files = await renderMonthPages(month, neighbours, pageConfig);
+    const files = await renderMonthPages(month, neighbours, pageConfig, changes);
     const mapped = shorthandMapReport(month, pageConfig);
     if (!mapped) return files;
     return [
@@ -97,7 +106,7 @@ async function renderMonth(
   const files: SiteFile[] = [];
   // one report at a time: each renders its charts, and a month's charts need not all be in memory at once
   for (const of of reports) files.push(...(await renderReportPages(month, of, neighbours, pageConfig)));
-  return [...files, renderMonthOverview(month, reports, neighbours, pageConfig)];
+  return [...files, renderMonthOverview(month, reports, neighbours, pageConfig, changes)];
 }
 
 /** The files drawn from every month's summary: trend page, summary.json, summary.csv, the year pages and the error page. */

@@ -5,6 +5,7 @@
 import type { Measure, ReportDefinition } from "../config/index.js";
 import { BugError, RenderError } from "../errors.js";
 import { SUMMARY_JSON } from "../site-names.js";
+import type { ChangeList } from "./changes.js";
 import { labelFor } from "./labels.js";
 import type { ReportRow } from "./month-pages.js";
 import { formatReportValue, isAdditive } from "./report-values.js";
@@ -25,6 +26,11 @@ export interface MonthSummary extends MonthFacts {
   byType: CountRow[];
   /** Each report's headline this month, in the config's order; only when the config lists reports. */
   reports?: MonthReportSummary[];
+  /**
+   * What changed against the months before (withChanges): one list per count or sum report, or the
+   * shorthand's one; absent when there is none to tell of.
+   */
+  changes?: ChangeList[];
 }
 
 /** A report of the site as summary.json lists it: what its monthly value is. */
@@ -239,7 +245,8 @@ export function parseSiteSummary(text: string, source = SUMMARY_JSON): SiteSumma
     Array.isArray(summary.months) &&
     summary.months.every((m) => typeof m?.id === "string" && typeof m.total === "number" && Array.isArray(m.counts)) &&
     isOptionalListOf(summary.reports, isSiteReport) &&
-    summary.months.every((m) => isOptionalListOf(m.reports, isMonthReportSummary));
+    summary.months.every((m) => isOptionalListOf(m.reports, isMonthReportSummary)) &&
+    summary.months.every((m) => isOptionalListOf(m.changes, isChangeList));
   if (!valid)
     throw new RenderError(`${source} is not a site summary written by reportsite build`, {
       hint: "Run reportsite build again to write it.",
@@ -257,6 +264,15 @@ function isOptionalListOf(value: unknown, isItem: (item: Partial<Record<string, 
 
 function isSiteReport(report: Partial<Record<string, unknown>>): boolean {
   return typeof report.id === "string" && typeof report.title === "string" && typeof report.measure === "string";
+}
+
+/** What renderChanges reads of a month's changes: its four lists, each item with its text. */
+function isChangeList(list: Partial<Record<string, unknown>>): boolean {
+  return ["rises", "falls", "new", "vanished"].every(
+    (k) =>
+      Array.isArray(list[k]) &&
+      (list[k] as unknown[]).every((item) => typeof (item as { text?: unknown })?.text === "string"),
+  );
 }
 
 /** What the home page's cards and the trend page read of a month's report: its value, text and links. */

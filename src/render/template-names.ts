@@ -16,6 +16,7 @@ export const TEMPLATE_NAMES = [
   "month-head",
   "month-pager",
   "overview",
+  "changes",
   "chart",
   "chart-figure",
   "map",

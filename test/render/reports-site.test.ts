@@ -231,7 +231,8 @@ describe("planSite with reports", () => {
       [d.files.csv, d.files.table, d.files.chart].map((f) => `2019/dec/${f}`),
     );
     expect(files.map((f) => f.path).sort()).toEqual([...expected, "2019/dec/index.html"].sort());
-    const overview = renderMonthOverview(DEC, DEC.reports!, plan.months[1]!.neighbours, REPORTS_CONFIG);
+    const { neighbours, changes } = plan.months[1]!;
+    const overview = renderMonthOverview(DEC, DEC.reports!, neighbours, REPORTS_CONFIG, changes);
     expect(files.find((f) => f.path === "2019/dec/index.html")!.body).toBe(overview.body);
   });
 });
