@@ -15,6 +15,7 @@ import { shownValue } from "./shorten.js";
 import { isSafeSiteKey } from "./site-keys.js";
 import type { MonthReportSummary, MonthSummary, SiteSummary } from "./summary.js";
 import { renderTemplate } from "./templates.js";
+import { renderChanges } from "./changes-view.js";
 import type { Theme } from "./theme.js";
 import { yearPagePath } from "./year-page.js";
 
@@ -55,7 +56,7 @@ export function renderIndexPage(entries: readonly SiteEntry[], options: IndexPag
     {
       siteTitle: options.title,
       description: options.theme?.description,
-      ...monthsModel(options.summary),
+      ...monthsModel(options.summary, options.theme),
       files: listedFiles(entries),
       links: siteLinks(""),
     },
@@ -90,7 +91,7 @@ function listedFiles(entries: readonly SiteEntry[]) {
 }
 
 /** The glance at the latest month, then the month cards by year, newest first, each year linking to its page. */
-function monthsModel(summary: SiteSummary | undefined) {
+function monthsModel(summary: SiteSummary | undefined, theme: Theme | undefined) {
   const months = summary?.months ?? [];
   const cards = summary ? months.map((m, i) => monthCard(m, months[i - 1], summary)) : [];
   const newestFirst = [...cards].reverse();
@@ -102,7 +103,8 @@ function monthsModel(summary: SiteSummary | undefined) {
   return {
     latest: newestFirst[0],
     glance: summary ? glanceOf(summary) : undefined,
-    whatChanged: summary?.months.length ? whatChangedOf(summary.months.at(-1)!) : "",
+    // the latest month's unusual groups, under the glance (heading level 3: inside its section)
+    whatChanged: renderChanges(summary?.months.at(-1)?.changes, { level: 3, theme }),
     years,
     monthCount: months.length,
     range: months.length ? `${months[0]!.title} to ${months.at(-1)!.title}` : "",
@@ -110,14 +112,6 @@ function monthsModel(summary: SiteSummary | undefined) {
     // "4 reports" when the config lists reports: the months are not counted by one set of groups
     reportsText: summary?.reports ? plural(summary.reports.length, "report") : "",
   };
-}
-
-/**
- * The latest month's "what changed" as HTML, shown under the glance; "" until the month summaries
- * carry what changed.
- */
-function whatChangedOf(_month: MonthSummary): string {
-  return "";
 }
 
 /**
