@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { shiftMonth } from "../../src/render/changes.js";
 import { renderChanges } from "../../src/render/changes-view.js";
 import { withChanges } from "../../src/render/month-changes.js";
-import { parseSiteSummary, type MonthSummary, type SiteSummary } from "../../src/render/index.js";
+import { parseSiteSummary, renderIndexPage, type MonthSummary, type SiteSummary } from "../../src/render/index.js";
 import { BY_SERVICE, DAYS, HOSTILE_TITLE, REPORTS_CONFIG } from "./reports-support.js";
 import { PAGE_CONFIG } from "./support.js";
 
@@ -95,6 +95,19 @@ describe("summary.json's changes read back (deploy renders the home page from it
 });
 
 describe("renderChanges", () => {
+  test("the home page shows the latest month's list under the glance, the hostile name escaped", () => {
+    const summary = withChanges(summaryOf(spikeInLastMonth), PAGE_CONFIG);
+    const html = renderIndexPage([], { title: "311", summary });
+    const section = html.slice(html.indexOf('<section class="changes"'));
+    expect(section).toMatch(
+      /^<section class="changes" aria-labelledby="changes-heading">\n<h3 id="changes-heading">What changed<\/h3>/,
+    );
+    expect(section).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+    expect(html).not.toContain(HOSTILE_GROUP);
+    // without a scored latest month there is nothing to say
+    expect(renderIndexPage([], { title: "311", summary: summaryOf(spikeInLastMonth) })).not.toContain("What changed");
+  });
+
   test("nothing to show is no HTML at all", () => {
     expect(renderChanges(undefined)).toBe("");
     expect(renderChanges([])).toBe("");
