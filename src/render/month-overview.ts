@@ -6,6 +6,7 @@ import { INDEX_DOCUMENT } from "../site-names.js";
 import { formatDateTime, plural } from "./format.js";
 import { renderPage } from "./layout.js";
 import { monthNotices, type MonthNeighbours } from "./month-pages.js";
+import { monthPageLinks } from "./month-preview.js";
 import { formatReportValue } from "./report-values.js";
 import type { MonthReport, MonthReportOf, PageConfig, SiteFile } from "./site-input.js";
 import type { MonthSummary } from "./summary.js";
@@ -44,6 +45,7 @@ export function renderMonthOverview(
       siteTitle: pageConfig.siteTitle,
       depth,
       theme: pageConfig.theme,
+      links: monthPageLinks(month, pageConfig, `${month.dir}/${INDEX_DOCUMENT}`),
     }),
   };
 }

@@ -6,6 +6,7 @@
 import { compareKeyValue } from "../key-order.js";
 import { renderChart, type ChartPair, type ChartValue } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
+import { datasetJsonLd } from "./dataset-ld.js";
 import { labelFor } from "./labels.js";
 import { headModel, monthPage, type HeadSubject, type MonthNeighbours, type MonthView } from "./month-pages.js";
 import { renderHeatmap, renderLine, type ChartPoint, type GridInput } from "./report-charts.js";
@@ -45,9 +46,22 @@ export async function renderReportPages(
   const page = monthPage(month, pageConfig);
   return [
     { path: `${month.dir}/${definition.files.csv}`, body: reportCsv(of, keys) },
-    { path: `${month.dir}/${definition.files.table}`, body: page(tableBody, definition.title) },
-    { path: `${month.dir}/${definition.files.chart}`, body: page(chartBody, `${definition.title}, chart`) },
+    { path: `${month.dir}/${definition.files.table}`, body: page(tableBody, definition.title, definition.files.table, reportDataset(month, of, pageConfig)) },
+    { path: `${month.dir}/${definition.files.chart}`, body: page(chartBody, `${definition.title}, chart`, definition.files.chart) },
   ];
+}
+
+/** The report's month as a schema.org Dataset: its table page, its CSV. */
+function reportDataset(month: MonthReport, of: MonthReportOf, pageConfig: PageConfig): unknown {
+  const { definition } = of;
+  const headline = `${month.title}: ${formatReportValue(definition, of.report.overall)}`;
+  return datasetJsonLd(pageConfig, {
+    month,
+    title: definition.title,
+    description: definition.description ? `${definition.description} ${headline}` : headline,
+    pagePath: `${month.dir}/${definition.files.table}`,
+    csvPath: `${month.dir}/${definition.files.csv}`,
+  });
 }
 
 /**
