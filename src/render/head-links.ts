@@ -6,6 +6,7 @@
 import { encodeKey } from "../key-path.js";
 import { FEED, INDEX_DOCUMENT, PREVIEW_IMAGE } from "../site-names.js";
 import type { PageConfig } from "./site-input.js";
+import type { SiteSummary } from "./summary.js";
 
 /** The preview image's size in pixels: Open Graph's and Twitter's large card (1.91:1). */
 export const PREVIEW_SIZE = { width: 1200, height: 630 } as const;
@@ -105,4 +106,14 @@ export function pageLinksOf(
   preview: { image?: string; description?: string } = {},
 ): PageLinks {
   return { siteRootUrl: pageConfig.siteRootUrl, path, ...preview };
+}
+
+/** The links of a page about every month (home, trend, the project's pages): previewed by the newest month's image. */
+export function siteWideLinks(
+  summary: Pick<SiteSummary, "months">,
+  pageConfig: Pick<PageConfig, "siteRootUrl">,
+  path: string,
+): PageLinks {
+  const newest = summary.months.at(-1);
+  return pageLinksOf(pageConfig, path, newest ? { image: previewPath(newest.dir) } : {});
 }

@@ -1,6 +1,6 @@
 /** What the build hands the render stage: every month's numbers, and the part of the config the pages need. */
 import type { Report } from "../aggregate/index.js";
-import type { ReportDefinition } from "../config/index.js";
+import type { CatalogConfig, ReportDefinition } from "../config/index.js";
 import type { AcceptedDays } from "./compare.js";
 import type { Theme } from "./theme.js";
 
@@ -71,6 +71,8 @@ export interface PageConfig {
   siteRootUrl: string;
   /** The project's branding, template overrides and pages (site.logo, site.templates, …); the built-in look when absent. */
   theme?: Theme;
+  /** Who publishes the reports (site.catalog): data.json, the DCAT-US catalog, is written only with it. */
+  catalog?: CatalogConfig;
 }
 
 /** A file of the site: its path relative to the site root and its bytes (rendered here, written by the site stage). */

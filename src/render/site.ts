@@ -3,12 +3,26 @@
  * group of pages at a time. The build and the render tests both go through planSite: the build caches
  * each group under the fingerprint of what it is drawn from, the tests render every group.
  */
-import { ERROR_DOCUMENT, SUMMARY_CSV, SUMMARY_JSON, TREND_PAGE } from "../site-names.js";
+import {
+  DATA_CATALOG,
+  ERROR_DOCUMENT,
+  FEED,
+  ROBOTS,
+  SITEMAP,
+  SUMMARY_CSV,
+  SUMMARY_JSON,
+  TREND_PAGE,
+} from "../site-names.js";
+import { renderCatalog } from "./catalog.js";
+import { renderFeed } from "./feed.js";
+import { siteWideLinks } from "./head-links.js";
 import { renderErrorPage } from "./layout.js";
+import { renderMonthPreview } from "./month-preview.js";
 import { renderMonthOverview } from "./month-overview.js";
 import { renderMonthPages, type MonthNeighbours } from "./month-pages.js";
 import { renderProjectPages } from "./project-pages.js";
 import { renderReportPages } from "./report-pages.js";
+import { renderRobots, renderSitemap } from "./sitemap.js";
 import type { MonthReport, SiteFile, PageConfig } from "./site-input.js";
 import { monthReportsOf, toSiteSummary, toSummaryCsv, type MonthSummary, type SiteSummary } from "./summary.js";
 import { renderTrendPage } from "./trend-page.js";
@@ -81,20 +95,31 @@ async function renderMonth(
   pageConfig: PageConfig,
 ): Promise<SiteFile[]> {
   const reports = monthReportsOf(month, pageConfig);
-  if (!reports) return renderMonthPages(month, neighbours, pageConfig);
+  const preview = await renderMonthPreview(month, pageConfig);
+  if (!reports) return [...(await renderMonthPages(month, neighbours, pageConfig)), preview];
   const files: SiteFile[] = [];
   // one report at a time: each renders its charts, and a month's charts need not all be in memory at once
   for (const of of reports) files.push(...(await renderReportPages(month, of, neighbours, pageConfig)));
-  return [...files, renderMonthOverview(month, reports, neighbours, pageConfig)];
+  return [...files, renderMonthOverview(month, reports, neighbours, pageConfig), preview];
 }
 
-/** The files drawn from every month's summary: trend page, summary.json, summary.csv, and the error page. */
+/**
+ * The files drawn from every month's summary: trend page, summary.json, summary.csv, the error page,
+ * the project's pages, and what other sites read: feed.xml, sitemap.xml, robots.txt, data.json.
+ */
 async function renderAcrossMonths(summary: SiteSummary, pageConfig: PageConfig): Promise<SiteFile[]> {
+  const linksOf = (path: string) => siteWideLinks(summary, pageConfig, path);
+  const { theme, siteTitle, siteRootUrl } = pageConfig;
+  const projectPages = theme ? await renderProjectPages(theme, siteTitle, linksOf) : [];
   return [
-    { path: TREND_PAGE, body: await renderTrendPage(summary, pageConfig.theme) },
+    { path: TREND_PAGE, body: await renderTrendPage(summary, theme, linksOf(TREND_PAGE)) },
     { path: SUMMARY_JSON, body: `${JSON.stringify(summary, null, 2)}\n` },
     { path: SUMMARY_CSV, body: toSummaryCsv(summary) },
-    { path: ERROR_DOCUMENT, body: renderErrorPage(pageConfig.siteTitle, pageConfig.siteRootUrl, pageConfig.theme) },
-    ...(pageConfig.theme ? await renderProjectPages(pageConfig.theme, pageConfig.siteTitle) : []),
+    { path: ERROR_DOCUMENT, body: renderErrorPage(siteTitle, siteRootUrl, theme) },
+    ...projectPages,
+    { path: FEED, body: renderFeed(summary, pageConfig) },
+    { path: SITEMAP, body: renderSitemap(summary, siteRootUrl, projectPages.map((p) => p.path)) },
+    { path: ROBOTS, body: renderRobots(siteRootUrl) },
+    ...(pageConfig.catalog ? [{ path: DATA_CATALOG, body: renderCatalog(summary, pageConfig, pageConfig.catalog) }] : []),
   ];
 }

@@ -6,6 +6,7 @@ import { CHART_WIDTHS_PX, chartConfig, renderChartPair, type ChartWidth } from "
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { compareMonths } from "./compare.js";
 import { formatCount } from "./format.js";
+import type { PageLinks } from "./head-links.js";
 import { renderPage } from "./layout.js";
 import { scriptLinks, siteLinks } from "./page-links.js";
 import type { SiteSummary } from "./summary.js";
@@ -17,8 +18,8 @@ import { monthAxis, MONTH_LINE_MARK, reportsTrendModel, soFarNote } from "./tren
 /** How many groups get their own small chart. */
 export const TREND_TOP_GROUPS = 6;
 
-/** Render trend.html from the summary of every month. */
-export async function renderTrendPage(summary: SiteSummary, theme?: Theme): Promise<string> {
+/** Render trend.html from the summary of every month; `links`: its canonical address and preview. */
+export async function renderTrendPage(summary: SiteSummary, theme?: Theme, links?: PageLinks): Promise<string> {
   const model = summary.reports ? await reportsTrendModel(summary, summary.reports) : await countsTrendModel(summary);
   const body = renderTemplate(
     "trend",
@@ -26,7 +27,7 @@ export async function renderTrendPage(summary: SiteSummary, theme?: Theme): Prom
     theme,
   );
   const pageTitle = `Trend across months, ${summary.title}`;
-  return renderPage({ body, pageTitle, siteTitle: summary.title, depth: 0, theme, selfPath: TREND_PAGE });
+  return renderPage({ body, pageTitle, siteTitle: summary.title, depth: 0, theme, selfPath: TREND_PAGE, links });
 }
 
 /** The trend of the one report of the `report` shorthand: requests per month split by the chart field, and the top groups. */
