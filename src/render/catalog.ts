@@ -81,7 +81,9 @@ function dataset(report: CatalogReport, summary: SiteSummary, pageConfig: PageCo
     ...(catalog.license ? { license: catalog.license } : {}),
     landingPage: absoluteUrl(siteRootUrl, TREND_PAGE),
     accrualPeriodicity: "R/P1M",
-    ...(first && last ? { temporal: `${first.id}-01/${monthUpdated({ id: last.id }).toISOString().slice(0, 10)}` } : {}),
+    ...(first && last
+      ? { temporal: `${first.id}-01/${monthUpdated({ id: last.id }).toISOString().slice(0, 10)}` }
+      : {}),
     distribution: months.map((month) => ({
       "@type": "dcat:Distribution",
       title: `${report.title}, ${month.title}`,

@@ -65,7 +65,10 @@ export function monthHeadline(month: MonthSummary, summary: Pick<SiteSummary, "g
   if (month.reports) return `${month.title}: ${month.reports.map((r) => `${r.title}: ${r.text}`).join("; ")}.`;
   const top = month.counts
     .slice(0, FEED_TOP_GROUPS)
-    .map((row) => `${summary.groupBy.map((c) => shownValue(String(row[c]))).join(" · ")} (${formatCount(Number(row.count))})`);
+    .map(
+      (row) =>
+        `${summary.groupBy.map((c) => shownValue(String(row[c]))).join(" · ")} (${formatCount(Number(row.count))})`,
+    );
   const largest = top.length ? ` Largest: ${top.join(", ")}.` : "";
   return `${month.title}: ${formatCount(month.total)} requests.${largest}`;
 }

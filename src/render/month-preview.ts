@@ -41,7 +41,10 @@ function headlinesOf(month: MonthReport): PreviewInput["headlines"] {
   if (!month.reports) return [{ label: "Requests", text: `${formatCount(month.report.totalRows)} requests` }];
   return month.reports
     .slice(0, 3)
-    .map(({ definition, report }) => ({ label: definition.title, text: formatReportValue(definition, report.overall) }));
+    .map(({ definition, report }) => ({
+      label: definition.title,
+      text: formatReportValue(definition, report.overall),
+    }));
 }
 
 /** The one report's largest groups by requests. */

@@ -2,9 +2,9 @@
  * A month's preview image (Open Graph, Twitter card): the month's title, its headline numbers and a
  * bar chart of its largest groups, drawn as SVG here and turned into a PNG by resvg (no browser). The
  * SVG is pure; the PNG is drawn with DejaVu Sans when the system has it (Debian's fonts-dejavu-core),
- * so the same month gives the same bytes on every build machine that has it.
+ * so the same month gives the same bytes on every build machine that has it (a character DejaVu lacks,
+ * e.g. an emoji, is drawn with a system font).
  */
-import { existsSync } from "node:fs";
 import { escapeHtml } from "./escape.js";
 import { PREVIEW_SIZE } from "./head-links.js";
 
@@ -73,9 +73,9 @@ function bars(rows: PreviewInput["bars"]): string[] {
   });
 }
 
-/** At most `max` characters, the last one "…" when cut (never half an emoji). */
+/** At most `max` characters, the last one "…" when cut (never half an emoji); control characters (not XML) as spaces. */
 export function clip(value: string, max: number): string {
-  const chars = [...value.replace(/[\u0000-\u001f\u007f]/g, " ")];
+  const chars = [...value].map((c) => (c.charCodeAt(0) < 0x20 || c === "\u007f" ? " " : c));
   return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
 }
 
@@ -85,11 +85,11 @@ export function clip(value: string, max: number): string {
  */
 export async function previewPng(input: PreviewInput): Promise<Uint8Array> {
   const { Resvg } = await import("@resvg/resvg-js");
-  const fontFiles = FONT_FILES.filter((f) => existsSync(f));
   const resvg = new Resvg(previewSvg(input), {
     fitTo: { mode: "original" },
-    // only DejaVu when it is there, so the bytes do not depend on what else is installed
-    font: { loadSystemFonts: fontFiles.length === 0, fontFiles, defaultFontFamily: FONT, sansSerifFamily: FONT },
+    // resvg skips the font files a system does not have; DejaVu is asked for by name, so where it is
+    // the other system fonts only draw what it lacks
+    font: { loadSystemFonts: true, fontFiles: FONT_FILES, defaultFontFamily: FONT, sansSerifFamily: FONT },
   });
   return new Uint8Array(resvg.render().asPng());
 }

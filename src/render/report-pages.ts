@@ -46,8 +46,14 @@ export async function renderReportPages(
   const page = monthPage(month, pageConfig);
   return [
     { path: `${month.dir}/${definition.files.csv}`, body: reportCsv(of, keys) },
-    { path: `${month.dir}/${definition.files.table}`, body: page(tableBody, definition.title, definition.files.table, reportDataset(month, of, pageConfig)) },
-    { path: `${month.dir}/${definition.files.chart}`, body: page(chartBody, `${definition.title}, chart`, definition.files.chart) },
+    {
+      path: `${month.dir}/${definition.files.table}`,
+      body: page(tableBody, definition.title, definition.files.table, reportDataset(month, of, pageConfig)),
+    },
+    {
+      path: `${month.dir}/${definition.files.chart}`,
+      body: page(chartBody, `${definition.title}, chart`, definition.files.chart),
+    },
   ];
 }
 

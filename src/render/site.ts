@@ -118,8 +118,17 @@ async function renderAcrossMonths(summary: SiteSummary, pageConfig: PageConfig):
     { path: ERROR_DOCUMENT, body: renderErrorPage(siteTitle, siteRootUrl, theme) },
     ...projectPages,
     { path: FEED, body: renderFeed(summary, pageConfig) },
-    { path: SITEMAP, body: renderSitemap(summary, siteRootUrl, projectPages.map((p) => p.path)) },
+    {
+      path: SITEMAP,
+      body: renderSitemap(
+        summary,
+        siteRootUrl,
+        projectPages.map((p) => p.path),
+      ),
+    },
     { path: ROBOTS, body: renderRobots(siteRootUrl) },
-    ...(pageConfig.catalog ? [{ path: DATA_CATALOG, body: renderCatalog(summary, pageConfig, pageConfig.catalog) }] : []),
+    ...(pageConfig.catalog
+      ? [{ path: DATA_CATALOG, body: renderCatalog(summary, pageConfig, pageConfig.catalog) }]
+      : []),
   ];
 }
