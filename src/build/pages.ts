@@ -71,7 +71,9 @@ export async function planPages(
     fingerprints: groups.map((g) => g.fingerprint),
     // a few groups at once: cached pages are read while others are parsed, and renders stay bounded
     render: async () =>
-      (await mapWithConcurrency(groups, 8, async (g) => fromCached(await cachedAs(cache, g.fingerprint, g.render)))).flat(),
+      (
+        await mapWithConcurrency(groups, 8, async (g) => fromCached(await cachedAs(cache, g.fingerprint, g.render)))
+      ).flat(),
   };
 }
 

@@ -39,12 +39,10 @@ export function previewInput(month: MonthReport, pageConfig: PageConfig): Previe
 /** The month's headline numbers: the requests counted, or each report's value (the first three). */
 function headlinesOf(month: MonthReport): PreviewInput["headlines"] {
   if (!month.reports) return [{ label: "Requests", text: `${formatCount(month.report.totalRows)} requests` }];
-  return month.reports
-    .slice(0, 3)
-    .map(({ definition, report }) => ({
-      label: definition.title,
-      text: formatReportValue(definition, report.overall),
-    }));
+  return month.reports.slice(0, 3).map(({ definition, report }) => ({
+    label: definition.title,
+    text: formatReportValue(definition, report.overall),
+  }));
 }
 
 /** The one report's largest groups by requests. */

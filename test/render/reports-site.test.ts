@@ -230,7 +230,9 @@ describe("planSite with reports", () => {
     const expected = DEFINITIONS.flatMap((d) =>
       [d.files.csv, d.files.table, d.files.chart].map((f) => `2019/dec/${f}`),
     );
-    expect(files.map((f) => f.path).sort()).toEqual([...expected, "2019/dec/index.html", "2019/dec/preview.png"].sort());
+    expect(files.map((f) => f.path).sort()).toEqual(
+      [...expected, "2019/dec/index.html", "2019/dec/preview.png"].sort(),
+    );
     const overview = renderMonthOverview(DEC, DEC.reports!, plan.months[1]!.neighbours, REPORTS_CONFIG);
     expect(files.find((f) => f.path === "2019/dec/index.html")!.body).toBe(overview.body);
   });
