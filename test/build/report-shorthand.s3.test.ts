@@ -3,7 +3,10 @@
 // of the last version without `reports` (test/fixtures/report-shorthand-site/, written by commit
 // 7c2480a running this same test from the same generated months). Only the newest raw object's upload time differs from run
 // to run ("data as of"), and so do the local server's port and the test's bucket name in the error
-// page's absolute links: they are replaced by fixed ones on both sides.
+// page's absolute links: they are replaced by fixed ones on both sides. Rewritten on purpose by the
+// same method (this test's build, its files written with the run facts fixed, the PNGs as built) when
+// every page gained its canonical link, feed link and Open Graph tags, and the site feed.xml,
+// sitemap.xml, robots.txt and a preview.png per month.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
