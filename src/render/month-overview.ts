@@ -6,7 +6,7 @@ import { INDEX_DOCUMENT } from "../site-names.js";
 import { formatDateTime, plural } from "./format.js";
 import { renderPage } from "./layout.js";
 import { monthNotices, type MonthNeighbours } from "./month-pages.js";
-import { monthPageLinks } from "./month-preview.js";
+import { monthPageLinks } from "./month-links.js";
 import { formatReportValue } from "./report-values.js";
 import type { MonthReport, MonthReportOf, PageConfig, SiteFile } from "./site-input.js";
 import type { MonthSummary } from "./summary.js";

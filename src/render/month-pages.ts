@@ -12,7 +12,7 @@ import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { labelFor } from "./labels.js";
 import { datasetJsonLd } from "./dataset-ld.js";
 import { renderPage } from "./layout.js";
-import { monthPageLinks } from "./month-preview.js";
+import { monthPageLinks } from "./month-links.js";
 import { assetsHref, scriptLinks } from "./page-links.js";
 
 import { safeHref } from "./escape.js";

@@ -1,11 +1,12 @@
 /**
- * Pure but for the PNG encoder: what a month's pages tell a chat or social site that previews a link
- * to them: the month's preview image (its headline numbers and largest groups) and the description
- * beside it. Drawn from the month's report alone, so it is cached with the month's pages.
+ * Pure but for the PNG encoder: the month's preview image (its headline numbers and largest groups),
+ * which a chat or social site shows for a link to the month's pages. Drawn from the month's report
+ * alone, so it is cached with the month's pages.
  */
 import { formatCount } from "./format.js";
-import { pageLinksOf, previewPath, type PageLinks } from "./head-links.js";
+import { previewPath } from "./head-links.js";
 import { labelFor } from "./labels.js";
+import { headlinesOf } from "./month-links.js";
 import { PREVIEW_BARS, previewPng, type PreviewInput } from "./preview-image.js";
 import { keyColumns, valueTitle } from "./report-table.js";
 import { formatReportValue } from "./report-values.js";
@@ -17,14 +18,6 @@ export async function renderMonthPreview(month: MonthReport, pageConfig: PageCon
   return { path: previewPath(month.dir), body: await previewPng(previewInput(month, pageConfig)) };
 }
 
-/** The head links of a page of the month at `path`: previewed by the month's image and headline. */
-export function monthPageLinks(month: MonthReport, pageConfig: PageConfig, path: string): PageLinks {
-  const headline = headlinesOf(month)
-    .map((h) => (month.reports ? `${h.label}: ${h.text}` : h.text))
-    .join("; ");
-  return pageLinksOf(pageConfig, path, { image: previewPath(month.dir), description: `${month.title}: ${headline}` });
-}
-
 /** What the month's preview shows. */
 export function previewInput(month: MonthReport, pageConfig: PageConfig): PreviewInput {
   const first = month.reports?.[0];
@@ -34,15 +27,6 @@ export function previewInput(month: MonthReport, pageConfig: PageConfig): Previe
     headlines: headlinesOf(month),
     ...(first ? reportBars(first, pageConfig) : countBars(month, pageConfig)),
   };
-}
-
-/** The month's headline numbers: the requests counted, or each report's value (the first three). */
-function headlinesOf(month: MonthReport): PreviewInput["headlines"] {
-  if (!month.reports) return [{ label: "Requests", text: `${formatCount(month.report.totalRows)} requests` }];
-  return month.reports.slice(0, 3).map(({ definition, report }) => ({
-    label: definition.title,
-    text: formatReportValue(definition, report.overall),
-  }));
 }
 
 /** The one report's largest groups by requests. */
