@@ -31,3 +31,13 @@ export const TABLE_SCRIPT = "table.js";
  * in index.html. A dot file, so it sorts before every report key and comes in a listing's first page.
  */
 export const DEPLOY_LOCK_KEY = ".reportsite-deploy.lock";
+
+/** The Atom feed of the published months, at the site root; every page's head links to it. */
+export const FEED = "feed.xml";
+/** Every page of the site as absolute URLs, for search engines; robots.txt names it. */
+export const SITEMAP = "sitemap.xml";
+export const ROBOTS = "robots.txt";
+/** The DCAT-US catalog of the reports' CSVs that open-data portals harvest, at the site root. */
+export const DATA_CATALOG = "data.json";
+/** A month's preview image (Open Graph, Twitter card), in the month's folder. */
+export const PREVIEW_IMAGE = "preview.png";

@@ -32,8 +32,19 @@ function pageConfigOf(config: SiteConfig, branding: ProjectTheme, maps: SiteMaps
   const { title: siteTitle, files } = config.site;
   const reports = config.reportsFrom === "reports" ? { reports: config.reports } : {};
   const { changes } = config.site;
+  const catalog = config.site.catalog ? { catalog: config.site.catalog } : {};
   const mapped = maps ? { maps: pageMaps(config, maps) } : {};
-  return { ...config.report, siteTitle, files, siteRootUrl, theme: branding.theme, changes, ...reports, ...mapped };
+  return {
+    ...config.report,
+    siteTitle,
+    files,
+    siteRootUrl,
+    theme: branding.theme,
+    changes,
+    ...reports,
+    ...mapped,
+    ...catalog,
+  };
 }
 
 /** Each mapped report's definition of its map with its shapes, and the basemap. */
@@ -73,17 +84,20 @@ export async function planPages(
   const groups: PageGroup[] = site.months.map(({ month, neighbours, changes, render }) => ({
     // what changed is drawn from the months before, so it is an input of the month's pages too
     fingerprint: pagesFingerprint([fingerprint, monthInputs(month.built), neighbours, changes]),
-    render: async () => asText(await render()),
+    render: async () => toCached(await render()),
   }));
   groups.push({
     fingerprint: pagesFingerprint(["site", fingerprint, site.summary]),
-    render: async () => asText(await site.acrossMonths()),
+    render: async () => toCached(await site.acrossMonths()),
   });
   return {
     summary: site.summary,
     fingerprints: groups.map((g) => g.fingerprint),
     // a few groups at once: cached pages are read while others are parsed, and renders stay bounded
-    render: async () => (await mapWithConcurrency(groups, 8, (g) => cachedAs(cache, g.fingerprint, g.render))).flat(),
+    render: async () =>
+      (
+        await mapWithConcurrency(groups, 8, async (g) => fromCached(await cachedAs(cache, g.fingerprint, g.render)))
+      ).flat(),
   };
 }
 
@@ -114,7 +128,14 @@ export interface PagePlan {
 
 interface PageGroup {
   fingerprint: string;
-  render: () => Promise<{ path: string; body: string }[]>;
+  render: () => Promise<CachedPage[]>;
+}
+
+/** A page as the cache keeps it (JSON): text as it is, an image's bytes in base64. */
+interface CachedPage {
+  path: string;
+  body: string;
+  base64?: true;
 }
 
 function pagesFingerprint(inputs: unknown): string {
@@ -136,11 +157,18 @@ async function cachedAs<T>(cache: BuildCache, fingerprint: string, make: () => P
   return value;
 }
 
-function asText(files: { path: string; body: string | Uint8Array }[]): { path: string; body: string }[] {
-  return files.map((p) => ({
-    path: p.path,
-    body: typeof p.body === "string" ? p.body : Buffer.from(p.body).toString(),
-  }));
+function toCached(files: readonly SiteFile[]): CachedPage[] {
+  return files.map((p) =>
+    typeof p.body === "string"
+      ? { path: p.path, body: p.body }
+      : { path: p.path, body: Buffer.from(p.body).toString("base64"), base64: true },
+  );
+}
+
+function fromCached(pages: readonly CachedPage[]): SiteFile[] {
+  return pages.map((p) =>
+    p.base64 ? { path: p.path, body: new Uint8Array(Buffer.from(p.body, "base64")) } : { path: p.path, body: p.body },
+  );
 }
 
 /** The render stage's view of a built month. */

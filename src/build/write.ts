@@ -15,6 +15,7 @@ import {
   type ProjectTheme,
   type WrittenSite,
 } from "../site/index.js";
+import { siteUrl } from "../s3/index.js";
 import { monthId, type Month } from "../source/index.js";
 
 /** Write the pages, the files --month carries over, and the index listing them all, dated by when each last changed. */
@@ -74,7 +75,10 @@ async function indexFile(
 ): Promise<SiteFile> {
   const { renderIndexPage } = await import("../render/index.js");
   const entries = files.map((f) => ({ key: f.path, size: byteLength(f.body), lastModified: f.modified ?? now }));
-  return { path: INDEX_DOCUMENT, body: renderIndexPage(entries, { title: config.site.title, summary, theme }) };
+  return {
+    path: INDEX_DOCUMENT,
+    body: renderIndexPage(entries, { title: config.site.title, summary, theme, siteRootUrl: siteUrl(config) }),
+  };
 }
 
 function byteLength(body: string | Uint8Array): number {

@@ -134,6 +134,7 @@ export async function deployReported(
 ): Promise<DeployResult> {
   const { deploySite } = await import("../deploy/index.js");
   const { renderIndexPage, unsafeSiteKeys } = await import("../render/index.js");
+  const { siteUrl } = await import("../s3/index.js");
   // the home page's month cards come from the build's summary.json; the file listing from the bucket
   const summary = await readSummary(config.output);
   // index.html is re-rendered from the bucket listing in the build's look, naming the assets it copied
@@ -146,7 +147,7 @@ export async function deployReported(
         ctx.logger.warn(
           `index.html leaves out ${JSON.stringify(key)}: a link to it could leave the site (a leading "/", or an empty, "." or ".." segment); delete or rename that object`,
         );
-      return renderIndexPage(entries, { title, summary, theme });
+      return renderIndexPage(entries, { title, summary, theme, siteRootUrl: siteUrl(config) });
     },
   });
   if (!ctx.json) ctx.print(result.report ? `Site: ${result.url}` : `Dry run: nothing was changed. Site: ${result.url}`);

@@ -1,5 +1,13 @@
 export { loadConfig, configFromSpec, PANDAS_MISSING_VALUES } from "./load.js";
-export type { AcceptedGap, ChangeSettings, SiteConfig, ConfigOverrides, SiteConfigSpec, S3Options } from "./load.js";
+export type {
+  AcceptedGap,
+  CatalogConfig,
+  ChangeSettings,
+  SiteConfig,
+  ConfigOverrides,
+  SiteConfigSpec,
+  S3Options,
+} from "./load.js";
 export { MONTH_ABBREVIATIONS, compileKeyPattern } from "./key-pattern.js";
 export { bucketNameProblem } from "./schema.js";
 export type { RawEncoding } from "./schema.js";

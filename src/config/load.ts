@@ -70,6 +70,19 @@ export interface ChangeSettings {
   readonly limit: number;
 }
 
+/** site.catalog: the publisher and contact data.json names (DCAT-US 1.1). */
+export interface CatalogConfig {
+  readonly publisher: string;
+  readonly contact: { readonly name: string; readonly email: string };
+  /** URL of the data's licence. */
+  readonly license?: string;
+  /** Keywords of every dataset; defaults to the site's title words and "311". */
+  readonly keywords?: string[];
+  /** Federal agencies only: OMB bureau codes (`015:11`) and program codes (`015:001`). */
+  readonly bureauCode?: string[];
+  readonly programCode?: string[];
+}
+
 /** The validated configuration every stage receives; nothing in it is undefined unless optional by nature. */
 export interface SiteConfig {
   /** Absolute path of the config file (or `<inline>`). */
@@ -129,6 +142,8 @@ export interface SiteConfig {
     readonly basemap?: string;
     /** How "what changed" tells a month's unusual groups; defaults filled. */
     readonly changes: ChangeSettings;
+    /** Who publishes the reports, for the DCAT-US catalog (data.json); no catalog when absent. */
+    readonly catalog?: CatalogConfig;
   };
   readonly report: {
     /** Defaults to ["service_name"]. */

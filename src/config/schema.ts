@@ -134,6 +134,29 @@ const changeSettings = z
   );
 
 /** The site's look and its own pages: every key optional, paths relative to site-config.json. */
+/** site.catalog: who publishes the reports, for the DCAT-US catalog (data.json) open-data portals harvest. */
+const catalogKey = z.strictObject({
+  publisher: nonEmpty().check(z.describe("The organisation that publishes the data, e.g. City of Springfield.")),
+  contact: z.strictObject({
+    name: nonEmpty().check(z.describe("Who answers questions about the data (a person or a team).")),
+    email: z.email({ error: "must be an e-mail address such as open-data@city.gov" }),
+  }),
+  license: z.optional(
+    z.url({ protocol: /^https?$/, error: "must be the http(s) address of the licence, e.g. a Creative Commons deed" }),
+  ),
+  keywords: z.optional(z.array(nonEmpty()).check(z.minLength(1))),
+  bureauCode: z.optional(
+    z
+      .array(z.string().check(z.regex(/^[0-9]{3}:[0-9]{2}$/, "must be an OMB bureau code such as 015:11")))
+      .check(z.minLength(1)),
+  ),
+  programCode: z.optional(
+    z
+      .array(z.string().check(z.regex(/^[0-9]{3}:[0-9]{3}$/, "must be a federal program code such as 015:001")))
+      .check(z.minLength(1)),
+  ),
+});
+
 const brandingKeys = {
   logo: z
     .optional(nonEmpty())
@@ -501,6 +524,13 @@ export const siteConfigSchema = z.strictObject({
         ),
       ),
     changes: changeSettings,
+    catalog: z
+      .optional(catalogKey)
+      .check(
+        z.describe(
+          "Who publishes the reports, for data.json (the DCAT-US 1.1 catalog of the reports' CSVs): publisher, contact {name, email}, and optionally license, keywords, and bureauCode/programCode (federal agencies only). Without it no data.json is written.",
+        ),
+      ),
     publicAccess: z
       ._default(z.enum(["auto", "acl", "policy"]), "auto")
       .check(

@@ -9,6 +9,7 @@ import { formatSize } from "../units.js";
 import { acceptedDaySet, compareMonths, notCompared, soFar, unexplainedGaps } from "./compare.js";
 import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { glanceOf } from "./home-glance.js";
+import { siteWideLinks } from "./head-links.js";
 import { renderPage } from "./layout.js";
 import { siteLinks } from "./page-links.js";
 import { shownValue } from "./shorten.js";
@@ -34,6 +35,8 @@ export interface IndexPageOptions {
   summary?: SiteSummary;
   /** The project's branding (logo, footer, description, overrides, pages); the built-in look when absent. */
   theme?: Theme;
+  /** Website URL of the site root, ending in `/`: the head's canonical link, feed and preview; none when absent. */
+  siteRootUrl?: string;
 }
 
 /** How many groups a month card names. */
@@ -69,7 +72,13 @@ export function renderIndexPage(entries: readonly SiteEntry[], options: IndexPag
     depth: 0,
     theme: options.theme,
     selfPath: "",
+    links: headOf(options),
   });
+}
+
+/** The home page's canonical link and preview (the newest month's), when the site's URL is known. */
+function headOf({ siteRootUrl, summary }: IndexPageOptions) {
+  return siteRootUrl === undefined ? undefined : siteWideLinks(summary ?? { months: [] }, { siteRootUrl }, "");
 }
 
 /** The listing's rows: safe keys only, sorted by key. */

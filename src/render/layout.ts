@@ -1,4 +1,6 @@
 /** Pure: wrap a page body in the shared layout, with the project's branding (site.logo, accentColor, footer, pages). */
+import { jsonForScript } from "./escape.js";
+import { headLinks, type PageLinks } from "./head-links.js";
 import { renderTemplate } from "./templates.js";
 import { DEFAULT_THEME, navLinks, pageTitles, renderFooter, type Theme } from "./theme.js";
 
@@ -13,6 +15,10 @@ export interface PageOptions {
   theme?: Theme;
   /** Path of the page in the site, e.g. `about.html`: its navigation link is marked current. */
   selfPath?: string;
+  /** Where the page lives and how a pasted link to it is previewed (canonical, feed, Open Graph); none when absent. */
+  links?: PageLinks;
+  /** Linked data about the page (a report page's schema.org Dataset), printed as JSON-LD in the head. */
+  linkedData?: unknown;
 }
 
 /** A whole HTML document. */
@@ -23,9 +29,12 @@ export function renderPage({
   depth,
   theme = DEFAULT_THEME,
   selfPath,
+  links,
+  linkedData,
 }: PageOptions): string {
   const rootHref = depth === 0 ? "./" : "../".repeat(depth);
-  return renderTemplate("layout", layoutModel(theme, { body, pageTitle, siteTitle, rootHref, selfPath }), theme);
+  const page = { body, pageTitle, siteTitle, rootHref, selfPath, links, linkedData };
+  return renderTemplate("layout", layoutModel(theme, page), theme);
 }
 
 /**
@@ -44,13 +53,18 @@ interface LayoutPage {
   siteTitle: string;
   rootHref: string;
   selfPath?: string;
+  links?: PageLinks;
+  linkedData?: unknown;
 }
 
 /** What layout.eta receives (README, Branding documents each field). */
 function layoutModel(theme: Theme, page: LayoutPage) {
-  const { rootHref, selfPath, ...rest } = page;
+  const { rootHref, selfPath, links, linkedData, ...rest } = page;
   return {
     ...rest,
+    // `<`, `>` and `&` as \u escapes: no value can close the script element
+    linkedData: linkedData === undefined ? undefined : jsonForScript(linkedData),
+    head: links && headLinks(links, rest.pageTitle, rest.siteTitle, theme.description),
     rootHref,
     lang: theme.lang,
     description: theme.description,

@@ -53,7 +53,7 @@ export function reportAreaValues(of: MonthReportOf): AreaValue[] {
 /** What the map page is drawn in besides the report: its head (month-head.eta's model), the page wrapper and the root's href. */
 export interface MapPageFrame {
   head: Record<string, unknown>;
-  page: (body: string, what: string) => string;
+  page: (body: string, what: string, file: string) => string;
   rootHref: string;
 }
 
@@ -88,7 +88,10 @@ export async function renderMapPages(
   };
   const body = renderTemplate("map", model, pageConfig.theme);
   return [
-    { path: `${month.dir}/${mapFileName(definition.files)}`, body: frame.page(body, `${definition.title}, map`) },
+    {
+      path: `${month.dir}/${mapFileName(definition.files)}`,
+      body: frame.page(body, `${definition.title}, map`, mapFileName(definition.files)),
+    },
   ];
 }
 

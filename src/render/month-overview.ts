@@ -8,6 +8,7 @@ import { renderChanges } from "./changes-view.js";
 import { formatDateTime, plural } from "./format.js";
 import { renderPage } from "./layout.js";
 import { monthNotices, type MonthNeighbours } from "./month-pages.js";
+import { monthPageLinks } from "./month-links.js";
 import { formatReportValue } from "./report-values.js";
 import type { MonthReport, MonthReportOf, PageConfig, SiteFile } from "./site-input.js";
 import type { MonthSummary } from "./summary.js";
@@ -52,6 +53,7 @@ export function renderMonthOverview(
       siteTitle: pageConfig.siteTitle,
       depth,
       theme: pageConfig.theme,
+      links: monthPageLinks(month, pageConfig, `${month.dir}/${INDEX_DOCUMENT}`),
     }),
   };
 }

@@ -12,8 +12,10 @@ import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { compareMonths, soFar, unexplainedGaps, type MonthComparison } from "./compare.js";
 import { formatCount, formatDateTime, formatDays, plural } from "./format.js";
 import { labelFor } from "./labels.js";
+import { datasetJsonLd } from "./dataset-ld.js";
 import { renderPage } from "./layout.js";
 import { shorthandMapReport } from "./map-shorthand.js";
+import { monthPageLinks } from "./month-links.js";
 import { assetsHref, scriptLinks } from "./page-links.js";
 
 import { safeHref } from "./escape.js";
@@ -62,11 +64,19 @@ export async function renderMonthPages(
     pageConfig.theme,
   );
   const page = monthPage(month, pageConfig);
-  const tablePage = page(tableBody, "report");
+  // index.html is the table page too: both name the folder as their address
+  const dataset = datasetJsonLd(pageConfig, {
+    month,
+    title: pageConfig.siteTitle,
+    description: monthPageLinks(month, pageConfig, "").description!,
+    pagePath: `${month.dir}/${INDEX_DOCUMENT}`,
+    csvPath: `${month.dir}/${pageConfig.files.csv}`,
+  });
+  const tablePage = page(tableBody, "report", INDEX_DOCUMENT, dataset);
   return [
     { path: `${month.dir}/${pageConfig.files.csv}`, body: month.report.counts.select(...pageConfig.columns).toCSV() },
     { path: `${month.dir}/${pageConfig.files.table}`, body: tablePage },
-    { path: `${month.dir}/${pageConfig.files.chart}`, body: page(chartBody, "chart") },
+    { path: `${month.dir}/${pageConfig.files.chart}`, body: page(chartBody, "chart", pageConfig.files.chart) },
     { path: `${month.dir}/${INDEX_DOCUMENT}`, body: tablePage },
   ];
 }
@@ -78,15 +88,23 @@ export function shorthandMapFrame(month: MonthReport, neighbours: MonthNeighbour
   return { head, page: monthPage(month, pageConfig), rootHref };
 }
 
-/** A page of the month from its body and what it shows ("report", "chart"), titled "January 2019 chart, <site>". */
-export function monthPage(month: MonthReport, pageConfig: PageConfig): (body: string, what: string) => string {
-  return (body, what) =>
+/**
+ * A page of the month from its body, what it shows ("report", "chart") and its file name in the
+ * month's folder, titled "January 2019 chart, <site>".
+ */
+export function monthPage(
+  month: MonthReport,
+  pageConfig: PageConfig,
+): (body: string, what: string, file: string, linkedData?: unknown) => string {
+  return (body, what, file, linkedData) =>
     renderPage({
       body,
       pageTitle: `${month.title} ${what}, ${pageConfig.siteTitle}`,
       siteTitle: pageConfig.siteTitle,
       depth: month.dir.split("/").length,
       theme: pageConfig.theme,
+      links: monthPageLinks(month, pageConfig, `${month.dir}/${file}`),
+      linkedData,
     });
 }
 

@@ -7,6 +7,7 @@ import { mapFileName } from "../group-values.js";
 import { compareKeyValue } from "../key-order.js";
 import { renderChart, type ChartPair, type ChartValue } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
+import { datasetJsonLd } from "./dataset-ld.js";
 import { labelFor } from "./labels.js";
 import { headModel, monthPage, type HeadSubject, type MonthNeighbours, type MonthView } from "./month-pages.js";
 import { renderMapPages } from "./map-page.js";
@@ -49,10 +50,29 @@ export async function renderReportPages(
   const rootHref = "../".repeat(depth);
   return [
     { path: `${month.dir}/${definition.files.csv}`, body: reportCsv(of, keys) },
-    { path: `${month.dir}/${definition.files.table}`, body: page(tableBody, definition.title) },
-    { path: `${month.dir}/${definition.files.chart}`, body: page(chartBody, `${definition.title}, chart`) },
+    {
+      path: `${month.dir}/${definition.files.table}`,
+      body: page(tableBody, definition.title, definition.files.table, reportDataset(month, of, pageConfig)),
+    },
+    {
+      path: `${month.dir}/${definition.files.chart}`,
+      body: page(chartBody, `${definition.title}, chart`, definition.files.chart),
+    },
     ...(await renderMapPages(month, of, pageConfig, { head: head("map"), page, rootHref })),
   ];
+}
+
+/** The report's month as a schema.org Dataset: its table page, its CSV. */
+function reportDataset(month: MonthReport, of: MonthReportOf, pageConfig: PageConfig): unknown {
+  const { definition } = of;
+  const headline = `${month.title}: ${formatReportValue(definition, of.report.overall)}`;
+  return datasetJsonLd(pageConfig, {
+    month,
+    title: definition.title,
+    description: definition.description ? `${definition.description} ${headline}` : headline,
+    pagePath: `${month.dir}/${definition.files.table}`,
+    csvPath: `${month.dir}/${definition.files.csv}`,
+  });
 }
 
 /**

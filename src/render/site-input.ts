@@ -1,6 +1,6 @@
 /** What the build hands the render stage: every month's numbers, and the part of the config the pages need. */
 import type { Report } from "../aggregate/index.js";
-import type { ChangeSettings, MapShapes, ReportDefinition } from "../config/index.js";
+import type { CatalogConfig, ChangeSettings, MapShapes, ReportDefinition } from "../config/index.js";
 import type { AcceptedDays } from "./compare.js";
 import type { Theme } from "./theme.js";
 
@@ -72,7 +72,10 @@ export interface PageConfig {
   /** How "what changed" tells a month's unusual groups (site.changes); the defaults when absent. */
   changes?: ChangeSettings;
   /** The project's branding, template overrides and pages (site.logo, site.templates, …); the built-in look when absent. */
-  theme?: Theme; /** The maps: per report id with a map (the shorthand's is `final_report`), its key and shapes; and the basemap. Absent without maps. */
+  theme?: Theme;
+  /** Who publishes the reports (site.catalog): data.json, the DCAT-US catalog, is written only with it. */
+  catalog?: CatalogConfig;
+  /** The maps: per report id with a map (the shorthand's is `final_report`), its key and shapes; and the basemap. Absent without maps. */
   maps?: PageMaps;
 }
 

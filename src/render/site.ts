@@ -3,17 +3,32 @@
  * group of pages at a time. The build and the render tests both go through planSite: the build caches
  * each group under the fingerprint of what it is drawn from, the tests render every group.
  */
-import { ERROR_DOCUMENT, SUMMARY_CSV, SUMMARY_JSON, TREND_PAGE } from "../site-names.js";
+import {
+  DATA_CATALOG,
+  ERROR_DOCUMENT,
+  FEED,
+  ROBOTS,
+  SITEMAP,
+  SUMMARY_CSV,
+  SUMMARY_JSON,
+  TREND_PAGE,
+} from "../site-names.js";
 import type { ChangeList } from "./changes.js";
+import { mapFileName } from "../group-values.js";
+import { renderCatalog } from "./catalog.js";
+import { renderFeed } from "./feed.js";
+import { siteWideLinks } from "./head-links.js";
 import { renderErrorPage } from "./layout.js";
 import { areaTrends } from "./map-trend.js";
 import { withChanges } from "./month-changes.js";
+import { renderMonthPreview } from "./month-preview.js";
 import { renderMonthOverview } from "./month-overview.js";
 import { renderMapPages } from "./map-page.js";
 import { shorthandMapReport } from "./map-shorthand.js";
 import { renderMonthPages, shorthandMapFrame, type MonthNeighbours } from "./month-pages.js";
 import { renderProjectPages } from "./project-pages.js";
 import { renderReportPages } from "./report-pages.js";
+import { renderRobots, renderSitemap } from "./sitemap.js";
 import type { MonthReport, SiteFile, PageConfig } from "./site-input.js";
 import { monthReportsOf, toSiteSummary, toSummaryCsv, type MonthSummary, type SiteSummary } from "./summary.js";
 import { renderTrendPage } from "./trend-page.js";
@@ -94,29 +109,68 @@ async function renderMonth(
   pageConfig: PageConfig,
 ): Promise<SiteFile[]> {
   const reports = monthReportsOf(month, pageConfig);
+  const preview = await renderMonthPreview(month, pageConfig);
   if (!reports) {
     const files = await renderMonthPages(month, neighbours, pageConfig, changes);
     const mapped = shorthandMapReport(month, pageConfig);
-    if (!mapped) return files;
-    return [
-      ...files,
-      ...(await renderMapPages(month, mapped, pageConfig, shorthandMapFrame(month, neighbours, pageConfig))),
-    ];
+    if (!mapped) return [...files, preview];
+    const frame = shorthandMapFrame(month, neighbours, pageConfig);
+    return [...files, ...(await renderMapPages(month, mapped, pageConfig, frame)), preview];
   }
   const files: SiteFile[] = [];
   // one report at a time: each renders its charts, and a month's charts need not all be in memory at once
   for (const of of reports) files.push(...(await renderReportPages(month, of, neighbours, pageConfig)));
-  return [...files, renderMonthOverview(month, reports, neighbours, pageConfig, changes)];
+  return [...files, renderMonthOverview(month, reports, neighbours, pageConfig, changes), preview];
 }
 
-/** The files drawn from every month's summary: trend page, summary.json, summary.csv, the year pages and the error page. */
+/**
+ * The files drawn from every month's summary: trend page, summary.json, summary.csv, the year pages,
+ * the error page, the project's pages, and what other sites read: feed.xml, sitemap.xml, robots.txt,
+ * data.json.
+ */
 async function renderAcrossMonths(summary: SiteSummary, pageConfig: PageConfig): Promise<SiteFile[]> {
+  const linksOf = (path: string) => siteWideLinks(summary, pageConfig, path);
+  const { theme, siteTitle, siteRootUrl } = pageConfig;
+  const projectPages = theme ? await renderProjectPages(theme, siteTitle, linksOf) : [];
+  const yearPages = renderYearPages(summary, theme);
   return [
-    { path: TREND_PAGE, body: await renderTrendPage(summary, pageConfig.theme, areaTrends(summary, pageConfig)) },
+    {
+      path: TREND_PAGE,
+      body: await renderTrendPage(summary, theme, linksOf(TREND_PAGE), areaTrends(summary, pageConfig)),
+    },
     { path: SUMMARY_JSON, body: `${JSON.stringify(summary, null, 2)}\n` },
     { path: SUMMARY_CSV, body: toSummaryCsv(summary) },
-    ...renderYearPages(summary, pageConfig.theme),
-    { path: ERROR_DOCUMENT, body: renderErrorPage(pageConfig.siteTitle, pageConfig.siteRootUrl, pageConfig.theme) },
-    ...(pageConfig.theme ? await renderProjectPages(pageConfig.theme, pageConfig.siteTitle) : []),
+    ...yearPages,
+    { path: ERROR_DOCUMENT, body: renderErrorPage(siteTitle, siteRootUrl, theme) },
+    ...projectPages,
+    { path: FEED, body: renderFeed(summary, pageConfig, { monthNote: changesNote }) },
+    {
+      path: SITEMAP,
+      body: renderSitemap(
+        summary,
+        siteRootUrl,
+        [...projectPages, ...yearPages].map((p) => p.path),
+        mapPageFiles(pageConfig),
+      ),
+    },
+    { path: ROBOTS, body: renderRobots(siteRootUrl) },
+    ...(pageConfig.catalog
+      ? [{ path: DATA_CATALOG, body: renderCatalog(summary, pageConfig, pageConfig.catalog) }]
+      : []),
   ];
+}
+
+/** The file names of the month's map pages: one per report with shapes (the shorthand's when it has them). */
+function mapPageFiles({ maps, reports, files }: PageConfig): string[] {
+  if (!maps) return [];
+  if (!reports) return Object.keys(maps.areas).length ? [mapFileName(files)] : [];
+  return reports.filter((r) => maps.areas[r.id]).map((r) => mapFileName(r.files));
+}
+
+/** A feed entry's "what changed": each flagged group's sentence, e.g. "Graffiti Removal: 412 requests, about 2.1× its usual 190". */
+function changesNote(month: MonthSummary): string | undefined {
+  const told = (month.changes ?? []).flatMap((c) =>
+    [...c.rises, ...c.falls, ...c.new, ...c.vanished].map((g) => (c.title ? `${c.title}: ${g.text}` : g.text)),
+  );
+  return told.length ? `What changed: ${told.join("; ")}.` : undefined;
 }

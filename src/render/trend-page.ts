@@ -6,6 +6,7 @@ import { CHART_WIDTHS_PX, chartConfig, renderChartPair, type ChartWidth } from "
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { compareMonths } from "./compare.js";
 import { formatCount } from "./format.js";
+import type { PageLinks } from "./head-links.js";
 import { renderPage } from "./layout.js";
 import type { AreaTrend } from "./map-trend.js";
 import { scriptLinks, siteLinks } from "./page-links.js";
@@ -18,10 +19,11 @@ import { monthAxis, MONTH_LINE_MARK, reportsTrendModel, soFarNote } from "./tren
 /** How many groups get their own small chart. */
 export const TREND_TOP_GROUPS = 6;
 
-/** Render trend.html from the summary of every month. */
+/** Render trend.html from the summary of every month; `links`: its canonical address and preview. */
 export async function renderTrendPage(
   summary: SiteSummary,
   theme?: Theme,
+  links?: PageLinks,
   areaTrends: readonly AreaTrend[] = [],
 ): Promise<string> {
   const model = summary.reports ? await reportsTrendModel(summary, summary.reports) : await countsTrendModel(summary);
@@ -31,7 +33,7 @@ export async function renderTrendPage(
     theme,
   );
   const pageTitle = `Trend across months, ${summary.title}`;
-  return renderPage({ body, pageTitle, siteTitle: summary.title, depth: 0, theme, selfPath: TREND_PAGE });
+  return renderPage({ body, pageTitle, siteTitle: summary.title, depth: 0, theme, selfPath: TREND_PAGE, links });
 }
 
 /** The trend of the one report of the `report` shorthand: requests per month split by the chart field, and the top groups. */

@@ -61,7 +61,7 @@ describe("a build over more than 1,000 raw objects", () => {
     expect(first.months.every((m) => m.status === "rebuilt" && m.reason === "not in the cache")).toBe(true);
   });
 
-  test("writes the dist/ tree: four files a month, a page per year, index, trend, summaries, error page, scripts", () => {
+  test("writes the dist/ tree: five files a month, a page per year, index, trend, summaries, error page, feed, sitemap, robots.txt, scripts", () => {
     const files = listFiles(config.output);
     const months = [...expected.keys()];
     expect(months).toHaveLength(37);
@@ -72,6 +72,7 @@ describe("a build over more than 1,000 raw objects", () => {
           `${m}/final_report.csv`,
           `${m}/final_report.html`,
           `${m}/index.html`, // the folder index, so /2019/jan/ works
+          `${m}/preview.png`, // the image a pasted link to the month's pages is previewed with
         ]),
         ...[...new Set(months.map((m) => m.split("/")[0]))].map((year) => `${year}/index.html`), // the year in review
         ".reportsite-build", // the marker that lets the next build replace this folder (never deployed)
@@ -80,7 +81,10 @@ describe("a build over more than 1,000 raw objects", () => {
         "assets/table.js",
         "assets/vega.min.js",
         "error.html",
+        "feed.xml",
         "index.html",
+        "robots.txt",
+        "sitemap.xml",
         "summary.csv",
         "summary.json",
         "trend.html",

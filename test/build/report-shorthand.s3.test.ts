@@ -4,9 +4,10 @@
 // 7c2480a running this same test from the same generated months). Only the newest raw object's upload time differs from run
 // to run ("data as of"), and so do the local server's port and the test's bucket name in the error
 // page's absolute links: they are replaced by fixed ones on both sides. Changed on purpose since, each
-// time rewritten from this test's own build (REPORTSITE_WRITE_FIXTURE=1, run facts fixed as above):
-// the home page at a glance, the year pages and the breadcrumb's link to them; "what changed" on each
-// month's table page and in summary.json.
+// time rewritten from this test's own build (REPORTSITE_WRITE_FIXTURE=1, run facts fixed as above,
+// the PNGs as built): the home page at a glance, the year pages and the breadcrumb's link to them;
+// "what changed" on each month's table page and in summary.json; every page's canonical link, feed
+// link and Open Graph tags, and the site's feed.xml, sitemap.xml, robots.txt and a preview.png per month.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";

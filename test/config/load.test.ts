@@ -11,6 +11,7 @@ const minimal = { raw: { bucket: "gid-raw" }, site: { bucket: "gid-reports" } };
 describe("configFromSpec", () => {
   test("fills every default and freezes the result", () => {
     const config = configFromSpec(minimal, { baseDir: "/project" });
+    expect(config.site.catalog).toBeUndefined(); // no data.json unless the publisher is named
     expect(config.output).toBe("/project/dist");
     expect(config.report.groupBy).toEqual(["service_name"]);
     expect(config.report.columns).toEqual(["service_name", "count"]);
@@ -191,6 +192,25 @@ describe("configFromSpec", () => {
       description: "an accepted gap on a day that does not exist",
       spec: { ...minimal, raw: { bucket: "gid-raw", acceptedGaps: [{ days: ["2019-02-30"] }] } },
       message: /raw\.acceptedGaps\[0\]\.days\[0\]: must be a day as YYYY-MM-DD that exists/,
+    },
+    {
+      description: "a catalog contact whose e-mail is not one",
+      spec: {
+        ...minimal,
+        site: { bucket: "gid-site", catalog: { publisher: "City", contact: { name: "Data", email: "data at city" } } },
+      },
+      message: /site\.catalog\.contact\.email: must be an e-mail address/,
+    },
+    {
+      description: "a catalog's bureau code in the wrong form",
+      spec: {
+        ...minimal,
+        site: {
+          bucket: "gid-site",
+          catalog: { publisher: "City", contact: { name: "Data", email: "data@city.gov" }, bureauCode: ["15:1"] },
+        },
+      },
+      message: /site\.catalog\.bureauCode\[0\]: must be an OMB bureau code such as 015:11/,
     },
     {
       description: "an accepted gap with neither days nor months",

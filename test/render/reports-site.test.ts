@@ -221,7 +221,7 @@ describe("the trend page with reports", () => {
 });
 
 describe("planSite with reports", () => {
-  test("a month's files are every report's pages and the overview as its folder index", async () => {
+  test("a month's files are every report's pages, the overview as its folder index and the preview image", async () => {
     const plan = planSite(
       [NOV, DEC].map((m) => ({ summary: toMonthSummary(m, REPORTS_CONFIG), report: async () => m })),
       REPORTS_CONFIG,
@@ -230,7 +230,9 @@ describe("planSite with reports", () => {
     const expected = DEFINITIONS.flatMap((d) =>
       [d.files.csv, d.files.table, d.files.chart].map((f) => `2019/dec/${f}`),
     );
-    expect(files.map((f) => f.path).sort()).toEqual([...expected, "2019/dec/index.html"].sort());
+    expect(files.map((f) => f.path).sort()).toEqual(
+      [...expected, "2019/dec/index.html", "2019/dec/preview.png"].sort(),
+    );
     const { neighbours, changes } = plan.months[1]!;
     const overview = renderMonthOverview(DEC, DEC.reports!, neighbours, REPORTS_CONFIG, changes);
     expect(files.find((f) => f.path === "2019/dec/index.html")!.body).toBe(overview.body);

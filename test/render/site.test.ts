@@ -25,12 +25,14 @@ const JAN = monthReport("2020-01", [...times(3, ["Pothole", "Request"]), ...time
 const byPath = (files: SiteFile[]) => Object.fromEntries(files.map((f) => [f.path, String(f.body)]));
 
 describe("the site planSite plans, every group rendered", () => {
-  test("every month gets a CSV, table, chart and folder index; the site gets trend, summaries, a page per year and the error page", async () => {
+  test("every month gets a CSV, table, chart, folder index and preview; the site gets trend, summaries, a page per year, the error page, feed, sitemap and robots.txt", async () => {
     const { files } = await renderSiteFiles([NOV, DEC, JAN], PAGE_CONFIG);
     expect(files.map((f) => f.path).sort()).toEqual(
       [
         ...["2019/nov", "2019/dec", "2020/jan"].flatMap((d) =>
-          ["final_report.csv", "final_report.html", "final_chart.html", "index.html"].map((f) => `${d}/${f}`),
+          ["final_report.csv", "final_report.html", "final_chart.html", "index.html", "preview.png"].map(
+            (f) => `${d}/${f}`,
+          ),
         ),
         "trend.html",
         "summary.json",
@@ -38,6 +40,9 @@ describe("the site planSite plans, every group rendered", () => {
         "2019/index.html",
         "2020/index.html",
         "error.html",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
       ].sort(),
     );
     const pages = byPath(files);
@@ -137,7 +142,7 @@ describe("the site planSite plans, every group rendered", () => {
     const full = await renderSiteFiles([NOV, DEC, JAN], PAGE_CONFIG);
     const others = full.summary.months.filter((m) => m.id !== "2019-12");
     const partial = await renderSiteFiles([DEC], PAGE_CONFIG, { carriedMonths: others });
-    expect(partial.files.filter((f) => f.path.startsWith("2019/dec/"))).toHaveLength(4);
+    expect(partial.files.filter((f) => f.path.startsWith("2019/dec/"))).toHaveLength(5);
     expect(partial.files.some((f) => f.path.startsWith("2019/nov/"))).toBe(false);
     expect(partial.summary).toEqual(full.summary);
     expect(byPath(partial.files)["trend.html"]).toBe(byPath(full.files)["trend.html"]);
