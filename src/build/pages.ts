@@ -5,7 +5,7 @@
  * (planSite, which the render tests and their snapshots go through too); this file names each group
  * of pages by the fingerprint of what it is drawn from, and caches it under that fingerprint.
  */
-import type { Report } from "../aggregate/index.js";
+import type { pointCellsOf as PointCellsOf, Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../state/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
 import type { ReportDefinition, SiteConfig } from "../config/index.js";
@@ -192,7 +192,7 @@ function withPoints(
   report: Report,
   definition: ReportDefinition,
   counted: readonly CachedFile[],
-  pointCellsOf: typeof import("../aggregate/index.js").pointCellsOf,
+  pointCellsOf: typeof PointCellsOf,
 ): Report {
   const spec = pointsSpecOf(definition);
   if (spec === undefined || definition.points === undefined) return report;

@@ -2,7 +2,7 @@
  * Pure: the month overview, a month's folder index when the config lists reports: the month's facts
  * and notices, then each report's title, description, headline and links to its table, chart and CSV.
  */
-import { INDEX_DOCUMENT } from "../site-names.js";
+import { INDEX_DOCUMENT, POINTS_PAGE_SUFFIX } from "../site-names.js";
 import { formatDateTime, plural } from "./format.js";
 import { renderPage } from "./layout.js";
 import { monthNotices, type MonthNeighbours } from "./month-pages.js";
@@ -22,6 +22,8 @@ interface OverviewReport {
   tableHref: string;
   chartHref: string;
   csvHref: string;
+  /** The map of where its requests come from, when the report has points. */
+  pointsHref?: string;
 }
 
 /**
@@ -83,5 +85,6 @@ function overviewReport({ definition, report }: MonthReportOf): OverviewReport {
     tableHref: definition.files.table,
     chartHref: definition.files.chart,
     csvHref: definition.files.csv,
+    ...(report.points ? { pointsHref: `${definition.id}${POINTS_PAGE_SUFFIX}` } : {}),
   };
 }

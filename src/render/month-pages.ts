@@ -4,7 +4,7 @@
  */
 import type { BlankMarker } from "../aggregate/index.js";
 import { BLANK_GROUP, tupleKey } from "../group-values.js";
-import { INDEX_DOCUMENT } from "../site-names.js";
+import { INDEX_DOCUMENT, POINTS_PAGE_SUFFIX, SHORTHAND_REPORT_ID } from "../site-names.js";
 import { renderChart } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { compareMonths, soFar, unexplainedGaps, type MonthComparison } from "./compare.js";
@@ -77,18 +77,19 @@ export function monthPage(month: MonthReport, pageConfig: PageConfig): (body: st
 }
 
 /** The head's subject on the pages of the site's one report: the site's file names and groups. */
-function siteReportSubject(month: MonthReport, pageConfig: PageConfig): HeadSubject {
+export function siteReportSubject(month: MonthReport, pageConfig: PageConfig): HeadSubject {
   return {
     files: pageConfig.files,
     groupLabel: groupLabel(pageConfig),
     totalRows: month.report.totalRows,
     viewTitles: { table: "requests per group", chart: "chart" },
     report: undefined,
+    ...(month.report.points ? { points: { href: `${SHORTHAND_REPORT_ID}${POINTS_PAGE_SUFFIX}`, title: "map" } } : {}),
   };
 }
 
-/** The two HTML views of a month (the third, the CSV, is the data itself). */
-export type MonthView = "table" | "chart";
+/** The HTML views of a month (another, the CSV, is the data itself); "points" only for a report with points. */
+export type MonthView = "table" | "chart" | "points";
 
 /** The month's chart: one bar per group, split by the chart field, at both widths. */
 async function monthChartFigure(month: MonthReport, pageConfig: PageConfig): Promise<ChartFigure> {
@@ -121,7 +122,9 @@ export interface HeadSubject {
   /** Rows the report counted (after its filter). */
   totalRows: number;
   /** What the heading says after the month's title on each view. */
-  viewTitles: Record<MonthView, string>;
+  viewTitles: Record<"table" | "chart", string>;
+  /** The page of the report's binned locations and its heading, when the report has points. */
+  points?: { href: string; title: string };
   /** The report's title, description and headline (month-head.eta's `report`); absent on today's one-report pages. */
   report: { title: string; description: string | undefined; headline: string } | undefined;
 }
@@ -135,17 +138,17 @@ export function headModel(
   view: MonthView,
   rootHref: string,
 ) {
-  const { files } = subject;
-  const other = (m: MonthSummary | undefined) =>
-    m && { title: m.title, href: `${rootHref}${m.dir}/${view === "table" ? files.table : files.chart}` };
+  const { files, points } = subject;
+  const hrefOf = (v: MonthView) => (v === "points" ? points!.href : files[v]);
+  const other = (m: MonthSummary | undefined) => m && { title: m.title, href: `${rootHref}${m.dir}/${hrefOf(view)}` };
   return {
     rootHref,
     assetsHref: assetsHref(rootHref),
     scripts: scriptLinks(rootHref),
     year: month.id.slice(0, 4),
     monthTitle: month.title,
-    viewTitle: subject.viewTitles[view],
-    selfHref: files[view],
+    viewTitle: view === "points" ? points!.title : subject.viewTitles[view],
+    selfHref: hrefOf(view),
     report: subject.report,
     totalText: formatCount(subject.totalRows),
     filesText: plural(month.files, "daily file"),
@@ -155,6 +158,7 @@ export function headModel(
     views: [
       { text: "Table", href: files.table, current: view === "table" },
       { text: "Chart", href: files.chart, current: view === "chart" },
+      ...(points ? [{ text: "Map", href: points.href, current: view === "points" }] : []),
       { text: "CSV", href: files.csv, current: false },
     ],
     tableHref: files.table,

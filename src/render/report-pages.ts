@@ -4,6 +4,7 @@
  * month head, table template and chart pipeline of the one-report pages (month-pages.ts).
  */
 import { compareKeyValue } from "../key-order.js";
+import { POINTS_PAGE_SUFFIX } from "../site-names.js";
 import { renderChart, type ChartPair, type ChartValue } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { labelFor } from "./labels.js";
@@ -59,7 +60,7 @@ export function reportCsv(of: MonthReportOf, keys: readonly KeyColumn[]): string
 }
 
 /** What the head of the report's pages says: its title, description and headline, its files and groups. */
-function headSubject(of: MonthReportOf, keys: readonly KeyColumn[]): HeadSubject {
+export function headSubject(of: MonthReportOf, keys: readonly KeyColumn[]): HeadSubject {
   const { definition, report } = of;
   const headline = `${isAdditive(definition) ? "Total" : "Overall"}: ${formatReportValue(definition, report.overall)}`;
   return {
@@ -68,6 +69,9 @@ function headSubject(of: MonthReportOf, keys: readonly KeyColumn[]): HeadSubject
     totalRows: report.totalRows,
     viewTitles: { table: definition.title, chart: `${definition.title}, chart` },
     report: { title: definition.title, description: definition.description, headline },
+    ...(report.points
+      ? { points: { href: `${definition.id}${POINTS_PAGE_SUFFIX}`, title: `${definition.title}, map` } }
+      : {}),
   };
 }
 

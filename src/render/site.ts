@@ -7,6 +7,7 @@ import { ERROR_DOCUMENT, SUMMARY_CSV, SUMMARY_JSON, TREND_PAGE } from "../site-n
 import { renderErrorPage } from "./layout.js";
 import { renderMonthOverview } from "./month-overview.js";
 import { renderMonthPages, type MonthNeighbours } from "./month-pages.js";
+import { renderPointsPage } from "./points-page.js";
 import { renderProjectPages } from "./project-pages.js";
 import { renderReportPages } from "./report-pages.js";
 import type { MonthReport, SiteFile, PageConfig } from "./site-input.js";
@@ -81,10 +82,17 @@ async function renderMonth(
   pageConfig: PageConfig,
 ): Promise<SiteFile[]> {
   const reports = monthReportsOf(month, pageConfig);
-  if (!reports) return renderMonthPages(month, neighbours, pageConfig);
+  if (!reports) {
+    const pages = await renderMonthPages(month, neighbours, pageConfig);
+    if (!month.report.points) return pages;
+    return [...pages, await renderPointsPage(month, undefined, neighbours, pageConfig)];
+  }
   const files: SiteFile[] = [];
   // one report at a time: each renders its charts, and a month's charts need not all be in memory at once
-  for (const of of reports) files.push(...(await renderReportPages(month, of, neighbours, pageConfig)));
+  for (const of of reports) {
+    files.push(...(await renderReportPages(month, of, neighbours, pageConfig)));
+    if (of.report.points) files.push(await renderPointsPage(month, of, neighbours, pageConfig));
+  }
   return [...files, renderMonthOverview(month, reports, neighbours, pageConfig)];
 }
 

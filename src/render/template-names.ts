@@ -18,6 +18,7 @@ export const TEMPLATE_NAMES = [
   "overview",
   "chart",
   "chart-figure",
+  "points",
   "trend",
   "error",
   "page",
