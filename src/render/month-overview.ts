@@ -22,8 +22,8 @@ interface OverviewReport {
   tableHref: string;
   chartHref: string;
   csvHref: string;
-  /** The map of where its requests come from, when the report has points. */
-  pointsHref?: string;
+  /** The map of where its requests come from; "" when the report has no points. */
+  pointsHref: string;
 }
 
 /**
@@ -85,6 +85,6 @@ function overviewReport({ definition, report }: MonthReportOf): OverviewReport {
     tableHref: definition.files.table,
     chartHref: definition.files.chart,
     csvHref: definition.files.csv,
-    ...(report.points ? { pointsHref: `${definition.id}${POINTS_PAGE_SUFFIX}` } : {}),
+    pointsHref: report.points ? `${definition.id}${POINTS_PAGE_SUFFIX}` : "",
   };
 }
