@@ -74,16 +74,24 @@ function rowsOf(csv: string): Record<string, string>[] {
   let field = "";
   let row: string[] = [];
   let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = "";
+  };
   for (let i = 0; i < csv.length; i++) {
     const c = csv[i]!;
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") (row.push(field), (field = ""));
-    else if (c === "\n") (row.push(field), records.push(row), (row = []), (field = ""));
-    else field += c;
+    if (quoted && c === '"' && csv[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (quoted || (c !== "," && c !== "\n")) field += c;
+    else {
+      endField();
+      if (c === "\n") {
+        records.push(row);
+        row = [];
+      }
+    }
   }
   const [header, ...rest] = records;
   return rest.map((r) => Object.fromEntries(header!.map((name, i) => [name, r[i]!])));
