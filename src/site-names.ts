@@ -14,10 +14,10 @@ export const TREND_PAGE = "trend.html";
 export const SUMMARY_JSON = "summary.json";
 export const SUMMARY_CSV = "summary.csv";
 
-/** The id of the one report of the `report` shorthand: its points page is `final_report_points.html`. */
-export const SHORTHAND_REPORT_ID = "final_report";
 /** The page of a report's binned locations in each month's folder is `<id>` + this (the shorthand's: `final_report_points.html`). */
 export const POINTS_PAGE_SUFFIX = "_points.html";
+/** The points page of the one report of the `report` shorthand (its id, final_report, + POINTS_PAGE_SUFFIX). */
+export const SHORTHAND_POINTS_PAGE = "final_report_points.html";
 
 /**
  * The folder of the scripts and branding images, below the site root. Its files change only with a

@@ -4,4 +4,3 @@ export * from "./measures.js";
 export { reportFromTallies, ReportMeasureError } from "./report-of.js";
 export type { ReportTally } from "./report-of.js";
 export { pointCellsOf } from "./points.js";
-export type { LocationTally, PointsRule } from "./points.js";

@@ -11,7 +11,6 @@ import {
   SUMMARY_JSON,
   TREND_PAGE,
   POINTS_PAGE_SUFFIX,
-  SHORTHAND_REPORT_ID,
 } from "../site-names.js";
 import { valueColumn } from "../group-values.js";
 import {
@@ -50,7 +49,7 @@ export function reportsOf(spec: ParsedSpec): { reports: ReportDefinition[]; repo
 /** The one report the `report` key describes: rows per groupBy, split by chartField, in the site.files names. */
 function shorthandReport(spec: ParsedSpec): ReportDefinition {
   return {
-    id: SHORTHAND_REPORT_ID,
+    id: "final_report",
     title: spec.site.title,
     groupBy: spec.report.groupBy.map((column) => ({ column })),
     chartField: spec.report.chartField,

@@ -4,7 +4,7 @@
  */
 import type { BlankMarker } from "../aggregate/index.js";
 import { BLANK_GROUP, tupleKey } from "../group-values.js";
-import { INDEX_DOCUMENT, POINTS_PAGE_SUFFIX, SHORTHAND_REPORT_ID } from "../site-names.js";
+import { INDEX_DOCUMENT, SHORTHAND_POINTS_PAGE } from "../site-names.js";
 import { renderChart } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { compareMonths, soFar, unexplainedGaps, type MonthComparison } from "./compare.js";
@@ -84,7 +84,7 @@ export function siteReportSubject(month: MonthReport, pageConfig: PageConfig): H
     totalRows: month.report.totalRows,
     viewTitles: { table: "requests per group", chart: "chart" },
     report: undefined,
-    ...(month.report.points ? { points: { href: `${SHORTHAND_REPORT_ID}${POINTS_PAGE_SUFFIX}`, title: "map" } } : {}),
+    ...(month.report.points ? { points: { href: SHORTHAND_POINTS_PAGE, title: "map" } } : {}),
   };
 }
 

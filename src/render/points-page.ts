@@ -4,7 +4,6 @@
  * alternative. Only cells with at least minCount requests are on it, named by their place on the map.
  */
 import type { GridCell, PointCells } from "../map-grid.js";
-import { POINTS_PAGE_SUFFIX, SHORTHAND_REPORT_ID } from "../site-names.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { formatCount, plural } from "./format.js";
 import { headModel, monthPage, siteReportSubject, type HeadSubject, type MonthNeighbours } from "./month-pages.js";
@@ -47,9 +46,8 @@ export async function renderPointsPage(
   const names = cellNames(points.cells);
   const map = await pointsFigure(`${title} in ${month.title}`, points, names, options.outline);
   const body = renderTemplate("points", { ...head, ...pointsModel(points, names), map }, pageConfig.theme);
-  const id = of ? of.definition.id : SHORTHAND_REPORT_ID;
   return {
-    path: `${month.dir}/${id}${POINTS_PAGE_SUFFIX}`,
+    path: `${month.dir}/${subject.points!.href}`,
     body: monthPage(month, pageConfig)(body, subject.points!.title),
   };
 }

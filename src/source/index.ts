@@ -5,7 +5,6 @@ export {
   missingDays,
   monthGroups,
   addTallies,
-  tallySpecs,
   scanSpecs,
 } from "./load.js";
 export { tallySpecOf, pointsSpecOf, tallySignature, countSpec } from "./tally-spec.js";
