@@ -221,4 +221,11 @@ describe("a site whose reports have points, built from S3", () => {
     const expected = pandasPoints(rawFilesOnDisk(FILES), 2000, 5);
     expect(pageNumbers(page()).cells).toEqual(expected.shown);
   });
+
+  test("a coordinate column no raw file has stops the build, naming it and the report", async () => {
+    const reports = [{ ...REPORTS[0]!, points: { ...POINTS, lat: "latitude" } }];
+    await expect(buildSite(configOf(reports), { logger: memoryLogger(), client })).rejects.toThrow(
+      /no raw file has the column "latitude" \(the report "by-service"'s points\)/,
+    );
+  });
 });
