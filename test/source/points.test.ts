@@ -5,7 +5,14 @@
  */
 import { describe, expect, test } from "vitest";
 import { PANDAS_MISSING_VALUES, type ReportDefinition } from "../../src/config/index.js";
-import { pointsSpecOf, scanCsv, tallySignature, tallySpecOf, type TallySpec } from "../../src/source/index.js";
+import {
+  pointsSpecOf,
+  scanCsv,
+  scanPoolFor,
+  tallySignature,
+  tallySpecOf,
+  type TallySpec,
+} from "../../src/source/index.js";
 import { pointCellsOf } from "../../src/aggregate/index.js";
 import { generateDay } from "../../scripts/sample/generate.js";
 
@@ -124,6 +131,20 @@ describe("binning in the scanner's pass", () => {
     // every bad row is unlocated, and nothing else is
     expect(got.get(null)).toBe(BAD_ROWS.length);
     expect([...got.values()].reduce((a, b) => a + b, 0)).toBe(tally.rows);
+  });
+
+  test("the same bins on worker threads", async () => {
+    const csv = csvWithBadRows(12);
+    const specs = [tallySpecOf(report({})), pointsSpecOf(report({}))!];
+    const pool = scanPoolFor(Number.MAX_SAFE_INTEGER);
+    try {
+      const options = { requiredColumns: [], specs, missingValues: PANDAS_MISSING_VALUES };
+      const threaded = await pool.scan(Buffer.from(csv), "2019_jan_12_gid_requests.csv", options);
+      expect(threaded.tallies).toEqual(scan(csv, specs).tallies);
+      expect(threaded.tallies[1]!.length).toBeGreaterThan(50);
+    } finally {
+      await pool.close();
+    }
   });
 
   test("the report's filter applies: only the rows it keeps are binned", () => {
