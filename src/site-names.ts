@@ -14,6 +14,11 @@ export const TREND_PAGE = "trend.html";
 export const SUMMARY_JSON = "summary.json";
 export const SUMMARY_CSV = "summary.csv";
 
+/** The page of a report's binned locations in each month's folder is `<id>` + this (the shorthand's: `final_report_points.html`). */
+export const POINTS_PAGE_SUFFIX = "_points.html";
+/** The points page of the one report of the `report` shorthand (its id, final_report, + POINTS_PAGE_SUFFIX). */
+export const SHORTHAND_POINTS_PAGE = "final_report_points.html";
+
 /**
  * The folder of the scripts and branding images, below the site root. Its files change only with a
  * reportsite upgrade or a new logo (whose name carries its fingerprint), so they are cached longer.

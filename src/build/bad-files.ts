@@ -85,7 +85,14 @@ export function readColumns(config: SiteConfig): ReadColumn[] {
   if (config.reportsFrom === "report") {
     const { groupBy, chartField } = config.report;
     const keyOf = (column: string) => (groupBy.includes(column) ? "report.groupBy" : "report.chartField");
-    return [...new Set([...groupBy, chartField])].map((column) => ({ column, key: keyOf(column) }));
+    const keys = [...new Set([...groupBy, chartField])].map((column) => ({ column, key: keyOf(column) }));
+    const points = config.reports[0]?.points;
+    if (points === undefined) return keys;
+    return [
+      ...keys,
+      { column: points.lat, key: "report.points.lat" },
+      { column: points.lng, key: "report.points.lng" },
+    ];
   }
   const read = new Map<string, string>();
   for (const r of config.reports) {
@@ -95,6 +102,7 @@ export function readColumns(config: SiteConfig): ReadColumn[] {
     if (r.chartField !== undefined) named("chartField")(r.chartField);
     if (r.measure.kind !== "count") named("measure")(r.measure.column);
     r.filter.forEach((f) => named("filter")(f.column));
+    if (r.points) [r.points.lat, r.points.lng].forEach(named("points"));
   }
   return [...read].map(([column, key]) => ({ column, key }));
 }

@@ -9,7 +9,7 @@ import {
   monthId,
   monthTitle,
   tallySignature,
-  tallySpecs,
+  scanSpecs,
   type DatedObject,
   type FileTally,
   type Month,
@@ -71,9 +71,9 @@ function absentColumns(
   });
 }
 
-/** The signature of each report's tally, in the reports' order (the keys a cached file keeps its tallies by). */
+/** The signature of each tally the scanner keeps, in scanSpecs' order (the keys a cached file keeps its tallies by). */
 export function tallySignatures(config: SiteConfig): string[] {
-  return tallySpecs(config).map(tallySignature);
+  return scanSpecs(config).map(tallySignature);
 }
 
 /** A file's tallies as the cache keeps them: by signature (`signatures`: the reports', in the order of `tally.tallies`). */

@@ -54,11 +54,13 @@ export async function renderFingerprint(config: SiteConfig): Promise<string> {
   const { acceptedGaps } = config.raw;
   // the reports' titles, units and charts when the site lists them (the one report's are site and report)
   const reports = config.reportsFrom === "reports" ? { reports: config.reports } : {};
+  // the one report's points (minCount decides which cells its page shows), only when it has them
+  const points = config.reportsFrom === "report" ? config.reports[0]?.points : undefined;
   return sha256(
     JSON.stringify([
       PAGES_FORMAT,
       sources,
-      { site, report, region, endpoint, websiteEndpoint, acceptedGaps, ...reports },
+      { site, report, region, endpoint, websiteEndpoint, acceptedGaps, ...reports, ...(points ? { points } : {}) },
     ]),
   );
 }

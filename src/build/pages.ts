@@ -5,10 +5,10 @@
  * (planSite, which the render tests and their snapshots go through too); this file names each group
  * of pages by the fingerprint of what it is drawn from, and caches it under that fingerprint.
  */
-import type { Report } from "../aggregate/index.js";
+import type { pointCellsOf as PointCellsOf, Report } from "../aggregate/index.js";
 import { sha256, type BuildCache, type CachedFile } from "../state/index.js";
 import { mapWithConcurrency } from "../concurrency.js";
-import type { SiteConfig, SiteMaps } from "../config/index.js";
+import type { ReportDefinition, SiteConfig, SiteMaps } from "../config/index.js";
 import type { ProjectTheme } from "../site/index.js";
 import {
   planSite,
@@ -22,7 +22,7 @@ import {
   type SiteSummary,
 } from "../render/index.js";
 import { siteUrl } from "../s3/index.js";
-import { tallySignature, tallySpecOf } from "../source/index.js";
+import { pointsSpecOf, tallySignature, tallySpecOf } from "../source/index.js";
 import { PAGES_FORMAT } from "./fingerprints.js";
 import type { BuiltMonth } from "./built-month.js";
 
@@ -196,13 +196,14 @@ async function monthReports(
   counted: readonly CachedFile[],
 ): Promise<{ report: Report; reports?: MonthReportOf[] }> {
   if (config.reportsFrom === "report") return { report: await monthReport(config, counted) };
-  const { reportFromTallies, ReportMeasureError } = await import("../aggregate/index.js");
+  const { reportFromTallies, ReportMeasureError, pointCellsOf } = await import("../aggregate/index.js");
   const { missingValues } = config.report;
   const reports = config.reports.map((definition, index) => {
     const signature = tallySignature(tallySpecOf(definition));
     const files = counted.map((c) => ({ rows: c.tallies[signature]!, kinds: c.kinds ?? {} }));
     try {
-      return { definition, report: reportFromTallies(definition, files, missingValues) };
+      const report = reportFromTallies(definition, files, missingValues);
+      return { definition, report: withPoints(report, definition, counted, pointCellsOf) };
     } catch (error) {
       if (!(error instanceof ReportMeasureError)) throw error;
       // the aggregate stage knows the files only by position: name them, the month and the report
@@ -216,14 +217,33 @@ async function monthReports(
 
 /** The month's Report of the one report of a site without `reports`: counts by groupBy and chartField. */
 async function monthReport(config: SiteConfig, counted: readonly CachedFile[]): Promise<Report> {
-  const { reportFromCounts } = await import("../aggregate/index.js");
-  const spec = tallySpecOf(config.reports[0]!);
+  const { reportFromCounts, pointCellsOf } = await import("../aggregate/index.js");
+  const definition = config.reports[0]!;
+  const spec = tallySpecOf(definition);
   const signature = tallySignature(spec);
-  return reportFromCounts(
+  const report = reportFromCounts(
     counted.map((c) => c.tallies[signature]!),
     spec.keys.map((k) => k.column),
     config.report,
   );
+  return withPoints(report, definition, counted, pointCellsOf);
+}
+
+/** The report with its month's cells (from its location tallies), when it has `points`. */
+function withPoints(
+  report: Report,
+  definition: ReportDefinition,
+  counted: readonly CachedFile[],
+  pointCellsOf: typeof PointCellsOf,
+): Report {
+  const spec = pointsSpecOf(definition);
+  if (spec === undefined || definition.points === undefined) return report;
+  const signature = tallySignature(spec);
+  const points = pointCellsOf(
+    counted.map((c) => c.tallies[signature]!),
+    definition.points,
+  );
+  return { ...report, points };
 }
 
 /** What a month's pages are rendered from, as plain data (its fingerprint names the cached pages). */

@@ -10,6 +10,7 @@ import {
   SUMMARY_CSV,
   SUMMARY_JSON,
   TREND_PAGE,
+  POINTS_PAGE_SUFFIX,
 } from "../site-names.js";
 import { resolve } from "node:path";
 import { mapFileName, valueColumn } from "../group-values.js";
@@ -29,6 +30,7 @@ const RESERVED_FILE_NAMES = [INDEX_DOCUMENT, ERROR_DOCUMENT, TREND_PAGE, SUMMARY
 /** The keys of `report` that describe the one report of the shorthand, and what to do instead. */
 const SHORTHAND_ONLY_KEYS: Readonly<Record<string, string>> = {
   groupBy: "each report has its own groupBy; move it into the reports that group by it",
+  points: "each report has its own points; move it into the reports whose requests it maps",
   chartField: "each report has its own chartField; move it into the reports whose chart it splits",
   columns: "a report's table shows its groupBy keys and its value; leave report.columns out",
   map: "each report has its own map; move it into the report whose groups are the areas",
@@ -71,6 +73,7 @@ function shorthandReport(spec: ParsedSpec): ReportDefinition {
     files: spec.site.files,
     maxGroups: spec.report.maxGroups,
     ...(spec.report.map === undefined ? {} : { map: spec.report.map }),
+    ...(spec.report.points === undefined ? {} : { points: spec.report.points }),
   };
 }
 
@@ -89,6 +92,7 @@ function reportDefinitions(entries: readonly ReportEntry[], maxGroups: number): 
     files: reportFiles(entry),
     maxGroups: entry.maxGroups ?? maxGroups,
     ...(entry.map === undefined ? {} : { map: entry.map }),
+    ...(entry.points === undefined ? {} : { points: entry.points }),
   }));
 }
 
@@ -233,7 +237,12 @@ function fileNameProblems(reports: readonly ReportDefinition[], place: (index: n
     if (reports.findIndex((other) => other.id === report.id) < i) return [];
     const files = Object.entries(report.files) as [string, string][];
     if (report.map) files.push(["map", mapFileName(report.files)]);
-    return files.flatMap(([kind, name]) => fileNameProblem(name, `${place(i)}.files.${kind}`, seen));
+    const named = files.flatMap(([kind, name]) => fileNameProblem(name, `${place(i)}.files.${kind}`, seen));
+    // the page of its points is named after its id, which the id's own rule keeps a plain name
+    const points = report.points
+      ? fileNameProblem(`${report.id}${POINTS_PAGE_SUFFIX}`, `${place(i)}.points (its page)`, seen)
+      : [];
+    return [...named, ...points];
   });
 }
 

@@ -325,6 +325,42 @@ const mapSpec = z
     z.meta({ examples: [{ shapes: "site/council-districts.geojson", key: "district" }] }),
   );
 
+/**
+ * A cell of 500 m is about a city block group's width: a cell of five requests points at a
+ * neighbourhood, not a house. 100 m is the least, so two requests in a cell never name one building.
+ */
+export const POINTS_CELL_SIZE_DEFAULT = 500;
+export const POINTS_CELL_SIZE_MIN = 100;
+export const POINTS_MIN_COUNT_DEFAULT = 5;
+
+const points = z
+  .strictObject({
+    lat: columnName.check(z.describe("The column of each row's latitude (WGS84 degrees), e.g. lat.")),
+    lng: columnName.check(z.describe("The column of each row's longitude (WGS84 degrees), e.g. lng.")),
+    cellSize: z
+      ._default(
+        z
+          .number()
+          .check(z.gte(POINTS_CELL_SIZE_MIN, `must be at least ${POINTS_CELL_SIZE_MIN} (metres)`), z.lte(50_000)),
+        POINTS_CELL_SIZE_DEFAULT,
+      )
+      .check(z.describe("Edge of a grid cell in metres; defaults to 500 (about a city block group).")),
+    minCount: z
+      ._default(
+        z.int().check(z.gte(2, "must be at least 2: a cell of one request would publish where that request was made")),
+        POINTS_MIN_COUNT_DEFAULT,
+      )
+      .check(
+        z.describe("Fewest requests a published cell holds; cells with fewer are counted, not drawn. Defaults to 5."),
+      ),
+  })
+  .check(
+    z.describe(
+      "Where the report's requests come from: their coordinates binned into a grid; only cells' counts are published (<id>_points.html).",
+    ),
+    z.meta({ examples: [{ lat: "lat", lng: "lng" }] }),
+  );
+
 const reportSpec = z.strictObject({
   id: z
     .string()
@@ -365,6 +401,7 @@ const reportSpec = z.strictObject({
     .optional(z.int().check(z.gte(1)))
     .check(z.describe("Most groups (and chartField values) a month may have; defaults to report.maxGroups.")),
   map: z.optional(mapSpec),
+  points: z.optional(points),
 });
 
 const reports = z
@@ -595,6 +632,13 @@ export const siteConfigSchema = z.strictObject({
           .check(
             z.describe(
               "Cell values counted as blank, like pandas' na_values; defaults to pandas' list ('', 'NA', 'N/A', 'null', ...).",
+            ),
+          ),
+        points: z
+          .optional(points)
+          .check(
+            z.describe(
+              "The one report's requests binned by location (without `reports`; with it, each report has its own).",
             ),
           ),
       }),

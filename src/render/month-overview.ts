@@ -2,7 +2,7 @@
  * Pure: the month overview, a month's folder index when the config lists reports: the month's facts
  * and notices, then each report's title, description, headline and links to its table, chart and CSV.
  */
-import { INDEX_DOCUMENT } from "../site-names.js";
+import { INDEX_DOCUMENT, POINTS_PAGE_SUFFIX } from "../site-names.js";
 import type { ChangeList } from "./changes.js";
 import { renderChanges } from "./changes-view.js";
 import { formatDateTime, plural } from "./format.js";
@@ -26,6 +26,8 @@ interface OverviewReport {
   tableHref: string;
   chartHref: string;
   csvHref: string;
+  /** The map of where its requests come from; "" when the report has no points. */
+  pointsHref: string;
 }
 
 /**
@@ -95,5 +97,6 @@ function overviewReport({ definition, report }: MonthReportOf): OverviewReport {
     tableHref: definition.files.table,
     chartHref: definition.files.chart,
     csvHref: definition.files.csv,
+    pointsHref: report.points ? `${definition.id}${POINTS_PAGE_SUFFIX}` : "",
   };
 }

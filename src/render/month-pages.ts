@@ -4,7 +4,7 @@
  */
 import type { BlankMarker } from "../aggregate/index.js";
 import { BLANK_GROUP, mapFileName, tupleKey } from "../group-values.js";
-import { INDEX_DOCUMENT } from "../site-names.js";
+import { INDEX_DOCUMENT, SHORTHAND_POINTS_PAGE } from "../site-names.js";
 import type { ChangeList } from "./changes.js";
 import { renderChanges } from "./changes-view.js";
 import { renderChart } from "./chart.js";
@@ -109,7 +109,7 @@ export function monthPage(
 }
 
 /** The head's subject on the pages of the site's one report: the site's file names and groups. */
-function siteReportSubject(month: MonthReport, pageConfig: PageConfig): HeadSubject {
+export function siteReportSubject(month: MonthReport, pageConfig: PageConfig): HeadSubject {
   const mapped = shorthandMapReport(month, pageConfig);
   return {
     files: mapped ? { ...pageConfig.files, map: mapFileName(pageConfig.files) } : pageConfig.files,
@@ -117,11 +117,12 @@ function siteReportSubject(month: MonthReport, pageConfig: PageConfig): HeadSubj
     totalRows: month.report.totalRows,
     viewTitles: { table: "requests per group", chart: "chart", map: "map" },
     report: undefined,
+    ...(month.report.points ? { points: { href: SHORTHAND_POINTS_PAGE, title: "map" } } : {}),
   };
 }
 
-/** The HTML views of a month (the CSV is the data itself); a report with a map has a third, its map. */
-export type MonthView = "table" | "chart" | "map";
+/** The HTML views of a month (the CSV is the data itself); a report with a map or points has its map pages too. */
+export type MonthView = "table" | "chart" | "map" | "points";
 
 /** The month's chart: one bar per group, split by the chart field, at both widths. */
 async function monthChartFigure(month: MonthReport, pageConfig: PageConfig): Promise<ChartFigure> {
@@ -156,6 +157,8 @@ export interface HeadSubject {
   totalRows: number;
   /** What the heading says after the month's title on each view. */
   viewTitles: Record<"table" | "chart", string> & { map?: string };
+  /** The page of the report's binned locations and its heading, when the report has points. */
+  points?: { href: string; title: string };
   /** The report's title, description and headline (month-head.eta's `report`); absent on today's one-report pages. */
   report: { title: string; description: string | undefined; headline: string } | undefined;
 }
@@ -169,9 +172,9 @@ export function headModel(
   view: MonthView,
   rootHref: string,
 ) {
-  const { files } = subject;
-  const other = (m: MonthSummary | undefined) =>
-    m && { title: m.title, href: `${rootHref}${m.dir}/${files[view] ?? files.chart}` };
+  const { files, points } = subject;
+  const hrefOf = (v: MonthView) => (v === "points" ? points!.href : (files[v] ?? files.chart));
+  const other = (m: MonthSummary | undefined) => m && { title: m.title, href: `${rootHref}${m.dir}/${hrefOf(view)}` };
   return {
     rootHref,
     assetsHref: assetsHref(rootHref),
@@ -180,8 +183,8 @@ export function headModel(
     // the breadcrumb's year is the year in review
     yearHref: `${rootHref}${yearPagePath(month.id.slice(0, 4))}`,
     monthTitle: month.title,
-    viewTitle: subject.viewTitles[view] ?? "",
-    selfHref: files[view] ?? "",
+    viewTitle: view === "points" ? points!.title : (subject.viewTitles[view] ?? ""),
+    selfHref: hrefOf(view),
     report: subject.report,
     totalText: formatCount(subject.totalRows),
     filesText: plural(month.files, "daily file"),
@@ -192,6 +195,8 @@ export function headModel(
       { text: "Table", href: files.table, current: view === "table" },
       { text: "Chart", href: files.chart, current: view === "chart" },
       ...(files.map === undefined ? [] : [{ text: "Map", href: files.map, current: view === "map" }]),
+      // with a map by area too, the map of locations is named apart
+      ...(points ? [{ text: files.map ? "Locations" : "Map", href: points.href, current: view === "points" }] : []),
       { text: "CSV", href: files.csv, current: false },
     ],
     tableHref: files.table,

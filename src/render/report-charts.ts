@@ -10,7 +10,7 @@ import { shownValue } from "./shorten.js";
 const FIELDS = { x: "x", y: "y", value: "value", series: "series", tip: "tip" } as const;
 
 /** Viridis: sequential, told apart with the common colour-vision deficiencies, and readable in grey. */
-const SEQUENTIAL_SCHEME = "viridis";
+export const SEQUENTIAL_SCHEME = "viridis";
 
 /** One cell of a heatmap, or one point of a line: its keys' texts and its value (`null`: none). */
 export interface ChartPoint {

@@ -5,6 +5,7 @@
  */
 import { mapFileName } from "../group-values.js";
 import { compareKeyValue } from "../key-order.js";
+import { POINTS_PAGE_SUFFIX } from "../site-names.js";
 import { renderChart, type ChartPair, type ChartValue } from "./chart.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { datasetJsonLd } from "./dataset-ld.js";
@@ -84,7 +85,7 @@ export function reportCsv(of: MonthReportOf, keys: readonly KeyColumn[]): string
 }
 
 /** What the head of the report's pages says: its title, description and headline, its files and groups. */
-function headSubject(of: MonthReportOf, keys: readonly KeyColumn[], pageConfig: PageConfig): HeadSubject {
+export function headSubject(of: MonthReportOf, keys: readonly KeyColumn[], pageConfig: PageConfig): HeadSubject {
   const { definition, report } = of;
   const headline = `${isAdditive(definition) ? "Total" : "Overall"}: ${formatReportValue(definition, report.overall)}`;
   const mapped = pageConfig.maps?.areas[definition.id] && definition.map;
@@ -94,6 +95,9 @@ function headSubject(of: MonthReportOf, keys: readonly KeyColumn[], pageConfig: 
     totalRows: report.totalRows,
     viewTitles: { table: definition.title, chart: `${definition.title}, chart`, map: `${definition.title}, map` },
     report: { title: definition.title, description: definition.description, headline },
+    ...(report.points
+      ? { points: { href: `${definition.id}${POINTS_PAGE_SUFFIX}`, title: `${definition.title}, map` } }
+      : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   DATA_CATALOG,
   ERROR_DOCUMENT,
   FEED,
+  POINTS_PAGE_SUFFIX,
   ROBOTS,
   SITEMAP,
   SUMMARY_CSV,
@@ -26,6 +27,7 @@ import { renderMonthOverview } from "./month-overview.js";
 import { renderMapPages } from "./map-page.js";
 import { shorthandMapReport } from "./map-shorthand.js";
 import { renderMonthPages, shorthandMapFrame, type MonthNeighbours } from "./month-pages.js";
+import { renderPointsPage } from "./points-page.js";
 import { renderProjectPages } from "./project-pages.js";
 import { renderReportPages } from "./report-pages.js";
 import { renderRobots, renderSitemap } from "./sitemap.js";
@@ -113,13 +115,19 @@ async function renderMonth(
   if (!reports) {
     const files = await renderMonthPages(month, neighbours, pageConfig, changes);
     const mapped = shorthandMapReport(month, pageConfig);
-    if (!mapped) return [...files, preview];
-    const frame = shorthandMapFrame(month, neighbours, pageConfig);
-    return [...files, ...(await renderMapPages(month, mapped, pageConfig, frame)), preview];
+    if (mapped)
+      files.push(
+        ...(await renderMapPages(month, mapped, pageConfig, shorthandMapFrame(month, neighbours, pageConfig))),
+      );
+    if (month.report.points) files.push(await renderPointsPage(month, undefined, neighbours, pageConfig));
+    return [...files, preview];
   }
   const files: SiteFile[] = [];
   // one report at a time: each renders its charts, and a month's charts need not all be in memory at once
-  for (const of of reports) files.push(...(await renderReportPages(month, of, neighbours, pageConfig)));
+  for (const of of reports) {
+    files.push(...(await renderReportPages(month, of, neighbours, pageConfig)));
+    if (of.report.points) files.push(await renderPointsPage(month, of, neighbours, pageConfig));
+  }
   return [...files, renderMonthOverview(month, reports, neighbours, pageConfig, changes), preview];
 }
 
@@ -150,7 +158,7 @@ async function renderAcrossMonths(summary: SiteSummary, pageConfig: PageConfig):
         summary,
         siteRootUrl,
         [...projectPages, ...yearPages].map((p) => p.path),
-        mapPageFiles(pageConfig),
+        monthMapPages(pageConfig),
       ),
     },
     { path: ROBOTS, body: renderRobots(siteRootUrl) },
@@ -165,6 +173,12 @@ function mapPageFiles({ maps, reports, files }: PageConfig): string[] {
   if (!maps) return [];
   if (!reports) return Object.keys(maps.areas).length ? [mapFileName(files)] : [];
   return reports.filter((r) => maps.areas[r.id]).map((r) => mapFileName(r.files));
+}
+
+/** The file names of the month's map pages: by area (reports with shapes) and of locations (reports with points). */
+function monthMapPages(pageConfig: PageConfig): string[] {
+  const points = (pageConfig.reports ?? []).filter((r) => r.points).map((r) => `${r.id}${POINTS_PAGE_SUFFIX}`);
+  return [...mapPageFiles(pageConfig), ...points];
 }
 
 /** A feed entry's "what changed": each flagged group's sentence, e.g. "Graffiti Removal: 412 requests, about 2.1× its usual 190". */

@@ -21,6 +21,7 @@ export const TEMPLATE_NAMES = [
   "chart-figure",
   "map",
   "map-areas",
+  "points",
   "trend",
   "year",
   "error",

@@ -5,9 +5,9 @@ export {
   missingDays,
   monthGroups,
   addTallies,
-  tallySpecs,
+  scanSpecs,
 } from "./load.js";
-export { tallySpecOf, tallySignature, countSpec } from "./tally-spec.js";
+export { tallySpecOf, pointsSpecOf, tallySignature, countSpec } from "./tally-spec.js";
 export type { TallySpec } from "./tally-spec.js";
 export type { MonthFiles, MonthRead, UnreadableFile } from "./load.js";
 export { TooManyGroupsError } from "./groups.js";

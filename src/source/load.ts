@@ -13,7 +13,7 @@ import { md5FromEtag } from "../s3/index.js";
 import { gaveUp, RAW_READ_ATTEMPTS, readRawObject } from "./read.js";
 import type { FileTally } from "./scan.js";
 import type { TallyRows } from "./tally.js";
-import { specColumns, tallySpecOf, type TallySpec } from "./tally-spec.js";
+import { pointsSpecOf, specColumns, tallySpecOf, type TallySpec } from "./tally-spec.js";
 import { MonthGroups, type GroupLimits } from "./groups.js";
 import { formatCount } from "../units.js";
 import { keyName, SHOWN_VALUE_MAX_CHARS } from "../group-values.js";
@@ -125,7 +125,7 @@ export async function readMonthFiles(
 ): Promise<MonthRead> {
   const scanOptions: RawScanOptions = {
     requiredColumns: config.report.requiredColumns,
-    specs: tallySpecs(config),
+    specs: scanSpecs(config),
     missingValues: config.report.missingValues,
     encoding: config.raw.encoding,
     limits: groupLimits(config),
@@ -212,9 +212,18 @@ export function tallySpecs(config: SiteConfig): TallySpec[] {
   return config.reports.map(tallySpecOf);
 }
 
-/** The raw columns the reports read (keys, measured columns, filters), once each: for the one report, groupBy then chartField. */
+/**
+ * Every tally the scanner keeps of a raw file: each report's (in the reports' order), then the
+ * locations of each report that has `points` (in the reports' order too).
+ */
+export function scanSpecs(config: SiteConfig): TallySpec[] {
+  const points = config.reports.map(pointsSpecOf).filter((s): s is TallySpec => s !== undefined);
+  return [...tallySpecs(config), ...points];
+}
+
+/** The raw columns the reports read (keys, measured columns, filters, coordinates), once each: for the one report, groupBy then chartField. */
 export function countColumns(config: SiteConfig): string[] {
-  return specColumns(tallySpecs(config));
+  return specColumns(scanSpecs(config));
 }
 
 /**

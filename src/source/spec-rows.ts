@@ -7,6 +7,7 @@ import { SourceError } from "../errors.js";
 import { kindWith, MeasureValueError, MISSING, parseMeasureValue, type ColumnKind } from "../measure-value.js";
 import { weekdayOf } from "../timestamp.js";
 import { CellTexts, type CellReader } from "./cells.js";
+import { cellName } from "./points.js";
 import { isTimestampText, StampCells } from "./stamp-cells.js";
 import {
   addToTally,
@@ -35,6 +36,8 @@ interface CompiledSpec {
   part: Int8Array;
   filters: { slot: number; values: ReadonlySet<string>; listed: boolean }[];
   tuple: (string | null)[];
+  /** A tally of locations: the grid's cell size (`from` holds the latitude's and longitude's slots). */
+  cellSize?: number;
 }
 
 interface MeasuredColumn {
@@ -74,18 +77,30 @@ export class SpecRows implements RowSink {
   }
 
   private compile(spec: TallySpec, watch: NewValues): CompiledSpec {
+    if (spec.points) return this.compilePoints(spec, spec.points, watch);
     const levels = [...spec.keys, ...(spec.measure ? [{ column: spec.measure.column }] : [])];
     const part = Int8Array.from(levels, (k) => ("part" in k && k.part ? PARTS[k.part] : CELL));
     const slotOf = (column: string) => this.columns.indexOf(column);
     const from = Int32Array.from(levels, (k, i) =>
       part[i] === CELL ? slotOf(k.column) : this.stamps.indexOf(slotOf(k.column)),
     );
-    const filters = spec.filter.map((f) => ({
-      slot: slotOf(f.column),
+    const filters = this.compileFilters(spec);
+    return { tally: new Map(), watch, from, part, filters, tuple: levels.map(() => null) };
+  }
+
+  /** A tally of one level, the cell a row's coordinates fall in. */
+  private compilePoints(spec: TallySpec, points: NonNullable<TallySpec["points"]>, watch: NewValues): CompiledSpec {
+    const from = Int32Array.from([points.lat, points.lng], (column) => this.columns.indexOf(column));
+    const filters = this.compileFilters(spec);
+    return { tally: new Map(), watch, from, part: new Int8Array(1), filters, tuple: [null], cellSize: points.cellSize };
+  }
+
+  private compileFilters(spec: TallySpec): CompiledSpec["filters"] {
+    return spec.filter.map((f) => ({
+      slot: this.columns.indexOf(f.column),
       values: new Set(f.values),
       listed: f.keep === "listed",
     }));
-    return { tally: new Map(), watch, from, part, filters, tuple: levels.map(() => null) };
   }
 
   add(values: readonly (string | null)[]): void {
@@ -99,8 +114,9 @@ export class SpecRows implements RowSink {
     }
     for (const spec of this.specs) {
       if (!this.keeps(spec, values)) continue;
-      const { tuple, from, part } = spec;
-      for (let i = 0; i < tuple.length; i++) tuple[i] = this.valueOf(part[i]!, from[i]!, values);
+      const { tuple, from, part, cellSize } = spec;
+      if (cellSize !== undefined) tuple[0] = cellName(values[from[0]!]!, values[from[1]!]!, cellSize, this.missing);
+      else for (let i = 0; i < tuple.length; i++) tuple[i] = this.valueOf(part[i]!, from[i]!, values);
       addToTally(spec.tally, tuple, tuple.length, spec.watch);
     }
   }

@@ -18,6 +18,11 @@ export interface TallySpec {
    * result would be infinite or NaN.
    */
   readonly measure?: { readonly column: string; readonly numeric: boolean; readonly finite: boolean };
+  /**
+   * A tally of where the rows are instead of what they are (no keys): one row per grid cell,
+   * `["row,col", count]`, and `[null, count]` for the rows without a usable location.
+   */
+  readonly points?: { readonly lat: string; readonly lng: string; readonly cellSize: number };
 }
 
 /** The tally spec of a report. */
@@ -29,6 +34,13 @@ export function tallySpecOf(report: ReportDefinition): TallySpec {
   const numeric = measure.kind !== "distinct" && measure.kind !== "share"; // sum, mean, median, min, max, p90
   const finite = measure.kind === "sum" || measure.kind === "mean";
   return { keys, filter: report.filter, measure: { column: measure.column, numeric, finite } };
+}
+
+/** The tally spec of a report's locations (the rows its filter keeps, binned), when it has `points`. */
+export function pointsSpecOf(report: ReportDefinition): TallySpec | undefined {
+  if (report.points === undefined) return undefined;
+  const { lat, lng, cellSize } = report.points;
+  return { keys: [], filter: report.filter, points: { lat, lng, cellSize } };
 }
 
 /** A key as plain data (no other properties a config object may carry). */
@@ -45,7 +57,13 @@ export function tallySignature(spec: TallySpec): string {
   const keys = spec.keys.map((k) => (k.part === undefined ? [k.column] : [k.column, k.part]));
   const filter = spec.filter.map((f) => [f.column, f.keep, [...f.values]]);
   const measure = spec.measure && [spec.measure.column, spec.measure.numeric, spec.measure.finite];
-  return JSON.stringify(measure === undefined ? { keys, filter } : { keys, filter, measure });
+  const points = spec.points && [spec.points.lat, spec.points.lng, spec.points.cellSize];
+  return JSON.stringify({
+    keys,
+    filter,
+    ...(measure === undefined ? {} : { measure }),
+    ...(points === undefined ? {} : { points }),
+  });
 }
 
 /** The raw columns the specs read, once each, in the order the specs name them (keys, measure, filters). */
@@ -54,6 +72,7 @@ export function specColumns(specs: readonly TallySpec[]): string[] {
     ...s.keys.map((k) => k.column),
     ...(s.measure ? [s.measure.column] : []),
     ...s.filter.map((f) => f.column),
+    ...(s.points ? [s.points.lat, s.points.lng] : []),
   ]);
   return [...new Set(columns)];
 }
