@@ -5,8 +5,8 @@
  * something the template or AWS defines. The YAML is parsed with CloudFormation's short forms of the
  * intrinsic functions (!Ref, !GetAtt, !Sub, …), each read as the long form it stands for.
  */
-import { createRequire } from "node:module";
 import { parse, type Tags } from "yaml";
+import cfnspec from "@aws-cdk/cfnspec";
 
 interface PropertySpec {
   Required?: boolean;
@@ -24,7 +24,8 @@ interface Specification {
   PropertyTypes: Record<string, TypeSpec>;
 }
 
-const spec = createRequire(import.meta.url)("@aws-cdk/cfnspec/spec/specification.json") as Specification;
+// the package's own reader of its resource specification
+const spec = cfnspec.specification() as unknown as Specification;
 
 /** The short forms CloudFormation's YAML reads, each with its long form. */
 const FUNCTIONS = ["Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub"]
