@@ -32,5 +32,8 @@ await build({
   banner: {
     js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
   },
+  // a native addon (the preview images' SVG renderer) is loaded from node_modules, where npm put the
+  // build for this machine's platform
+  external: ["@resvg/resvg-js"],
   logLevel: "warning",
 });

@@ -140,7 +140,7 @@ async function renderAcrossMonths(summary: SiteSummary, pageConfig: PageConfig):
   const linksOf = (path: string) => siteWideLinks(summary, pageConfig, path);
   const { theme, siteTitle, siteRootUrl } = pageConfig;
   const projectPages = theme ? await renderProjectPages(theme, siteTitle, linksOf) : [];
-  const yearPages = renderYearPages(summary, theme);
+  const yearPages = renderYearPages(summary, theme, linksOf);
   return [
     {
       path: TREND_PAGE,

@@ -10,6 +10,7 @@ import { soFar, yearBeforeId } from "./compare.js";
 import { formatChange, formatCount } from "./format.js";
 import { monthBar } from "./home-glance.js";
 import { labelFor } from "./labels.js";
+import type { PageLinks } from "./head-links.js";
 import { renderPage } from "./layout.js";
 import { renderMonthBars } from "./month-bars.js";
 import { shownValue } from "./shorten.js";
@@ -37,7 +38,12 @@ export function siteYears(summary: SiteSummary): string[] {
  * summary, so they are cached and rendered again exactly when summary.json changes.
  * @example renderYearPages(summary) // [{ path: "2019/index.html", body }]
  */
-export function renderYearPages(summary: SiteSummary, theme?: Theme): SiteFile[] {
+export function renderYearPages(
+  summary: SiteSummary,
+  theme?: Theme,
+  /** A page's canonical address and preview (head-links.ts). */
+  linksOf?: (path: string) => PageLinks,
+): SiteFile[] {
   const years = siteYears(summary);
   return years.map((year, i) => {
     const model = yearModel(summary, year, { previous: years[i - 1], next: years[i + 1] });
@@ -49,6 +55,7 @@ export function renderYearPages(summary: SiteSummary, theme?: Theme): SiteFile[]
       depth: 1,
       theme,
       selfPath: yearPagePath(year),
+      links: linksOf?.(yearPagePath(year)),
     });
     return { path: yearPagePath(year), body: page };
   });
@@ -64,6 +71,7 @@ function yearModel(summary: SiteSummary, year: string, around: { previous?: stri
   const link = (y: string | undefined) => y && { title: y, href: `${ROOT}${encodeKey(yearPagePath(y))}` };
   return {
     rootHref: ROOT,
+    selfHref: encodeKey(INDEX_DOCUMENT),
     year,
     partial: partialNote(year, months),
     // "Requests (requests)" says it twice

@@ -4,15 +4,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { buildSite } from "../../src/build/index.js";
-import type { SiteConfigSpec } from "../../src/config/index.js";
 import { memoryLogger } from "../../src/log.js";
 import type { SiteSummary } from "../../src/render/index.js";
 import { demoFiles } from "../../scripts/sample/demo-months.js";
+import { demoReports } from "../support/reports-site.js";
 import { createBucket, testClient, testConfig, uniqueBucket } from "../support/s3.js";
 
-const DEMO_CONFIG = JSON.parse(
-  readFileSync(new URL("../../site-config.json", import.meta.url), "utf8"),
-) as SiteConfigSpec;
+// the demo's reports but its map report, which reads the demo's shapes file (map-site.browser.s3.test.ts builds it)
+const DEMO_CONFIG = demoReports();
 
 test("the demo's last month tells the Graffiti Removal spike and the new Bulky Item Pickup, and earlier months stay quiet", async () => {
   const config = testConfig({

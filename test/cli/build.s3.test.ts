@@ -105,7 +105,7 @@ describe("reportsite build against the local server", () => {
     expect(result.stdout).not.toMatch(/^read 2019_jan_01/m);
     expect(result.stdout.trim().split("\n").at(-1)).toMatch(
       new RegExp(
-        `^Built 1 month \\(32 rows; 1 rebuilt, 0 reused from the cache\\) into ${dir}/dist: 12 files, \\d+ bytes in \\d+\\.\\ds$`,
+        `^Built 1 month \\(32 rows; 1 rebuilt, 0 reused from the cache\\) into ${dir}/dist: 17 files, \\d+ bytes in \\d+\\.\\ds$`,
       ),
     );
   });

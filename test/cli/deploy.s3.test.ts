@@ -43,7 +43,8 @@ describe.sequential("reportsite build + deploy from the command line", () => {
     expect(dry.stdout).toMatch(
       /^upload 2019\/feb\/final_report\.html \([\d.]+ kB, Content-Type: "text\/html; charset=utf-8"\): new$/m,
     );
-    expect(dry.stdout).toContain("Plan: 11 to upload, 0 unchanged, 0 to delete.");
+    // the month's five files and its preview image, the year page, trend, summaries, error page, feed, sitemap, robots.txt, scripts
+    expect(dry.stdout).toContain("Plan: 16 to upload, 0 unchanged, 0 to delete.");
     expect(dry.stdout.trim().split("\n").at(-1)).toBe(
       `Dry run: nothing was changed. Site: ${s3.websiteEndpoint}/${site}/`,
     );
@@ -57,7 +58,7 @@ describe.sequential("reportsite build + deploy from the command line", () => {
     expect(real.stderr).toBe("");
     expect(real.exitCode).toBe(0);
     const lines = real.stdout.trim().split("\n");
-    expect(lines.at(-2)).toMatch(/^Uploaded 12, skipped 0, deleted 0 \([\d.]+ kB in \d+\.\ds\)\.$/);
+    expect(lines.at(-2)).toMatch(/^Uploaded 17, skipped 0, deleted 0 \([\d.]+ kB in \d+\.\ds\)\.$/);
     expect(lines.at(-1)).toBe(`Site: ${s3.websiteEndpoint}/${site}/`);
     const page = await fetch(`${s3.websiteEndpoint}/${site}/2019/feb/final_report.html`);
     expect(page.status).toBe(200);

@@ -113,7 +113,16 @@ describe("sitemap.xml and robots.txt", () => {
       `${ROOT}${dir}/`,
       ...reports.flatMap((id) => [`${ROOT}${dir}/${id}.html`, `${ROOT}${dir}/${id}_chart.html`]),
     ];
-    expect(locs).toEqual([ROOT, `${ROOT}trend.html`, ...month("2019/nov"), ...month("2019/dec"), ...month("2020/jan")]);
+    expect(locs).toEqual([
+      ROOT,
+      `${ROOT}trend.html`,
+      // the year pages, by their folders
+      `${ROOT}2019/`,
+      `${ROOT}2020/`,
+      ...month("2019/nov"),
+      ...month("2019/dec"),
+      ...month("2020/jan"),
+    ]);
     // every page the sitemap names is a page of the site
     const paths = new Set(files.map((f) => f.path));
     for (const loc of locs.slice(2)) {
@@ -225,7 +234,8 @@ describe("the head of every page", () => {
       ...files.filter((f) => f.path.endsWith(".html") && f.path !== "error.html"),
       { path: "index.html", body: index },
     ];
-    expect(pages.length).toBe(8);
+    // two months of three pages each, their year's page, the trend and the home page
+    expect(pages.length).toBe(9);
     // the one report's table is also its folder's index: both name the folder as their address
     for (const { path, body } of pages) {
       const html = String(body);
