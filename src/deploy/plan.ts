@@ -1,6 +1,6 @@
 /** Pure: what a deploy must upload, leave alone and delete. No SDK, no fs: the same input gives the same plan. */
 
-import { DEPLOY_LOCK_KEY, INDEX_DOCUMENT } from "../site-names.js";
+import { DATA_CATALOG, DEPLOY_LOCK_KEY, FEED, INDEX_DOCUMENT, ROBOTS, SITEMAP } from "../site-names.js";
 
 /** How published objects are made public. */
 export type AccessMode = "acl" | "policy";
@@ -96,7 +96,11 @@ export function planSync(
   const overCap = options.delete && !options.force && stale.length > options.maxDeletes;
   const deletes = options.delete && !overCap ? stale : [];
   return {
-    groups: [uploads.filter((u) => !isPage(u)), uploads.filter(isPage)]
+    groups: [
+      uploads.filter((u) => fileGroup(u) === 0),
+      uploads.filter((u) => fileGroup(u) === 1),
+      uploads.filter((u) => fileGroup(u) === 2),
+    ]
       .filter((g) => g.length > 0)
       .map((g) => g.sort(byKey)),
     deletes,
@@ -133,9 +137,18 @@ export function uploadReason(
   };
 }
 
-function isPage(file: PlannedFile): boolean {
-  return file.contentType.startsWith("text/html");
+/**
+ * When a file is uploaded: data and assets first (0), then the pages that use them (1), then what
+ * announces the pages to other sites (2: feed, sitemap, robots.txt, catalog), so that a deploy cut
+ * off half-way never has a feed pointing at a page not yet there. index.html comes last of all.
+ */
+function fileGroup(file: PlannedFile): 0 | 1 | 2 {
+  if (ANNOUNCING_FILES.has(file.key)) return 2;
+  return file.contentType.startsWith("text/html") ? 1 : 0;
 }
+
+/** Files at the site root that list the site's pages for readers and search engines. */
+const ANNOUNCING_FILES: ReadonlySet<string> = new Set([FEED, SITEMAP, ROBOTS, DATA_CATALOG]);
 
 function byKey(a: { key: string }, b: { key: string }): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;

@@ -57,7 +57,24 @@ export function renderFeed(
       description: escapeHtml([monthHeadline(month, summary), note].filter(Boolean).join(" ")),
     });
   }
-  return feed.atom1();
+  return withoutXmlInvalidChars(feed.atom1());
+}
+
+/**
+ * The text without the characters XML 1.0 does not allow: C0 controls but tab and line breaks,
+ * U+FFFE/U+FFFF and lone surrogates. One in a group name or title (raw data) would make feed
+ * readers refuse the whole feed.
+ */
+export function withoutXmlInvalidChars(text: string): string {
+  let kept = "";
+  // by code point: a surrogate pair is one character, a lone surrogate one of its own
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const control = code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
+    if (control || code === 0xfffe || code === 0xffff || (code >= 0xd800 && code <= 0xdfff)) continue;
+    kept += char;
+  }
+  return kept;
 }
 
 /** The month's headline in words: its requests and largest groups, or each report's value. */

@@ -147,20 +147,26 @@ describe("planSync", () => {
     expect(plan.unchanged).toEqual(unchanged);
   });
 
-  test("data and assets go first, pages after (index.html comes last, from the executor)", () => {
+  test("data and assets go first, pages after, then feed, sitemap, robots.txt and catalog (index.html comes last, from the executor)", () => {
     const plan = planSync(
       [
+        makeLocal("feed.xml", 10, "f", "application/atom+xml"),
         makeLocal("2019/jan/final_report.html"),
         makeLocal("2019/jan/final_report.csv"),
         makeLocal("assets/chart.js", 10, "a", "text/javascript; charset=utf-8"),
+        makeLocal("data.json", 10, "d", "application/json"),
         makeLocal("error.html"),
+        makeLocal("robots.txt", 10, "r", "text/plain; charset=utf-8"),
+        makeLocal("sitemap.xml", 10, "s", "application/xml"),
+        makeLocal("summary.json", 10, "j", "application/json"),
       ],
       [],
       options,
     );
     expect(plan.groups.map((g) => g.map((u) => u.key))).toEqual([
-      ["2019/jan/final_report.csv", "assets/chart.js"],
+      ["2019/jan/final_report.csv", "assets/chart.js", "summary.json"],
       ["2019/jan/final_report.html", "error.html"],
+      ["data.json", "feed.xml", "robots.txt", "sitemap.xml"],
     ]);
   });
 

@@ -2,6 +2,7 @@
 // sitemap, robots.txt, the DCAT-US catalog, the report pages' Dataset JSON-LD and the month's preview
 // image, each rendered through planSite from hostile titles and group names and read back by a parser:
 // fast-xml-parser for the XML, the vendored DCAT-US 1.1 schema (ajv, draft-04) for data.json, pngjs for the PNG.
+import { withoutXmlInvalidChars } from "../../src/render/feed.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -98,6 +99,17 @@ describe("feed.xml", () => {
     // a month without a raw file's date is dated by its last second
     expect(feed.entry[1]!.updated).toBe("2019-11-30T23:59:59.000Z");
   });
+});
+
+test("a control character in a group name or the title (raw data) is left out: the feed stays XML", async () => {
+  const controls = "Pot\u0001hole\u000b \ud800end";
+  const months = [monthReport("2019-11", [...times(3, [controls, "Request"])])];
+  const { files } = await renderSiteFiles(months, { ...SHORTHAND, siteTitle: `City\u0002 311` });
+  const body = text(files, "feed.xml");
+  expect(XMLValidator.validate(body)).toBe(true);
+  expect(body).toContain("Pothole end");
+  expect(body).toContain("<title>City 311</title>");
+  expect(withoutXmlInvalidChars("a\tb\nc\r\u{1F600}\uffff")).toBe("a\tb\nc\r\u{1F600}");
 });
 
 describe("sitemap.xml and robots.txt", () => {
