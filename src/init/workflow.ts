@@ -95,11 +95,12 @@ ${workingDirectory ? `          cache-dependency-path: ${inProject("package-lock
       - run: npm ci
       # months whose raw files, config and templates are unchanged are reused from this cache; it also
       # holds the CloudFront paths a failed invalidation left pending, so it is saved even after a failure
+      # (keyed by attempt too: a saved key is never overwritten, and a re-run must save its own)
       - name: Restore the build cache
         uses: actions/cache/restore@v4
         with:
           path: ${inProject(".reportsite/cache")}
-          key: reportsite-cache-\${{ github.run_id }}
+          key: reportsite-cache-\${{ github.run_id }}-\${{ github.run_attempt }}
           restore-keys: reportsite-cache-
       # build, then deploy, in one process; --require-complete stops it before anything is uploaded;
       # a deploy from elsewhere (a laptop) holding the site's deploy lock is waited for, up to 10 minutes
@@ -133,7 +134,7 @@ ${workingDirectory ? `          cache-dependency-path: ${inProject("package-lock
         uses: actions/cache/save@v4
         with:
           path: ${inProject(".reportsite/cache")}
-          key: reportsite-cache-\${{ github.run_id }}
+          key: reportsite-cache-\${{ github.run_id }}-\${{ github.run_attempt }}
       - name: Summary
         if: steps.publish.outputs.waiting != 'yes'
         run: |

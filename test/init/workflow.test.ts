@@ -77,6 +77,8 @@ describe("the GitHub Actions workflow init writes", () => {
     expect(restore).toBeLessThan(deploy);
     expect(save).toBeGreaterThan(deploy);
     expect(steps[save]!.if).toBe("always()");
+    // a saved key is never overwritten: a re-run of the same run saves under its own attempt
+    expect(steps[save]!.with!.key).toBe("reportsite-cache-${{ github.run_id }}-${{ github.run_attempt }}");
     expect(steps[save]!.with).toEqual({ path: steps[restore]!.with!.path, key: steps[restore]!.with!.key });
     expect(steps.some((step) => step.uses === "actions/cache@v4")).toBe(false);
   });
