@@ -34,6 +34,8 @@ function pageConfigOf(config: SiteConfig, branding: ProjectTheme, maps: SiteMaps
   const { changes } = config.site;
   const catalog = config.site.catalog ? { catalog: config.site.catalog } : {};
   const mapped = maps ? { maps: pageMaps(config, maps) } : {};
+  // the shorthand's one report: whether its months have a page of locations (the sitemap lists it)
+  const points = config.reportsFrom === "report" && config.reports[0]!.points ? { shorthandPoints: true } : {};
   return {
     ...config.report,
     siteTitle,
@@ -44,6 +46,7 @@ function pageConfigOf(config: SiteConfig, branding: ProjectTheme, maps: SiteMaps
     ...reports,
     ...mapped,
     ...catalog,
+    ...points,
   };
 }
 

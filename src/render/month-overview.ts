@@ -2,6 +2,7 @@
  * Pure: the month overview, a month's folder index when the config lists reports: the month's facts
  * and notices, then each report's title, description, headline and links to its table, chart and CSV.
  */
+import { mapFileName } from "../group-values.js";
 import { INDEX_DOCUMENT, POINTS_PAGE_SUFFIX } from "../site-names.js";
 import type { ChangeList } from "./changes.js";
 import { renderChanges } from "./changes-view.js";
@@ -26,6 +27,8 @@ interface OverviewReport {
   tableHref: string;
   chartHref: string;
   csvHref: string;
+  /** Its map by area; "" when the report has no map. */
+  mapHref: string;
   /** The map of where its requests come from; "" when the report has no points. */
   pointsHref: string;
 }
@@ -43,7 +46,7 @@ export function renderMonthOverview(
 ): SiteFile {
   const depth = month.dir.split("/").length;
   const model = {
-    ...overviewModel(month, reports, neighbours, depth),
+    ...overviewModel(month, reports, neighbours, depth, pageConfig),
     changesHtml: renderChanges(changes, { theme: pageConfig.theme }),
   };
   const body = renderTemplate("overview", model, pageConfig.theme);
@@ -66,6 +69,7 @@ function overviewModel(
   reports: readonly MonthReportOf[],
   neighbours: MonthNeighbours,
   depth: number,
+  pageConfig: PageConfig,
 ): Record<string, unknown> {
   const rootHref = "../".repeat(depth);
   // the other months' overviews: the pager stays on the same kind of page
@@ -81,14 +85,14 @@ function overviewModel(
     reportsText: plural(reports.length, "report"),
     dataAsOf: month.dataAsOf ? { iso: month.dataAsOf, text: formatDateTime(month.dataAsOf) } : undefined,
     notices: monthNotices(month),
-    reports: reports.map(overviewReport),
+    reports: reports.map((of) => overviewReport(of, pageConfig)),
     previous: other(neighbours.previous),
     next: other(neighbours.next),
   };
 }
 
 /** One report's entry: its headline, and its files in the same folder as the overview. */
-function overviewReport({ definition, report }: MonthReportOf): OverviewReport {
+function overviewReport({ definition, report }: MonthReportOf, pageConfig: PageConfig): OverviewReport {
   return {
     id: definition.id,
     title: definition.title,
@@ -97,6 +101,7 @@ function overviewReport({ definition, report }: MonthReportOf): OverviewReport {
     tableHref: definition.files.table,
     chartHref: definition.files.chart,
     csvHref: definition.files.csv,
+    mapHref: definition.map && pageConfig.maps?.areas[definition.id] ? mapFileName(definition.files) : "",
     pointsHref: report.points ? `${definition.id}${POINTS_PAGE_SUFFIX}` : "",
   };
 }

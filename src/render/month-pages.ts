@@ -117,7 +117,7 @@ export function siteReportSubject(month: MonthReport, pageConfig: PageConfig): H
     totalRows: month.report.totalRows,
     viewTitles: { table: "requests per group", chart: "chart", map: "map" },
     report: undefined,
-    ...(month.report.points ? { points: { href: SHORTHAND_POINTS_PAGE, title: "map" } } : {}),
+    ...(month.report.points ? { points: { href: SHORTHAND_POINTS_PAGE, title: mapped ? "locations" : "map" } } : {}),
   };
 }
 

@@ -96,7 +96,13 @@ export function headSubject(of: MonthReportOf, keys: readonly KeyColumn[], pageC
     viewTitles: { table: definition.title, chart: `${definition.title}, chart`, map: `${definition.title}, map` },
     report: { title: definition.title, description: definition.description, headline },
     ...(report.points
-      ? { points: { href: `${definition.id}${POINTS_PAGE_SUFFIX}`, title: `${definition.title}, map` } }
+      ? {
+          points: {
+            href: `${definition.id}${POINTS_PAGE_SUFFIX}`,
+            // beside a map by area, the map of locations is named apart
+            title: `${definition.title}, ${mapped ? "locations" : "map"}`,
+          },
+        }
       : {}),
   };
 }

@@ -77,6 +77,8 @@ export interface PageConfig {
   catalog?: CatalogConfig;
   /** The maps: per report id with a map (the shorthand's is `final_report`), its key and shapes; and the basemap. Absent without maps. */
   maps?: PageMaps;
+  /** The `report` shorthand's report has `points`: each month has its page of locations. */
+  shorthandPoints?: boolean;
 }
 
 /** What the pages' maps are drawn from (the shapes as published under assets/). */

@@ -8,6 +8,7 @@ import {
   ERROR_DOCUMENT,
   FEED,
   POINTS_PAGE_SUFFIX,
+  SHORTHAND_POINTS_PAGE,
   ROBOTS,
   SITEMAP,
   SUMMARY_CSV,
@@ -177,7 +178,11 @@ function mapPageFiles({ maps, reports, files }: PageConfig): string[] {
 
 /** The file names of the month's map pages: by area (reports with shapes) and of locations (reports with points). */
 function monthMapPages(pageConfig: PageConfig): string[] {
-  const points = (pageConfig.reports ?? []).filter((r) => r.points).map((r) => `${r.id}${POINTS_PAGE_SUFFIX}`);
+  const points = pageConfig.reports
+    ? pageConfig.reports.filter((r) => r.points).map((r) => `${r.id}${POINTS_PAGE_SUFFIX}`)
+    : pageConfig.shorthandPoints
+      ? [SHORTHAND_POINTS_PAGE]
+      : [];
   return [...mapPageFiles(pageConfig), ...points];
 }
 

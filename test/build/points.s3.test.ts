@@ -164,6 +164,11 @@ describe("a site whose reports have points, built from S3", () => {
     expect(overview).toContain('href="closed_points.html"');
     expect(files.get("2019/jan/by-service.html")!.toString()).toContain('<a href="by-service_points.html">Map</a>');
     expect(files.get("2019/jan/by-status.html")!.toString()).not.toContain("_points.html");
+    // search engines find them too
+    const sitemap = files.get("sitemap.xml")!.toString();
+    expect(sitemap).toMatch(/<loc>[^<]*\/2019\/jan\/by-service_points\.html<\/loc>/);
+    expect(sitemap).toMatch(/<loc>[^<]*\/2019\/jan\/closed_points\.html<\/loc>/);
+    expect(sitemap).not.toContain("by-status_points");
     // the hostile title is text on the page and in the map's description
     const page = files.get("2019/jan/by-service_points.html")!.toString();
     expect(page).not.toContain("<script>alert");

@@ -2,6 +2,8 @@
 // served by `reportsite preview`, as readers meet it in headless Chromium at 1280 and 390 px: axe
 // clean, no console error, no request leaving 127.0.0.1, nothing scrolling sideways; the map is there
 // without JavaScript, becomes interactive with it, and a keyboard reaches a square's tooltip.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildSite } from "../../src/build/index.js";
@@ -25,6 +27,7 @@ describe("the points page in headless Chromium, served by preview", () => {
   let browser: Browser;
   let preview: Preview;
 
+  let sitemap = "";
   beforeAll(async () => {
     const client = testClient();
     const raw = uniqueBucket("points-e2e-raw");
@@ -36,12 +39,17 @@ describe("the points page in headless Chromium, served by preview", () => {
       report: { points: { lat: "lat", lng: "lng", cellSize: 1000 } },
     });
     await buildSite(config, { logger: memoryLogger(), client });
+    sitemap = readFileSync(join(config.output, "sitemap.xml"), "utf8");
     preview = await startPreview({ root: config.output, port: 0, logger: memoryLogger() });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await preview?.close();
+  });
+
+  test("the shorthand's page of locations is in the sitemap", () => {
+    expect(sitemap).toMatch(/<loc>[^<]*\/2019\/jan\/final_report_points\.html<\/loc>/);
   });
 
   async function open(width: number, path: string, javaScriptEnabled = true) {
