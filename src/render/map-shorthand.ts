@@ -3,7 +3,7 @@ import type { ReportDefinition } from "../config/index.js";
 import type { MonthReport, MonthReportOf, PageConfig } from "./site-input.js";
 
 /** The id of the shorthand's one report (config's reports-load.ts), under which PageConfig.maps holds its map. */
-const SHORTHAND_ID = "final_report";
+export const SHORTHAND_ID = "final_report";
 
 /** The shorthand's one report as a mapped report (a count per groupBy column), when it has a map; else undefined. */
 export function shorthandMapReport(month: MonthReport, pageConfig: PageConfig): MonthReportOf | undefined {

@@ -3,6 +3,8 @@
  * cells (points-map.ts), what was not drawn and why, and the cells' counts as a table, the map's text
  * alternative. Only cells with at least minCount requests are on it, named by their place on the map.
  */
+import { feature } from "topojson-client";
+import type { Topology } from "topojson-specification";
 import type { GridCell, PointCells } from "../map-grid.js";
 import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { formatCount, plural } from "./format.js";
@@ -107,4 +109,16 @@ function pointsModel(points: PointCells, names: ReadonlyMap<string, string>) {
     caption: `Requests per square of ${size}, most first: the map's squares as text.`,
     cells: cells.map((c) => ({ place: c.place, count: formatCount(c.count), value: c.count })),
   };
+}
+
+/**
+ * What a report's page of locations draws under its squares: the report's own areas when it has a
+ * map, else the site's basemap (both published already, as TopoJSON with one object, `areas`).
+ */
+export function pointsOutline(pageConfig: PageConfig, reportId: string): OutlineCollection | undefined {
+  const shapes = pageConfig.maps?.areas[reportId]?.shapes ?? pageConfig.maps?.basemap;
+  if (!shapes) return undefined;
+  const topology = JSON.parse(shapes.body) as Topology;
+  const object = topology.objects.areas;
+  return object ? (feature(topology, object) as unknown as OutlineCollection) : undefined;
 }

@@ -26,9 +26,9 @@ import { withChanges } from "./month-changes.js";
 import { renderMonthPreview } from "./month-preview.js";
 import { renderMonthOverview } from "./month-overview.js";
 import { renderMapPages } from "./map-page.js";
-import { shorthandMapReport } from "./map-shorthand.js";
+import { SHORTHAND_ID, shorthandMapReport } from "./map-shorthand.js";
 import { renderMonthPages, shorthandMapFrame, type MonthNeighbours } from "./month-pages.js";
-import { renderPointsPage } from "./points-page.js";
+import { pointsOutline, renderPointsPage } from "./points-page.js";
 import { renderProjectPages } from "./project-pages.js";
 import { renderReportPages } from "./report-pages.js";
 import { renderRobots, renderSitemap } from "./sitemap.js";
@@ -120,14 +120,20 @@ async function renderMonth(
       files.push(
         ...(await renderMapPages(month, mapped, pageConfig, shorthandMapFrame(month, neighbours, pageConfig))),
       );
-    if (month.report.points) files.push(await renderPointsPage(month, undefined, neighbours, pageConfig));
+    if (month.report.points) {
+      const outline = pointsOutline(pageConfig, SHORTHAND_ID);
+      files.push(await renderPointsPage(month, undefined, neighbours, pageConfig, { outline }));
+    }
     return [...files, preview];
   }
   const files: SiteFile[] = [];
   // one report at a time: each renders its charts, and a month's charts need not all be in memory at once
   for (const of of reports) {
     files.push(...(await renderReportPages(month, of, neighbours, pageConfig)));
-    if (of.report.points) files.push(await renderPointsPage(month, of, neighbours, pageConfig));
+    if (of.report.points) {
+      const outline = pointsOutline(pageConfig, of.definition.id);
+      files.push(await renderPointsPage(month, of, neighbours, pageConfig, { outline }));
+    }
   }
   return [...files, renderMonthOverview(month, reports, neighbours, pageConfig, changes), preview];
 }

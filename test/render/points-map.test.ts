@@ -2,7 +2,14 @@
 // longitude in the spec), an outline drawn underneath when given, and both widths rendered to SVG.
 import { describe, expect, test } from "vitest";
 import { cellBounds } from "../../src/map-grid.js";
+import { fileURLToPath } from "node:url";
+import { readShapes } from "../../src/config/shapes.js";
 import { renderPointsMap, toPointsMapSpec, type PointsMapInput } from "../../src/render/points-map.js";
+import { pointsOutline } from "../../src/render/points-page.js";
+import type { PageConfig } from "../../src/render/index.js";
+import { PAGE_CONFIG } from "./support.js";
+
+const DISTRICTS = fileURLToPath(new URL("../../site/council-districts.geojson", import.meta.url));
 
 const CELLS = [
   { row: 7275, col: -21923, count: 12 },
@@ -75,5 +82,22 @@ describe("the points map", () => {
       expect(pair[width].svg).toContain('aria-label="cell 30"');
       expect(pair[width].svg).toContain("Requests per cell");
     }
+  });
+});
+
+describe("the outline under a page of locations", () => {
+  const pageConfig = (maps: PageConfig["maps"]) => ({ ...PAGE_CONFIG, maps });
+
+  test("is the report's own areas when it has a map, else the basemap, else none", async () => {
+    const districts = await readShapes(DISTRICTS, { key: "district" });
+    const basemap = await readShapes(DISTRICTS, {});
+    const areas = { "by-area": { key: "district", shapes: districts } };
+    const own = pointsOutline(pageConfig({ areas }), "by-area")!;
+    expect(own.type).toBe("FeatureCollection");
+    expect(own.features).toHaveLength(districts.areas.length);
+    expect(own.features.every((f) => f.geometry?.type === "Polygon" || f.geometry?.type === "MultiPolygon")).toBe(true);
+    expect(pointsOutline(pageConfig({ areas, basemap }), "other")!.features).toHaveLength(6);
+    expect(pointsOutline(pageConfig({ areas }), "other")).toBeUndefined();
+    expect(pointsOutline(PAGE_CONFIG, "by-area")).toBeUndefined();
   });
 });
