@@ -4,9 +4,14 @@
  * here runs before any raw data is read, so a bad report stops the build at once.
  */
 import {
+  DATA_CATALOG,
   DEPLOY_LOCK_KEY,
   ERROR_DOCUMENT,
+  FEED,
   INDEX_DOCUMENT,
+  PREVIEW_IMAGE,
+  ROBOTS,
+  SITEMAP,
   SUMMARY_CSV,
   SUMMARY_JSON,
   TREND_PAGE,
@@ -24,8 +29,20 @@ import {
 } from "./reports.js";
 import type { ParsedSpec, ReportEntry } from "./schema.js";
 
-/** The names a report's file may not take: the month folder's overview and the site's own files. */
-const RESERVED_FILE_NAMES = [INDEX_DOCUMENT, ERROR_DOCUMENT, TREND_PAGE, SUMMARY_JSON, SUMMARY_CSV, DEPLOY_LOCK_KEY];
+/** The names a report's file may not take: the month folder's overview and preview image, and the site's own files. */
+const RESERVED_FILE_NAMES = [
+  INDEX_DOCUMENT,
+  PREVIEW_IMAGE,
+  ERROR_DOCUMENT,
+  TREND_PAGE,
+  SUMMARY_JSON,
+  SUMMARY_CSV,
+  FEED,
+  SITEMAP,
+  ROBOTS,
+  DATA_CATALOG,
+  DEPLOY_LOCK_KEY,
+];
 
 /** The keys of `report` that describe the one report of the shorthand, and what to do instead. */
 const SHORTHAND_ONLY_KEYS: Readonly<Record<string, string>> = {

@@ -203,21 +203,28 @@ describe("a bad report is one problem naming its index, id and key", () => {
       description: "a report file named after the month's overview",
       spec: withReport(0, { files: { table: "index.html" } }),
       problems: [
-        'reports[0] ("requests-by-service").files.table: "index.html" must be a plain file name other than index.html, error.html, trend.html, summary.json, summary.csv, .reportsite-deploy.lock',
+        'reports[0] ("requests-by-service").files.table: "index.html" must be a plain file name other than index.html, preview.png, error.html, trend.html, summary.json, summary.csv, feed.xml, sitemap.xml, robots.txt, data.json, .reportsite-deploy.lock',
+      ],
+    },
+    {
+      description: "a report file named after the month's preview image",
+      spec: withReport(0, { files: { csv: "preview.png" } }),
+      problems: [
+        'reports[0] ("requests-by-service").files.csv: "preview.png" must be a plain file name other than index.html, preview.png, error.html, trend.html, summary.json, summary.csv, feed.xml, sitemap.xml, robots.txt, data.json, .reportsite-deploy.lock',
       ],
     },
     {
       description: "a report whose id makes its table the error page",
       spec: withReport(1, { id: "error" }),
       problems: [
-        'reports[1] ("error").files.table: "error.html" must be a plain file name other than index.html, error.html, trend.html, summary.json, summary.csv, .reportsite-deploy.lock',
+        'reports[1] ("error").files.table: "error.html" must be a plain file name other than index.html, preview.png, error.html, trend.html, summary.json, summary.csv, feed.xml, sitemap.xml, robots.txt, data.json, .reportsite-deploy.lock',
       ],
     },
     {
       description: "a report file in a folder",
       spec: withReport(0, { files: { chart: "charts/by-service.html" } }),
       problems: [
-        'reports[0] ("requests-by-service").files.chart: "charts/by-service.html" must be a plain file name other than index.html, error.html, trend.html, summary.json, summary.csv, .reportsite-deploy.lock',
+        'reports[0] ("requests-by-service").files.chart: "charts/by-service.html" must be a plain file name other than index.html, preview.png, error.html, trend.html, summary.json, summary.csv, feed.xml, sitemap.xml, robots.txt, data.json, .reportsite-deploy.lock',
       ],
     },
     {
