@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from "node:path";
 import type { z } from "zod/mini";
 import { ConfigError } from "../errors.js";
 import { darkenForContrast, linkContrast, WCAG_AA_TEXT_CONTRAST } from "./contrast.js";
-import { ERROR_DOCUMENT, INDEX_DOCUMENT } from "../site-names.js";
+import { ERROR_DOCUMENT, INDEX_DOCUMENT, PREVIEW_IMAGE } from "../site-names.js";
 import { DEFAULT_CONFIG_FILE, readConfigText } from "./file.js";
 import { checkKeyPattern, checkPlaceholders, compileKeyPattern, type KeyPattern } from "./key-pattern.js";
 import type { ReportDefinition } from "./reports.js";
@@ -311,9 +311,9 @@ function knownKeysAt(path: readonly PropertyKey[]): string[] {
 function checkSiteFiles(files: Record<string, string>): string[] {
   const fileNames = Object.values(files);
   return Object.entries(files).flatMap(([name, value]) => {
-    if (!/^[^/\\]+$/.test(value) || [".", "..", INDEX_DOCUMENT, ERROR_DOCUMENT].includes(value))
+    if (!/^[^/\\]+$/.test(value) || [".", "..", INDEX_DOCUMENT, PREVIEW_IMAGE, ERROR_DOCUMENT].includes(value))
       return [
-        `site.files.${name}: "${value}" must be a plain file name other than ${INDEX_DOCUMENT} and ${ERROR_DOCUMENT}`,
+        `site.files.${name}: "${value}" must be a plain file name other than ${INDEX_DOCUMENT}, ${PREVIEW_IMAGE} and ${ERROR_DOCUMENT}`,
       ];
     if (fileNames.indexOf(value) !== fileNames.lastIndexOf(value))
       return [`site.files.${name}: "${value}" is also the name of another of site.files; each file needs its own name`];

@@ -53,6 +53,16 @@ describe("configFromSpec", () => {
     expect(error.message).toMatch(/site\.url: must be the site's public http\(s\) address/);
   });
 
+  test("site.files may not take the name of the month's index or preview image", async () => {
+    const error = await expectReportsiteError(
+      () => configFromSpec({ ...minimal, site: { bucket: "gid-reports", files: { csv: "preview.png" } } }),
+      { name: "ConfigError", exitCode: 1 },
+    );
+    expect(error.message).toMatch(
+      /site\.files\.csv: "preview\.png" must be a plain file name other than index\.html, preview\.png and error\.html/,
+    );
+  });
+
   test("lists every problem with its key path", async () => {
     const error = await expectReportsiteError(
       () =>
