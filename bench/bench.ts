@@ -139,11 +139,17 @@ function pandasScript(script: string, project: string): Sample {
   return measure(["/usr/bin/python3", join(ROOT, script), "bench-big", "2019_jan_", join(project, "pandas")]);
 }
 
-/** The demo's reports: the four the performance goal names, kept in one place. */
+/**
+ * The demo's reports: the four the performance goal names (and pandas_reports.py computes), without
+ * its map report, which reads the demo's shapes file and a district column the bench's data lacks.
+ */
 function demoReports(): unknown[] {
-  const config = JSON.parse(readFileSync(join(ROOT, "site-config.json"), "utf8")) as { reports?: unknown[] };
-  if (!config.reports?.length) throw new Error("site-config.json has no reports for the four-report build");
-  return config.reports;
+  const config = JSON.parse(readFileSync(join(ROOT, "site-config.json"), "utf8")) as {
+    reports?: { map?: unknown }[];
+  };
+  const reports = (config.reports ?? []).filter((r) => r.map === undefined);
+  if (reports.length !== 4) throw new Error("site-config.json should have four reports without a map for the bench");
+  return reports;
 }
 
 /** 2. A second build && deploy with nothing new, 12 months, against a no-op aws s3 sync. */
