@@ -9,6 +9,7 @@ import { labelFor } from "./labels.js";
 import { renderMap, type MapArea } from "./map-chart.js";
 import { valueTitle } from "./report-table.js";
 import { formatReportValue } from "./report-values.js";
+import type { ReportDefinition } from "../config/index.js";
 import type { MonthReport, MonthReportOf, PageConfig, SiteFile } from "./site-input.js";
 import { renderTemplate } from "./templates.js";
 
@@ -55,6 +56,11 @@ export interface MapPageFrame {
   head: Record<string, unknown>;
   page: (body: string, what: string, file: string) => string;
   rootHref: string;
+}
+
+/** The file name of a report's map page; undefined when it has none (no map, or no shapes read for it). */
+export function mapPageOf(definition: ReportDefinition, pageConfig: PageConfig): string | undefined {
+  return definition.map && pageConfig.maps?.areas[definition.id] ? mapFileName(definition.files) : undefined;
 }
 
 /** The report's map page this month; none when the report has no map. */

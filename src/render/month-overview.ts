@@ -2,11 +2,11 @@
  * Pure: the month overview, a month's folder index when the config lists reports: the month's facts
  * and notices, then each report's title, description, headline and links to its table, chart and CSV.
  */
-import { mapFileName } from "../group-values.js";
 import { INDEX_DOCUMENT, POINTS_PAGE_SUFFIX } from "../site-names.js";
 import type { ChangeList } from "./changes.js";
 import { renderChanges } from "./changes-view.js";
 import { formatDateTime, plural } from "./format.js";
+import { mapPageOf } from "./map-page.js";
 import { renderPage } from "./layout.js";
 import { monthNotices, type MonthNeighbours } from "./month-pages.js";
 import { monthPageLinks } from "./month-links.js";
@@ -101,7 +101,7 @@ function overviewReport({ definition, report }: MonthReportOf, pageConfig: PageC
     tableHref: definition.files.table,
     chartHref: definition.files.chart,
     csvHref: definition.files.csv,
-    mapHref: definition.map && pageConfig.maps?.areas[definition.id] ? mapFileName(definition.files) : "",
+    mapHref: mapPageOf(definition, pageConfig) ?? "",
     pointsHref: report.points ? `${definition.id}${POINTS_PAGE_SUFFIX}` : "",
   };
 }

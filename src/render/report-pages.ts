@@ -3,7 +3,6 @@
  * page and its chart page, in the report's own file names inside the month's folder. They share the
  * month head, table template and chart pipeline of the one-report pages (month-pages.ts).
  */
-import { mapFileName } from "../group-values.js";
 import { compareKeyValue } from "../key-order.js";
 import { POINTS_PAGE_SUFFIX } from "../site-names.js";
 import { renderChart, type ChartPair, type ChartValue } from "./chart.js";
@@ -11,7 +10,7 @@ import { chartFigure, type ChartFigure } from "./chart-figure.js";
 import { datasetJsonLd } from "./dataset-ld.js";
 import { labelFor } from "./labels.js";
 import { headModel, monthPage, type HeadSubject, type MonthNeighbours, type MonthView } from "./month-pages.js";
-import { renderMapPages } from "./map-page.js";
+import { mapPageOf, renderMapPages } from "./map-page.js";
 import { renderHeatmap, renderLine, type ChartPoint, type GridInput } from "./report-charts.js";
 import { keyColumns, reportTableModel, valueTitle, type KeyColumn } from "./report-table.js";
 import { formatReportValue, isAdditive } from "./report-values.js";
@@ -88,9 +87,9 @@ export function reportCsv(of: MonthReportOf, keys: readonly KeyColumn[]): string
 export function headSubject(of: MonthReportOf, keys: readonly KeyColumn[], pageConfig: PageConfig): HeadSubject {
   const { definition, report } = of;
   const headline = `${isAdditive(definition) ? "Total" : "Overall"}: ${formatReportValue(definition, report.overall)}`;
-  const mapped = pageConfig.maps?.areas[definition.id] && definition.map;
+  const mapped = mapPageOf(definition, pageConfig);
   return {
-    files: mapped ? { ...definition.files, map: mapFileName(definition.files) } : definition.files,
+    files: mapped ? { ...definition.files, map: mapped } : definition.files,
     groupLabel: keys.map((k) => k.label).join(" · "),
     totalRows: report.totalRows,
     viewTitles: { table: definition.title, chart: `${definition.title}, chart`, map: `${definition.title}, map` },

@@ -25,7 +25,7 @@ import { areaTrends } from "./map-trend.js";
 import { withChanges } from "./month-changes.js";
 import { renderMonthPreview } from "./month-preview.js";
 import { renderMonthOverview } from "./month-overview.js";
-import { renderMapPages } from "./map-page.js";
+import { mapPageOf, renderMapPages } from "./map-page.js";
 import { SHORTHAND_ID, shorthandMapReport } from "./map-shorthand.js";
 import { renderMonthPages, shorthandMapFrame, type MonthNeighbours } from "./month-pages.js";
 import { pointsOutline, renderPointsPage } from "./points-page.js";
@@ -176,10 +176,11 @@ async function renderAcrossMonths(summary: SiteSummary, pageConfig: PageConfig):
 }
 
 /** The file names of the month's map pages: one per report with shapes (the shorthand's when it has them). */
-function mapPageFiles({ maps, reports, files }: PageConfig): string[] {
+function mapPageFiles(pageConfig: PageConfig): string[] {
+  const { maps, reports, files } = pageConfig;
   if (!maps) return [];
   if (!reports) return Object.keys(maps.areas).length ? [mapFileName(files)] : [];
-  return reports.filter((r) => maps.areas[r.id]).map((r) => mapFileName(r.files));
+  return reports.flatMap((r) => mapPageOf(r, pageConfig) ?? []);
 }
 
 /** The file names of the month's map pages: by area (reports with shapes) and of locations (reports with points). */
